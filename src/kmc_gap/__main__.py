@@ -1,0 +1,3 @@
+from kmc_gap.cli import main
+
+main()

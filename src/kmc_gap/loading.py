@@ -1,0 +1,199 @@
+"""Loading the standard, evidence profiles and policies into validated models.
+
+This is the one place where files become models: read (:mod:`kmc_gap.yamlsource`), check the
+shape (pydantic), then check the cross-references, each problem located in the file. Anything
+wrong raises :class:`~kmc_gap.problems.InputError` with every problem found.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kmc_gap import yamlsource
+from kmc_gap.models import POLICIES, Policy, Profile, Standard
+from kmc_gap.problems import InputError, Problem
+from kmc_gap.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
+
+BUNDLED_STANDARD = "kmc3332-001v3.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+# Chinese renderings of pydantic's most common complaints; others keep pydantic's English.
+_ZH_DETAILS = {
+    "int_type": "必須是整數",
+    "int_parsing": "必須是整數",
+    "int_from_float": "必須是整數",
+    "bool_type": "必須是 true 或 false",
+    "bool_parsing": "必須是 true 或 false",
+    "float_type": "必須是數字",
+    "float_parsing": "必須是數字",
+    "string_type": "必須是文字",
+    "string_too_short": "不可為空",
+    "string_pattern_mismatch": "格式不符",
+    "list_type": "必須是清單",
+    "dict_type": "必須是鍵值對（mapping）",
+    "model_type": "必須是鍵值對（mapping）",
+    "too_short": "不可為空",
+    "greater_than_equal": "必須大於或等於 {ge}",
+    "less_than_equal": "必須小於或等於 {le}",
+    "enum": "必須是下列之一：{expected}",
+    "literal_error": "必須是下列之一：{expected}",
+    "date_type": "必須是日期（YYYY-MM-DD）",
+    "value_error": "{msg}",
+}
+
+
+def bundled_standard_path() -> Path:
+    """Where the bundled standard is: inside the installed package, or ``data/`` in a checkout."""
+    packaged = resources.files("kmc_gap") / "data" / BUNDLED_STANDARD
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_STANDARD
+
+
+@functools.lru_cache(maxsize=8)
+def load_standard(path: Path | None = None) -> Standard:
+    """Load and check a standard file; the bundled KMC3332-001v3 when ``path`` is None."""
+    from kmc_gap.integrity import check_standard
+
+    doc = yamlsource.load(path or bundled_standard_path(), str(path) if path else BUNDLED_STANDARD)
+    std = validate(doc, Standard)
+    problems = check_standard(std, doc)
+    if problems:
+        raise InputError(problems)
+    return std
+
+
+def load_profile(path: Path, std: Standard, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Profile:
+    """Load an evidence profile and check it against ``std``."""
+    doc = yamlsource.load(path, name, max_bytes)
+    return check_profile(doc, std)
+
+
+def check_profile(doc: YamlDocument, std: Standard) -> Profile:
+    """Validate a parsed profile's shape and its references to ``std``."""
+    profile = validate(doc, Profile)
+    problems = list(_profile_problems(profile, std, doc))
+    if problems:
+        raise InputError(problems)
+    return profile
+
+
+def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
+    """``default``, ``strict`` or a path to a YAML policy file; returns (name, policy)."""
+    if spec in POLICIES:
+        return spec, POLICIES[spec]
+    doc = yamlsource.load(Path(spec), spec, max_bytes)
+    return spec, validate(doc, Policy)
+
+
+def validate(doc: YamlDocument, model: type[M]) -> M:
+    """Build ``model`` from the document, turning pydantic errors into located problems."""
+    if not isinstance(doc.data, dict):
+        got = "a list" if isinstance(doc.data, list) else "a single value"
+        raise InputError([Problem(doc.name, "schema.top_mapping", {"got": got}, 1, 1)])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(_schema_problems(exc, doc)) from None
+
+
+def _schema_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _data_loc(doc.data, err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            problem = doc.problem("schema.missing", loc[:-1], field=_dotted(loc))
+        elif kind == "extra_forbidden":
+            problem = doc.problem("schema.unknown", loc, at_key=True, field=_dotted(loc))
+        else:
+            ctx = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
+            detail_en = err["msg"].removeprefix("Value error, ")
+            detail_zh = _ZH_DETAILS.get(kind, detail_en).format(msg=detail_en, **ctx)
+            problem = doc.problem("schema.invalid", loc, field=_dotted(loc), detail=detail_en, detail_zh=detail_zh)
+        ident = (problem.key, problem.line, problem.column, problem.args.get("field"))
+        if ident not in seen:
+            seen.add(ident)
+            problems.append(problem)
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+def _data_loc(data: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Keep the segments of a pydantic ``loc`` that name keys or indices in the data.
+
+    Union and validator segments (``function-after[…]``, ``str``) are dropped; a final key
+    that is absent (a missing field) is kept.
+    """
+    kept: list[str | int] = []
+    node = data
+    for i, seg in enumerate(loc):
+        if isinstance(node, dict) and seg in node:
+            kept.append(seg)
+            node = node[seg]
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            kept.append(seg)
+            node = node[seg]
+        elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(seg, str):
+            kept.append(seg)
+    return tuple(kept)
+
+
+def _dotted(loc: Sequence[str | int]) -> str:
+    out = ""
+    for seg in loc:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out or "(top level)"
+
+
+def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> list[Problem]:
+    from kmc_gap.lookup import codes_of
+
+    problems: list[Problem] = []
+    if profile.standard != std.code:
+        problems.append(doc.problem("profile.wrong_standard", ("standard",), got=profile.standard, expected=std.code))
+    known = codes_of(std)
+    first_line: dict[str, int] = {}
+    for i, ev in enumerate(profile.evidence):
+        id_loc = ("evidence", i, "id")
+        if ev.id in first_line:
+            problems.append(doc.problem("profile.duplicate_id", id_loc, id=ev.id, first=first_line[ev.id]))
+        else:
+            first_line[ev.id] = doc.position(id_loc)[0]
+        listed: set[str] = set()
+        for j, code in enumerate(ev.covers):
+            loc = ("evidence", i, "covers", j)
+            if code not in known:
+                hint = suggest(code, known)
+                key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
+                problems.append(doc.problem(key, loc, code=code, suggestion=hint))
+            elif code in listed:
+                problems.append(doc.problem("profile.duplicate_cover", loc, code=code))
+            listed.add(code)
+        if ev.expires is not None and ev.date > ev.expires:
+            problems.append(
+                doc.problem("profile.date_after_expiry", ("evidence", i, "expires"), date=ev.date, expires=ev.expires)
+            )
+    return problems
+
+
+def suggest(code: str, known: Sequence[str] | set[str] | dict[str, Any]) -> str | None:
+    """The code someone most likely meant: K7 → K07, p1.1.1 → P1.1.1, Ｋ０７ → K07; else None."""
+    text = unicodedata.normalize("NFKC", code).strip().upper().replace(" ", "")
+    for ch in "-_。．,、":
+        text = text.replace(ch, ".")
+    if text[:1] in "KSA" and text[1:].isdigit():
+        text = f"{text[0]}{int(text[1:]):02d}"
+    return text if text in known and text != code else None
