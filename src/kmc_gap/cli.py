@@ -6,7 +6,7 @@ Exit codes: 0 ok, 1 findings or a failed threshold, 2 invalid input or usage.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -18,14 +18,14 @@ from kmc_gap.problems import InputError, Problem
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """Language of labels and messages."""
 
     zh_TW = "zh-TW"
     en = "en"
 
 
-class ViewFormat(str, Enum):
+class ViewFormat(StrEnum):
     """Output formats of `kmc-gap standard`."""
 
     table = "table"

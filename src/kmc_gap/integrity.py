@@ -7,9 +7,9 @@ standard in kmc-gap's format is told exactly which line breaks which rule.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from kmc_gap.models import Standard
+from kmc_gap.models import Indicator, Output, Standard
 from kmc_gap.problems import Problem
 from kmc_gap.yamlsource import YamlDocument
 
@@ -43,7 +43,11 @@ def _codes_in_place(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
             if not task.code.startswith(duty.code + "."):
                 yield doc.problem("standard.misplaced_code", (*base, "code"), code=task.code, parent=duty.code)
             suffix = task.code[1:] + "."
-            for field, entries in (("outputs", task.outputs), ("indicators", task.indicators)):
+            placed: list[tuple[str, Sequence[Output | Indicator]]] = [
+                ("outputs", task.outputs),
+                ("indicators", task.indicators),
+            ]
+            for field, entries in placed:
                 for i, entry in enumerate(entries):
                     if not entry.code[1:].startswith(suffix):
                         yield doc.problem(

@@ -25,7 +25,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind.knowledge": ("知識", "knowledge"),
     "kind.skill": ("技能", "skill"),
     "kind.attitude": ("態度", "attitude"),
-    "counts": ("產出 {o} · 指標 {p} · 知識 {k} · 技能 {s}", "O {o} · P {p} · K {k} · S {s}"),
+    "counts": ("產出{o}·指標{p}·知識{k}·技能{s}", "O{o}·P{p}·K{k}·S{s}"),
     # assess
     "person": ("人員", "Person"),
     "standard": ("職能基準", "Standard"),

@@ -138,12 +138,11 @@ def _data_loc(data: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
     that is absent (a missing field) is kept.
     """
     kept: list[str | int] = []
-    node = data
+    node: Any = data
     for i, seg in enumerate(loc):
-        if isinstance(node, dict) and seg in node:
-            kept.append(seg)
-            node = node[seg]
-        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+        if (isinstance(node, dict) and seg in node) or (
+            isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
+        ):
             kept.append(seg)
             node = node[seg]
         elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(seg, str):

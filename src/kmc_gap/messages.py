@@ -60,7 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "職能基準沒有代碼 {code}（是不是 {suggestion}？）",
         "the standard has no code {code} (did you mean {suggestion}?)",
     ),
-    "profile.duplicate_id": ("證據 id {id} 重複（第一次在第 {first} 行）", "evidence id {id} is used twice (first on line {first})"),
+    "profile.duplicate_id": (
+        "證據 id {id} 重複（第一次在第 {first} 行）",
+        "evidence id {id} is used twice (first on line {first})",
+    ),
     "profile.duplicate_cover": ("{code} 在 covers 中重複列出", "{code} is listed twice in covers"),
     "profile.date_after_expiry": (
         "date（{date}）晚於 expires（{expires}）",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -189,7 +189,7 @@ class Standard(_Model):
 # --------------------------------------------------------------------------- evidence profiles
 
 
-class EvidenceKind(str, Enum):
+class EvidenceKind(StrEnum):
     """What sort of evidence an item is."""
 
     training = "training"

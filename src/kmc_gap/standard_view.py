@@ -32,9 +32,7 @@ def print_view(console: Console, view: dict[str, Any], lang: str) -> None:
 
 
 def _overview(view: dict[str, Any], lang: str) -> Tree:
-    title = Text.assemble(
-        (f"{view['code']} {view['name']}", "bold"), f"  {label('level_short', lang)} {view['level']}"
-    )
+    title = Text.assemble((f"{view['code']} {view['name']}", "bold"), f"  {label('level_short', lang)} {view['level']}")
     tree = Tree(title)
     for duty in view["duties"]:
         branch = tree.add(Text(f"{duty['code']} {duty['name']}", style="bold cyan"))

@@ -191,10 +191,8 @@ def _check_depth(text: str, name: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise InputError(
-                        [Problem(name, "yaml.too_deep", {"limit": MAX_DEPTH}, mark.line + 1, mark.column + 1)]
-                    )
+                    line, col = _one_based(event.start_mark)
+                    raise InputError([Problem(name, "yaml.too_deep", {"limit": MAX_DEPTH}, line, col)])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
@@ -216,10 +214,8 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
             total += sum(size(k) + size(v) for k, v in node.value)
         sizes[id(node)] = total
         if total > MAX_EXPANDED_NODES:
-            mark = node.start_mark
-            raise InputError(
-                [Problem(name, "yaml.alias_bomb", {"limit": MAX_EXPANDED_NODES}, mark.line + 1, mark.column + 1)]
-            )
+            line, col = _one_based(node.start_mark)
+            raise InputError([Problem(name, "yaml.alias_bomb", {"limit": MAX_EXPANDED_NODES}, line, col)])
         return total
 
     size(root)
@@ -230,8 +226,7 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or "syntax error"
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
+        line, col = _one_based(mark)
         if "\\t" in detail or "'\\t'" in detail or (mark and _tab_at(text, mark.line)):
             return Problem(name, "yaml.tab", {}, line, col)
         if detail.startswith("could not determine a constructor for the tag"):
@@ -249,6 +244,13 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         col = position - (text.rfind("\n", 0, position) + 1) + 1
         return Problem(name, "yaml.bad_character", {}, line, col)
     return Problem(name, "yaml.syntax", {"detail": str(exc)})
+
+
+def _one_based(mark: Any) -> tuple[int | None, int | None]:
+    """PyYAML's 0-based mark as 1-based (line, column); (None, None) without a mark."""
+    if mark is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
 
 
 def _tab_at(text: str, line0: int) -> bool:

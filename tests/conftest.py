@@ -1,0 +1,60 @@
+"""Shared fixtures: one way to run the CLI, and golden-file comparison."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from kmc_gap.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+UPDATE = os.environ.get("KMC_GAP_UPDATE_GOLDEN") == "1"
+
+
+@dataclass
+class Run:
+    """The outcome of one CLI run: exit code, stdout and stderr kept apart."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+RunLine = Callable[..., Run]
+
+
+@pytest.fixture
+def run_line() -> RunLine:
+    """Run ``kmc-gap ARGS…`` in-process as a non-terminal with NO_COLOR and 80 columns."""
+
+    def run(*args: str, input: str | None = None) -> Run:
+        runner = CliRunner()
+        env = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
+        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    """Compare text with ``tests/golden/NAME``; KMC_GAP_UPDATE_GOLDEN=1 rewrites the file."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if UPDATE:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.exists(), f"missing golden file {path}; run with KMC_GAP_UPDATE_GOLDEN=1"
+        assert text == path.read_text(encoding="utf-8")
+
+    return check
