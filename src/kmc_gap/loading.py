@@ -140,14 +140,25 @@ def _data_loc(data: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
     kept: list[str | int] = []
     node: Any = data
     for i, seg in enumerate(loc):
-        if (isinstance(node, dict) and seg in node) or (
-            isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
-        ):
+        child = _step(node, seg)
+        if child is not _ABSENT:
             kept.append(seg)
-            node = node[seg]
+            node = child
         elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(seg, str):
             kept.append(seg)
     return tuple(kept)
+
+
+_ABSENT = object()
+
+
+def _step(node: Any, seg: str | int) -> Any:
+    """``node[seg]`` when it exists in the data, else the ``_ABSENT`` marker."""
+    if isinstance(node, dict):
+        return node.get(seg, _ABSENT)
+    if isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+        return node[seg]
+    return _ABSENT
 
 
 def _dotted(loc: Sequence[str | int]) -> str:
