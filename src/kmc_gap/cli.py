@@ -5,15 +5,22 @@ Exit codes: 0 ok, 1 findings or a failed threshold, 2 invalid input or usage.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from kmc_gap import __version__
+from kmc_gap.formats import OutputFormat
 from kmc_gap.problems import InputError, Problem
+from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from kmc_gap.models import Standard
+    from kmc_gap.report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -41,6 +48,7 @@ app = typer.Typer(
 )
 
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: zh-TW (default) or en.")]
+MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, help="Largest input file accepted, in bytes.")]
 
 
 def _version(value: bool) -> None:
@@ -72,7 +80,7 @@ def fail(problems: list[Problem], lang: Lang) -> NoReturn:
     raise typer.Exit(EXIT_INVALID)
 
 
-def _standard(ctx: typer.Context, lang: Lang):  # type: ignore[no-untyped-def]
+def _standard(ctx: typer.Context, lang: Lang) -> Standard:
     from kmc_gap.loading import load_standard
 
     try:
@@ -108,6 +116,81 @@ def standard_cmd(
     from kmc_gap.standard_view import print_view
 
     print_view(console(), view, lang.value)
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+
+
+def _required_tasks(value: str | None, std: Standard) -> list[str]:
+    codes = [t.code for t in std.tasks()]
+    if value is None:
+        return []
+    if value.strip().lower() == "all":
+        return codes
+    wanted = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in wanted if v not in codes]
+    if unknown or not wanted:
+        raise typer.BadParameter(f"unknown task code(s): {', '.join(unknown) or value!r}", param_hint="--require")
+    return wanted
+
+
+@app.command("assess")
+def assess_cmd(
+    ctx: typer.Context,
+    profile: Annotated[Path, typer.Argument(help="Evidence profile (YAML).", show_default=False)],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    lang: LangOption = Lang.zh_TW,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")
+    ] = None,
+    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", min=0, max=100, help="Exit 1 when coverage % is under PCT.")
+    ] = None,
+    require: Annotated[
+        str | None, typer.Option("--require", help="Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.")
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Assess a person's evidence against the standard and show the gaps."""
+    from kmc_gap.formats import formatter
+    from kmc_gap.loading import load_policy, load_profile
+    from kmc_gap.scoring import assess
+
+    day = _as_of(as_of)
+    std = _standard(ctx, lang)
+    required = _required_tasks(require, std)
+    try:
+        policy_name, pol = load_policy(policy, max_size)
+        prof = load_profile(profile, std, str(profile), max_size)
+    except InputError as exc:
+        fail(exc.problems, lang)
+    report = assess(prof, std, pol, day, policy_name=policy_name, lang=lang.value, file=str(profile))
+    formatter(fmt).write(report, sys.stdout)
+    failures = threshold_failures(report, fail_under, required)
+    for message in failures:
+        print(f"kmc-gap: {message}", file=sys.stderr)
+    if failures:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def threshold_failures(report: Report, fail_under: float | None, required: list[str]) -> list[str]:
+    """Plain messages for each threshold the report fails (empty when it passes)."""
+    failures = []
+    coverage = report.summary.coverage * 100
+    if fail_under is not None and coverage < fail_under:
+        failures.append(f"coverage {coverage:.2f}% is under --fail-under {fail_under:g}%")
+    status = {t.code: t.status for t in report.tasks}
+    unmet = [code for code in required if status[code] != "met"]
+    if unmet:
+        failures.append(f"required tasks not met: {', '.join(unmet)}")
+    return failures
 
 
 def main() -> None:
