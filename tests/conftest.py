@@ -32,9 +32,13 @@ class Run:
 RunLine = Callable[..., Run]
 
 
+ROOT = Path(__file__).parent.parent
+
+
 @pytest.fixture
-def run_line() -> RunLine:
-    """Run ``kmc-gap ARGS…`` in-process as a non-terminal with NO_COLOR and 80 columns."""
+def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
+    """Run ``kmc-gap ARGS…`` in-process from the repository root, as a non-terminal, NO_COLOR, 80 columns."""
+    monkeypatch.chdir(ROOT)
 
     def run(*args: str, input: str | None = None) -> Run:
         runner = CliRunner()

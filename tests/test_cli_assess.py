@@ -1,0 +1,147 @@
+"""`kmc-gap assess` through the CLI: golden outputs for each example, exit codes, thresholds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import RunLine
+
+AS_OF = ("--as-of", "2026-06-30")
+EXAMPLES = ["junior-coordinator", "mid-career-planner", "senior-planner"]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+def test_table_golden(run_line: RunLine, golden, name: str, lang: str) -> None:
+    result = run_line("assess", f"examples/{name}.yaml", *AS_OF, "--lang", lang)
+    assert (result.code, result.stderr) == (0, "")
+    golden(f"assess-{name}.{lang}.txt", result.stdout)
+    assert "\x1b[" not in result.stdout  # no colour when NO_COLOR is set and stdout is not a terminal
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_json_golden(run_line: RunLine, golden, name: str) -> None:
+    result = run_line("assess", f"examples/{name}.yaml", *AS_OF, "--format", "json")
+    assert (result.code, result.stderr) == (0, "")
+    golden(f"assess-{name}.json", result.stdout)
+    assert "\\u" not in result.stdout
+
+
+def test_json_shape(run_line: RunLine) -> None:
+    data = json.loads(run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
+    assert set(data) >= {"standard", "person", "as_of", "policy", "summary", "tasks", "attitudes", "gaps", "evidence"}
+    assert set(data["summary"]) >= {
+        "meets_standard",
+        "tasks_met",
+        "tasks_total",
+        "items_met",
+        "items_total",
+        "coverage",
+    }
+    task = data["tasks"][0]
+    assert set(task) >= {"code", "duty", "level", "status", "attained_level", "items"}
+    assert set(task["items"][0]) >= {"code", "type", "met", "best_level", "evidence"}
+    assert set(data["attitudes"][0]) >= {"code", "met", "evidence"}
+    assert set(data["gaps"][0]) >= {"code", "tasks", "required_level", "best_level"}
+    assert set(data["evidence"][0]) >= {"id", "counted", "reason"}
+    assert data["person"]["name"] == "林小美"
+    assert data["as_of"] == "2026-06-30"
+    assert data["policy"]["name"] == "default"
+    # the expired 2019 safety certificate is listed with its reason
+    expired = next(e for e in data["evidence"] if e["id"] == "osh-training-2019")
+    assert (expired["counted"], expired["reason"]) == (False, "expired")
+
+
+def test_senior_meets_and_mid_career_gaps_are_around_t3(run_line: RunLine) -> None:
+    senior = json.loads(run_line("assess", "examples/senior-planner.yaml", *AS_OF, "-f", "json").stdout)
+    assert senior["summary"]["meets_standard"] is True
+    mid = json.loads(run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
+    unmet = {t["code"] for t in mid["tasks"] if t["status"] != "met"}
+    assert unmet == {"T3.1", "T3.2", "T3.3", "T3.4"}
+    junior = json.loads(run_line("assess", "examples/junior-coordinator.yaml", *AS_OF, "-f", "json").stdout)
+    levels = [e["level"] for e in junior["evidence"]]
+    assert levels.count(3) > len(levels) / 2
+    assert [t["code"] for t in junior["tasks"] if t["status"] == "met"] == ["T5.3"]
+
+
+def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> None:
+    strict = json.loads(
+        run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json", "--policy", "strict").stdout
+    )
+    assert strict["policy"] == {
+        "name": "strict",
+        "min_evidence": 1,
+        "require_verified": True,
+        "max_age_years": 5,
+        "accepted_kinds": ["training", "certificate", "work_output", "experience", "assessment"],
+        "require_attitudes": False,
+        "require_outputs": False,
+    }
+    reasons = {e["id"]: e["reason"] for e in strict["evidence"] if not e["counted"]}
+    assert reasons == {
+        "vendor-coordination": "not_verified",
+        "osh-training-2019": "expired",
+        "self-initiative": "kind_not_accepted",
+    }
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("min_evidence: 2\nrequire_outputs: true\n", encoding="utf-8")
+    custom = json.loads(
+        run_line("assess", "examples/senior-planner.yaml", *AS_OF, "-f", "json", "--policy", str(policy)).stdout
+    )
+    assert custom["policy"]["min_evidence"] == 2 and custom["policy"]["name"] == str(policy)
+    assert custom["summary"]["meets_standard"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (("--fail-under", "90"), 0, ""),  # 186/205 = 90.73% ≥ 90
+        (("--fail-under", "91"), 1, "kmc-gap: coverage 90.73% is under --fail-under 91%\n"),
+        (("--require", "T1.1,T5.3"), 0, ""),
+        (("--require", "T1.1,T3.2"), 1, "kmc-gap: required tasks not met: T3.2\n"),
+        (("--require", "all"), 1, "kmc-gap: required tasks not met: T3.1, T3.2, T3.3, T3.4\n"),
+    ],
+)
+def test_thresholds(run_line: RunLine, args: tuple[str, ...], code: int, stderr: str) -> None:
+    result = run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json", *args)
+    assert (result.code, result.stderr) == (code, stderr)
+    assert json.loads(result.stdout)["summary"]["items_met"] == 186  # the report is still printed
+
+
+def test_senior_passes_require_all(run_line: RunLine) -> None:
+    assert (
+        run_line("assess", "examples/senior-planner.yaml", *AS_OF, "--require", "all", "--fail-under", "100").code == 0
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--as-of", "2026-13-01"),
+        ("--require", "T9.9"),
+        ("--fail-under", "101"),
+        ("--format", "xml"),
+        ("--policy", "lenient"),
+    ],
+)
+def test_usage_errors_exit_2(run_line: RunLine, args: tuple[str, ...]) -> None:
+    result = run_line("assess", "examples/senior-planner.yaml", *args)
+    assert result.code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_code_in_profile_is_located(run_line: RunLine, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "standard: KMC3332-001v3\nperson: {name: 林小美}\nevidence:\n"
+        "  - id: a\n    kind: training\n    title: 課程\n    date: 2025-01-01\n    level: 4\n"
+        "    covers: [K03, K7]\n",
+        encoding="utf-8",
+    )
+    result = run_line("assess", str(profile), "--lang", "en")
+    assert (result.code, result.stdout) == (2, "")
+    # line 9 is "    covers: [K03, K7]": 4 spaces + "covers: [" (9) + "K03, " (5) = 18 cells before K7
+    assert result.stderr == f"{profile}:9:19: the standard has no code K7 (did you mean K07?)\n"

@@ -1,0 +1,125 @@
+"""Invariants of the scoring rules over random evidence (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kmc_gap.loading import load_standard
+from kmc_gap.lookup import codes_of
+from kmc_gap.models import EvidenceKind, Policy, Profile
+from kmc_gap.report import Report
+from kmc_gap.scoring import assess
+
+STD = load_standard()
+CODES = sorted(codes_of(STD))
+AS_OF = dt.date(2026, 6, 30)
+
+
+@st.composite
+def evidence_items(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    date = draw(st.dates(dt.date(2018, 1, 1), dt.date(2027, 12, 31)))
+    item: dict[str, Any] = {
+        "id": ident,
+        "kind": draw(st.sampled_from([k.value for k in EvidenceKind])),
+        "title": ident,
+        "date": date,
+        "level": draw(st.integers(1, 6)),
+        "covers": draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=25, unique=True)),
+    }
+    if draw(st.booleans()):
+        item["verified_by"] = "主管"
+    if draw(st.booleans()):
+        item["expires"] = date + dt.timedelta(days=draw(st.integers(0, 3000)))
+    return item
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
+    n = draw(st.integers(0, 12))
+    return [draw(evidence_items(f"e{i}")) for i in range(n)]
+
+
+policies = st.builds(
+    Policy,
+    min_evidence=st.integers(1, 3),
+    require_verified=st.booleans(),
+    max_age_years=st.one_of(st.none(), st.integers(1, 10)),
+    accepted_kinds=st.lists(st.sampled_from(list(EvidenceKind)), min_size=1, unique=True),
+    require_attitudes=st.booleans(),
+    require_outputs=st.booleans(),
+)
+
+
+def score(evidence: list[dict[str, Any]], policy: Policy) -> Report:
+    profile = Profile.model_validate({"standard": STD.code, "person": {"name": "測試"}, "evidence": evidence})
+    return assess(profile, STD, policy, AS_OF)
+
+
+def assert_not_lower(before: Report, after: Report) -> None:
+    """Every figure of ``after`` is at least that of ``before``."""
+    assert after.summary.items_met >= before.summary.items_met
+    assert after.summary.tasks_met >= before.summary.tasks_met
+    assert after.summary.coverage >= before.summary.coverage
+    assert after.summary.attitudes_met >= before.summary.attitudes_met
+    assert after.summary.meets_standard >= before.summary.meets_standard
+    rank = {"missing": 0, "partial": 1, "met": 2}
+    for b, a in zip(before.tasks, after.tasks, strict=True):
+        assert a.attained_level >= b.attained_level
+        assert a.items_met >= b.items_met
+        # a task can go from missing to partial to met, never back
+        assert rank[a.status] >= rank[b.status]
+        for bi, ai in zip(b.items + b.outputs, a.items + a.outputs, strict=True):
+            assert ai.met >= bi.met
+            assert (ai.best_level or 0) >= (bi.best_level or 0)
+    assert len(after.gaps) <= len(before.gaps)
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(), evidence_items("extra"), policies)
+def test_adding_evidence_never_lowers_any_figure(
+    evidence: list[dict[str, Any]], extra: dict[str, Any], policy: Policy
+) -> None:
+    assert_not_lower(score(evidence, policy), score([*evidence, extra], policy))
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(), policies, st.data())
+def test_raising_a_level_never_lowers_any_figure(
+    evidence: list[dict[str, Any]], policy: Policy, data: st.DataObject
+) -> None:
+    if not evidence:
+        return
+    i = data.draw(st.integers(0, len(evidence) - 1))
+    raised = [dict(e) for e in evidence]
+    raised[i]["level"] = data.draw(st.integers(raised[i]["level"], 6))
+    assert_not_lower(score(evidence, policy), score(raised, policy))
+
+
+@settings(max_examples=80, deadline=None)
+@given(profiles(), policies)
+def test_attained_level_reaches_the_task_level_exactly_when_the_task_is_met(
+    evidence: list[dict[str, Any]], policy: Policy
+) -> None:
+    report = score(evidence, policy.model_copy(update={"require_outputs": False}))
+    for t in report.tasks:
+        assert (t.attained_level >= t.level) == (t.status == "met")
+        assert 0 <= t.attained_level <= 6
+        assert (t.status == "missing") == (t.items_met == 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles(), policies)
+def test_figures_add_up(evidence: list[dict[str, Any]], policy: Policy) -> None:
+    r = score(evidence, policy)
+    assert r.summary.items_total == 205
+    assert r.summary.items_met == sum(i.met for t in r.tasks for i in t.items)
+    assert r.summary.items_met == sum(d.items_met for d in r.duties)
+    assert r.summary.tasks_met == sum(t.status == "met" for t in r.tasks)
+    gap_pairs = sum(len(g.tasks) for g in r.gaps)
+    unmet = sum(not i.met for t in r.tasks for i in (t.items + t.outputs if policy.require_outputs else t.items))
+    assert gap_pairs == unmet
+    assert [len(g.tasks) for g in r.gaps] == sorted((len(g.tasks) for g in r.gaps), reverse=True)
