@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import RunLine
 
 AS_OF = ("--as-of", "2026-06-30")

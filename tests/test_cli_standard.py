@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunLine
 from kmc_gap import __version__
 from kmc_gap.loading import bundled_standard_path
+
+from conftest import RunLine
 
 
 def test_version(run_line: RunLine) -> None:

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-import source_text
 from kmc_gap.loading import load_standard
 from kmc_gap.lookup import index
 from kmc_gap.models import Standard
+
+import source_text
 from source_text import squash
 
 SRC = source_text.parse()
