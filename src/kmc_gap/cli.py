@@ -16,6 +16,8 @@ import typer
 from kmc_gap import __version__
 from kmc_gap.formats import OutputFormat
 from kmc_gap.problems import InputError, Problem
+from kmc_gap.schemas import SchemaName
+from kmc_gap.validation import ProblemFormat
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -191,6 +193,71 @@ def threshold_failures(report: Report, fail_under: float | None, required: list[
     if unmet:
         failures.append(f"required tasks not met: {', '.join(unmet)}")
     return failures
+
+
+@app.command("validate")
+def validate_cmd(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Profiles to check; directories are searched for *.yaml/*.yml.", show_default=False),
+    ],
+    policy: Annotated[str | None, typer.Option("--policy", help="Also check this policy file.")] = None,
+    fmt: Annotated[
+        ProblemFormat, typer.Option("--format", "-f", help="text (file:line:col: message), json or github.")
+    ] = ProblemFormat.text,
+    lang: LangOption = Lang.zh_TW,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check profiles (and a policy) without scoring: exit 0 when all are valid, 1 when any is not."""
+    from kmc_gap.validation import WRITERS, check_file, check_policy, expand
+
+    std = _standard(ctx, lang)
+    results = [check_policy(policy, max_size)] if policy else []
+    results += [check_file(path, std, max_size) for path in expand(files)]
+    WRITERS[fmt](results, sys.stdout, lang.value)
+    invalid = sum(not r.valid for r in results)
+    print(f"kmc-gap: {len(results)} checked, {invalid} invalid", file=sys.stderr)
+    if invalid:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("schema")
+def schema_cmd(
+    ctx: typer.Context,
+    name: Annotated[SchemaName, typer.Argument(help="profile, policy, report or standard.", show_default=False)],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a profile, policy, report or standard."""
+    from kmc_gap.output import dumps_json
+    from kmc_gap.schemas import schema_for
+
+    print(dumps_json(schema_for(name, _standard(ctx, Lang.en))))
+
+
+@app.command("init")
+def init_cmd(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.", dir_okay=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    lang: LangOption = Lang.zh_TW,
+) -> None:
+    """Write a starter profile listing every code of the standard as comments."""
+    from kmc_gap.output import write_atomic
+    from kmc_gap.starter import starter_profile
+
+    text = starter_profile(_standard(ctx, lang), lang.value, dt.date.today())
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text, force=force)
+    except FileExistsError:
+        fail([Problem(str(output), "file.exists")], lang)
+    except OSError as exc:
+        fail([Problem(str(output), "file.unwritable", {"reason": exc.strerror or str(exc)})], lang)
+    print(f"kmc-gap: wrote {output}", file=sys.stderr)
 
 
 def main() -> None:

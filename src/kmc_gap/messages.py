@@ -6,6 +6,7 @@ makes it easy to check that every key has both languages (a test does).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 LANGS = ("zh-TW", "en")
@@ -24,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "檔案不是 UTF-8 編碼（看來是 Big5）；請轉成 UTF-8，例如：iconv -f BIG5 -t UTF-8 舊檔 > 新檔",
         "file is not UTF-8 (it looks like Big5); convert it, e.g. iconv -f BIG5 -t UTF-8 old > new",
     ),
+    "file.exists": ("檔案已存在；要覆寫請加 --force", "file already exists; use --force to overwrite it"),
+    "file.unwritable": ("無法寫入檔案（{reason}）", "cannot write the file ({reason})"),
     "file.not_utf8": ("檔案不是 UTF-8 編碼；請以 UTF-8 另存", "file is not UTF-8; save it as UTF-8"),
     # YAML syntax
     "yaml.empty": ("檔案是空的（或只有註解）", "file is empty (or holds only comments)"),
@@ -74,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def render(key: str, lang: str = "zh-TW", **args: Any) -> str:
-    """The message for ``key`` in ``lang`` (zh-TW or en), with ``args`` filled in."""
-    zh, en = MESSAGES[key]
+def render(message_key: str, lang: str = "zh-TW", args: Mapping[str, Any] | None = None) -> str:
+    """The message for ``message_key`` in ``lang`` (zh-TW or en), with ``args`` filled in."""
+    zh, en = MESSAGES[message_key]
     template = en if lang == "en" else zh
-    return template.format(**args)
+    return template.format(**(args or {}))

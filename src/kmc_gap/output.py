@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -33,3 +36,25 @@ def report_problems(problems: list[Problem], lang: str, stream: TextIO | None = 
     out = stream or sys.stderr
     for problem in problems:
         print(problem.format(lang), file=out)
+
+
+def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    An interrupted write leaves any old file whole. Without ``force`` an existing file is
+    never replaced: :class:`FileExistsError` is raised instead.
+    """
+    if path.exists() and not force:
+        raise FileExistsError(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force and path.exists():
+            raise FileExistsError(path)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

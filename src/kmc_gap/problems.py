@@ -24,7 +24,7 @@ class Problem:
         """The problem's message in ``lang``, without its location."""
         from kmc_gap.messages import render
 
-        return render(self.key, lang, **self.args)
+        return render(self.key, lang, self.args)
 
     def location(self) -> str:
         """``file:line:col``, or as much of it as is known."""

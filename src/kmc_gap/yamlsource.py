@@ -21,12 +21,12 @@ from kmc_gap.problems import InputError, Problem
 
 #: Default cap on the size of one input file, in bytes.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-#: Deepest nesting accepted; libyaml's composer recurses and can crash far deeper than this.
-MAX_DEPTH = 500
+#: Deepest nesting accepted (libyaml's own limit); its composer recurses and can crash far deeper.
+MAX_DEPTH = 1000
 #: Most nodes a document may expand to once aliases are followed (guards against alias bombs).
 MAX_EXPANDED_NODES = 200_000
-#: Below this cheap upper bound on depth the composer is known to be safe without a scan.
-_SAFE_DEPTH_BOUND = 4000
+#: Below this cheap upper bound on depth no scan of the events is needed.
+_SAFE_DEPTH_BOUND = MAX_DEPTH
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -235,7 +235,9 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
             return Problem(name, "yaml.duplicate_key", {"key": detail.split(" ", 2)[2].strip("'\"")}, line, col)
         if detail.startswith("invalid date"):
             return Problem(name, "yaml.bad_date", {"value": detail.split(" ", 2)[2].strip("'\"")}, line, col)
-        if "expected a single document" in detail:
+        if "maximum nesting depth" in detail or "maximum nesting depth" in (exc.context or ""):
+            return Problem(name, "yaml.too_deep", {"limit": MAX_DEPTH}, line, col)
+        if "expected a single document" in (exc.context or ""):
             return Problem(name, "yaml.many_documents", {}, line, col)
         return Problem(name, "yaml.syntax", {"detail": detail}, line, col)
     position = getattr(exc, "position", None)

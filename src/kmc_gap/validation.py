@@ -1,0 +1,106 @@
+"""`kmc-gap validate`: check many files without scoring, and report problems in three formats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TextIO
+
+from kmc_gap.loading import load_policy, load_profile
+from kmc_gap.models import Standard
+from kmc_gap.problems import InputError, Problem
+from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class ProblemFormat(StrEnum):
+    """How `validate` prints what it found."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@dataclass
+class FileResult:
+    """One checked file and its problems (none when valid)."""
+
+    file: str
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file has no problems."""
+        return not self.problems
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and the ``*.yaml``/``*.yml`` files under directories, each group sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+        else:
+            yield path
+
+
+def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    """Load one profile; its problems, if any."""
+    try:
+        load_profile(path, std, str(path), max_bytes)
+    except InputError as exc:
+        return FileResult(str(path), "profile", exc.problems)
+    return FileResult(str(path), "profile")
+
+
+def check_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    """Load a policy file (or name); its problems, if any."""
+    try:
+        load_policy(spec, max_bytes)
+    except InputError as exc:
+        return FileResult(spec, "policy", exc.problems)
+    return FileResult(spec, "policy")
+
+
+def write_text(results: list[FileResult], out: TextIO, lang: str) -> None:
+    """``file:line:col: message`` for every problem."""
+    for result in results:
+        for problem in result.problems:
+            out.write(problem.format(lang) + "\n")
+
+
+def write_json(results: list[FileResult], out: TextIO, lang: str) -> None:
+    """One JSON array: each file with ``valid`` and its problems."""
+    data = [
+        {"file": r.file, "kind": r.kind, "valid": r.valid, "problems": [p.to_dict(lang) for p in r.problems]}
+        for r in results
+    ]
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(results: list[FileResult], out: TextIO, lang: str) -> None:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
+    for result in results:
+        for p in result.problems:
+            props = [f"file={_escape_property(p.file)}"]
+            if p.line is not None:
+                props.append(f"line={p.line}")
+            if p.column is not None:
+                props.append(f"col={p.column}")
+            props.append(f"title={_escape_property('kmc-gap ' + p.key)}")
+            out.write(f"::error {','.join(props)}::{_escape_data(p.message(lang))}\n")
+
+
+WRITERS = {ProblemFormat.text: write_text, ProblemFormat.json: write_json, ProblemFormat.github: write_github}

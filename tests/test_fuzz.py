@@ -1,0 +1,83 @@
+"""Mutated profiles never make the CLI crash: exit 0, 1 or 2, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from kmc_gap.cli import app
+
+BASE = (Path(__file__).parent.parent / "examples" / "mid-career-planner.yaml").read_text(encoding="utf-8")
+BASE_DATA = yaml.safe_load(BASE)
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.dates().map(str),
+    st.lists(st.text(max_size=4), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+def _paths(data: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    out = [prefix]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+PATHS = [p for p in _paths(BASE_DATA) if p]
+
+
+def _set(data: object, path: tuple[object, ...], value: object, *, drop: bool = False) -> None:
+    for seg in path[:-1]:
+        data = data[seg]  # type: ignore[index]
+    if drop:
+        del data[path[-1]]  # type: ignore[attr-defined]
+    else:
+        data[path[-1]] = value  # type: ignore[index]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    how = draw(st.sampled_from(["swap", "drop", "duplicate", "bytes", "truncate", "splice"]))
+    if how in ("swap", "drop"):
+        data = yaml.safe_load(BASE)
+        path = draw(st.sampled_from(PATHS))
+        _set(data, path, draw(VALUES), drop=how == "drop")
+        return yaml.safe_dump(data, allow_unicode=True).encode()
+    raw = BASE.encode()
+    if how == "duplicate":
+        lines = BASE.splitlines(keepends=True)
+        i = draw(st.integers(0, len(lines) - 1))
+        return "".join([*lines[: i + 1], lines[i], *lines[i + 1 :]]).encode()
+    if how == "truncate":
+        return raw[: draw(st.integers(0, len(raw)))]
+    if how == "bytes":
+        return draw(st.binary(max_size=200))
+    at = draw(st.integers(0, len(raw)))
+    return raw[:at] + draw(st.binary(min_size=1, max_size=20)) + raw[at:]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutated())
+def test_cli_never_crashes(tmp_path: Path, content: bytes) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_bytes(content)
+    runner = CliRunner()
+    for args in (["assess", str(profile), "--as-of", "2026-06-30"], ["validate", str(profile), "-f", "json"]):
+        result = runner.invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "80"})
+        assert result.exit_code in (0, 1, 2), result.output
+        if result.exception is not None:
+            assert isinstance(result.exception, SystemExit), repr(result.exception)
+        assert "Traceback" not in result.stderr

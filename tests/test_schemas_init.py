@@ -1,0 +1,127 @@
+"""JSON Schemas validate what kmc-gap reads and writes; `init` writes a valid starter safely."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from kmc_gap.messages import MESSAGES
+from kmc_gap.schemas import SchemaName
+
+from conftest import ROOT, RunLine
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def schema(run_line: RunLine, name: str) -> dict:
+    result = run_line("schema", name)
+    assert result.code == 0
+    data = json.loads(result.stdout)
+    Draft202012Validator.check_schema(data)
+    assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    return data
+
+
+@pytest.mark.parametrize("name", [s.value for s in SchemaName])
+def test_shipped_schema_files_are_current(run_line: RunLine, name: str) -> None:
+    assert json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")) == schema(run_line, name)
+
+
+def _as_json(data: object) -> object:
+    return json.loads(json.dumps(data, default=str))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_match_the_profile_schema(run_line: RunLine, path: Path) -> None:
+    validator = Draft202012Validator(schema(run_line, "profile"), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator.validate(_as_json(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_reports_match_the_report_schema(run_line: RunLine, path: Path) -> None:
+    validator = Draft202012Validator(schema(run_line, "report"), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    report = json.loads(run_line("assess", str(path.relative_to(ROOT)), "-f", "json").stdout)
+    validator.validate(report)
+
+
+def test_profile_schema_rejects_unknown_codes_and_levels(run_line: RunLine) -> None:
+    validator = Draft202012Validator(schema(run_line, "profile"))
+    good = _as_json(yaml.safe_load((ROOT / "examples" / "senior-planner.yaml").read_text(encoding="utf-8")))
+    assert validator.is_valid(good)
+    bad_code = json.loads(json.dumps(good))
+    bad_code["evidence"][0]["covers"].append("K21")
+    assert not validator.is_valid(bad_code)
+    bad_level = json.loads(json.dumps(good))
+    bad_level["evidence"][0]["level"] = 7
+    assert not validator.is_valid(bad_level)
+
+
+def test_standard_schema_accepts_the_data_file(run_line: RunLine) -> None:
+    data = _as_json(yaml.safe_load((ROOT / "data" / "kmc3332-001v3.yaml").read_text(encoding="utf-8")))
+    Draft202012Validator(schema(run_line, "standard")).validate(data)
+
+
+def test_policy_schema(run_line: RunLine) -> None:
+    validator = Draft202012Validator(schema(run_line, "policy"))
+    assert validator.is_valid({"min_evidence": 2, "accepted_kinds": ["training"]})
+    assert not validator.is_valid({"min_evidence": 0})
+    assert not validator.is_valid({"minimum_evidence": 2})
+
+
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+def test_init_output_validates_and_lists_every_code(run_line: RunLine, tmp_path: Path, lang: str) -> None:
+    result = run_line("init", "--lang", lang)
+    assert result.code == 0
+    starter = tmp_path / "starter.yaml"
+    starter.write_text(result.stdout, encoding="utf-8")
+    assert run_line("validate", str(starter)).code == 0
+    from kmc_gap.loading import load_standard
+    from kmc_gap.lookup import index
+
+    for code in index(load_standard()):
+        assert f"# {code} " in result.stdout or f"#   {code} " in result.stdout or f"#     {code} " in result.stdout
+    assert ("（職能級別 3）" if lang == "zh-TW" else "（level 3）") in result.stdout  # T5.3
+
+
+def test_init_never_overwrites_without_force(run_line: RunLine, tmp_path: Path) -> None:
+    target = tmp_path / "me.yaml"
+    target.write_text("my own work\n", encoding="utf-8")
+    result = run_line("init", "-o", str(target), "--lang", "en")
+    assert (result.code, result.stderr) == (2, f"{target}: file already exists; use --force to overwrite it\n")
+    assert target.read_text(encoding="utf-8") == "my own work\n"
+    result = run_line("init", "-o", str(target), "--force")
+    assert result.code == 0
+    assert target.read_text(encoding="utf-8").startswith("# kmc-gap")
+    assert [p.name for p in tmp_path.iterdir()] == ["me.yaml"]  # no temporary file left behind
+
+
+def test_init_interrupted_write_keeps_the_old_file(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "me.yaml"
+    target.write_text("my own work\n", encoding="utf-8")
+
+    def crash(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    result = run_line("init", "-o", str(target), "--force", "--lang", "en")
+    assert (result.code, result.stderr) == (2, f"{target}: cannot write the file (No space left on device)\n")
+    assert target.read_text(encoding="utf-8") == "my own work\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["me.yaml"]
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    import string
+
+    for key, (zh, en) in MESSAGES.items():
+        assert zh and en, key
+        # the Chinese text of a schema problem uses its own rendering of the detail
+        fields_zh = {f.replace("detail_zh", "detail") for _, f, _, _ in string.Formatter().parse(zh) if f}
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        assert fields_zh == fields_en, key
