@@ -9,8 +9,7 @@ import pytest
 
 from kmc_gap.loading import load_standard
 from kmc_gap.models import POLICIES, Policy, Profile
-from kmc_gap.report import Report
-from kmc_gap.scoring import assess, years_before
+from kmc_gap.scoring import ReportData, assess, years_before
 
 STD = load_standard()
 AS_OF = dt.date(2026, 6, 30)
@@ -21,48 +20,48 @@ def ev(id: str, covers: list[str], level: int = 4, date: str = "2025-01-01", **e
     return {"id": id, "kind": "training", "title": id, "date": date, "level": level, "covers": covers, **extra}
 
 
-def run(*evidence: dict[str, Any], policy: Policy | None = None, as_of: dt.date = AS_OF) -> Report:
+def run(*evidence: dict[str, Any], policy: Policy | None = None, as_of: dt.date = AS_OF) -> ReportData:
     profile = Profile.model_validate({"standard": STD.code, "person": {"name": "測試"}, "evidence": list(evidence)})
     return assess(profile, STD, policy or Policy(), as_of)
 
 
-def task(report: Report, code: str) -> Any:
-    return next(t for t in report.tasks if t.code == code)
+def task(report: ReportData, code: str) -> Any:
+    return next(t for t in report["tasks"] if t["code"] == code)
 
 
-def item(report: Report, task_code: str, code: str) -> Any:
-    return next(i for i in task(report, task_code).items if i.code == code)
+def item(report: ReportData, task_code: str, code: str) -> Any:
+    return next(i for i in task(report, task_code)["items"] if i["code"] == code)
 
 
 def test_level_split_k07_met_for_t53_but_not_t21() -> None:
     # one level-3 course covers K07; T5.3 requires level 3 (3 ≥ 3: met), T2.1 level 4 (3 < 4: unmet)
     r = run(ev("finance", ["K07"], level=3))
-    assert item(r, "T5.3", "K07").met is True
-    assert item(r, "T2.1", "K07").met is False
-    assert item(r, "T2.1", "K07").best_level == 3
-    assert item(r, "T2.1", "K07").evidence == []
-    assert item(r, "T5.3", "K07").evidence == ["finance"]
+    assert item(r, "T5.3", "K07")["met"] is True
+    assert item(r, "T2.1", "K07")["met"] is False
+    assert item(r, "T2.1", "K07")["best_level"] == 3
+    assert item(r, "T2.1", "K07")["evidence"] == []
+    assert item(r, "T5.3", "K07")["evidence"] == ["finance"]
     # K07 is listed by 9 tasks and met only in T5.3: 1 of 205 items, 8 tasks left in its gap entry
-    assert r.summary.items_met == 1
-    [gap] = [g for g in r.gaps if g.code == "K07"]
-    assert gap.tasks == ["T2.1", "T2.2", "T2.3", "T3.1", "T3.2", "T4.1", "T4.2", "T5.2"]
-    assert (gap.required_level, gap.best_level) == (4, 3)
+    assert r["summary"]["items_met"] == 1
+    [gap] = [g for g in r["gaps"] if g["code"] == "K07"]
+    assert gap["tasks"] == ["T2.1", "T2.2", "T2.3", "T3.1", "T3.2", "T4.1", "T4.2", "T5.2"]
+    assert (gap["required_level"], gap["best_level"]) == (4, 3)
 
 
 def test_task_met_partial_missing_and_coverage() -> None:
     # all 7 items of T5.3 at level 3 → T5.3 met; level 3 is too low for every other task
     r = run(ev("settle", T53_ITEMS, level=3))
-    assert task(r, "T5.3").status == "met"
-    assert (task(r, "T5.3").items_met, task(r, "T5.3").items_total) == (7, 7)
+    assert task(r, "T5.3")["status"] == "met"
+    assert (task(r, "T5.3")["items_met"], task(r, "T5.3")["items_total"]) == (7, 7)
     # T2.1 lists K07 too, but at level 4: nothing of T2.1 is met
-    assert task(r, "T2.1").status == "missing"
+    assert task(r, "T2.1")["status"] == "missing"
     # coverage = 7 / 205 = 0.034146… → 0.0341
-    assert (r.summary.items_met, r.summary.items_total, r.summary.coverage) == (7, 205, 0.0341)
-    assert (r.summary.tasks_met, r.summary.meets_standard) == (1, False)
+    assert (r["summary"]["items_met"], r["summary"]["items_total"], r["summary"]["coverage"]) == (7, 205, 0.0341)
+    assert (r["summary"]["tasks_met"], r["summary"]["meets_standard"]) == (1, False)
     # one more level-4 item for P2.1.1 makes T2.1 partial: 1 of its 3 P + 2 K + 5 S = 10 items
     r = run(ev("settle", T53_ITEMS, level=3), ev("brief", ["P2.1.1"]))
-    assert task(r, "T2.1").status == "partial"
-    assert (task(r, "T2.1").items_met, task(r, "T2.1").items_total) == (1, 10)
+    assert task(r, "T2.1")["status"] == "partial"
+    assert (task(r, "T2.1")["items_met"], task(r, "T2.1")["items_total"]) == (1, 10)
 
 
 def test_attained_level_is_the_weakest_item() -> None:
@@ -73,35 +72,35 @@ def test_attained_level_is_the_weakest_item() -> None:
         ev("c", ["K07", "K10", "K15", "K16"], level=6),
         ev("d", ["S09"], level=3),
     )
-    assert task(r, "T5.3").attained_level == 3
-    assert task(r, "T5.3").status == "met"
+    assert task(r, "T5.3")["attained_level"] == 3
+    assert task(r, "T5.3")["status"] == "met"
     # T2.1 lacks P2.1.1 entirely → attained 0
-    assert task(r, "T2.1").attained_level == 0
+    assert task(r, "T2.1")["attained_level"] == 0
 
 
 def test_expiry_counts_up_to_and_including_the_expiry_date() -> None:
     e = ev("cert", T53_ITEMS, level=3, expires="2026-06-30")
     on_the_day = run(e, as_of=dt.date(2026, 6, 30))
-    assert on_the_day.evidence[0].counted is True
-    assert task(on_the_day, "T5.3").status == "met"
+    assert on_the_day["evidence"][0]["counted"] is True
+    assert task(on_the_day, "T5.3")["status"] == "met"
     day_after = run(e, as_of=dt.date(2026, 7, 1))
-    assert (day_after.evidence[0].counted, day_after.evidence[0].reason) == (False, "expired")
-    assert task(day_after, "T5.3").status == "missing"
+    assert (day_after["evidence"][0]["counted"], day_after["evidence"][0]["reason"]) == (False, "expired")
+    assert task(day_after, "T5.3")["status"] == "missing"
 
 
 def test_future_dated_evidence_does_not_count_yet() -> None:
     e = ev("later", T53_ITEMS, level=3, date="2026-07-01")
-    assert run(e).evidence[0].reason == "future"
-    assert task(run(e), "T5.3").status == "missing"
+    assert run(e)["evidence"][0]["reason"] == "future"
+    assert task(run(e), "T5.3")["status"] == "missing"
     # dated on the as-of day itself: counts
-    assert run(ev("today", T53_ITEMS, level=3, date="2026-06-30")).evidence[0].counted is True
+    assert run(ev("today", T53_ITEMS, level=3, date="2026-06-30"))["evidence"][0]["counted"] is True
 
 
 def test_max_age_in_calendar_years() -> None:
     policy = Policy(max_age_years=5)
     # as of 2026-06-30, 5 calendar years back is 2021-06-30: that day counts, the day before does not
-    assert run(ev("edge", ["K07"], date="2021-06-30"), policy=policy).evidence[0].counted is True
-    assert run(ev("old", ["K07"], date="2021-06-29"), policy=policy).evidence[0].reason == "too_old"
+    assert run(ev("edge", ["K07"], date="2021-06-30"), policy=policy)["evidence"][0]["counted"] is True
+    assert run(ev("old", ["K07"], date="2021-06-29"), policy=policy)["evidence"][0]["reason"] == "too_old"
     # 29 February: 2028-02-29 minus 5 years falls back to 2023-02-28
     assert years_before(dt.date(2028, 2, 29), 5) == dt.date(2023, 2, 28)
 
@@ -110,38 +109,38 @@ def test_verification_required_by_the_strict_policy() -> None:
     strict = POLICIES["strict"]
     unverified = ev("u", T53_ITEMS, level=3)
     verified = ev("v", T53_ITEMS, level=3, verified_by="王經理")
-    assert run(unverified, policy=strict).evidence[0].reason == "not_verified"
-    assert run(verified, policy=strict).evidence[0].counted is True
-    assert run(unverified).evidence[0].counted is True  # the default policy does not ask
+    assert run(unverified, policy=strict)["evidence"][0]["reason"] == "not_verified"
+    assert run(verified, policy=strict)["evidence"][0]["counted"] is True
+    assert run(unverified)["evidence"][0]["counted"] is True  # the default policy does not ask
     # strict refuses self reports whatever else they have
     own = ev("s", ["K07"], verified_by="自己", kind="self_report")
-    assert run(own, policy=strict).evidence[0].reason == "kind_not_accepted"
+    assert run(own, policy=strict)["evidence"][0]["reason"] == "kind_not_accepted"
 
 
 def test_min_evidence_two_takes_the_second_best_level() -> None:
     policy = Policy(min_evidence=2)
     # K07 covered at levels 4 and 3: the 2nd best is 3 → met for T5.3 (3), unmet for T2.1 (4)
     r = run(ev("a", ["K07"], level=4), ev("b", ["K07"], level=3), policy=policy)
-    assert item(r, "T5.3", "K07").met is True
-    assert item(r, "T2.1", "K07").met is False
-    assert item(r, "T2.1", "K07").best_level == 4
+    assert item(r, "T5.3", "K07")["met"] is True
+    assert item(r, "T2.1", "K07")["met"] is False
+    assert item(r, "T2.1", "K07")["best_level"] == 4
     # one item alone is not enough, however high
     r = run(ev("a", ["K07"], level=6), policy=policy)
-    assert item(r, "T5.3", "K07").met is False
+    assert item(r, "T5.3", "K07")["met"] is False
 
 
 def test_require_outputs_gates_the_task() -> None:
     r = run(ev("settle", T53_ITEMS, level=3))
-    assert task(r, "T5.3").status == "met"
+    assert task(r, "T5.3")["status"] == "met"
     gated = run(ev("settle", T53_ITEMS, level=3), policy=Policy(require_outputs=True))
     # O5.3.1 is missing: 7 of 8 gating items → partial, attained 0, and O5.3.1 becomes a gap
-    assert task(gated, "T5.3").status == "partial"
-    assert task(gated, "T5.3").attained_level == 0
-    assert "O5.3.1" in [g.code for g in gated.gaps]
+    assert task(gated, "T5.3")["status"] == "partial"
+    assert task(gated, "T5.3")["attained_level"] == 0
+    assert "O5.3.1" in [g["code"] for g in gated["gaps"]]
     # coverage still counts P+K+S only
-    assert gated.summary.items_met == 7
+    assert gated["summary"]["items_met"] == 7
     with_output = run(ev("settle", [*T53_ITEMS, "O5.3.1"], level=3), policy=Policy(require_outputs=True))
-    assert task(with_output, "T5.3").status == "met"
+    assert task(with_output, "T5.3")["status"] == "met"
 
 
 def _everything(level: int = 4) -> dict[str, Any]:
@@ -151,23 +150,23 @@ def _everything(level: int = 4) -> dict[str, Any]:
 
 def test_require_attitudes_gates_the_verdict() -> None:
     r = run(_everything())
-    assert r.summary.meets_standard is True
-    assert (r.summary.items_met, r.summary.coverage) == (205, 1.0)
-    assert r.summary.attitudes_met == 0
+    assert r["summary"]["meets_standard"] is True
+    assert (r["summary"]["items_met"], r["summary"]["coverage"]) == (205, 1.0)
+    assert r["summary"]["attitudes_met"] == 0
     gated = run(_everything(), policy=Policy(require_attitudes=True))
-    assert gated.summary.meets_standard is False
+    assert gated["summary"]["meets_standard"] is False
     attitudes = ev("att", list(STD.attitudes), level=1)  # the level of attitude evidence does not matter
-    assert run(_everything(), attitudes, policy=Policy(require_attitudes=True)).summary.meets_standard is True
+    assert run(_everything(), attitudes, policy=Policy(require_attitudes=True))["summary"]["meets_standard"] is True
 
 
 def test_gaps_sorted_by_tasks_blocked() -> None:
     r = run()
     # with no evidence every item is a gap; S04 is listed by 12 tasks, S03 by 11, K07 by 9
-    assert [(g.code, len(g.tasks)) for g in r.gaps[:3]] == [("S04", 12), ("S03", 11), ("K07", 9)]
-    assert len(r.gaps) == 45 + 20 + 19  # every P, K and S once
-    assert all(g.best_level is None for g in r.gaps)
+    assert [(g["code"], len(g["tasks"])) for g in r["gaps"][:3]] == [("S04", 12), ("S03", 11), ("K07", 9)]
+    assert len(r["gaps"]) == 45 + 20 + 19  # every P, K and S once
+    assert all(g["best_level"] is None for g in r["gaps"])
 
 
 @pytest.mark.parametrize("kind", ["training", "certificate", "work_output", "experience", "assessment"])
 def test_default_policy_accepts_every_kind(kind: str) -> None:
-    assert run(ev("x", ["K07"], kind=kind)).evidence[0].counted is True
+    assert run(ev("x", ["K07"], kind=kind))["evidence"][0]["counted"] is True

@@ -9,7 +9,7 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -22,7 +22,6 @@ from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from kmc_gap.models import Standard
-    from kmc_gap.report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -182,13 +181,13 @@ def assess_cmd(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def threshold_failures(report: Report, fail_under: float | None, required: list[str]) -> list[str]:
+def threshold_failures(report: dict[str, Any], fail_under: float | None, required: list[str]) -> list[str]:
     """Plain messages for each threshold the report fails (empty when it passes)."""
     failures = []
-    coverage = report.summary.coverage * 100
+    coverage = report["summary"]["coverage"] * 100
     if fail_under is not None and coverage < fail_under:
         failures.append(f"coverage {coverage:.2f}% is under --fail-under {fail_under:g}%")
-    status = {t.code: t.status for t in report.tasks}
+    status = {t["code"]: t["status"] for t in report["tasks"]}
     unmet = [code for code in required if status[code] != "met"]
     if unmet:
         failures.append(f"required tasks not met: {', '.join(unmet)}")

@@ -65,3 +65,16 @@ def tasks_requiring(std: Standard, code: str) -> list[Task]:
         or any(p.code == code for p in task.indicators)
         or any(o.code == code for o in task.outputs)
     ]
+
+
+_LABELS: dict[tuple[int, str], tuple[Standard, dict[str, str], dict[str, int]]] = {}
+
+
+def labels(std: Standard, lang: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Every code's name in ``lang``, and its position in the standard (built once per language)."""
+    cached = _LABELS.get((id(std), lang))
+    if cached is None or cached[0] is not std:
+        entries = index(std)
+        names = {code: entry.label(lang) for code, entry in entries.items()}
+        cached = _LABELS[(id(std), lang)] = (std, names, {code: i for i, code in enumerate(entries)})
+    return cached[1], cached[2]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+import orjson
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,9 +16,14 @@ if TYPE_CHECKING:
     from kmc_gap.problems import Problem
 
 
-def dumps_json(data: Any, *, indent: int | None = 2) -> str:
-    """JSON with Chinese kept as Chinese and dates as ISO strings."""
-    return json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+def dumps_json(data: Any, *, indent: bool = True) -> str:
+    """JSON with Chinese kept as Chinese (UTF-8, no ``\\u`` escapes) and dates as ISO strings.
+
+    orjson writes the same text as ``json.dumps(ensure_ascii=False, indent=2)`` several times
+    faster, which matters when a cohort's reports are streamed.
+    """
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(data, default=str, option=option | orjson.OPT_NON_STR_KEYS).decode()
 
 
 def console(stream: TextIO | None = None) -> Console:

@@ -1,7 +1,8 @@
-"""The assessment report: the one result object every output format renders.
+"""The shape of the assessment report, as pydantic models.
 
-Its JSON form (``Report.model_dump(mode="json")``) is a documented, stable contract; the
-README's "JSON report" section and `kmc-gap schema report` describe it.
+:func:`kmc_gap.scoring.assess` builds the report as plain JSON-ready data for speed; these
+models document that data, generate `kmc-gap schema report`, and are checked against real
+reports by the tests. The shape is a stable contract (``format_version`` 1).
 """
 
 from __future__ import annotations
@@ -148,7 +149,3 @@ class Report(_Out):
     attitudes: list[AttitudeResult]
     gaps: list[Gap]
     evidence: list[EvidenceResult]
-
-    def to_json_data(self) -> dict[str, object]:
-        """The report as JSON-ready data (dates as ISO strings)."""
-        return self.model_dump(mode="json")

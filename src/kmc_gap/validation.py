@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +10,7 @@ from typing import TextIO
 
 from kmc_gap.loading import load_policy, load_profile
 from kmc_gap.models import Standard
+from kmc_gap.output import dumps_json
 from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
@@ -79,7 +79,7 @@ def write_json(results: list[FileResult], out: TextIO, lang: str) -> None:
         {"file": r.file, "kind": r.kind, "valid": r.valid, "problems": [p.to_dict(lang) for p in r.problems]}
         for r in results
     ]
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps_json(data) + "\n")
 
 
 def _escape_data(text: str) -> str:

@@ -60,6 +60,75 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_checked_timestamp)
 
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX = 20_000
+
+
+def _resolve_cached(self: _StrictLoader, kind: Any, value: Any, implicit: Any) -> str:
+    """PyYAML's resolver, remembered for plain scalars (their tag depends on their text alone).
+
+    Resolving is a good part of the time libyaml's loader spends in Python; profiles repeat
+    the same codes, dates and words, so a bounded memo pays for itself.
+    """
+    if kind is yaml.ScalarNode and implicit[0]:
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = yaml.resolver.Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                _PLAIN_TAGS[value] = tag
+        return tag
+    return yaml.resolver.Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-any-return, no-untyped-call]
+
+
+_StrictLoader.resolve = _resolve_cached
+
+
+class _Fallback(Exception):
+    """Raised by the fast constructor for anything it leaves to PyYAML's own constructor."""
+
+
+_FAST_DEPTH = 100
+_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_SIMPLE_INT = frozenset("0123456789")
+
+
+def _construct_fast(loader: _StrictLoader, node: yaml.Node, depth: int = 0) -> Any:
+    """Build plain data from a node tree of maps, lists and common scalars.
+
+    It does what SafeConstructor does for such trees (the tests compare the two) without
+    its generic machinery, and raises :class:`_Fallback` for aliases, merge keys, deep or
+    unusual documents, which PyYAML's constructor then handles.
+    """
+    if depth > _FAST_DEPTH:
+        raise _Fallback
+    if isinstance(node, yaml.ScalarNode):
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _INT and _SIMPLE_INT.issuperset(node.value) and not node.value.startswith("0"):
+            return int(node.value)
+        if tag == _NULL:
+            return None
+        constructor = loader.yaml_constructors.get(tag)
+        if constructor is None or tag.endswith(("binary", "set", "omap", "pairs", "value", "merge")):
+            raise _Fallback
+        return constructor(loader, node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct_fast(loader, child, depth + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                raise _Fallback
+            key = _construct_fast(loader, key_node, depth + 1)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                )
+            mapping[key] = _construct_fast(loader, value_node, depth + 1)
+        return mapping
+    raise _Fallback
+
 
 @dataclass
 class YamlDocument:
@@ -161,12 +230,22 @@ def parse(text: str, name: str) -> YamlDocument:
             raise InputError([Problem(name, "yaml.empty")])
         if "*" in text:
             _check_expansion(root, name)
-        data = loader.construct_document(root)
+        data = _construct(loader, root, text)
     except yaml.YAMLError as exc:
         raise InputError([_yaml_problem(exc, name, text)]) from None
     finally:
         loader.dispose()
     return YamlDocument(name, data, root)
+
+
+def _construct(loader: _StrictLoader, root: yaml.Node, text: str) -> Any:
+    """The document's data: the fast constructor where it applies, else PyYAML's."""
+    if "*" not in text and "<<" not in text and "!" not in text:
+        try:
+            return _construct_fast(loader, root)
+        except _Fallback:
+            pass
+    return loader.construct_document(root)
 
 
 def load(path: Path, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:

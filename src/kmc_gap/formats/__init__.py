@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import importlib
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol, TextIO
-
-if TYPE_CHECKING:
-    from kmc_gap.report import Report
+from typing import Any, Protocol, TextIO
 
 
 class OutputFormat(StrEnum):
@@ -24,7 +21,7 @@ class OutputFormat(StrEnum):
 class Formatter(Protocol):
     """Writes one report to a text stream."""
 
-    def write(self, report: Report, out: TextIO) -> None:
+    def write(self, report: dict[str, Any], out: TextIO) -> None:
         """Render ``report`` onto ``out``."""
 
 

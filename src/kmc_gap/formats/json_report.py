@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from kmc_gap.output import dumps_json
-from kmc_gap.report import Report
 
 
 class JsonFormatter:
     """One indented JSON object per report."""
 
-    def write(self, report: Report, out: TextIO) -> None:
-        """Write the report's JSON form followed by a newline."""
-        out.write(dumps_json(report.to_json_data()) + "\n")
+    def write(self, report: dict[str, Any], out: TextIO) -> None:
+        """Write the report's JSON followed by a newline."""
+        out.write(dumps_json(report) + "\n")
 
 
 FORMATTER = JsonFormatter()

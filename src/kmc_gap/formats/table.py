@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -11,7 +11,6 @@ from rich.text import Text
 
 from kmc_gap.labels import label
 from kmc_gap.output import console
-from kmc_gap.report import Report, TaskResult
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 TOP_GAPS = 10
@@ -32,7 +31,7 @@ def percent(fraction: float) -> str:
 class TableFormatter:
     """Header with the verdict, tasks grouped by duty, top gaps, attitudes, evidence not counted."""
 
-    def write(self, report: Report, out: TextIO) -> None:
+    def write(self, report: dict[str, Any], out: TextIO) -> None:
         """Print the report on ``out`` (colour only when it is a terminal)."""
         con = console(out)
         _header(con, report)
@@ -42,26 +41,30 @@ class TableFormatter:
         _not_counted(con, report)
 
 
-def _header(con: Console, r: Report) -> None:
-    lang, s = r.lang, r.summary
-    who = " · ".join(x for x in (r.person.name, r.person.id, r.person.organisation, r.person.role) if x)
+def _header(con: Console, r: dict[str, Any]) -> None:
+    lang, s = r["lang"], r["summary"]
+    who = " · ".join(
+        x
+        for x in (r["person"]["name"], r["person"].get("id"), r["person"].get("organisation"), r["person"].get("role"))
+        if x
+    )
     con.print(Text(who, style="bold"))
-    con.print(f"{label('standard', lang)} {r.standard.code} {r.standard.name}")
-    con.print(f"{label('as_of', lang)} {r.as_of.isoformat()} · {label('policy', lang)} {r.policy.name}")
-    verdict = label("verdict.met" if s.meets_standard else "verdict.not_met", lang)
+    con.print(f"{label('standard', lang)} {r['standard']['code']} {r['standard']['name']}")
+    con.print(f"{label('as_of', lang)} {r['as_of']} · {label('policy', lang)} {r['policy']['name']}")
+    verdict = label("verdict.met" if s["meets_standard"] else "verdict.not_met", lang)
     figures = label(
         "summary_line",
         lang,
-        tm=s.tasks_met,
-        tt=s.tasks_total,
-        im=s.items_met,
-        it=s.items_total,
-        pct=percent(s.coverage),
+        tm=s["tasks_met"],
+        tt=s["tasks_total"],
+        im=s["items_met"],
+        it=s["items_total"],
+        pct=percent(s["coverage"]),
     )
     con.print(
         Text.assemble(
             f"{label('verdict', lang)}: ",
-            (verdict, "bold green" if s.meets_standard else "bold red"),
+            (verdict, "bold green" if s["meets_standard"] else "bold red"),
             f" · {figures}",
         )
     )
@@ -86,8 +89,8 @@ def _table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
     return table
 
 
-def _tasks(con: Console, r: Report) -> Table:
-    lang = r.lang
+def _tasks(con: Console, r: dict[str, Any]) -> Table:
+    lang = r["lang"]
     table = _table(
         con,
         [
@@ -100,32 +103,32 @@ def _tasks(con: Console, r: Report) -> Table:
             (label("coverage", lang), 15, "left"),
         ],
     )
-    for duty in r.duties:
-        table.add_row(Text(duty.code, style="bold"), Text(duty.name, style="bold"))
-        for task in (t for t in r.tasks if t.duty == duty.code):
+    for duty in r["duties"]:
+        table.add_row(Text(duty["code"], style="bold"), Text(duty["name"], style="bold"))
+        for task in (t for t in r["tasks"] if t["duty"] == duty["code"]):
             table.add_row(*_task_cells(task, lang))
     return table
 
 
-def _task_cells(task: TaskResult, lang: str) -> list[Text | str]:
-    fraction = task.items_met / task.items_total
-    style = STATUS_STYLE[task.status]
+def _task_cells(task: dict[str, Any], lang: str) -> list[Text | str]:
+    fraction = task["items_met"] / task["items_total"]
+    style = STATUS_STYLE[task["status"]]
     return [
-        task.code,
-        task.name,
-        Text(label(f"status.{task.status}", lang), style=style),
-        str(task.level),
-        Text(str(task.attained_level), style="" if task.attained_level >= task.level else style),
-        f"{task.items_met}/{task.items_total}",
+        task["code"],
+        task["name"],
+        Text(label(f"status.{task['status']}", lang), style=style),
+        str(task["level"]),
+        Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
+        f"{task['items_met']}/{task['items_total']}",
         Text.assemble((bar(fraction), style), f" {fraction * 100:3.0f}%"),
     ]
 
 
-def _gaps(con: Console, r: Report) -> None:
-    lang = r.lang
+def _gaps(con: Console, r: dict[str, Any]) -> None:
+    lang = r["lang"]
     con.print()
     con.print(Text(label("gaps", lang), style="bold"))
-    if not r.gaps:
+    if not r["gaps"]:
         con.print(label("gaps_none", lang))
         return
     table = _table(
@@ -138,35 +141,35 @@ def _gaps(con: Console, r: Report) -> None:
             (label("best", lang), 4, "right"),
         ],
     )
-    for gap in r.gaps[:TOP_GAPS]:
-        best = "—" if gap.best_level is None else str(gap.best_level)
-        table.add_row(gap.code, gap.name, str(len(gap.tasks)), str(gap.required_level), best)
+    for gap in r["gaps"][:TOP_GAPS]:
+        best = "—" if gap["best_level"] is None else str(gap["best_level"])
+        table.add_row(gap["code"], gap["name"], str(len(gap["tasks"])), str(gap["required_level"]), best)
     con.print(table)
-    if len(r.gaps) > TOP_GAPS:
-        con.print(Text(label("gaps_more", lang, n=len(r.gaps) - TOP_GAPS), style="dim"))
+    if len(r["gaps"]) > TOP_GAPS:
+        con.print(Text(label("gaps_more", lang, n=len(r["gaps"]) - TOP_GAPS), style="dim"))
 
 
-def _attitudes(con: Console, r: Report) -> None:
-    lang = r.lang
-    note = "" if r.policy.require_attitudes else " " + label("attitude_gate", lang)
+def _attitudes(con: Console, r: dict[str, Any]) -> None:
+    lang = r["lang"]
+    note = "" if r["policy"]["require_attitudes"] else " " + label("attitude_gate", lang)
     con.print()
     con.print(Text.assemble((label("attitudes", lang), "bold"), (note, "dim")))
-    for att in r.attitudes:
-        mark, style = ("✓", "green") if att.met else ("✗", "red")
-        state = label("attitude_met" if att.met else "attitude_missing", lang)
-        con.print(Text.assemble((f"  {mark} ", style), f"{att.code} {att.name}", (f"  {state}", "dim")))
+    for att in r["attitudes"]:
+        mark, style = ("✓", "green") if att["met"] else ("✗", "red")
+        state = label("attitude_met" if att["met"] else "attitude_missing", lang)
+        con.print(Text.assemble((f"  {mark} ", style), f"{att['code']} {att['name']}", (f"  {state}", "dim")))
 
 
-def _not_counted(con: Console, r: Report) -> None:
-    lang = r.lang
-    skipped = [e for e in r.evidence if not e.counted]
+def _not_counted(con: Console, r: dict[str, Any]) -> None:
+    lang = r["lang"]
+    skipped = [e for e in r["evidence"] if not e["counted"]]
     if not skipped:
         return
     con.print()
     con.print(Text(label("not_counted", lang), style="bold"))
     for ev in skipped:
-        reason = label(f"reason.{ev.reason}", lang, years=r.policy.max_age_years)
-        con.print(Text.assemble(f"  {ev.id}", (f"  {reason}", "yellow"), f"  {ev.title}"))
+        reason = label(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
+        con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
 
 
 FORMATTER = TableFormatter()
