@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from kmc_gap.messages import MESSAGES
-from kmc_gap.schemas import SchemaName
+from kmc_gap.choices import SchemaName
 
 from conftest import ROOT, RunLine
 

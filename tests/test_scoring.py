@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kmc_gap.loading import load_standard
-from kmc_gap.models import POLICIES, Policy, Profile
+from kmc_gap.models import Policy, Profile, named_policy
 from kmc_gap.scoring import ReportData, assess, years_before
 
 STD = load_standard()
@@ -106,7 +106,7 @@ def test_max_age_in_calendar_years() -> None:
 
 
 def test_verification_required_by_the_strict_policy() -> None:
-    strict = POLICIES["strict"]
+    strict = named_policy("strict")
     unverified = ev("u", T53_ITEMS, level=3)
     verified = ev("v", T53_ITEMS, level=3, verified_by="王經理")
     assert run(unverified, policy=strict)["evidence"][0]["reason"] == "not_verified"

@@ -7,37 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from kmc_gap import __version__
+from kmc_gap.choices import Lang, ProblemFormat, SchemaName, ViewFormat
 from kmc_gap.formats import OutputFormat
 from kmc_gap.problems import InputError, Problem
-from kmc_gap.schemas import SchemaName
-from kmc_gap.validation import ProblemFormat
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from kmc_gap.models import Standard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
-
-
-class Lang(StrEnum):
-    """Language of labels and messages."""
-
-    zh_TW = "zh-TW"
-    en = "en"
-
-
-class ViewFormat(StrEnum):
-    """Output formats of `kmc-gap standard`."""
-
-    table = "table"
-    json = "json"
 
 
 app = typer.Typer(

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kmc_gap import yamlsource
-from kmc_gap.models import POLICIES, Policy, Profile, Standard
+from kmc_gap.models import POLICY_NAMES, Policy, Profile, Standard, named_policy
 from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
 
@@ -88,8 +88,8 @@ def check_profile(doc: YamlDocument, std: Standard) -> Profile:
 
 def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
     """``default``, ``strict`` or a path to a YAML policy file; returns (name, policy)."""
-    if spec in POLICIES:
-        return spec, POLICIES[spec]
+    if spec in POLICY_NAMES:
+        return spec, named_policy(spec)
     doc = yamlsource.load(Path(spec), spec, max_bytes)
     return spec, validate(doc, Policy)
 

@@ -54,7 +54,7 @@ Ident = Annotated[str, BeforeValidator(_to_id), StringConstraints(strip_whitespa
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- the standard
@@ -174,7 +174,7 @@ class Standard(_Model):
     knowledge: dict[KnowledgeCode, Item]
     skills: dict[SkillCode, Item]
     attitudes: dict[AttitudeCode, Item] = {}
-    notes: Notes = Notes()
+    notes: Notes = Field(default_factory=lambda: Notes())
     levels: dict[Annotated[int, Field(ge=1, le=6)], LevelDescriptor] = {}
 
     def tasks(self) -> list[Task]:
@@ -247,11 +247,17 @@ class Policy(_Model):
     require_outputs: bool = False
 
 
-POLICIES: dict[str, Policy] = {
-    "default": Policy(),
-    "strict": Policy(
-        require_verified=True,
-        max_age_years=5,
-        accepted_kinds=[k for k in EvidenceKind if k is not EvidenceKind.self_report],
-    ),
-}
+POLICY_NAMES = ("default", "strict")
+
+
+def named_policy(name: str) -> Policy:
+    """The built-in policy ``default`` or ``strict`` (see the README's policy table)."""
+    if name == "strict":
+        return Policy(
+            require_verified=True,
+            max_age_years=5,
+            accepted_kinds=[k for k in EvidenceKind if k is not EvidenceKind.self_report],
+        )
+    if name == "default":
+        return Policy()
+    raise KeyError(name)

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
+from kmc_gap.choices import SchemaName
 from kmc_gap.lookup import codes_of
 from kmc_gap.models import Policy, Profile, Standard
 from kmc_gap.report import Report
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-class SchemaName(StrEnum):
-    """The documents kmc-gap has a schema for."""
-
-    profile = "profile"
-    policy = "policy"
-    report = "report"
-    standard = "standard"
 
 
 def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
+from kmc_gap.choices import ProblemFormat
 from kmc_gap.loading import load_policy, load_profile
 from kmc_gap.models import Standard
 from kmc_gap.output import dumps_json
@@ -15,14 +15,6 @@ from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class ProblemFormat(StrEnum):
-    """How `validate` prints what it found."""
-
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 @dataclass
