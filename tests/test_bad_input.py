@@ -147,8 +147,12 @@ def test_file_over_the_size_cap(run_line: RunLine, tmp_path: Path) -> None:
 def test_missing_file_and_directory(run_line: RunLine, tmp_path: Path) -> None:
     result = run_line("assess", str(tmp_path / "nope.yaml"), "--lang", "en")
     assert (result.code, result.stderr) == (2, f"{tmp_path / 'nope.yaml'}: file not found\n")
-    result = run_line("assess", str(tmp_path), "--lang", "en")
+    # a directory where a file is expected
+    result = run_line("assess", "examples/senior-planner.yaml", "--policy", str(tmp_path), "--lang", "en")
     assert (result.code, result.stderr) == (2, f"{tmp_path}: is a directory, not a file\n")
+    # a directory of profiles with none in it
+    result = run_line("assess", str(tmp_path), "--lang", "en")
+    assert (result.code, result.stderr) == (2, f"{tmp_path}: no *.yaml or *.yml profiles found\n")
 
 
 def test_unreadable_file(run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,7 +198,9 @@ def test_validate_github_format_golden(run_line: RunLine, golden) -> None:
     result = run_line("validate", *files, "--format", "github", "--lang", "en")
     assert result.code == 1
     golden("validate-github.txt", result.stdout)
+    # files are checked in path order: binary.yaml comes first
     assert result.stdout.startswith(
+        "::error file=tests/corpus/binary.yaml,title=kmc-gap file.binary::binary file, not YAML text\n"
         "::error file=tests/corpus/level-7.yaml,line=9,col=12,title=kmc-gap schema.invalid::"
     )
 

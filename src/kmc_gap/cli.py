@@ -5,10 +5,12 @@ Exit codes: 0 ok, 1 findings or a failed threshold, 2 invalid input or usage.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -128,8 +130,13 @@ def _required_tasks(value: str | None, std: Standard) -> list[str]:
 @app.command("assess")
 def assess_cmd(
     ctx: typer.Context,
-    profile: Annotated[Path, typer.Argument(help="Evidence profile (YAML).", show_default=False)],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    profiles: Annotated[
+        list[Path],
+        typer.Argument(help="Profiles (YAML); directories are searched for *.yaml/*.yml.", show_default=False),
+    ],
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv, markdown or junit.")
+    ] = OutputFormat.table,
     lang: LangOption = Lang.zh_TW,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")
@@ -141,28 +148,86 @@ def assess_cmd(
     require: Annotated[
         str | None, typer.Option("--require", help="Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.")
     ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).", dir_okay=False)
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes to use; 0 = one per core.")] = 1,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace names and ids with stable pseudonyms.")] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="csv: start with a UTF-8 byte-order mark.")] = True,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Assess a person's evidence against the standard and show the gaps."""
-    from kmc_gap.formats import formatter
-    from kmc_gap.loading import load_policy, load_profile
-    from kmc_gap.scoring import assess
+    """Assess evidence profiles against the standard and show the gaps."""
+    from kmc_gap.cohort import Settings, results
+    from kmc_gap.formats import FormatOptions, formatter
+    from kmc_gap.loading import load_policy
+    from kmc_gap.output import report_problems
+    from kmc_gap.paths import expand
 
     day = _as_of(as_of)
     std = _standard(ctx, lang)
     required = _required_tasks(require, std)
     try:
         policy_name, pol = load_policy(policy, max_size)
-        prof = load_profile(profile, std, str(profile), max_size)
     except InputError as exc:
         fail(exc.problems, lang)
-    report = assess(prof, std, pol, day, policy_name=policy_name, lang=lang.value, file=str(profile))
-    formatter(fmt).write(report, sys.stdout)
-    failures = threshold_failures(report, fail_under, required)
+    paths = expand(profiles)
+    if not paths:
+        fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")], lang)
+    cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
+    settings = Settings(ctx.obj["standard"] if ctx.obj else None, pol, policy_name, day, lang.value, max_size, redact)
+    invalid, failures = 0, []
+    with _destination(output, lang) as out, _progress(len(paths)) as advance:
+        writer = formatter(fmt, out, FormatOptions(lang.value, cohort, bom))
+        writer.start()
+        for result in results(paths, std, settings, jobs):
+            advance()
+            if result.report is None:
+                invalid += 1
+                writer.failure(result.file, result.problems)
+                report_problems(result.problems, lang.value)
+                continue
+            writer.report(result.report)
+            prefix = f"{result.report['file']}: " if cohort else ""
+            failures += [prefix + m for m in threshold_failures(result.report, fail_under, required)]
+        writer.finish()
     for message in failures:
         print(f"kmc-gap: {message}", file=sys.stderr)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
     if failures:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _destination(output: Path | None, lang: Lang) -> Iterator[TextIO]:
+    """stdout, or ``output`` written atomically."""
+    if output is None:
+        yield sys.stdout
+        return
+    from kmc_gap.output import atomic_output
+
+    try:
+        with atomic_output(output) as handle:
+            yield handle
+    except OSError as exc:
+        fail([Problem(str(output), "file.unwritable", {"reason": exc.strerror or str(exc)})], lang)
+
+
+PROGRESS_MIN_FILES = 10
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there are many files; else nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("kmc-gap", total=total)
+        yield lambda: bar.advance(task)
 
 
 def threshold_failures(report: dict[str, Any], fail_under: float | None, required: list[str]) -> list[str]:
@@ -193,7 +258,8 @@ def validate_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check profiles (and a policy) without scoring: exit 0 when all are valid, 1 when any is not."""
-    from kmc_gap.validation import WRITERS, check_file, check_policy, expand
+    from kmc_gap.paths import expand
+    from kmc_gap.validation import WRITERS, check_file, check_policy
 
     std = _standard(ctx, lang)
     results = [check_policy(policy, max_size)] if policy else []

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "檔案不是 UTF-8 編碼（看來是 Big5）；請轉成 UTF-8，例如：iconv -f BIG5 -t UTF-8 舊檔 > 新檔",
         "file is not UTF-8 (it looks like Big5); convert it, e.g. iconv -f BIG5 -t UTF-8 old > new",
     ),
+    "file.no_profiles": ("找不到任何 *.yaml 或 *.yml 證據檔", "no *.yaml or *.yml profiles found"),
     "file.exists": ("檔案已存在；要覆寫請加 --force", "file already exists; use --force to overwrite it"),
     "file.unwritable": ("無法寫入檔案（{reason}）", "cannot write the file ({reason})"),
     "file.not_utf8": ("檔案不是 UTF-8 編碼；請以 UTF-8 另存", "file is not UTF-8; save it as UTF-8"),

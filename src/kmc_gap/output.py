@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -44,18 +46,20 @@ def report_problems(problems: list[Problem], lang: str, stream: TextIO | None = 
         print(problem.format(lang), file=out)
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+@contextlib.contextmanager
+def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` only when the ``with`` block succeeds.
 
-    An interrupted write leaves any old file whole. Without ``force`` an existing file is
-    never replaced: :class:`FileExistsError` is raised instead.
+    It writes to a temporary file in the same folder and renames it over ``path``, so an
+    interrupted or failed write leaves any old file whole. Without ``force`` an existing file
+    is never replaced: :class:`FileExistsError` is raised instead.
     """
     if path.exists() and not force:
         raise FileExistsError(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if not force and path.exists():
@@ -64,3 +68,9 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path, force=force) as handle:
+        handle.write(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -13,8 +12,6 @@ from kmc_gap.models import Standard
 from kmc_gap.output import dumps_json
 from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -29,15 +26,6 @@ class FileResult:
     def valid(self) -> bool:
         """Whether the file has no problems."""
         return not self.problems
-
-
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, and the ``*.yaml``/``*.yml`` files under directories, each group sorted."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-        else:
-            yield path
 
 
 def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:

@@ -1,14 +1,21 @@
 """Output formats of `kmc-gap assess`, one small module each behind one interface.
 
-Each format module defines ``FORMATTER``, an object with ``write(report, out)``. Modules are
-imported only when their format is asked for, so that JSON output never loads Rich.
+A formatter receives reports (and files that failed) one at a time and writes as it goes, so
+a cohort of any size streams through in constant memory where the format allows it. Each
+format module defines ``FORMATTER``, a :class:`Formatter` subclass; modules are imported
+only when their format is asked for, so that JSON output never loads Rich.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections import Counter
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from kmc_gap.problems import Problem
 
 
 class OutputFormat(StrEnum):
@@ -16,23 +23,82 @@ class OutputFormat(StrEnum):
 
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    junit = "junit"
 
 
-class Formatter(Protocol):
-    """Writes one report to a text stream."""
+@dataclass(frozen=True)
+class FormatOptions:
+    """What a formatter needs to know besides the reports."""
 
-    def write(self, report: dict[str, Any], out: TextIO) -> None:
-        """Render ``report`` onto ``out``."""
+    lang: str = "zh-TW"
+    cohort: bool = False  # several inputs: a summary across people rather than one person's detail
+    bom: bool = True  # csv: start with a UTF-8 byte-order mark so that Excel reads Chinese correctly
+
+
+class Formatter:
+    """Writes reports to ``out``: :meth:`start`, then :meth:`report`/:meth:`failure` per file, then :meth:`finish`."""
+
+    def __init__(self, out: TextIO, options: FormatOptions) -> None:
+        self.out = out
+        self.options = options
+
+    def start(self) -> None:
+        """Called once before the first report."""
+
+    def report(self, report: dict[str, Any]) -> None:
+        """Called for each report, in path order."""
+        raise NotImplementedError
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Called for each file that could not be assessed (its problems also go to stderr)."""
+
+    def finish(self) -> None:
+        """Called once after the last report."""
+
+
+@dataclass
+class Tally:
+    """What cohort summaries keep of each report: a row per person and counts of missing items."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    missing: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    failures: list[tuple[str, list[Problem]]] = field(default_factory=list)
+
+    def add(self, report: dict[str, Any]) -> None:
+        """Keep the figures of one report (not the report itself)."""
+        self.rows.append(
+            {
+                "name": report["person"]["name"],
+                "id": report["person"].get("id"),
+                "summary": report["summary"],
+                "status": {t["code"]: t["status"] for t in report["tasks"]},
+            }
+        )
+        for gap in report["gaps"]:
+            self.missing[gap["code"]] += 1
+            self.names.setdefault(gap["code"], gap["name"])
 
 
 _MODULES: dict[OutputFormat, str] = {
     OutputFormat.table: "kmc_gap.formats.table",
     OutputFormat.json: "kmc_gap.formats.json_report",
+    OutputFormat.jsonl: "kmc_gap.formats.jsonl",
+    OutputFormat.csv: "kmc_gap.formats.csv_rows",
+    OutputFormat.markdown: "kmc_gap.formats.markdown",
+    OutputFormat.junit: "kmc_gap.formats.junit",
 }
 
 
-def formatter(fmt: OutputFormat) -> Formatter:
-    """The formatter for ``fmt``, importing its module on first use."""
-    module = importlib.import_module(_MODULES[fmt])
-    found: Formatter = module.FORMATTER
+def formatter_class(fmt: OutputFormat) -> type[Formatter]:
+    """The formatter class for ``fmt``, importing its module on first use."""
+    found: type[Formatter] = importlib.import_module(_MODULES[fmt]).FORMATTER
     return found
+
+
+def formatter(fmt: OutputFormat, out: TextIO, options: FormatOptions) -> Formatter:
+    """A ready formatter for ``fmt`` writing to ``out``."""
+    return formatter_class(fmt)(out, options)

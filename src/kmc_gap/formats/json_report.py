@@ -1,18 +1,36 @@
-"""``--format json``: the report as one JSON object, Chinese kept as Chinese."""
+"""``--format json``: one report as a JSON object, several as a JSON array, Chinese kept as Chinese."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
+from kmc_gap.formats import Formatter
 from kmc_gap.output import dumps_json
 
 
-class JsonFormatter:
-    """One indented JSON object per report."""
+class JsonFormatter(Formatter):
+    """An indented object for one input; an array, written element by element, for several."""
 
-    def write(self, report: dict[str, Any], out: TextIO) -> None:
-        """Write the report's JSON followed by a newline."""
-        out.write(dumps_json(report) + "\n")
+    count = 0
+
+    def start(self) -> None:
+        """Open the array in cohort mode."""
+        if self.options.cohort:
+            self.out.write("[")
+
+    def report(self, report: dict[str, Any]) -> None:
+        """Write one report (after a comma in an array)."""
+        if self.options.cohort:
+            self.out.write(",\n" if self.count else "\n")
+        self.out.write(dumps_json(report))
+        self.count += 1
+        if not self.options.cohort:
+            self.out.write("\n")
+
+    def finish(self) -> None:
+        """Close the array in cohort mode."""
+        if self.options.cohort:
+            self.out.write("\n]\n" if self.count else "]\n")
 
 
-FORMATTER = JsonFormatter()
+FORMATTER = JsonFormatter

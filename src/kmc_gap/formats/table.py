@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kmc_gap.formats import Formatter, Tally
 from kmc_gap.labels import label
 from kmc_gap.output import console
+from kmc_gap.problems import Problem
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 TOP_GAPS = 10
@@ -28,17 +30,40 @@ def percent(fraction: float) -> str:
     return f"{fraction * 100:.1f}%"
 
 
-class TableFormatter:
-    """Header with the verdict, tasks grouped by duty, top gaps, attitudes, evidence not counted."""
+class TableFormatter(Formatter):
+    """One person: header with the verdict, tasks by duty, top gaps, attitudes, evidence not counted.
 
-    def write(self, report: dict[str, Any], out: TextIO) -> None:
-        """Print the report on ``out`` (colour only when it is a terminal)."""
-        con = console(out)
-        _header(con, report)
-        con.print(_tasks(con, report))
-        _gaps(con, report)
-        _attitudes(con, report)
-        _not_counted(con, report)
+    Several people: a matrix of people × tasks, the items most often missing, the files that failed.
+    """
+
+    def start(self) -> None:
+        """Open the console (colour only when ``out`` is a terminal)."""
+        self.con = console(self.out)
+        self.tally = Tally()
+        self.context: dict[str, Any] | None = None
+
+    def report(self, report: dict[str, Any]) -> None:
+        """Print one person's report, or keep its figures for the cohort matrix."""
+        if self.options.cohort:
+            self.context = self.context or report
+            self.tally.add(report)
+            return
+        _header(self.con, report)
+        self.con.print(_tasks(self.con, report))
+        _gaps(self.con, report)
+        _attitudes(self.con, report)
+        _not_counted(self.con, report)
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Keep the failure for the cohort's list of files that failed."""
+        self.tally.failures.append((file, problems))
+
+    def finish(self) -> None:
+        """Print the cohort matrix."""
+        if self.options.cohort:
+            from kmc_gap.formats.matrix import print_cohort
+
+            print_cohort(self.con, self.tally, self.context, self.options.lang)
 
 
 def _header(con: Console, r: dict[str, Any]) -> None:
@@ -172,4 +197,4 @@ def _not_counted(con: Console, r: dict[str, Any]) -> None:
         con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
 
 
-FORMATTER = TableFormatter()
+FORMATTER = TableFormatter

@@ -1,0 +1,129 @@
+"""Many profiles at once: every format, stable order under --jobs, failures, BOM, redaction, -o."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import RunLine
+from kmc_gap.formats import Formatter, OutputFormat, formatter_class
+
+AS_OF = ("--as-of", "2026-06-30")
+COHORT = ("examples", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file
+NAMES = ["陳怡君", "林小美", "王志明"]  # in path order: junior, mid-career, senior
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_format_has_a_formatter(fmt: OutputFormat) -> None:
+    assert issubclass(formatter_class(fmt), Formatter)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "ext"),
+    [("table", "txt"), ("json", "json"), ("jsonl", "jsonl"), ("csv", "csv"), ("markdown", "md"), ("junit", "xml")],
+)
+def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
+    result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
+    assert result.code == 2  # one file failed; the others are still reported
+    assert result.stderr == "tests/corpus/level-7.yaml:9:12: evidence[0].level：必須小於或等於 6\n"
+    golden(f"cohort.{ext}", result.stdout)
+
+
+def test_cohort_json_is_an_array_in_path_order(run_line: RunLine) -> None:
+    data = json.loads(run_line("assess", "examples", *AS_OF, "-f", "json").stdout)
+    assert [r["person"]["name"] for r in data] == NAMES
+    assert [r["file"] for r in data] == sorted(r["file"] for r in data)
+
+
+def test_single_file_json_is_an_object_and_jsonl_one_line(run_line: RunLine) -> None:
+    assert isinstance(json.loads(run_line("assess", "examples/senior-planner.yaml", "-f", "json").stdout), dict)
+    out = run_line("assess", "examples/senior-planner.yaml", "-f", "jsonl").stdout
+    assert out.count("\n") == 1 and json.loads(out)["person"]["name"] == "王志明"
+
+
+def test_csv_rows_and_bom(run_line: RunLine) -> None:
+    out = run_line("assess", "examples", *AS_OF, "-f", "csv").stdout
+    assert out.startswith("\ufeffperson_id,person_name,")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert len(rows) == 3 * 14  # a row per person × task
+    mid = [r for r in rows if r["person_name"] == "林小美"]
+    assert [(r["task"], r["status"]) for r in mid if r["status"] != "met"] == [
+        ("T3.1", "partial"),
+        ("T3.2", "partial"),
+        ("T3.3", "partial"),
+        ("T3.4", "partial"),
+    ]
+    assert mid[0]["items_met"] == "13" and mid[0]["items_total"] == "13"
+    no_bom = run_line("assess", "examples", *AS_OF, "-f", "csv", "--no-bom").stdout
+    assert no_bom == out.removeprefix("\ufeff")
+
+
+def test_junit_structure(run_line: RunLine) -> None:
+    root = ET.fromstring(run_line("assess", *COHORT, *AS_OF, "-f", "junit").stdout)
+    suites = root.findall("testsuite")
+    assert len(suites) == 4
+    mid = suites[1]
+    assert (mid.get("tests"), mid.get("failures")) == ("14", "4")
+    failing = [c for c in mid.findall("testcase") if c.find("failure") is not None]
+    assert [c.get("name", "").split()[0] for c in failing] == ["T3.1", "T3.2", "T3.3", "T3.4"]
+    assert "S13 供應商、贊助商及利益關係人等分析與管理" in (failing[0].find("failure").text or "")
+    broken = suites[3]
+    assert broken.get("errors") == "1" and broken.find("testcase/error") is not None
+
+
+def _write_profiles(folder: Path, n: int) -> None:
+    text = (Path(__file__).parent.parent / "examples" / "mid-career-planner.yaml").read_text(encoding="utf-8")
+    folder.mkdir()
+    for i in range(n):
+        # vary the person and drop a different evidence item so that reports differ
+        body = text.replace("林小美", f"學員{i:03d}").replace("E1024", f"E{i:04d}")
+        body = body.replace(f"level: {3 + i % 2}\n", "level: 2\n", 1)
+        (folder / f"{(i * 7) % n:03d}-{i}.yaml").write_text(body, encoding="utf-8")
+    (folder / "zz-broken.yaml").write_text("standard: [\n", encoding="utf-8")
+
+
+def test_order_is_the_same_whatever_the_number_of_jobs(run_line: RunLine, tmp_path: Path) -> None:
+    _write_profiles(tmp_path / "cohort", 24)
+    one = run_line("assess", str(tmp_path / "cohort"), *AS_OF, "-f", "jsonl", "--jobs", "1")
+    two = run_line("assess", str(tmp_path / "cohort"), *AS_OF, "-f", "jsonl", "--jobs", "2")
+    assert one.code == two.code == 2
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    files = [json.loads(line)["file"] for line in one.stdout.splitlines()]
+    assert len(files) == 24 and files == sorted(files)
+    every_core = run_line("assess", str(tmp_path / "cohort"), *AS_OF, "-f", "jsonl", "--jobs", "0")
+    assert every_core.stdout == one.stdout
+
+
+def test_redact(run_line: RunLine) -> None:
+    first = run_line("assess", "examples", *AS_OF, "-f", "json", "--redact").stdout
+    again = run_line("assess", "examples", *AS_OF, "-f", "json", "--redact").stdout
+    assert first == again  # stable pseudonyms
+    for name in [*NAMES, "E1024", "E0871", "examples/"]:
+        assert name not in first
+    people = [r["person"] for r in json.loads(first)]
+    assert all(p["name"].startswith("anon-") and p["name"] == p["id"] for p in people)
+    assert len({p["name"] for p in people}) == 3
+    table = run_line("assess", "examples", *AS_OF, "--redact").stdout
+    assert not any(name in table for name in NAMES)
+
+
+def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    target.write_text("old\n", encoding="utf-8")
+    result = run_line("assess", "examples", *AS_OF, "-f", "csv", "-o", str(target))
+    assert (result.code, result.stdout) == (0, "")
+    assert target.read_bytes().startswith("\ufeffperson_id,person_name,".encode())
+    assert target.read_bytes().count(b"\r\n") == 1 + 3 * 14  # Excel's line ends, header and rows
+    assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_thresholds_apply_to_each_person(run_line: RunLine) -> None:
+    result = run_line("assess", "examples", *AS_OF, "-f", "jsonl", "--fail-under", "50")
+    assert result.code == 1
+    assert result.stderr == ("kmc-gap: examples/junior-coordinator.yaml: coverage 8.78% is under --fail-under 50%\n")
