@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunLine
 from kmc_gap.formats import Formatter, OutputFormat, formatter_class
+
+from conftest import RunLine
 
 AS_OF = ("--as-of", "2026-06-30")
 COHORT = ("examples", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from kmc_gap.messages import MESSAGES
 from kmc_gap.choices import SchemaName
+from kmc_gap.messages import MESSAGES
 
 from conftest import ROOT, RunLine
 
