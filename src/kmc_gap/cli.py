@@ -174,7 +174,9 @@ def assess_cmd(
     if not paths:
         fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")], lang)
     cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
-    settings = Settings(ctx.obj["standard"] if ctx.obj else None, pol, policy_name, day, lang.value, max_size, redact)
+    settings = Settings(
+        ctx.obj["standard"] if ctx.obj else None, pol, policy_name, day, lang.value, max_size, redact, fmt.value
+    )
     invalid, failures = 0, []
     with _destination(output, lang) as out, _progress(len(paths)) as advance:
         writer = formatter(fmt, out, FormatOptions(lang.value, cohort, bom))
@@ -186,7 +188,7 @@ def assess_cmd(
                 writer.failure(result.file, result.problems)
                 report_problems(result.problems, lang.value)
                 continue
-            writer.report(result.report)
+            writer.report(result.report, result.rendered)
             prefix = f"{result.report['file']}: " if cohort else ""
             failures += [prefix + m for m in threshold_failures(result.report, fail_under, required)]
         writer.finish()

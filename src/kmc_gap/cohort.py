@@ -33,6 +33,7 @@ class Settings:
     lang: str
     max_bytes: int = DEFAULT_MAX_BYTES
     redact: bool = False
+    fmt: str | None = None  # the output format, whose render() may run here
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Result:
     file: str
     report: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)
+    rendered: str | None = None  # the report's text, when its format renders reports one by one
 
 
 def pseudonym(person: dict[str, Any]) -> str:
@@ -68,7 +70,31 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     report = assess(
         profile, std, settings.policy, settings.as_of, policy_name=settings.policy_name, lang=settings.lang, file=name
     )
-    return Result(name, report=redact(report) if settings.redact else report)
+    if settings.redact:
+        report = redact(report)
+    rendered = _render(settings.fmt, report)
+    if rendered is None:
+        return Result(name, report=report)
+    # the text carries the report; the parent needs only the figures its thresholds check
+    return Result(name, report=brief(report), rendered=rendered)
+
+
+def brief(report: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a report that thresholds and summaries use."""
+    return {
+        "file": report["file"],
+        "person": report["person"],
+        "summary": report["summary"],
+        "tasks": [{"code": t["code"], "status": t["status"]} for t in report["tasks"]],
+    }
+
+
+def _render(fmt: str | None, report: dict[str, Any]) -> str | None:
+    if fmt is None:
+        return None
+    from kmc_gap.formats import OutputFormat, formatter_class
+
+    return formatter_class(OutputFormat(fmt)).render(report)
 
 
 _WORKER: tuple[Standard, Settings] | None = None

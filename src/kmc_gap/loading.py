@@ -175,13 +175,13 @@ def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> lis
     if profile.standard != std.code:
         problems.append(doc.problem("profile.wrong_standard", ("standard",), got=profile.standard, expected=std.code))
     known = codes_of(std)
-    first_line: dict[str, int] = {}
+    first_index: dict[str, int] = {}
     for i, ev in enumerate(profile.evidence):
-        id_loc = ("evidence", i, "id")
-        if ev.id in first_line:
-            problems.append(doc.problem("profile.duplicate_id", id_loc, id=ev.id, first=first_line[ev.id]))
+        if ev.id in first_index:
+            first = doc.position(("evidence", first_index[ev.id], "id"))[0]
+            problems.append(doc.problem("profile.duplicate_id", ("evidence", i, "id"), id=ev.id, first=first))
         else:
-            first_line[ev.id] = doc.position(id_loc)[0]
+            first_index[ev.id] = i
         listed: set[str] = set()
         for j, code in enumerate(ev.covers):
             loc = ("evidence", i, "covers", j)

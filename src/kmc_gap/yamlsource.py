@@ -10,6 +10,7 @@ enough to crash libyaml's composer, files that are too large, binary or not UTF-
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,27 +61,19 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_checked_timestamp)
 
-_PLAIN_TAGS: dict[str, str] = {}
-_PLAIN_TAGS_MAX = 20_000
+_RESOLVER = yaml.resolver.Resolver()
 
 
-def _resolve_cached(self: _StrictLoader, kind: Any, value: Any, implicit: Any) -> str:
-    """PyYAML's resolver, remembered for plain scalars (their tag depends on their text alone).
+@functools.lru_cache(maxsize=16384)
+def _resolve_memo(kind: type, value: str | None, implicit: Any) -> str:
+    """PyYAML's resolver, remembered: without path resolvers (the safe loader has none) a
+    node's tag depends only on its kind, text and quoting.
 
-    Resolving is a good part of the time libyaml's loader spends in Python; profiles repeat
-    the same codes, dates and words, so a bounded memo pays for itself.
+    Resolving is a good part of the time libyaml's loader spends in Python, and profiles
+    repeat the same codes, kinds and levels; ``lru_cache`` answers repeats without a Python
+    frame.
     """
-    if kind is yaml.ScalarNode and implicit[0]:
-        tag = _PLAIN_TAGS.get(value)
-        if tag is None:
-            tag = yaml.resolver.Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
-            if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
-                _PLAIN_TAGS[value] = tag
-        return tag
-    return yaml.resolver.Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-any-return, no-untyped-call]
-
-
-_StrictLoader.resolve = _resolve_cached
+    return _RESOLVER.resolve(kind, value, implicit)  # type: ignore[no-untyped-call, no-any-return]
 
 
 class _Fallback(Exception):
@@ -89,6 +82,7 @@ class _Fallback(Exception):
 
 _FAST_DEPTH = 100
 _STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SIMPLE_INT = frozenset("0123456789")
 
 
@@ -109,6 +103,13 @@ def _construct_fast(loader: _StrictLoader, node: yaml.Node, depth: int = 0) -> A
             return int(node.value)
         if tag == _NULL:
             return None
+        if tag == _TIMESTAMP and len(node.value) == 10:  # a plain date, YYYY-MM-DD
+            try:
+                return dt.date.fromisoformat(node.value)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"invalid date {node.value!r}", node.start_mark
+                ) from None
         constructor = loader.yaml_constructors.get(tag)
         if constructor is None or tag.endswith(("binary", "set", "omap", "pairs", "value", "merge")):
             raise _Fallback
@@ -224,6 +225,7 @@ def parse(text: str, name: str) -> YamlDocument:
     """Parse one YAML document from ``text``, or raise :class:`InputError` with its location."""
     _check_depth(text, name)
     loader = _StrictLoader(text)
+    loader.resolve = _resolve_memo
     try:
         root = loader.get_single_node()
         if root is None:

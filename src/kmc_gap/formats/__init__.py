@@ -48,8 +48,21 @@ class Formatter:
     def start(self) -> None:
         """Called once before the first report."""
 
-    def report(self, report: dict[str, Any]) -> None:
-        """Called for each report, in path order."""
+    @staticmethod
+    def render(report: dict[str, Any]) -> str | None:
+        """The text of one report made on its own, or None when the format needs the whole cohort.
+
+        Where it returns text, worker processes render reports in parallel and the parent only
+        writes the text out.
+        """
+        return None
+
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
+        """Called for each report, in path order, with its :meth:`render` text when there is one.
+
+        With ``rendered`` set, ``report`` may hold only ``file``, ``person``, ``summary`` and the
+        tasks' codes and statuses.
+        """
         raise NotImplementedError
 
     def failure(self, file: str, problems: list[Problem]) -> None:

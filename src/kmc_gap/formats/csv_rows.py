@@ -32,7 +32,7 @@ class CsvFormatter(Formatter):
         self.writer = csv.writer(self.out, lineterminator="\r\n")
         self.writer.writerow(COLUMNS)
 
-    def report(self, report: dict[str, Any]) -> None:
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
         """Write the report's task rows."""
         person = report["person"]
         for t in report["tasks"]:

@@ -18,11 +18,16 @@ class JsonFormatter(Formatter):
         if self.options.cohort:
             self.out.write("[")
 
-    def report(self, report: dict[str, Any]) -> None:
+    @staticmethod
+    def render(report: dict[str, Any]) -> str:
+        """The report as indented JSON."""
+        return dumps_json(report)
+
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
         """Write one report (after a comma in an array)."""
         if self.options.cohort:
             self.out.write(",\n" if self.count else "\n")
-        self.out.write(dumps_json(report))
+        self.out.write(rendered if rendered is not None else self.render(report))
         self.count += 1
         if not self.options.cohort:
             self.out.write("\n")

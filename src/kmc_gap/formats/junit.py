@@ -21,7 +21,7 @@ class JunitFormatter(Formatter):
         """Write the XML declaration and open ``<testsuites>``."""
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kmc-gap">\n')
 
-    def report(self, report: dict[str, Any]) -> None:
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
         """Write one person's suite."""
         lang = self.options.lang
         person = report["person"]

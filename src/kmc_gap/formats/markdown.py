@@ -30,7 +30,7 @@ class MarkdownFormatter(Formatter):
         self.tally = Tally()
         self.context: dict[str, Any] | None = None
 
-    def report(self, report: dict[str, Any]) -> None:
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
         """Write one person's summary, or keep its figures for the cohort summary."""
         if self.options.cohort:
             self.context = self.context or report

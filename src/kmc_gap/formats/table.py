@@ -42,7 +42,7 @@ class TableFormatter(Formatter):
         self.tally = Tally()
         self.context: dict[str, Any] | None = None
 
-    def report(self, report: dict[str, Any]) -> None:
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
         """Print one person's report, or keep its figures for the cohort matrix."""
         if self.options.cohort:
             self.context = self.context or report
