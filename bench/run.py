@@ -95,7 +95,12 @@ def main() -> None:
         floor = timed([sys.executable, "-c", MINIMAL_TYPER, example], cold_repeats)
         cold_json = timed([*KMC, "assess", example, "--format", "json"], cold_repeats)
         cold_table = timed([*KMC, "assess", example, "--format", "table"], cold_repeats)
-        line("cold start, --format json ÷ imports", cold_json / base, 1.2, f"{cold_json * 1e3:.0f} ms ÷ {base * 1e3:.0f} ms")
+        line(
+            "cold start, --format json ÷ imports",
+            cold_json / base,
+            1.2,
+            f"{cold_json * 1e3:.0f} ms ÷ {base * 1e3:.0f} ms",
+        )
         line(
             "cold start, --format table ÷ imports + rich",
             cold_table / base_rich,

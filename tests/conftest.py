@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from kmc_gap.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parent.parent / "examples" / "profiles"
 UPDATE = os.environ.get("KMC_GAP_UPDATE_GOLDEN") == "1"
 
 

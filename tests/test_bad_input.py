@@ -148,7 +148,7 @@ def test_missing_file_and_directory(run_line: RunLine, tmp_path: Path) -> None:
     result = run_line("assess", str(tmp_path / "nope.yaml"), "--lang", "en")
     assert (result.code, result.stderr) == (2, f"{tmp_path / 'nope.yaml'}: file not found\n")
     # a directory where a file is expected
-    result = run_line("assess", "examples/senior-planner.yaml", "--policy", str(tmp_path), "--lang", "en")
+    result = run_line("assess", "examples/profiles/senior-planner.yaml", "--policy", str(tmp_path), "--lang", "en")
     assert (result.code, result.stderr) == (2, f"{tmp_path}: is a directory, not a file\n")
     # a directory of profiles with none in it
     result = run_line("assess", str(tmp_path), "--lang", "en")
@@ -168,12 +168,12 @@ def test_unreadable_file(run_line: RunLine, tmp_path: Path, monkeypatch: pytest.
 
 
 def test_validate_checks_directories_and_reports_all_files(run_line: RunLine) -> None:
-    result = run_line("validate", "examples", "tests/corpus/level-7.yaml", "-f", "json")
+    result = run_line("validate", "examples/profiles", "tests/corpus/level-7.yaml", "-f", "json")
     data = json.loads(result.stdout)
     assert [(d["file"], d["valid"]) for d in data] == [
-        ("examples/junior-coordinator.yaml", True),
-        ("examples/mid-career-planner.yaml", True),
-        ("examples/senior-planner.yaml", True),
+        ("examples/profiles/junior-coordinator.yaml", True),
+        ("examples/profiles/mid-career-planner.yaml", True),
+        ("examples/profiles/senior-planner.yaml", True),
         ("tests/corpus/level-7.yaml", False),
     ]
     assert result.code == 1
@@ -183,7 +183,7 @@ def test_validate_checks_directories_and_reports_all_files(run_line: RunLine) ->
 def test_validate_policy_file(run_line: RunLine, tmp_path: Path) -> None:
     policy = tmp_path / "policy.yaml"
     policy.write_text("min_evidence: 0\naccepted_kinds: [training, webinar]\n", encoding="utf-8")
-    result = run_line("validate", "--policy", str(policy), "examples/senior-planner.yaml", "--lang", "en")
+    result = run_line("validate", "--policy", str(policy), "examples/profiles/senior-planner.yaml", "--lang", "en")
     assert result.code == 1
     assert result.stdout.splitlines() == [
         f"{policy}:1:15: min_evidence: Input should be greater than or equal to 1",
@@ -213,4 +213,4 @@ def test_validate_text_format_golden(run_line: RunLine, golden) -> None:
 
 def test_validate_usage_error(run_line: RunLine) -> None:
     assert run_line("validate").code == 2
-    assert run_line("validate", "examples", "--format", "sarif").code == 2
+    assert run_line("validate", "examples/profiles", "--format", "sarif").code == 2

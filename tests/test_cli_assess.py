@@ -16,7 +16,7 @@ EXAMPLES = ["junior-coordinator", "mid-career-planner", "senior-planner"]
 @pytest.mark.parametrize("name", EXAMPLES)
 @pytest.mark.parametrize("lang", ["zh-TW", "en"])
 def test_table_golden(run_line: RunLine, golden, name: str, lang: str) -> None:
-    result = run_line("assess", f"examples/{name}.yaml", *AS_OF, "--lang", lang)
+    result = run_line("assess", f"examples/profiles/{name}.yaml", *AS_OF, "--lang", lang)
     assert (result.code, result.stderr) == (0, "")
     golden(f"assess-{name}.{lang}.txt", result.stdout)
     assert "\x1b[" not in result.stdout  # no colour when NO_COLOR is set and stdout is not a terminal
@@ -24,14 +24,14 @@ def test_table_golden(run_line: RunLine, golden, name: str, lang: str) -> None:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_json_golden(run_line: RunLine, golden, name: str) -> None:
-    result = run_line("assess", f"examples/{name}.yaml", *AS_OF, "--format", "json")
+    result = run_line("assess", f"examples/profiles/{name}.yaml", *AS_OF, "--format", "json")
     assert (result.code, result.stderr) == (0, "")
     golden(f"assess-{name}.json", result.stdout)
     assert "\\u" not in result.stdout
 
 
 def test_json_shape(run_line: RunLine) -> None:
-    data = json.loads(run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
+    data = json.loads(run_line("assess", "examples/profiles/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
     assert set(data) >= {"standard", "person", "as_of", "policy", "summary", "tasks", "attitudes", "gaps", "evidence"}
     assert set(data["summary"]) >= {
         "meets_standard",
@@ -56,12 +56,12 @@ def test_json_shape(run_line: RunLine) -> None:
 
 
 def test_senior_meets_and_mid_career_gaps_are_around_t3(run_line: RunLine) -> None:
-    senior = json.loads(run_line("assess", "examples/senior-planner.yaml", *AS_OF, "-f", "json").stdout)
+    senior = json.loads(run_line("assess", "examples/profiles/senior-planner.yaml", *AS_OF, "-f", "json").stdout)
     assert senior["summary"]["meets_standard"] is True
-    mid = json.loads(run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
+    mid = json.loads(run_line("assess", "examples/profiles/mid-career-planner.yaml", *AS_OF, "-f", "json").stdout)
     unmet = {t["code"] for t in mid["tasks"] if t["status"] != "met"}
     assert unmet == {"T3.1", "T3.2", "T3.3", "T3.4"}
-    junior = json.loads(run_line("assess", "examples/junior-coordinator.yaml", *AS_OF, "-f", "json").stdout)
+    junior = json.loads(run_line("assess", "examples/profiles/junior-coordinator.yaml", *AS_OF, "-f", "json").stdout)
     levels = [e["level"] for e in junior["evidence"]]
     assert levels.count(3) > len(levels) / 2
     assert [t["code"] for t in junior["tasks"] if t["status"] == "met"] == ["T5.3"]
@@ -69,7 +69,9 @@ def test_senior_meets_and_mid_career_gaps_are_around_t3(run_line: RunLine) -> No
 
 def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> None:
     strict = json.loads(
-        run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json", "--policy", "strict").stdout
+        run_line(
+            "assess", "examples/profiles/mid-career-planner.yaml", *AS_OF, "-f", "json", "--policy", "strict"
+        ).stdout
     )
     assert strict["policy"] == {
         "name": "strict",
@@ -89,7 +91,9 @@ def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> Non
     policy = tmp_path / "policy.yaml"
     policy.write_text("min_evidence: 2\nrequire_outputs: true\n", encoding="utf-8")
     custom = json.loads(
-        run_line("assess", "examples/senior-planner.yaml", *AS_OF, "-f", "json", "--policy", str(policy)).stdout
+        run_line(
+            "assess", "examples/profiles/senior-planner.yaml", *AS_OF, "-f", "json", "--policy", str(policy)
+        ).stdout
     )
     assert custom["policy"]["min_evidence"] == 2 and custom["policy"]["name"] == str(policy)
     assert custom["summary"]["meets_standard"] is False
@@ -106,14 +110,17 @@ def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> Non
     ],
 )
 def test_thresholds(run_line: RunLine, args: tuple[str, ...], code: int, stderr: str) -> None:
-    result = run_line("assess", "examples/mid-career-planner.yaml", *AS_OF, "-f", "json", *args)
+    result = run_line("assess", "examples/profiles/mid-career-planner.yaml", *AS_OF, "-f", "json", *args)
     assert (result.code, result.stderr) == (code, stderr)
     assert json.loads(result.stdout)["summary"]["items_met"] == 186  # the report is still printed
 
 
 def test_senior_passes_require_all(run_line: RunLine) -> None:
     assert (
-        run_line("assess", "examples/senior-planner.yaml", *AS_OF, "--require", "all", "--fail-under", "100").code == 0
+        run_line(
+            "assess", "examples/profiles/senior-planner.yaml", *AS_OF, "--require", "all", "--fail-under", "100"
+        ).code
+        == 0
     )
 
 
@@ -128,7 +135,7 @@ def test_senior_passes_require_all(run_line: RunLine) -> None:
     ],
 )
 def test_usage_errors_exit_2(run_line: RunLine, args: tuple[str, ...]) -> None:
-    result = run_line("assess", "examples/senior-planner.yaml", *args)
+    result = run_line("assess", "examples/profiles/senior-planner.yaml", *args)
     assert result.code == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr

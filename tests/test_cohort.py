@@ -15,7 +15,7 @@ from kmc_gap.formats import Formatter, OutputFormat, formatter_class
 from conftest import RunLine
 
 AS_OF = ("--as-of", "2026-06-30")
-COHORT = ("examples", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file
+COHORT = ("examples/profiles", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file
 NAMES = ["陳怡君", "林小美", "王志明"]  # in path order: junior, mid-career, senior
 
 
@@ -36,19 +36,21 @@ def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
 
 
 def test_cohort_json_is_an_array_in_path_order(run_line: RunLine) -> None:
-    data = json.loads(run_line("assess", "examples", *AS_OF, "-f", "json").stdout)
+    data = json.loads(run_line("assess", "examples/profiles", *AS_OF, "-f", "json").stdout)
     assert [r["person"]["name"] for r in data] == NAMES
     assert [r["file"] for r in data] == sorted(r["file"] for r in data)
 
 
 def test_single_file_json_is_an_object_and_jsonl_one_line(run_line: RunLine) -> None:
-    assert isinstance(json.loads(run_line("assess", "examples/senior-planner.yaml", "-f", "json").stdout), dict)
-    out = run_line("assess", "examples/senior-planner.yaml", "-f", "jsonl").stdout
+    assert isinstance(
+        json.loads(run_line("assess", "examples/profiles/senior-planner.yaml", "-f", "json").stdout), dict
+    )
+    out = run_line("assess", "examples/profiles/senior-planner.yaml", "-f", "jsonl").stdout
     assert out.count("\n") == 1 and json.loads(out)["person"]["name"] == "王志明"
 
 
 def test_csv_rows_and_bom(run_line: RunLine) -> None:
-    out = run_line("assess", "examples", *AS_OF, "-f", "csv").stdout
+    out = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv").stdout
     assert out.startswith("\ufeffperson_id,person_name,")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert len(rows) == 3 * 14  # a row per person × task
@@ -60,7 +62,7 @@ def test_csv_rows_and_bom(run_line: RunLine) -> None:
         ("T3.4", "partial"),
     ]
     assert mid[0]["items_met"] == "13" and mid[0]["items_total"] == "13"
-    no_bom = run_line("assess", "examples", *AS_OF, "-f", "csv", "--no-bom").stdout
+    no_bom = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv", "--no-bom").stdout
     assert no_bom == out.removeprefix("\ufeff")
 
 
@@ -78,7 +80,9 @@ def test_junit_structure(run_line: RunLine) -> None:
 
 
 def _write_profiles(folder: Path, n: int) -> None:
-    text = (Path(__file__).parent.parent / "examples" / "mid-career-planner.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(
+        encoding="utf-8"
+    )
     folder.mkdir()
     for i in range(n):
         # vary the person and drop a different evidence item so that reports differ
@@ -102,22 +106,22 @@ def test_order_is_the_same_whatever_the_number_of_jobs(run_line: RunLine, tmp_pa
 
 
 def test_redact(run_line: RunLine) -> None:
-    first = run_line("assess", "examples", *AS_OF, "-f", "json", "--redact").stdout
-    again = run_line("assess", "examples", *AS_OF, "-f", "json", "--redact").stdout
+    first = run_line("assess", "examples/profiles", *AS_OF, "-f", "json", "--redact").stdout
+    again = run_line("assess", "examples/profiles", *AS_OF, "-f", "json", "--redact").stdout
     assert first == again  # stable pseudonyms
-    for name in [*NAMES, "E1024", "E0871", "examples/"]:
+    for name in [*NAMES, "E1024", "E0871", "examples/profiles/"]:
         assert name not in first
     people = [r["person"] for r in json.loads(first)]
     assert all(p["name"].startswith("anon-") and p["name"] == p["id"] for p in people)
     assert len({p["name"] for p in people}) == 3
-    table = run_line("assess", "examples", *AS_OF, "--redact").stdout
+    table = run_line("assess", "examples/profiles", *AS_OF, "--redact").stdout
     assert not any(name in table for name in NAMES)
 
 
 def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_path: Path) -> None:
     target = tmp_path / "report.csv"
     target.write_text("old\n", encoding="utf-8")
-    result = run_line("assess", "examples", *AS_OF, "-f", "csv", "-o", str(target))
+    result = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv", "-o", str(target))
     assert (result.code, result.stdout) == (0, "")
     assert target.read_bytes().startswith("\ufeffperson_id,person_name,".encode())
     assert target.read_bytes().count(b"\r\n") == 1 + 3 * 14  # Excel's line ends, header and rows
@@ -125,6 +129,8 @@ def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_pa
 
 
 def test_thresholds_apply_to_each_person(run_line: RunLine) -> None:
-    result = run_line("assess", "examples", *AS_OF, "-f", "jsonl", "--fail-under", "50")
+    result = run_line("assess", "examples/profiles", *AS_OF, "-f", "jsonl", "--fail-under", "50")
     assert result.code == 1
-    assert result.stderr == ("kmc-gap: examples/junior-coordinator.yaml: coverage 8.78% is under --fail-under 50%\n")
+    assert result.stderr == (
+        "kmc-gap: examples/profiles/junior-coordinator.yaml: coverage 8.78% is under --fail-under 50%\n"
+    )

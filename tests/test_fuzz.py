@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from kmc_gap.cli import app
 
-BASE = (Path(__file__).parent.parent / "examples" / "mid-career-planner.yaml").read_text(encoding="utf-8")
+BASE = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
 BASE_DATA = yaml.safe_load(BASE)
 VALUES = st.one_of(
     st.none(),

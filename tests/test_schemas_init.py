@@ -15,7 +15,7 @@ from kmc_gap.messages import MESSAGES
 
 from conftest import ROOT, RunLine
 
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
 
 
 def schema(run_line: RunLine, name: str) -> dict:
@@ -51,7 +51,9 @@ def test_reports_match_the_report_schema(run_line: RunLine, path: Path) -> None:
 
 def test_profile_schema_rejects_unknown_codes_and_levels(run_line: RunLine) -> None:
     validator = Draft202012Validator(schema(run_line, "profile"))
-    good = _as_json(yaml.safe_load((ROOT / "examples" / "senior-planner.yaml").read_text(encoding="utf-8")))
+    good = _as_json(
+        yaml.safe_load((ROOT / "examples" / "profiles" / "senior-planner.yaml").read_text(encoding="utf-8"))
+    )
     assert validator.is_valid(good)
     bad_code = json.loads(json.dumps(good))
     bad_code["evidence"][0]["covers"].append("K21")

@@ -14,7 +14,9 @@ from kmc_gap import yamlsource
 from kmc_gap.problems import InputError
 
 ROOT = Path(__file__).parent.parent
-FILES = sorted([*ROOT.glob("examples/*.yaml"), *ROOT.glob("tests/corpus/*.yaml"), ROOT / "data" / "kmc3332-001v3.yaml"])
+FILES = sorted(
+    [*ROOT.glob("examples/profiles/*.yaml"), *ROOT.glob("tests/corpus/*.yaml"), ROOT / "data" / "kmc3332-001v3.yaml"]
+)
 
 
 def pyyaml(text: str) -> object:

@@ -64,7 +64,7 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.const
 _RESOLVER = yaml.resolver.Resolver()
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _resolve_memo(kind: type, value: str | None, implicit: Any) -> str:
     """PyYAML's resolver, remembered: without path resolvers (the safe loader has none) a
     node's tag depends only on its kind, text and quoting.
