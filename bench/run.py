@@ -74,7 +74,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer files and repeats")
     args = parser.parse_args()
     files, repeats, big = (200, 3, 2000) if args.quick else (1000, 5, 10000)
-    example = str(ROOT / "examples" / "senior-planner.yaml")
+    example = str(ROOT / "examples" / "profiles" / "senior-planner.yaml")
+    check = subprocess.run([*KMC, "assess", example, "--format", "json"], capture_output=True, check=False)
+    if check.returncode != 0:
+        sys.exit(f"kmc-gap does not run: {check.stderr.decode(errors='replace')}")
     with tempfile.TemporaryDirectory(prefix="kmc-gap-bench-") as tmp:
         cohort, small, large = Path(tmp) / "cohort", Path(tmp) / "small", Path(tmp) / "large"
         synth.write_profiles(cohort, files)
