@@ -170,3 +170,37 @@ def test_gaps_sorted_by_tasks_blocked() -> None:
 @pytest.mark.parametrize("kind", ["training", "certificate", "work_output", "experience", "assessment"])
 def test_default_policy_accepts_every_kind(kind: str) -> None:
     assert run(ev("x", ["K07"], kind=kind))["evidence"][0]["counted"] is True
+
+
+def run_warn(*evidence: dict[str, Any], days: int = 90) -> ReportData:
+    profile = Profile.model_validate({"standard": STD.code, "person": {"name": "測試"}, "evidence": list(evidence)})
+    return assess(profile, STD, Policy(), AS_OF, warn_days=days)
+
+
+def test_expiring_evidence_and_the_tasks_it_takes_with_it() -> None:
+    # A covers all of T5.3 and expires 2026-07-31: 31 days after the as-of date 2026-06-30
+    a = ev("a", T53_ITEMS, level=3, expires="2026-07-31")
+    b = ev("b", ["K07"], level=3)  # no expiry: never listed
+    r = run_warn(a, b)
+    assert r["expiring"] == [
+        {"id": "a", "title": "a", "expires": "2026-07-31", "days_left": 31, "tasks_at_risk": ["T5.3"]}
+    ]
+    assert r["expiring_within_days"] == 90
+    assert run_warn(a, b, days=30)["expiring"] == []  # 31 > 30
+    assert run_warn(a, b, days=31)["expiring"][0]["days_left"] == 31  # within, on the last day
+    # with a lasting copy of the same evidence nothing is at risk
+    assert run_warn(a, ev("c", T53_ITEMS, level=3))["expiring"][0]["tasks_at_risk"] == []
+
+
+def test_expiring_items_are_judged_with_everything_that_lapses_before_them() -> None:
+    # A lapses after 2026-07-31, A2 after 2026-08-15; both cover T5.3
+    a = ev("a", T53_ITEMS, level=3, expires="2026-07-31")
+    a2 = ev("a2", T53_ITEMS, level=3, expires="2026-08-15")
+    r = run_warn(a2, a)
+    # soonest first; when A lapses A2 still holds T5.3, when A2 lapses A is gone too
+    assert [(e["id"], e["tasks_at_risk"]) for e in r["expiring"]] == [("a", []), ("a2", ["T5.3"])]
+
+
+def test_evidence_that_does_not_count_is_not_listed_as_expiring() -> None:
+    lapsed = ev("old", T53_ITEMS, level=3, expires="2026-06-29")  # already expired: does not count
+    assert run_warn(lapsed)["expiring"] == []

@@ -154,6 +154,9 @@ def assess_cmd(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes to use; 0 = one per core.")] = 1,
     redact: Annotated[bool, typer.Option("--redact", help="Replace names and ids with stable pseudonyms.")] = False,
     bom: Annotated[bool, typer.Option("--bom/--no-bom", help="csv: start with a UTF-8 byte-order mark.")] = True,
+    warn_expiring: Annotated[
+        int, typer.Option("--warn-expiring", min=0, help="List counting evidence that expires within DAYS.")
+    ] = 90,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Assess evidence profiles against the standard and show the gaps."""
@@ -175,7 +178,15 @@ def assess_cmd(
         fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")], lang)
     cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
     settings = Settings(
-        ctx.obj["standard"] if ctx.obj else None, pol, policy_name, day, lang.value, max_size, redact, fmt.value
+        ctx.obj["standard"] if ctx.obj else None,
+        pol,
+        policy_name,
+        day,
+        lang.value,
+        max_size,
+        redact,
+        fmt.value,
+        warn_expiring,
     )
     invalid, failures = 0, []
     with _destination(output, lang) as out, _progress(len(paths)) as advance:

@@ -34,6 +34,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     redact: bool = False
     fmt: str | None = None  # the output format, whose render() may run here
+    warn_days: int = 90
 
 
 @dataclass
@@ -68,7 +69,14 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     except InputError as exc:
         return Result(name, problems=exc.problems)
     report = assess(
-        profile, std, settings.policy, settings.as_of, policy_name=settings.policy_name, lang=settings.lang, file=name
+        profile,
+        std,
+        settings.policy,
+        settings.as_of,
+        policy_name=settings.policy_name,
+        lang=settings.lang,
+        file=name,
+        warn_days=settings.warn_days,
     )
     if settings.redact:
         report = redact(report)

@@ -18,7 +18,7 @@ Reason = Literal["future", "expired", "kind_not_accepted", "not_verified", "too_
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ItemResult(_Out):
@@ -92,6 +92,16 @@ class EvidenceResult(_Out):
     reason: Reason | None = Field(description="why it did not count; null when it counted")
 
 
+class ExpiringEvidence(_Out):
+    """Counting evidence that lapses soon, and what it would take with it."""
+
+    id: str
+    title: str
+    expires: dt.date
+    days_left: int
+    tasks_at_risk: list[str] = Field(description="tasks met today that would not be met once it has lapsed")
+
+
 class Summary(_Out):
     """The verdict and the headline figures."""
 
@@ -149,3 +159,5 @@ class Report(_Out):
     attitudes: list[AttitudeResult]
     gaps: list[Gap]
     evidence: list[EvidenceResult]
+    expiring_within_days: int
+    expiring: list[ExpiringEvidence]

@@ -159,11 +159,17 @@ def assess(
     policy_name: str = "default",
     lang: str = "zh-TW",
     file: str | None = None,
+    warn_days: int = 90,
 ) -> ReportData:
-    """Assess ``profile`` against ``std`` on ``as_of``: the report as JSON-ready data."""
+    """Assess ``profile`` against ``std`` on ``as_of``: the report as JSON-ready data.
+
+    Counting evidence that expires within ``warn_days`` is listed under ``expiring`` with the
+    tasks that would no longer be met once it lapses.
+    """
     names, order = labels(std, lang)
     reasons = {ev.id: reason_not_counted(ev, policy, as_of) for ev in profile.evidence}
-    cov = Coverage([ev for ev in profile.evidence if reasons[ev.id] is None], policy.min_evidence)
+    counting = [ev for ev in profile.evidence if reasons[ev.id] is None]
+    cov = Coverage(counting, policy.min_evidence)
     tasks = [score_task(t, d.code, cov, policy, names) for d in std.duties for t in d.tasks]
     attitudes = [
         {"code": a, "name": names[a], "met": cov.count(a) >= policy.min_evidence, "evidence": cov.supporting(a, 0)}
@@ -183,7 +189,44 @@ def assess(
         "attitudes": attitudes,
         "gaps": find_gaps(tasks, policy, order),
         "evidence": [_evidence(ev, reasons[ev.id]) for ev in profile.evidence],
+        "expiring_within_days": warn_days,
+        "expiring": expiring(counting, std, policy, as_of, warn_days, tasks),
     }
+
+
+def expiring(
+    counting: list[Evidence], std: Standard, policy: Policy, as_of: dt.date, days: int, tasks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Counting evidence that expires within ``days`` of ``as_of``, soonest first.
+
+    For each, ``tasks_at_risk`` are the tasks met today that would not be met once it has
+    lapsed, together with every other item that expires on or before the same day.
+    """
+    soon = sorted(
+        (ev for ev in counting if ev.expires is not None and (ev.expires - as_of).days <= days),
+        key=lambda ev: (ev.expires, ev.id),
+    )
+    met_now = [t for t in std.tasks() if any(r["code"] == t.code and r["status"] == "met" for r in tasks)]
+    out = []
+    for ev in soon:
+        assert ev.expires is not None
+        remaining = Coverage([e for e in counting if e.expires is None or e.expires > ev.expires], policy.min_evidence)
+        out.append(
+            {
+                "id": ev.id,
+                "title": ev.title,
+                "expires": ev.expires.isoformat(),
+                "days_left": (ev.expires - as_of).days,
+                "tasks_at_risk": [t.code for t in met_now if not task_met(t, remaining, policy)],
+            }
+        )
+    return out
+
+
+def task_met(task: Task, cov: Coverage, policy: Policy) -> bool:
+    """Whether every gating item of ``task`` is met under ``cov``."""
+    codes = task.required_codes() + ([o.code for o in task.outputs] if policy.require_outputs else [])
+    return all(cov.cap(code) >= task.level for code in codes)
 
 
 def _summary(tasks: list[dict[str, Any]], attitudes: list[dict[str, Any]], policy: Policy) -> dict[str, Any]:

@@ -52,6 +52,7 @@ class TableFormatter(Formatter):
         self.con.print(_tasks(self.con, report))
         _gaps(self.con, report)
         _attitudes(self.con, report)
+        _expiring(self.con, report)
         _not_counted(self.con, report)
 
     def failure(self, file: str, problems: list[Problem]) -> None:
@@ -183,6 +184,23 @@ def _attitudes(con: Console, r: dict[str, Any]) -> None:
         mark, style = ("✓", "green") if att["met"] else ("✗", "red")
         state = label("attitude_met" if att["met"] else "attitude_missing", lang)
         con.print(Text.assemble((f"  {mark} ", style), f"{att['code']} {att['name']}", (f"  {state}", "dim")))
+
+
+def _expiring(con: Console, r: dict[str, Any]) -> None:
+    lang = r["lang"]
+    if not r["expiring"]:
+        return
+    con.print()
+    con.print(Text(label("expiring", lang, days=r["expiring_within_days"]), style="bold"))
+    for ev in r["expiring"]:
+        risk = ", ".join(ev["tasks_at_risk"]) or label("none", lang)
+        con.print(
+            Text.assemble(
+                f"  {ev['id']}  ",
+                (label("expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
+                f"  {label('at_risk', lang)}: {risk}",
+            )
+        )
 
 
 def _not_counted(con: Console, r: dict[str, Any]) -> None:
