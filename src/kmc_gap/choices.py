@@ -34,3 +34,11 @@ class SchemaName(StrEnum):
     policy = "policy"
     report = "report"
     standard = "standard"
+
+
+class PlanFormat(StrEnum):
+    """Output formats of `kmc-gap plan` and `kmc-gap diff`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"

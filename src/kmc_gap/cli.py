@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 import typer
 
 from kmc_gap import __version__
-from kmc_gap.choices import Lang, ProblemFormat, SchemaName, ViewFormat
+from kmc_gap.choices import Lang, PlanFormat, ProblemFormat, SchemaName, ViewFormat
 from kmc_gap.formats import OutputFormat
 from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from kmc_gap.models import Standard
+    from kmc_gap.models import Policy, Standard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -320,6 +320,65 @@ def init_cmd(
     except OSError as exc:
         fail([Problem(str(output), "file.unwritable", {"reason": exc.strerror or str(exc)})], lang)
     print(f"kmc-gap: wrote {output}", file=sys.stderr)
+
+
+def _profile_inputs(ctx: typer.Context, lang: Lang, policy: str, max_size: int) -> tuple[Standard, str, Policy]:
+    """The standard and the policy, or exit 2 naming the bad file."""
+    from kmc_gap.loading import load_policy
+
+    std = _standard(ctx, lang)
+    try:
+        name, pol = load_policy(policy, max_size)
+    except InputError as exc:
+        fail(exc.problems, lang)
+    return std, name, pol
+
+
+@app.command("plan")
+def plan_cmd(
+    ctx: typer.Context,
+    profile: Annotated[Path, typer.Argument(help="Evidence profile (YAML).", show_default=False)],
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Course catalogue (YAML).", show_default=False)],
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
+    lang: LangOption = Lang.zh_TW,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")
+    ] = None,
+    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Pick the fewest courses from a catalogue that close the profile's gaps."""
+    from kmc_gap.loading import load_catalog, load_profile
+    from kmc_gap.plan import make_plan
+
+    day = _as_of(as_of)
+    std, policy_name, pol = _profile_inputs(ctx, lang, policy, max_size)
+    try:
+        prof = load_profile(profile, std, str(profile), max_size)
+        courses = load_catalog(catalog, std, max_size)
+    except InputError as exc:
+        fail(exc.problems, lang)
+    result = make_plan(prof, std, pol, day, courses, lang=lang.value, policy_name=policy_name)
+    _show(result, fmt, lang, "plan")
+
+
+def _show(data: dict[str, Any], fmt: PlanFormat, lang: Lang, kind: str) -> None:
+    """Print a plan or a diff in ``fmt``."""
+    if fmt is PlanFormat.json:
+        from kmc_gap.output import dumps_json
+
+        print(dumps_json(data))
+        return
+    if kind == "plan":
+        from kmc_gap import plan_view as view
+    else:
+        from kmc_gap import diff_view as view  # type: ignore[no-redef]
+    if fmt is PlanFormat.markdown:
+        sys.stdout.write(view.to_markdown(data, lang.value))
+        return
+    from kmc_gap.output import console
+
+    view.print_table(console(), data, lang.value)
 
 
 def main() -> None:

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kmc_gap import yamlsource
-from kmc_gap.models import POLICY_NAMES, Policy, Profile, Standard, named_policy
+from kmc_gap.lookup import codes_of
+from kmc_gap.models import POLICY_NAMES, Catalog, Policy, Profile, Standard, named_policy
 from kmc_gap.problems import InputError, Problem
 from kmc_gap.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
 
@@ -84,6 +85,41 @@ def check_profile(doc: YamlDocument, std: Standard) -> Profile:
     if problems:
         raise InputError(problems)
     return profile
+
+
+def load_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
+    """Load a course catalogue and check its codes against ``std``."""
+    doc = yamlsource.load(path, str(path), max_bytes)
+    catalog = validate(doc, Catalog)
+    known = codes_of(std)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, course in enumerate(catalog.courses):
+        if course.code in seen:
+            problems.append(doc.problem("catalog.duplicate_code", ("courses", i, "code"), code=course.code))
+        seen.add(course.code)
+        problems += _unknown_codes(course.covers, known, doc, ("courses", i, "covers"))
+    if problems:
+        raise InputError(problems)
+    return catalog
+
+
+def _unknown_codes(
+    codes: list[str], known: dict[str, Any], doc: YamlDocument, base: tuple[str | int, ...]
+) -> list[Problem]:
+    """Problems for codes the standard lacks (with a suggestion) and codes listed twice."""
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for j, code in enumerate(codes):
+        loc = (*base, j)
+        if code not in known:
+            hint = suggest(code, known)
+            key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
+            problems.append(doc.problem(key, loc, code=code, suggestion=hint))
+        elif code in listed:
+            problems.append(doc.problem("profile.duplicate_cover", loc, code=code))
+        listed.add(code)
+    return problems
 
 
 def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
@@ -169,8 +205,6 @@ def _dotted(loc: Sequence[str | int]) -> str:
 
 
 def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> list[Problem]:
-    from kmc_gap.lookup import codes_of
-
     problems: list[Problem] = []
     if profile.standard != std.code:
         problems.append(doc.problem("profile.wrong_standard", ("standard",), got=profile.standard, expected=std.code))
@@ -182,16 +216,7 @@ def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> lis
             problems.append(doc.problem("profile.duplicate_id", ("evidence", i, "id"), id=ev.id, first=first))
         else:
             first_index[ev.id] = i
-        listed: set[str] = set()
-        for j, code in enumerate(ev.covers):
-            loc = ("evidence", i, "covers", j)
-            if code not in known:
-                hint = suggest(code, known)
-                key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
-                problems.append(doc.problem(key, loc, code=code, suggestion=hint))
-            elif code in listed:
-                problems.append(doc.problem("profile.duplicate_cover", loc, code=code))
-            listed.add(code)
+        problems += _unknown_codes(ev.covers, known, doc, ("evidence", i, "covers"))
         if ev.expires is not None and ev.date > ev.expires:
             problems.append(
                 doc.problem("profile.date_after_expiry", ("evidence", i, "expires"), date=ev.date, expires=ev.expires)

@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "date（{date}）晚於 expires（{expires}）",
         "date ({date}) is after expires ({expires})",
     ),
-    # policies and options
-    "policy.unknown_kind": ("未知的證據類型 {kind}", "unknown evidence kind {kind}"),
+    # course catalogues
+    "catalog.duplicate_code": ("課程代碼 {code} 重複", "course code {code} is used twice"),
 }
 
 

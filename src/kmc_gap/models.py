@@ -233,6 +233,30 @@ class Profile(_Model):
     evidence: list[Evidence] = []
 
 
+# --------------------------------------------------------------------------- course catalogues
+
+
+class Course(_Model):
+    """A course someone could take: what it covers and the 職能級別 it trains to."""
+
+    code: Ident
+    title: Text
+    provider: Text
+    hours: Annotated[float, Field(ge=0)]
+    level: Level
+    covers: list[Text] = Field(min_length=1)
+    cost: Annotated[float, Field(ge=0)] | None = None
+    note: str | None = None
+
+
+class Catalog(_Model):
+    """A list of courses for `kmc-gap plan`."""
+
+    title: Text | None = None
+    sample: bool = Field(False, description="true for illustrative catalogues that list no real courses")
+    courses: list[Course] = Field(min_length=1)
+
+
 # --------------------------------------------------------------------------- policies
 
 
