@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -359,20 +360,54 @@ def plan_cmd(
     except InputError as exc:
         fail(exc.problems, lang)
     result = make_plan(prof, std, pol, day, courses, lang=lang.value, policy_name=policy_name)
-    _show(result, fmt, lang, "plan")
+    _show(result, fmt, lang, "plan_view")
 
 
-def _show(data: dict[str, Any], fmt: PlanFormat, lang: Lang, kind: str) -> None:
-    """Print a plan or a diff in ``fmt``."""
+@app.command("diff")
+def diff_cmd(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(help="Earlier profile (YAML) or JSON report.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="Later profile (YAML) or JSON report.", show_default=False)],
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
+    lang: LangOption = Lang.zh_TW,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date for assessing profiles, YYYY-MM-DD (default: today).")
+    ] = None,
+    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Compare two profiles or reports of the same person: tasks and items gained and lost."""
+    from kmc_gap.diff import compare, load_report
+    from kmc_gap.loading import load_profile
+    from kmc_gap.scoring import assess
+
+    day = _as_of(as_of)
+    std, policy_name, pol = _profile_inputs(ctx, lang, policy, max_size)
+
+    def report_of(path: Path) -> dict[str, Any]:
+        if path.suffix.lower() == ".json":
+            return load_report(path, max_size)
+        prof = load_profile(path, std, str(path), max_size)
+        return assess(prof, std, pol, day, policy_name=policy_name, lang=lang.value, file=str(path))
+
+    try:
+        before, after = report_of(old), report_of(new)
+    except InputError as exc:
+        fail(exc.problems, lang)
+    result = compare(before, after)
+    if not result["same_person"]:
+        print("kmc-gap: the two inputs are of different people", file=sys.stderr)
+    _show(result, fmt, lang, "diff_view")
+
+
+def _show(data: dict[str, Any], fmt: PlanFormat, lang: Lang, view_module: str) -> None:
+    """Print a plan or a diff in ``fmt``; ``view_module`` renders tables and Markdown."""
     if fmt is PlanFormat.json:
         from kmc_gap.output import dumps_json
 
         print(dumps_json(data))
         return
-    if kind == "plan":
-        from kmc_gap import plan_view as view
-    else:
-        from kmc_gap import diff_view as view  # type: ignore[no-redef]
+    view = importlib.import_module(f"kmc_gap.{view_module}")
     if fmt is PlanFormat.markdown:
         sys.stdout.write(view.to_markdown(data, lang.value))
         return

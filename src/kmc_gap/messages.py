@@ -73,6 +73,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "date（{date}）晚於 expires（{expires}）",
         "date ({date}) is after expires ({expires})",
     ),
+    # JSON reports
+    "json.syntax": ("JSON 語法錯誤：{detail}", "JSON syntax error: {detail}"),
+    "json.not_report": ("不是 kmc-gap 的 JSON 報告（欄位 {field}）", "not a kmc-gap JSON report (field {field})"),
     # course catalogues
     "catalog.duplicate_code": ("課程代碼 {code} 重複", "course code {code} is used twice"),
 }

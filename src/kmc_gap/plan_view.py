@@ -51,9 +51,9 @@ def print_table(con: Console, plan: dict[str, Any], lang: str) -> None:
         con.print(Text(f"{course['code']} {course['title']}", style="bold"))
         con.print(Text("  " + " · ".join(facts), style="dim"))
         for item in course["closes"]:
-            line = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {item['name']}")
-            line.truncate(con.width, overflow="ellipsis")
-            con.print(line, no_wrap=True)
+            entry = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {item['name']}")
+            entry.truncate(con.width, overflow="ellipsis")
+            con.print(entry, no_wrap=True)
     con.print()
     con.print(Text(label("unclosable", lang), style="bold"))
     if not plan["unclosable"]:
