@@ -7,8 +7,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from kmc_gap.formats import percent
 from kmc_gap.formats.markdown import row
-from kmc_gap.formats.table import STATUS_STYLE, _table, percent
+from kmc_gap.formats.table import STATUS_STYLE, fixed_table
 from kmc_gap.labels import label
 
 
@@ -44,7 +45,7 @@ def print_table(con: Console, d: dict[str, Any], lang: str) -> None:
     changed = [t for t in d["tasks"] if _changed(t)]
     if changed:
         con.print()
-        table = _table(
+        table = fixed_table(
             con,
             [
                 (label("task_short", lang), 5, "left"),

@@ -55,6 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "attitude_gate": ("（態度不影響結論）", "(attitudes do not affect the verdict)"),
     "not_counted": ("未採計的證據", "Evidence not counted"),
     "none": ("無", "none"),
+    "counted": ("採計", "counted"),
+    "date": ("日期", "Date"),
+    "report_title": ("職能落差報告", "competency gap report"),
+    "cohort_summary": ("總覽", "Summary"),
     "diff_title": ("前後比較", "Progress"),
     "diff_summary": (
         "涵蓋率 {before} → {after}（{change} 個百分點），符合的任務 {tb} → {ta}",

@@ -7,8 +7,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from kmc_gap.formats import percent
 from kmc_gap.formats.markdown import row
-from kmc_gap.formats.table import _table, percent
+from kmc_gap.formats.table import fixed_table
 from kmc_gap.labels import label
 
 
@@ -59,7 +60,7 @@ def print_table(con: Console, plan: dict[str, Any], lang: str) -> None:
     if not plan["unclosable"]:
         con.print(label("gaps_none", lang))
         return
-    table = _table(
+    table = fixed_table(
         con,
         [(label("code", lang), 6, "left"), (label("name", lang), 0, "left"), (label("reason", lang), 14, "left")],
     )

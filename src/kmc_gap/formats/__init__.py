@@ -11,11 +11,22 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from kmc_gap.problems import Problem
+
+
+#: How many gaps the human-readable formats list before pointing to the JSON for the rest.
+TOP_GAPS = 10
+
+
+def percent(fraction: float) -> str:
+    """0.8780 → ``87.8%``; 0.6885 → ``68.9%`` (half up, on the decimal value the report holds)."""
+    value = (Decimal(str(fraction)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value}%"
 
 
 class OutputFormat(StrEnum):
@@ -27,6 +38,7 @@ class OutputFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     junit = "junit"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,7 @@ _MODULES: dict[OutputFormat, str] = {
     OutputFormat.csv: "kmc_gap.formats.csv_rows",
     OutputFormat.markdown: "kmc_gap.formats.markdown",
     OutputFormat.junit: "kmc_gap.formats.junit",
+    OutputFormat.html: "kmc_gap.formats.html",
 }
 
 

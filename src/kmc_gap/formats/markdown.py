@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kmc_gap.formats import Formatter, Tally
-from kmc_gap.formats.table import TOP_GAPS, percent
+from kmc_gap.formats import TOP_GAPS, Formatter, Tally, percent
 from kmc_gap.labels import label
 from kmc_gap.problems import Problem
 

@@ -8,8 +8,8 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from kmc_gap.formats import Tally
-from kmc_gap.formats.table import STATUS_STYLE, TOP_GAPS, _table, percent
+from kmc_gap.formats import TOP_GAPS, Tally, percent
+from kmc_gap.formats.table import STATUS_STYLE, fixed_table
 from kmc_gap.labels import label
 
 MARKS = {"met": "●", "partial": "◐", "missing": "○"}
@@ -62,7 +62,7 @@ def _most_missing(con: Console, tally: Tally, lang: str) -> None:
     if not tally.missing:
         con.print(label("gaps_none", lang))
         return
-    table = _table(
+    table = fixed_table(
         con,
         [(label("code", lang), 6, "left"), (label("name", lang), 0, "left"), (label("people", lang), 6, "right")],
     )

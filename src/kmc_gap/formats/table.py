@@ -9,13 +9,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kmc_gap.formats import Formatter, Tally
+from kmc_gap.formats import TOP_GAPS, Formatter, Tally, percent
 from kmc_gap.labels import label
 from kmc_gap.output import console
 from kmc_gap.problems import Problem
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
-TOP_GAPS = 10
 BAR_WIDTH = 10
 
 
@@ -23,11 +22,6 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> str:
     """A text bar such as ``███████░░░`` for 0.7."""
     filled = round(fraction * width)
     return "█" * filled + "░" * (width - filled)
-
-
-def percent(fraction: float) -> str:
-    """0.8780 → ``87.8%``."""
-    return f"{fraction * 100:.1f}%"
 
 
 class TableFormatter(Formatter):
@@ -96,7 +90,7 @@ def _header(con: Console, r: dict[str, Any]) -> None:
     )
 
 
-def _table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
+def fixed_table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
     """A borderless table whose one zero-width column (the name) takes the room the others leave.
 
     Fixed widths keep codes and figures whole in 80 columns; only names are cut short. Between
@@ -117,7 +111,7 @@ def _table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
 
 def _tasks(con: Console, r: dict[str, Any]) -> Table:
     lang = r["lang"]
-    table = _table(
+    table = fixed_table(
         con,
         [
             (label("task_short", lang), 5, "left"),
@@ -157,7 +151,7 @@ def _gaps(con: Console, r: dict[str, Any]) -> None:
     if not r["gaps"]:
         con.print(label("gaps_none", lang))
         return
-    table = _table(
+    table = fixed_table(
         con,
         [
             (label("code", lang), 6, "left"),

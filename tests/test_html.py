@@ -1,0 +1,160 @@
+"""`assess --format html`: a self-contained page, its charts, its tables, and a real browser's view."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import RunLine
+
+MID = "examples/profiles/mid-career-planner.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+
+
+class Page(HTMLParser):
+    """Collects the elements of a page with their attributes and the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.doctype = ""
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = decl
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str, cls: str | None = None) -> list[dict[str, str | None]]:
+        return [a for t, a in self.elements if t == tag and (cls is None or cls in (a.get("class") or "").split())]
+
+
+def page(run_line: RunLine, *args: str) -> tuple[Page, str]:
+    result = run_line("assess", *args, *AS_OF, "--format", "html")
+    assert result.code in (0, 2)
+    parsed = Page()
+    parsed.feed(result.stdout)
+    return parsed, result.stdout
+
+
+def test_self_contained(run_line: RunLine) -> None:
+    p, html = page(run_line, MID)
+    assert p.doctype == "DOCTYPE html"
+    assert p.all("html")[0]["lang"] == "zh-Hant-TW"
+    assert not p.all("script") and not p.all("link") and not p.all("img") and not p.all("iframe")
+    for _, attrs in p.elements:
+        for name in ("src", "href"):
+            assert not (attrs.get(name) or "").startswith(("http:", "https:", "//")), attrs
+    assert "url(" not in html and "@import" not in html
+    assert "@page { size: A4" in html and "@media print" in html
+
+
+def test_radar_and_bars(run_line: RunLine) -> None:
+    p, _ = page(run_line, MID)
+    [shape] = p.all("polygon", "coverage")
+    assert len((shape["points"] or "").split()) == 5  # one point per duty
+    assert len(p.all("g", "bar")) == 14  # one bar per task
+    # T3.1 has 15 of 20 items: its bar is 0.75 of the 328-unit track (420 - 44 - 48) = 246.0
+    widths = [a["width"] for a in p.all("rect") if a.get("fill") == "#f9a825"]
+    assert "246.0" in widths
+    # T3 (duty) coverage 42/61 = 68.9% is written next to its axis
+    assert "T3 68.9%" in "".join(p.text)
+
+
+def test_tables_gaps_and_evidence(run_line: RunLine) -> None:
+    p, html = page(run_line, MID)
+    text = "".join(p.text)
+    assert "尚未符合職能基準" in text
+    assert "S13" in text and "供應商、贊助商及利益關係人等分析與管理" in text
+    assert len(p.all("table")) == 3  # tasks, gaps, evidence
+    assert html.count("<tr>") == 1 + 14 + 1 + 15 + 1 + 10  # header + rows, for each table
+    assert "已過期" in text  # the expired 2019 certificate, with its reason
+
+
+def test_english(run_line: RunLine) -> None:
+    p, _ = page(run_line, MID, "--lang", "en")
+    assert p.all("html")[0]["lang"] == "en"
+    assert "Does not yet meet the standard" in "".join(p.text)
+
+
+def test_cohort_page(run_line: RunLine) -> None:
+    p, _ = page(run_line, "examples/profiles", "tests/corpus/level-7.yaml")
+    assert len(p.all("section", "person")) == 3 + 1  # three people and the summary
+    assert "tests/corpus/level-7.yaml:9:12" in "".join(p.text)
+
+
+def test_html_golden(run_line: RunLine, golden) -> None:
+    _, html = page(run_line, MID)
+    golden("assess-mid-career-planner.html", html)
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _distinct_pixels(png: bytes) -> int:
+    """How many different byte values the decoded image data holds (a blank page has very few)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, data = 8, b""
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        if kind == b"IDAT":
+            data += png[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+    return len(set(zlib.decompress(data)))
+
+
+@pytest.mark.skipif(_browser() is None, reason="no Chromium installed (.ci/run installs Debian's chromium)")
+def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -> None:
+    _, html = page(run_line, MID)
+    target = tmp_path / "report.html"
+    target.write_text(html, encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        "--window-size=1000,1400",
+        f"--screenshot={shot}",
+    ]
+    subprocess.run(
+        [str(_browser()), *flags, target.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert shot.exists(), "the browser wrote no screenshot"
+    assert _distinct_pixels(shot.read_bytes()) > 50
+    blank = tmp_path / "blank.html"
+    blank.write_text("<!DOCTYPE html><html><body></body></html>", encoding="utf-8")
+    blank_shot = tmp_path / "blank.png"
+    flags[-1] = f"--screenshot={blank_shot}"
+    subprocess.run([str(_browser()), *flags, blank.as_uri()], capture_output=True, timeout=120, check=False)
+    # the check itself can tell: an empty page decodes to only a handful of values
+    assert _distinct_pixels(blank_shot.read_bytes()) < 10
