@@ -19,7 +19,8 @@ def _headline(d: dict[str, Any], lang: str) -> list[str]:
     sign = "+" if d["coverage_change"] >= 0 else "−"
     return [
         f"{label('diff_title', lang)}: {who}",
-        f"{b['as_of']} ({b['file']}) → {a['as_of']} ({a['file']})",
+        f"{label('before', lang)}: {b['as_of']} {b['file'] or ''}".rstrip(),
+        f"{label('after', lang)}: {a['as_of']} {a['file'] or ''}".rstrip(),
         label(
             "diff_summary",
             lang,

@@ -60,6 +60,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report_title": ("職能落差報告", "competency gap report"),
     "cohort_summary": ("總覽", "Summary"),
     "diff_title": ("前後比較", "Progress"),
+    "before": ("之前", "Before"),
+    "after": ("之後", "After"),
     "diff_summary": (
         "涵蓋率 {before} → {after}（{change} 個百分點），符合的任務 {tb} → {ta}",
         "coverage {before} → {after} ({change} points), tasks met {tb} → {ta}",
