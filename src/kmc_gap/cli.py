@@ -37,6 +37,8 @@ app = typer.Typer(
 
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: zh-TW (default) or en.")]
 MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, help="Largest input file accepted, in bytes.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")]
+PolicyOption = Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")]
 
 
 def _version(value: bool) -> None:
@@ -139,10 +141,8 @@ def assess_cmd(
         OutputFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv, markdown or junit.")
     ] = OutputFormat.table,
     lang: LangOption = Lang.zh_TW,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")
-    ] = None,
-    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", min=0, max=100, help="Exit 1 when coverage % is under PCT.")
     ] = None,
@@ -342,10 +342,8 @@ def plan_cmd(
     catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Course catalogue (YAML).", show_default=False)],
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
     lang: LangOption = Lang.zh_TW,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date of assessment, YYYY-MM-DD (default: today).")
-    ] = None,
-    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Pick the fewest courses from a catalogue that close the profile's gaps."""
@@ -370,10 +368,8 @@ def diff_cmd(
     new: Annotated[Path, typer.Argument(help="Later profile (YAML) or JSON report.", show_default=False)],
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
     lang: LangOption = Lang.zh_TW,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date for assessing profiles, YYYY-MM-DD (default: today).")
-    ] = None,
-    policy: Annotated[str, typer.Option("--policy", help="default, strict or a policy YAML file.")] = "default",
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Compare two profiles or reports of the same person: tasks and items gained and lost."""

@@ -29,6 +29,28 @@ def percent(fraction: float) -> str:
     return f"{value}%"
 
 
+def verdict_text(summary: dict[str, Any], lang: str) -> str:
+    """ "Meets the standard" or "Does not yet meet the standard", in ``lang``."""
+    from kmc_gap.labels import label
+
+    return label("verdict.met" if summary["meets_standard"] else "verdict.not_met", lang)
+
+
+def figures_text(summary: dict[str, Any], lang: str) -> str:
+    """The headline figures: tasks met, items met and coverage."""
+    from kmc_gap.labels import label
+
+    return label(
+        "summary_line",
+        lang,
+        tm=summary["tasks_met"],
+        tt=summary["tasks_total"],
+        im=summary["items_met"],
+        it=summary["items_total"],
+        pct=percent(summary["coverage"]),
+    )
+
+
 class OutputFormat(StrEnum):
     """The formats `kmc-gap assess --format` accepts."""
 

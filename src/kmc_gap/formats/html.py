@@ -11,7 +11,7 @@ import math
 from html import escape
 from typing import Any
 
-from kmc_gap.formats import Formatter, Tally, percent
+from kmc_gap.formats import Formatter, Tally, figures_text, percent
 from kmc_gap.labels import label
 from kmc_gap.problems import Problem
 
@@ -109,15 +109,7 @@ def person_section(r: dict[str, Any]) -> str:
     e = escape
     who = " · ".join(e(x) for x in (r["person"]["name"], r["person"].get("id"), r["person"].get("role")) if x)
     verdict_key = "verdict.met" if s["meets_standard"] else "verdict.not_met"
-    figures = label(
-        "summary_line",
-        lang,
-        tm=s["tasks_met"],
-        tt=s["tasks_total"],
-        im=s["items_met"],
-        it=s["items_total"],
-        pct=percent(s["coverage"]),
-    )
+    figures = figures_text(s, lang)
     out = [
         '<section class="person">',
         f"<h1>{who}</h1>",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kmc_gap.formats import TOP_GAPS, Formatter, Tally, percent
+from kmc_gap.formats import TOP_GAPS, Formatter, Tally, figures_text, percent, verdict_text
 from kmc_gap.labels import label
 from kmc_gap.problems import Problem
 
@@ -55,16 +55,8 @@ class MarkdownFormatter(Formatter):
     def _person(self, r: dict[str, Any]) -> str:
         lang, s = self.options.lang, r["summary"]
         who = " ".join(x for x in (r["person"]["name"], r["person"].get("id")) if x)
-        verdict = label("verdict.met" if s["meets_standard"] else "verdict.not_met", lang)
-        figures = label(
-            "summary_line",
-            lang,
-            tm=s["tasks_met"],
-            tt=s["tasks_total"],
-            im=s["items_met"],
-            it=s["items_total"],
-            pct=percent(s["coverage"]),
-        )
+        verdict = verdict_text(s, lang)
+        figures = figures_text(s, lang)
         out = f"## {who} — {r['standard']['code']} {r['standard']['name']}\n\n"
         out += f"**{label('verdict', lang)}:** {verdict} · {figures} · {label('as_of', lang)} {r['as_of']}"
         out += f" · {label('policy', lang)} `{r['policy']['name']}`\n\n"

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kmc_gap.formats import TOP_GAPS, Formatter, Tally, percent
+from kmc_gap.formats import TOP_GAPS, Formatter, Tally, figures_text, verdict_text
 from kmc_gap.labels import label
 from kmc_gap.output import console
 from kmc_gap.problems import Problem
@@ -71,16 +71,8 @@ def _header(con: Console, r: dict[str, Any]) -> None:
     con.print(Text(who, style="bold"))
     con.print(f"{label('standard', lang)} {r['standard']['code']} {r['standard']['name']}")
     con.print(f"{label('as_of', lang)} {r['as_of']} · {label('policy', lang)} {r['policy']['name']}")
-    verdict = label("verdict.met" if s["meets_standard"] else "verdict.not_met", lang)
-    figures = label(
-        "summary_line",
-        lang,
-        tm=s["tasks_met"],
-        tt=s["tasks_total"],
-        im=s["items_met"],
-        it=s["items_total"],
-        pct=percent(s["coverage"]),
-    )
+    verdict = verdict_text(s, lang)
+    figures = figures_text(s, lang)
     con.print(
         Text.assemble(
             f"{label('verdict', lang)}: ",
