@@ -137,6 +137,7 @@ def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--disable-dev-shm-usage",
         f"--user-data-dir={tmp_path / 'profile'}",
         "--hide-scrollbars",
         "--window-size=1000,1400",
