@@ -130,6 +130,31 @@ class Tally:
             self.names.setdefault(gap["code"], gap["name"])
 
 
+class SummaryFormatter(Formatter):
+    """A format that shows one person in detail, and several people as a summary at the end."""
+
+    def start(self) -> None:
+        """Prepare the cohort tally."""
+        self.tally = Tally()
+        self.context: dict[str, Any] | None = None  # the first report: standard, date, policy
+
+    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
+        """Show one person, or keep the report's figures for the cohort summary."""
+        if self.options.cohort:
+            self.context = self.context or report
+            self.tally.add(report)
+        else:
+            self.person(report)
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Keep the failure for the summary's list of files that failed."""
+        self.tally.failures.append((file, problems))
+
+    def person(self, report: dict[str, Any]) -> None:
+        """Show one person's report in detail."""
+        raise NotImplementedError
+
+
 _MODULES: dict[OutputFormat, str] = {
     OutputFormat.table: "kmc_gap.formats.table",
     OutputFormat.json: "kmc_gap.formats.json_report",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kmc_gap.formats import TOP_GAPS, Formatter, Tally, figures_text, percent, verdict_text
+from kmc_gap.formats import TOP_GAPS, SummaryFormatter, figures_text, percent, verdict_text
 from kmc_gap.labels import label
-from kmc_gap.problems import Problem
 
 ICONS = {"met": "✅", "partial": "🟡", "missing": "❌"}
 
@@ -21,25 +20,12 @@ def row(*cells: object) -> str:
     return "| " + " | ".join(cell(c) for c in cells) + " |\n"
 
 
-class MarkdownFormatter(Formatter):
+class MarkdownFormatter(SummaryFormatter):
     """One person: verdict, tasks and gaps. Several: a line per person and the most-missing items."""
 
-    def start(self) -> None:
-        """Prepare the cohort tally."""
-        self.tally = Tally()
-        self.context: dict[str, Any] | None = None
-
-    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
-        """Write one person's summary, or keep its figures for the cohort summary."""
-        if self.options.cohort:
-            self.context = self.context or report
-            self.tally.add(report)
-        else:
-            self.out.write(self._person(report))
-
-    def failure(self, file: str, problems: list[Problem]) -> None:
-        """Keep the failure for the summary's list."""
-        self.tally.failures.append((file, problems))
+    def person(self, report: dict[str, Any]) -> None:
+        """Write one person's summary."""
+        self.out.write(self._person(report))
 
     def finish(self) -> None:
         """Write the cohort summary and any failures."""

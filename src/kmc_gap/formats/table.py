@@ -9,10 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kmc_gap.formats import TOP_GAPS, Formatter, Tally, figures_text, verdict_text
+from kmc_gap.formats import TOP_GAPS, SummaryFormatter, figures_text, verdict_text
 from kmc_gap.labels import label
 from kmc_gap.output import console
-from kmc_gap.problems import Problem
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 BAR_WIDTH = 10
@@ -24,7 +23,7 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-class TableFormatter(Formatter):
+class TableFormatter(SummaryFormatter):
     """One person: header with the verdict, tasks by duty, top gaps, attitudes, evidence not counted.
 
     Several people: a matrix of people × tasks, the items most often missing, the files that failed.
@@ -32,26 +31,17 @@ class TableFormatter(Formatter):
 
     def start(self) -> None:
         """Open the console (colour only when ``out`` is a terminal)."""
+        super().start()
         self.con = console(self.out)
-        self.tally = Tally()
-        self.context: dict[str, Any] | None = None
 
-    def report(self, report: dict[str, Any], rendered: str | None = None) -> None:
-        """Print one person's report, or keep its figures for the cohort matrix."""
-        if self.options.cohort:
-            self.context = self.context or report
-            self.tally.add(report)
-            return
+    def person(self, report: dict[str, Any]) -> None:
+        """Print one person's report."""
         _header(self.con, report)
         self.con.print(_tasks(self.con, report))
         _gaps(self.con, report)
         _attitudes(self.con, report)
         _expiring(self.con, report)
         _not_counted(self.con, report)
-
-    def failure(self, file: str, problems: list[Problem]) -> None:
-        """Keep the failure for the cohort's list of files that failed."""
-        self.tally.failures.append((file, problems))
 
     def finish(self) -> None:
         """Print the cohort matrix."""
