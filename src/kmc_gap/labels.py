@@ -43,8 +43,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "met_total": ("符合", "Met"),
     "task_short": ("任務", "Task"),
     "coverage": ("涵蓋率", "Coverage"),
-    "tasks_met": ("符合的工作任務", "Tasks met"),
-    "items_met": ("符合的項目", "Items met"),
     "gaps": ("主要落差（建議優先補強）", "Top gaps (learn these first)"),
     "gaps_none": ("沒有落差。", "No gaps."),
     "gaps_more": ("……另有 {n} 項落差，完整清單請用 --format json", "… and {n} more gaps; see --format json"),
