@@ -159,3 +159,39 @@ def test_every_text_has_an_english_rendering(std: Standard) -> None:
     assert all(a.description_en for a in std.attitudes.values())
     assert all(d.description_en for d in std.levels.values())
     assert all(c.name_en for c in std.categories.values())
+
+
+def test_reviewed_english_renderings(std: Standard) -> None:
+    """Renderings a bilingual review corrected stay corrected (the Chinese is checked above)."""
+    entries = index(std)
+    # 結案 is close-out, as everywhere else in the standard
+    assert "project can be closed out" in entries["P5.3.1"].label("en")
+    assert "account" not in entries["P5.3.1"].label("en")
+    # 工作手冊 is a work manual, not an HR staff handbook
+    assert entries["O4.2.1"].label("en").startswith("Work manual")
+    # 進行招商 solicits businesses and sponsors; "partners" is 合作單位 elsewhere
+    assert "partners" not in entries["P3.2.2"].label("en")
+    assert "sponsorship acquisition strategy" in entries["P3.1.1"].label("en")
+    assert "in real time" in entries["P4.2.2"].label("en")
+    assert "fosters consensus" in entries["P2.3.1"].label("en")
+    assert "marketing and promotion results analysis" in entries["P5.2.1"].label("en")
+    assert "target industry or product" in entries["K04"].label("en")
+    # 計畫書 = plan, 提案 = proposal: S08 is about plans only
+    assert "proposal" not in entries["S08"].label("en").lower()
+    # qualifiers the first rendering dropped
+    assert "on their own" in (entries["A02"].description_en or "")
+    assert "highly tense" in (entries["A03"].description_en or "")
+    assert "all kinds of" in (entries["A03"].description_en or "")
+    assert "on their own initiative" in (entries["A07"].description_en or "")
+    assert "challenging" in (entries["A07"].description_en or "")
+    assert "food and beverage" in (std.notes.remarks[0].text_en or "")
+    assert all(v.name_en for v in std.versions)
+
+
+def test_level_descriptors_are_distinct_in_english(std: Standard) -> None:
+    """Different Chinese descriptors never share an English phrase for judgement (少許 ≠ 某些)."""
+    english = {n: d.description_en for n, d in std.levels.items()}
+    assert len(set(english.values())) == len(english)
+    assert "a limited degree of judgement" in (english[3] or "")
+    assert "some judgement" in (english[2] or "")
+    assert "some judgement" not in (english[3] or "")

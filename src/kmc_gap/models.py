@@ -127,6 +127,7 @@ class Version(_Model):
     version: Text
     code: Text
     name: Text
+    name_en: Text | None = None
     status: Text
     status_en: Text | None = None
     change: Text | None = None
