@@ -12,8 +12,8 @@ GIVEN = "怡君志明雅婷家豪淑芬俊傑美玲冠宇佩珊建宏"
 
 def codes() -> list[str]:
     """Every code a profile may cover, read from the bundled standard."""
-    from kmc_gap.loading import load_standard
-    from kmc_gap.lookup import codes_of
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.model.lookup import codes_of
 
     return sorted(codes_of(load_standard()))
 

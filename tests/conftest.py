@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kmc_gap.cli import app
+from kmc_gap.cli.app import main
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "profiles"
@@ -40,11 +40,15 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
     """Run ``kmc-gap ARGS…`` in-process from the repository root, as a non-terminal, NO_COLOR, 80 columns."""
     monkeypatch.chdir(ROOT)
 
-    def run(*args: str, input: str | None = None) -> Run:
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
         runner = CliRunner()
-        env = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
-        result = runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
+        environment = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb", "KMC_GAP_LANG": "", **(env or {})}
+        with runner.isolation(input=input, env=environment) as (out, err, _):
+            code = main(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+        return Run(code, stdout, stderr)
 
     return run
 
@@ -57,8 +61,8 @@ def golden() -> Callable[[str, str], None]:
         path = GOLDEN / name
         if UPDATE:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(text.encode("utf-8"))
         assert path.exists(), f"missing golden file {path}; run with KMC_GAP_UPDATE_GOLDEN=1"
-        assert text == path.read_text(encoding="utf-8")
+        assert text == path.read_bytes().decode("utf-8")  # byte for byte: CSV's CRLF included
 
     return check

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kmc_gap import yamlsource
+from kmc_gap.model import yamlsource
 
 from conftest import RunLine
 
@@ -90,7 +90,7 @@ def test_merge_keys_fill_in_fields() -> None:
         ("big5.yaml", "iconv -f BIG5 -t UTF-8"),
         ("tabs.yaml", "tabs cannot be used for indentation"),
         ("unknown-code.yaml", "the standard has no code p2.2.3 (did you mean P2.2.3?)"),
-        ("level-string.yaml", "evidence[0].level: Input should be a valid integer"),
+        ("level-string.yaml", "evidence[0].level: must be a whole number"),
         ("date-word.yaml", "evidence[0].date: must be a date written as YYYY-MM-DD"),
         ("duplicate-id.yaml", "evidence id plan is used twice (first on line 5)"),
     ],
@@ -177,7 +177,7 @@ def test_validate_checks_directories_and_reports_all_files(run_line: RunLine) ->
         ("tests/corpus/level-7.yaml", False),
     ]
     assert result.code == 1
-    assert result.stderr == "kmc-gap: 4 checked, 1 invalid\n"
+    assert result.stderr == "kmc-gap: 已檢查 4 個檔案，1 個有問題\n"
 
 
 def test_validate_policy_file(run_line: RunLine, tmp_path: Path) -> None:
@@ -186,10 +186,10 @@ def test_validate_policy_file(run_line: RunLine, tmp_path: Path) -> None:
     result = run_line("validate", "--policy", str(policy), "examples/profiles/senior-planner.yaml", "--lang", "en")
     assert result.code == 1
     assert result.stdout.splitlines() == [
-        f"{policy}:1:15: min_evidence: Input should be greater than or equal to 1",
+        f"{policy}:1:15: min_evidence: must be at least 1",
         # "accepted_kinds: [" is 17 characters and "training, " 10: webinar starts in column 28
-        f"{policy}:2:28: accepted_kinds[1]: Input should be 'training', 'certificate', 'work_output', "
-        "'experience', 'assessment' or 'self_report'",
+        f"{policy}:2:28: accepted_kinds[1]: must be one of: 'training', 'certificate', 'work_output', "
+        "'experience', 'assessment', 'self_report'",
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kmc_gap import __version__
-from kmc_gap.loading import bundled_standard_path
+from kmc_gap.model.loading import bundled_standard_path
 
 from conftest import RunLine
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kmc_gap.formats import Formatter, OutputFormat, formatter_class
+from kmc_gap.render.assess import RENDERERS, AssessFormat, AssessRenderer
 
 from conftest import RunLine
 
@@ -19,20 +19,31 @@ COHORT = ("examples/profiles", "tests/corpus/level-7.yaml")  # three Chinese-nam
 NAMES = ["陳怡君", "林小美", "王志明"]  # in path order: junior, mid-career, senior
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_every_format_has_a_formatter(fmt: OutputFormat) -> None:
-    assert issubclass(formatter_class(fmt), Formatter)
+@pytest.mark.parametrize("fmt", list(AssessFormat))
+def test_every_format_has_a_renderer(fmt: AssessFormat) -> None:
+    assert issubclass(RENDERERS[fmt], AssessRenderer)
 
 
 @pytest.mark.parametrize(
     ("fmt", "ext"),
-    [("table", "txt"), ("json", "json"), ("jsonl", "jsonl"), ("csv", "csv"), ("markdown", "md"), ("junit", "xml")],
+    [("table", "txt"), ("csv", "csv"), ("markdown", "md"), ("junit", "xml")],
 )
 def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
     result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
     assert result.code == 2  # one file failed; the others are still reported
     assert result.stderr == "tests/corpus/level-7.yaml:9:12: evidence[0].level：必須小於或等於 6\n"
     golden(f"cohort.{ext}", result.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_cohort_json_holds_each_single_report(run_line: RunLine, fmt: str) -> None:
+    result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
+    assert result.code == 2 and result.stderr == "tests/corpus/level-7.yaml:9:12: evidence[0].level：必須小於或等於 6\n"
+    reports = json.loads(result.stdout) if fmt == "json" else [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["person"]["name"] for r in reports] == NAMES
+    for report in reports:
+        alone = run_line("assess", report["file"], *AS_OF, "--format", "json")
+        assert json.loads(alone.stdout) == report
 
 
 def test_cohort_json_is_an_array_in_path_order(run_line: RunLine) -> None:
@@ -132,5 +143,5 @@ def test_thresholds_apply_to_each_person(run_line: RunLine) -> None:
     result = run_line("assess", "examples/profiles", *AS_OF, "-f", "jsonl", "--fail-under", "50")
     assert result.code == 1
     assert result.stderr == (
-        "kmc-gap: examples/profiles/junior-coordinator.yaml: coverage 8.78% is under --fail-under 50%\n"
+        "kmc-gap: examples/profiles/junior-coordinator.yaml: 涵蓋率 8.78% 低於 --fail-under 50%\n"
     )

@@ -79,7 +79,7 @@ def test_different_people_are_flagged(run_line: RunLine) -> None:
     senior = "examples/profiles/senior-planner.yaml"
     result = run_line("diff", str(MID), senior, *AS_OF, "-f", "json")
     assert result.code == 0
-    assert result.stderr == "kmc-gap: the two inputs are of different people\n"
+    assert result.stderr == "kmc-gap: 兩份資料不是同一個人\n"
     assert json.loads(result.stdout)["same_person"] is False
 
 

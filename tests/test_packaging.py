@@ -41,7 +41,7 @@ def test_wheel_ships_the_standard_and_runs_anywhere(tmp_path: Path) -> None:
     )
     assert json.loads(out.stdout)["level"] == 3
     where = subprocess.run(
-        [sys.executable, "-c", "import kmc_gap.loading as l; print(l.bundled_standard_path())"],
+        [sys.executable, "-c", "import kmc_gap.model.loading as l; print(l.bundled_standard_path())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
-from kmc_gap.loading import load_standard
-from kmc_gap.models import Policy, Profile, named_policy
-from kmc_gap.scoring import ReportData, assess, years_before
+from kmc_gap.engine.report import Report as ReportData
+from kmc_gap.engine.rules import years_before
+from kmc_gap.engine.scoring import assess
+from kmc_gap.model.loading import load_standard
+from kmc_gap.model.models import Policy, Profile, named_policy
 
 STD = load_standard()
 AS_OF = dt.date(2026, 6, 30)

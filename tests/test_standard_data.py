@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kmc_gap.loading import load_standard
-from kmc_gap.lookup import index
-from kmc_gap.models import Standard
+from kmc_gap.model.loading import load_standard
+from kmc_gap.model.lookup import index
+from kmc_gap.model.models import Standard
 
 import source_text
 from source_text import squash
@@ -165,19 +165,19 @@ def test_reviewed_english_renderings(std: Standard) -> None:
     """Renderings a bilingual review corrected stay corrected (the Chinese is checked above)."""
     entries = index(std)
     # 結案 is close-out, as everywhere else in the standard
-    assert "project can be closed out" in entries["P5.3.1"].label("en")
-    assert "account" not in entries["P5.3.1"].label("en")
+    assert "project can be closed out" in entries["P5.3.1"].name_in("en")
+    assert "account" not in entries["P5.3.1"].name_in("en")
     # 工作手冊 is a work manual, not an HR staff handbook
-    assert entries["O4.2.1"].label("en").startswith("Work manual")
+    assert entries["O4.2.1"].name_in("en").startswith("Work manual")
     # 進行招商 solicits businesses and sponsors; "partners" is 合作單位 elsewhere
-    assert "partners" not in entries["P3.2.2"].label("en")
-    assert "sponsorship acquisition strategy" in entries["P3.1.1"].label("en")
-    assert "in real time" in entries["P4.2.2"].label("en")
-    assert "fosters consensus" in entries["P2.3.1"].label("en")
-    assert "marketing and promotion results analysis" in entries["P5.2.1"].label("en")
-    assert "target industry or product" in entries["K04"].label("en")
+    assert "partners" not in entries["P3.2.2"].name_in("en")
+    assert "sponsorship acquisition strategy" in entries["P3.1.1"].name_in("en")
+    assert "in real time" in entries["P4.2.2"].name_in("en")
+    assert "fosters consensus" in entries["P2.3.1"].name_in("en")
+    assert "marketing and promotion results analysis" in entries["P5.2.1"].name_in("en")
+    assert "target industry or product" in entries["K04"].name_in("en")
     # 計畫書 = plan, 提案 = proposal: S08 is about plans only
-    assert "proposal" not in entries["S08"].label("en").lower()
+    assert "proposal" not in entries["S08"].name_in("en").lower()
     # qualifiers the first rendering dropped
     assert "on their own" in (entries["A02"].description_en or "")
     assert "highly tense" in (entries["A03"].description_en or "")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kmc_gap.loading import bundled_standard_path, load_standard
-from kmc_gap.problems import InputError
+from kmc_gap.model.loading import bundled_standard_path, load_standard
+from kmc_gap.model.problems import InputError
 
 ORIGINAL = bundled_standard_path().read_text(encoding="utf-8")
 

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kmc_gap import yamlsource
-from kmc_gap.problems import InputError
+from kmc_gap.model import yamlsource
+from kmc_gap.model.problems import InputError
 
 ROOT = Path(__file__).parent.parent
 

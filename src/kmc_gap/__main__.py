@@ -1,3 +1,3 @@
-from kmc_gap.cli import main
+from kmc_gap.cli.app import run
 
-main()
+run()

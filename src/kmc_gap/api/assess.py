@@ -1,0 +1,117 @@
+"""Assessing many profiles: one report or one failure per file, in path order, in N processes.
+
+Files are read and scored one at a time and each result is handed on at once, so memory does
+not grow with the number of files. With ``jobs > 1`` a process pool scores files in parallel;
+``imap`` keeps the results in input order, so the output is the same whatever ``jobs`` is.
+A worker is given a render function (or none), never the name of a format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kmc_gap.engine.report import Brief, PersonOut, Report, brief
+from kmc_gap.engine.scoring import assess
+from kmc_gap.model.loading import load_profile, load_standard
+from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+#: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
+Render = Callable[[Report, Standard], str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to score a file the same way as the parent process."""
+
+    standard_path: Path | None
+    policy: Policy
+    policy_name: str
+    as_of: dt.date
+    max_bytes: int = DEFAULT_MAX_BYTES
+    redact: bool = False
+    render: Render | None = None  # renders each report where it is made, when the format allows
+    warn_days: int = 90
+
+
+@dataclass
+class Result:
+    """The outcome for one file: a report (or its rendered text and brief), or the problems that stopped it."""
+
+    file: str
+    report: Report | None = None
+    brief: Brief | None = None
+    text: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def pseudonym(person: PersonOut) -> str:
+    """A stable pseudonym for a person: the same id and name always give the same one."""
+    key = f"{person['id'] or ''}\x00{person['name']}".encode()
+    return "anon-" + hashlib.sha256(key).hexdigest()[:10]
+
+
+def redact(report: Report) -> Report:
+    """Replace the person's name and id, and the file name, with the pseudonym."""
+    alias = pseudonym(report["person"])
+    report["person"] = {**report["person"], "name": alias, "id": alias}
+    report["file"] = alias
+    return report
+
+
+def score_file(path: Path, std: Standard, settings: Settings) -> Result:
+    """Load and assess one profile; never raises for bad input."""
+    name = str(path)
+    try:
+        profile = load_profile(path, std, name, settings.max_bytes)
+    except InputError as exc:
+        return Result(name, problems=exc.problems)
+    report = assess(
+        profile,
+        std,
+        settings.policy,
+        settings.as_of,
+        policy_name=settings.policy_name,
+        file=name,
+        warn_days=settings.warn_days,
+    )
+    if settings.redact:
+        report = redact(report)
+    if settings.render is None:
+        return Result(name, report=report, brief=brief(report))
+    # the text carries the report; the parent needs only the figures its thresholds check
+    summary = brief(report)
+    return Result(name, brief=summary, text=settings.render(report, std))
+
+
+_WORKER: tuple[Standard, Settings] | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = (load_standard(settings.standard_path), settings)
+
+
+def _score_in_worker(path: Path) -> Result:
+    assert _WORKER is not None
+    return score_file(path, *_WORKER)
+
+
+def results(paths: list[Path], std: Standard, settings: Settings, jobs: int = 1) -> Iterator[Result]:
+    """Score ``paths`` in order; with ``jobs`` > 1 in that many processes (0: one per core)."""
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    if workers <= 1 or len(paths) < 2:
+        for path in paths:
+            yield score_file(path, std, settings)
+        return
+    import multiprocessing
+
+    chunk = max(1, min(32, len(paths) // (workers * 8)))
+    with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_score_in_worker, paths, chunksize=chunk)

@@ -1,0 +1,78 @@
+"""`kmc-gap diff`: read two profiles or JSON reports of one person and compare them.
+
+A side is a JSON report when its name ends in ``.json``, else a profile assessed with the given
+date and policy. A JSON report is checked strictly against the report's type before use: a
+``"met": "false"`` or a missing field is refused, never guessed at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from kmc_gap.engine.diff import compare
+from kmc_gap.engine.report import Diff, Report
+from kmc_gap.engine.scoring import assess
+from kmc_gap.model.loading import load_profile
+from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, read_text
+
+
+@functools.cache
+def _adapter() -> TypeAdapter[Report]:
+    return TypeAdapter(Report)
+
+
+def load_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """A JSON report from ``kmc-gap assess --format json``, checked against the report's type."""
+    name = str(path)
+    text = read_text(path, name, max_bytes)
+    try:
+        return _adapter().validate_json(text, strict=True)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        if errors and errors[0]["type"] == "json_invalid":
+            line, column = _json_position(text, errors[0])
+            raise InputError([Problem(name, "json.syntax", {}, line, column)]) from None
+        raise InputError(
+            [Problem(name, "json.not_report", {"field": ".".join(map(str, err["loc"])) or "/"}) for err in errors[:5]]
+        ) from None
+
+
+def _json_position(text: str, error: Any) -> tuple[int | None, int | None]:
+    """pydantic's JSON errors name the place as "at line L column C"; pick it out."""
+    detail = str(error.get("ctx", {}).get("error", ""))
+    words = detail.replace(",", "").split()
+    try:
+        return int(words[words.index("line") + 1]), int(words[words.index("column") + 1])
+    except (ValueError, IndexError):
+        return None, None
+
+
+def report_of(path: Path, std: Standard, policy: Policy, as_of: dt.date, policy_name: str, max_bytes: int) -> Report:
+    """The report of one side: read from JSON, or made by assessing a profile."""
+    if path.suffix.lower() == ".json":
+        return load_report(path, max_bytes)
+    prof = load_profile(path, std, str(path), max_bytes)
+    return assess(prof, std, policy, as_of, policy_name=policy_name, file=str(path))
+
+
+def diff(
+    old: Path,
+    new: Path,
+    std: Standard,
+    policy: Policy,
+    as_of: dt.date,
+    *,
+    policy_name: str = "default",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Diff:
+    """Compare ``old`` with ``new``; raises ``InputError`` for a bad file."""
+    before = report_of(old, std, policy, as_of, policy_name, max_bytes)
+    after = report_of(new, std, policy, as_of, policy_name, max_bytes)
+    return compare(before, after)

@@ -1,0 +1,31 @@
+"""Loading what every command needs: the standard, the policy, the assessment date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.model.loading import load_policy, load_standard
+from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+
+def standard(path: Path | None) -> Standard:
+    """The standard at ``path``, or the bundled one; raises ``InputError`` naming the bad lines."""
+    return load_standard(path)
+
+
+def policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
+    """``default``, ``strict`` or a policy file: (its name, the policy)."""
+    return load_policy(spec, max_bytes)
+
+
+def as_of(value: str | None) -> dt.date:
+    """The assessment date: ``YYYY-MM-DD``, or today when not given."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise OptionError("--as-of", "usage.date", value=value) from None

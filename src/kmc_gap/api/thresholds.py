@@ -1,0 +1,38 @@
+"""The CI gates of `kmc-gap assess`: a minimum coverage and tasks that must be met."""
+
+from __future__ import annotations
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.engine.report import Brief
+from kmc_gap.model.loading import suggest
+from kmc_gap.model.models import Standard
+from kmc_gap.model.problems import Problem
+
+
+def required_tasks(value: str | None, std: Standard) -> list[str]:
+    """The task codes of ``--require``: ``all`` or a comma-separated list (any letter case)."""
+    if value is None:
+        return []
+    codes = [task.code for task in std.tasks()]
+    if value.strip().lower() == "all":
+        return codes
+    wanted = [v.strip().upper() for v in value.split(",") if v.strip()]
+    unknown = [v for v in wanted if v not in codes]
+    if unknown or not wanted:
+        hints = [h for h in (suggest(v, codes) for v in unknown) if h]
+        key = "usage.unknown_tasks_hint" if hints else "usage.unknown_tasks"
+        raise OptionError("--require", key, codes=", ".join(unknown) or value, suggestion=", ".join(hints))
+    return wanted
+
+
+def failures(brief: Brief, fail_under: float | None, required: list[str]) -> list[Problem]:
+    """A problem for each threshold the report fails (none when it passes)."""
+    file = brief["file"] or "-"
+    found: list[Problem] = []
+    coverage = brief["summary"]["coverage"] * 100
+    if fail_under is not None and coverage < fail_under:
+        found.append(Problem(file, "threshold.coverage", {"coverage": f"{coverage:.2f}", "limit": f"{fail_under:g}"}))
+    unmet = [code for code in required if brief["statuses"][code] != "met"]
+    if unmet:
+        found.append(Problem(file, "threshold.tasks", {"tasks": ", ".join(unmet)}))
+    return found

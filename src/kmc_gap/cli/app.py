@@ -1,0 +1,439 @@
+"""The commands: parse options, call :mod:`kmc_gap.api`, render with :mod:`kmc_gap.render`.
+
+Exit codes: 0 ok, 1 findings or a failed threshold, 2 invalid input or usage.
+Help texts here are catalogue keys; :mod:`kmc_gap.cli.help` writes them in the chosen language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+
+import typer
+from typer._click import exceptions as click_errors
+from typer._click.core import Context
+
+from kmc_gap import __version__
+from kmc_gap.api.errors import OptionError
+from kmc_gap.api.schemas import SchemaName
+from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
+from kmc_gap.model.problems import InputError, Problem, os_reason
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.assess import AssessFormat
+from kmc_gap.render.docformat import DocFormat
+from kmc_gap.render.standard import ViewFormat
+from kmc_gap.render.validate import ValidateFormat
+from kmc_gap.words import ENV_VAR, Lang, env_lang, parse_lang, t
+
+if TYPE_CHECKING:
+    from kmc_gap.model.models import Standard
+    from kmc_gap.render.base import RenderContext
+
+EXIT_FINDINGS, EXIT_INVALID = 1, 2
+
+app = typer.Typer(
+    name="kmc-gap",
+    cls=LocalGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _lang_value(value: str) -> str:
+    """Check a ``--lang`` spelling; the language itself is read before parsing (:func:`main`)."""
+    if parse_lang(value) is None:
+        raise OptionError("--lang", "usage.lang", value=value)
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", "-l", parser=_lang_value, metavar="LANG", help="help.opt.lang", show_default=False),
+]
+MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, metavar="BYTES", help="help.opt.max_size")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.as_of")]
+PolicyOption = Annotated[str, typer.Option("--policy", metavar="POLICY", help="help.opt.policy")]
+FormatOption = typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.view_format")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kmc-gap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    standard: Annotated[
+        Path | None, typer.Option("--standard", metavar="FILE", help="help.opt.standard", dir_okay=False)
+    ] = None,
+    lang_: LangOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
+    ] = False,
+) -> None:
+    ctx.obj = {"standard": standard}
+
+
+def fail(problems: list[Problem]) -> NoReturn:
+    """Report input problems on stderr and exit with the invalid-input code."""
+    from kmc_gap.render.text import report_problems
+
+    report_problems(problems, lang())
+    raise typer.Exit(EXIT_INVALID)
+
+
+def say(key: str, **args: object) -> None:
+    """A one-line note on stderr, in the chosen language."""
+    print(f"kmc-gap: {t(key, lang(), **args)}", file=sys.stderr)
+
+
+def _standard(ctx: typer.Context) -> Standard:
+    from kmc_gap.api.inputs import standard
+
+    try:
+        return standard(ctx.obj["standard"] if ctx.obj else None)
+    except InputError as exc:
+        fail(exc.problems)
+
+
+def _context(std: Standard, **options: object) -> RenderContext:
+    from kmc_gap.render.base import RenderContext
+
+    return RenderContext(std, lang(), **options)  # type: ignore[arg-type]
+
+
+@app.command("standard", cls=LocalCommand, help="help.cmd.standard")
+def standard_cmd(
+    ctx: typer.Context,
+    code: Annotated[str | None, typer.Argument(metavar="CODE", help="help.arg.code", show_default=False)] = None,
+    lang_: LangOption = None,
+    fmt: Annotated[ViewFormat, FormatOption] = ViewFormat.table,
+) -> None:
+    from kmc_gap.model.loading import suggest
+    from kmc_gap.model.lookup import index
+    from kmc_gap.render.browse import view_for
+    from kmc_gap.render.standard import RENDERERS
+
+    std = _standard(ctx)
+    view = view_for(std, code.strip() if code else None, lang())
+    if view is None:
+        hint = suggest(code or "", index(std))
+        key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
+        fail([Problem("kmc-gap standard", key, {"code": code, "suggestion": hint})])
+    RENDERERS[fmt].write(view, sys.stdout, _context(std))
+
+
+@app.command("assess", cls=LocalCommand, help="help.cmd.assess")
+def assess_cmd(
+    ctx: typer.Context,
+    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
+    fmt: Annotated[
+        AssessFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.assess_format")
+    ] = AssessFormat.table,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", min=0, max=100, metavar="PCT", help="help.opt.fail_under")
+    ] = None,
+    require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="help.opt.jobs")] = 1,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="help.opt.bom")] = True,
+    warn_expiring: Annotated[
+        int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
+    ] = 90,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs, thresholds
+    from kmc_gap.api.assess import Settings, results
+    from kmc_gap.model.paths import expand
+    from kmc_gap.render.assess import Piece, renderer
+    from kmc_gap.render.text import report_problems
+
+    day = inputs.as_of(as_of)
+    std = _standard(ctx)
+    required = thresholds.required_tasks(require, std)
+    try:
+        policy_name, pol = inputs.policy(policy, max_size)
+    except InputError as exc:
+        fail(exc.problems)
+    paths = expand(profiles)
+    if not paths:
+        fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")])
+    cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
+    kind = renderer(fmt)
+    settings = Settings(
+        ctx.obj["standard"] if ctx.obj else None,
+        pol,
+        policy_name,
+        day,
+        max_size,
+        redact,
+        Piece(kind, lang()) if kind.pieces else None,
+        warn_expiring,
+    )
+    invalid, failures = 0, []
+    with _destination(output) as out, _progress(len(paths)) as advance:
+        writer = kind(out, _context(std, cohort=cohort, bom=bom))
+        writer.start()
+        for result in results(paths, std, settings, jobs):
+            advance()
+            if result.brief is None:
+                invalid += 1
+                writer.failure(result.file, result.problems)
+                report_problems(result.problems, lang())
+                continue
+            if result.report is not None:
+                writer.add(result.report)
+            elif result.text is not None:
+                writer.add_piece(result.text)
+            failures += thresholds.failures(result.brief, fail_under, required)
+        writer.finish()
+    for problem in failures:
+        print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+    if failures:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or ``output`` written atomically."""
+    if output is None:
+        yield sys.stdout
+        return
+    from kmc_gap.api.files import atomic_output
+
+    try:
+        with atomic_output(output) as handle:
+            yield handle
+    except OSError as exc:
+        fail([Problem(str(output), "file.unwritable", {"reason": os_reason(exc)})])
+
+
+PROGRESS_MIN_FILES = 10
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there are many files; else nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("kmc-gap", total=total)
+        yield lambda: bar.advance(task)
+
+
+@app.command("validate", cls=LocalCommand, help="help.cmd.validate")
+def validate_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
+    policy: Annotated[str | None, typer.Option("--policy", metavar="FILE", help="help.opt.validate_policy")] = None,
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.problem_format")
+    ] = ValidateFormat.text,
+    lang_: LangOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api.validate import check_file, check_policy
+    from kmc_gap.model.paths import expand
+    from kmc_gap.render.validate import RENDERERS
+
+    std = _standard(ctx)
+    checks = [check_policy(policy, max_size)] if policy else []
+    checks += [check_file(path, std, max_size) for path in expand(files)]
+    RENDERERS[fmt].write(checks, sys.stdout, _context(std))
+    invalid = sum(not c.valid for c in checks)
+    say("run.checked", n=len(checks), invalid=invalid)
+    if invalid:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("schema", cls=LocalCommand, help="help.cmd.schema")
+def schema_cmd(
+    ctx: typer.Context,
+    name: Annotated[SchemaName, typer.Argument(metavar="NAME", help="help.arg.schema", show_default=False)],
+) -> None:
+    from kmc_gap.api.schemas import schema_for
+    from kmc_gap.render.schema import RENDERERS, SchemaFormat
+
+    std = _standard(ctx)
+    RENDERERS[SchemaFormat.json].write(schema_for(name, std), sys.stdout, _context(std))
+
+
+@app.command("init", cls=LocalCommand, help="help.cmd.init")
+def init_cmd(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.init_output", dir_okay=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.opt.force")] = False,
+    lang_: LangOption = None,
+) -> None:
+    import datetime as dt
+    import io
+
+    from kmc_gap.api.files import write_atomic
+    from kmc_gap.render.starter import RENDERERS, StarterFormat
+
+    std = _standard(ctx)
+    buffer = io.StringIO()
+    RENDERERS[StarterFormat.yaml].write(dt.date.today(), buffer, _context(std))
+    if output is None:
+        sys.stdout.write(buffer.getvalue())
+        return
+    try:
+        write_atomic(output, buffer.getvalue(), force=force)
+    except FileExistsError:
+        fail([Problem(str(output), "file.exists")])
+    except OSError as exc:
+        fail([Problem(str(output), "file.unwritable", {"reason": os_reason(exc)})])
+    say("run.wrote", path=output)
+
+
+def _policy(policy: str, max_size: int) -> tuple[str, object]:
+    from kmc_gap.api.inputs import policy as load
+
+    try:
+        return load(policy, max_size)
+    except InputError as exc:
+        fail(exc.problems)
+
+
+@app.command("plan", cls=LocalCommand, help="help.cmd.plan")
+def plan_cmd(
+    ctx: typer.Context,
+    profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="help.arg.profile", show_default=False)],
+    catalog: Annotated[
+        Path, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.catalog", show_default=False)
+    ],
+    fmt: Annotated[DocFormat, FormatOption] = DocFormat.table,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs
+    from kmc_gap.api.plan import plan
+    from kmc_gap.render.plan import RENDERERS
+
+    day = inputs.as_of(as_of)
+    std = _standard(ctx)
+    try:
+        policy_name, pol = inputs.policy(policy, max_size)
+        result = plan(profile, catalog, std, pol, day, policy_name=policy_name, max_bytes=max_size)
+    except InputError as exc:
+        fail(exc.problems)
+    RENDERERS[fmt].write(result, sys.stdout, _context(std))
+
+
+@app.command("diff", cls=LocalCommand, help="help.cmd.diff")
+def diff_cmd(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="help.arg.old", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="help.arg.new", show_default=False)],
+    fmt: Annotated[DocFormat, FormatOption] = DocFormat.table,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs
+    from kmc_gap.api.diff import diff
+    from kmc_gap.render.diff import RENDERERS
+
+    day = inputs.as_of(as_of)
+    std = _standard(ctx)
+    try:
+        policy_name, pol = inputs.policy(policy, max_size)
+        result = diff(old, new, std, pol, day, policy_name=policy_name, max_bytes=max_size)
+    except InputError as exc:
+        fail(exc.problems)
+    if not result["same_person"]:
+        say("run.other_person")
+    RENDERERS[fmt].write(result, sys.stdout, _context(std))
+
+
+def chosen_lang(argv: Sequence[str]) -> Lang:
+    """The language of a run: the last ``--lang``/``-l`` given anywhere, else ``KMC_GAP_LANG``, else zh-TW.
+
+    It is read before Click parses anything, so that help and usage errors are in it too.
+    """
+    found: Lang | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg in ("--lang", "-l") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-l") and len(arg) > 2 and not arg.startswith("--"):
+            value = arg[2:]
+        if value is not None:
+            found = parse_lang(value) or found
+    return found or env_lang()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run kmc-gap with ``argv`` (default: the command line); returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    LANG[0] = chosen_lang(args)
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        assert exc.ctx is not None
+        print(exc.ctx.get_help())
+        return 0
+    except click_errors.UsageError as exc:
+        return _usage_error(exc.ctx, usage_message(exc))
+    except OptionError as exc:
+        return _usage_error(None, option_message(exc))
+    except typer.Abort:
+        say("run.interrupted")
+        return 130
+    except KeyboardInterrupt:
+        say("run.interrupted")
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def option_message(exc: OptionError) -> str:
+    """An unusable option value, worded: the option, the value, and what it should be."""
+    detail = t(exc.key, lang(), **exc.args_)
+    if "value" not in exc.args_:
+        return detail
+    return t("usage.bad_value", lang(), name=exc.option, value=repr(exc.args_["value"]), detail=detail)
+
+
+def _usage_error(ctx: Context | None, message: str) -> int:
+    print(f"kmc-gap: {t('usage.error', lang(), detail=message)}", file=sys.stderr)
+    command = ctx.command_path if ctx is not None else "kmc-gap"
+    print(f"kmc-gap: {t('usage.hint', lang(), command=command)}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+__all__ = ["ENV_VAR", "app", "main", "run"]

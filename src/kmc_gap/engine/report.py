@@ -1,0 +1,318 @@
+"""The typed results of the engine: the assessment report, the training plan and the diff.
+
+They are ``TypedDict``s: plain dicts at run time (a cohort scores thousands of profiles, and
+dicts cost a fraction of models), checked by mypy at every place that reads them, and turned
+into the published JSON Schemas by pydantic. Results hold codes, keys and numbers only; the
+``name`` fields are added by renderers in the chosen language, never by the engine.
+The report's shape is a stable contract (``format_version`` 1).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal, NotRequired
+
+from pydantic import Field, WithJsonSchema
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
+
+
+class Reason(StrEnum):
+    """Why an evidence item does not count, checked in this order (see :mod:`kmc_gap.engine.rules`)."""
+
+    future = "future"
+    expired = "expired"
+    kind_not_accepted = "kind_not_accepted"
+    not_verified = "not_verified"
+    too_old = "too_old"
+
+
+ItemType = Literal["indicator", "knowledge", "skill", "output"]
+TaskStatus = Literal["met", "partial", "missing"]
+IsoDate = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
+Name = Annotated[str, Field(description="the code's name in the report's language, added when rendered")]
+
+
+class ItemResult(TypedDict):
+    """One P/K/S (or O) item of one task."""
+
+    code: str
+    type: ItemType
+    name: NotRequired[Name]
+    met: bool
+    best_level: Annotated[int | None, Field(description="highest level of counting evidence covering it, any level")]
+    evidence: Annotated[
+        list[str], Field(description="ids of counting evidence covering it at the task's level or above")
+    ]
+
+
+class TaskResult(TypedDict):
+    """One work task: its verdict and every item that decides it."""
+
+    code: str
+    name: NotRequired[Name]
+    duty: str
+    level: Annotated[int, Field(description="the competency level the task requires")]
+    status: TaskStatus
+    attained_level: Annotated[int, Field(description="highest level 0–6 at which every gating item is met")]
+    items_met: int
+    items_total: int
+    items: Annotated[list[ItemResult], Field(description="indicators, then knowledge, then skills")]
+    outputs: Annotated[
+        list[ItemResult], Field(description="work outputs; they gate the task only with require_outputs")
+    ]
+
+
+class DutyResult(TypedDict):
+    """One duty (主要職責): how many of its tasks and items are met."""
+
+    code: str
+    name: NotRequired[Name]
+    tasks_met: int
+    tasks_total: int
+    items_met: int
+    items_total: int
+    coverage: float
+
+
+class AttitudeResult(TypedDict):
+    """One attitude (A) of the standard."""
+
+    code: str
+    name: NotRequired[Name]
+    met: bool
+    evidence: list[str]
+
+
+class Gap(TypedDict):
+    """An item unmet in at least one task."""
+
+    code: str
+    type: ItemType
+    name: NotRequired[Name]
+    tasks: Annotated[list[str], Field(description="tasks where the item is unmet")]
+    required_level: Annotated[int, Field(description="highest level those tasks require")]
+    best_level: Annotated[int | None, Field(description="highest level any counting evidence shows for it")]
+
+
+class EvidenceResult(TypedDict):
+    """One evidence item of the profile, and whether it counted."""
+
+    id: str
+    kind: str
+    title: str
+    date: IsoDate
+    level: int
+    expires: IsoDate | None
+    counted: bool
+    reason: Annotated[Reason | None, Field(description="why it did not count; null when it counted")]
+
+
+class ExpiringEvidence(TypedDict):
+    """Counting evidence that lapses soon, and what it would take with it."""
+
+    id: str
+    title: str
+    expires: IsoDate
+    days_left: int
+    tasks_at_risk: Annotated[list[str], Field(description="tasks met today that would not be met once it has lapsed")]
+
+
+class Summary(TypedDict):
+    """The verdict and the headline figures."""
+
+    meets_standard: bool
+    tasks_met: int
+    tasks_total: int
+    items_met: int
+    items_total: int
+    coverage: Annotated[float, Field(description="items_met / items_total, rounded to 4 decimals")]
+    attitudes_met: int
+    attitudes_total: int
+
+
+class PersonOut(TypedDict):
+    """Who was assessed."""
+
+    name: str
+    id: str | None
+    organisation: str | None
+    role: str | None
+
+
+class StandardRef(TypedDict):
+    """Which standard was used."""
+
+    code: str
+    name: NotRequired[Name]
+
+
+class PolicyOut(TypedDict):
+    """The policy used, with its name (default, strict or a file path)."""
+
+    name: str
+    min_evidence: int
+    require_verified: bool
+    max_age_years: int | None
+    accepted_kinds: list[str]
+    require_attitudes: bool
+    require_outputs: bool
+
+
+class Report(TypedDict):
+    """The assessment of one profile against one standard on one date."""
+
+    format_version: Literal[1]
+    file: str | None
+    standard: StandardRef
+    person: PersonOut
+    as_of: IsoDate
+    lang: NotRequired[Annotated[str, Field(description="the language of the names, added when rendered")]]
+    policy: PolicyOut
+    summary: Summary
+    duties: list[DutyResult]
+    tasks: list[TaskResult]
+    attitudes: list[AttitudeResult]
+    gaps: list[Gap]
+    evidence: list[EvidenceResult]
+    expiring_within_days: int
+    expiring: list[ExpiringEvidence]
+
+
+class Brief(TypedDict):
+    """What thresholds and cohort summaries need of a report: who, the figures, each task's status."""
+
+    file: str | None
+    person: PersonOut
+    summary: Summary
+    statuses: dict[str, TaskStatus]
+
+
+def brief(report: Report) -> Brief:
+    """The :class:`Brief` of a report."""
+    return {
+        "file": report["file"],
+        "person": report["person"],
+        "summary": report["summary"],
+        "statuses": {t["code"]: t["status"] for t in report["tasks"]},
+    }
+
+
+# --------------------------------------------------------------------------- training plans
+
+
+class Figures(TypedDict):
+    """Headline figures before or after a plan."""
+
+    coverage: float
+    items_met: int
+    tasks_met: int
+    meets_standard: bool
+
+
+class Closed(TypedDict):
+    """An item a planned course closes, and the tasks it closes it for."""
+
+    code: str
+    name: NotRequired[Name]
+    tasks: list[str]
+
+
+class PlannedCourse(TypedDict):
+    """A course in the plan."""
+
+    code: str
+    title: str
+    provider: str
+    hours: float
+    level: int
+    cost: float | None
+    closes: list[Closed]
+
+
+UnclosableReason = Literal["no_course", "level_too_low", "not_enough_courses"]
+
+
+class Unclosable(TypedDict):
+    """A gap no choice of courses from the catalogue closes."""
+
+    code: str
+    name: NotRequired[Name]
+    tasks: list[str]
+    required_level: int
+    reason: UnclosableReason
+
+
+class CatalogRef(TypedDict):
+    """Which catalogue the plan drew on."""
+
+    title: str | None
+    sample: bool
+    courses: int
+
+
+class Plan(TypedDict):
+    """A training plan for one person."""
+
+    person: PersonOut
+    standard: StandardRef
+    as_of: IsoDate
+    policy: str
+    catalog: CatalogRef
+    method: Literal["exact", "greedy"]
+    courses: list[PlannedCourse]
+    total_hours: float
+    total_cost: float
+    before: Figures
+    after: Figures
+    unclosable: list[Unclosable]
+
+
+# --------------------------------------------------------------------------- progress (diff)
+
+
+class DiffFigures(TypedDict):
+    """Headline figures of one side of a diff."""
+
+    file: str | None
+    as_of: IsoDate
+    coverage: float
+    items_met: int
+    tasks_met: int
+    meets_standard: bool
+
+
+class ItemChange(TypedDict):
+    """An item gained or lost in one task."""
+
+    task: str
+    code: str
+    name: NotRequired[Name]
+
+
+class TaskChange(TypedDict):
+    """One task before and after."""
+
+    code: str
+    name: NotRequired[Name]
+    status_before: TaskStatus
+    status_after: TaskStatus
+    attained_before: int
+    attained_after: int
+    items_met_before: int
+    items_met_after: int
+
+
+class Diff(TypedDict):
+    """What changed between two assessments of (normally) the same person."""
+
+    person: PersonOut
+    person_before: PersonOut
+    same_person: bool
+    before: DiffFigures
+    after: DiffFigures
+    coverage_change: float
+    tasks_gained: list[str]
+    tasks_lost: list[str]
+    items_gained: list[ItemChange]
+    items_lost: list[ItemChange]
+    tasks: list[TaskChange]

@@ -1,0 +1,61 @@
+"""The counting rules written once: which evidence counts, and which items decide a task.
+
+Everything else in the engine (scoring, gaps, expiry, plans) and every renderer that lists a
+task's missing items asks these functions, so the rules cannot drift apart. The README's
+"Scoring rules" section is the contract they implement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
+
+from kmc_gap.engine.report import ItemResult, Reason
+from kmc_gap.model.models import Evidence, Policy, Task
+
+MAX_LEVEL = 6
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def reason_not_counted(ev: Evidence, policy: Policy, as_of: dt.date) -> Reason | None:
+    """Why ``ev`` does not count on ``as_of`` under ``policy``, or None when it counts."""
+    if ev.date > as_of:
+        return Reason.future
+    if ev.expires is not None and as_of > ev.expires:
+        return Reason.expired
+    if ev.kind not in policy.accepted_kinds:
+        return Reason.kind_not_accepted
+    if policy.require_verified and not ev.verified_by:
+        return Reason.not_verified
+    if policy.max_age_years is not None and ev.date < years_before(as_of, policy.max_age_years):
+        return Reason.too_old
+    return None
+
+
+def gating_codes(task: Task, require_outputs: bool) -> list[str]:
+    """The codes that decide ``task``: its P, K and S items, and its work outputs with ``require_outputs``."""
+    codes = task.required_codes()
+    return codes + [o.code for o in task.outputs] if require_outputs else codes
+
+
+T = TypeVar("T")
+
+
+def gating(items: Sequence[T], outputs: Sequence[T], require_outputs: bool) -> list[T]:
+    """The same rule as :func:`gating_codes` for a task already scored: items, then outputs if required."""
+    return [*items, *outputs] if require_outputs else list(items)
+
+
+def missing_items(
+    items: Sequence[ItemResult], outputs: Sequence[ItemResult], require_outputs: bool
+) -> list[ItemResult]:
+    """The gating items of a scored task that are not met."""
+    return [i for i in gating(items, outputs, require_outputs) if not i["met"]]

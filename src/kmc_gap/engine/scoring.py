@@ -1,0 +1,263 @@
+"""The scoring rules applied: which items and tasks are met, the gaps, and what expires soon.
+
+In short (the README's "Scoring rules" is the contract): an item X of a task of level L is met
+when at least ``min_evidence`` counting evidence items cover X at level L or above; a task is
+met when all its gating items are (:mod:`kmc_gap.engine.rules`).
+
+The report is built as plain typed dicts (:mod:`kmc_gap.engine.report`) holding codes and
+numbers only: it is the same whatever language it is later shown in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+
+from kmc_gap.engine.report import (
+    AttitudeResult,
+    DutyResult,
+    EvidenceResult,
+    ExpiringEvidence,
+    Gap,
+    ItemResult,
+    ItemType,
+    Reason,
+    Report,
+    Summary,
+    TaskResult,
+    TaskStatus,
+)
+from kmc_gap.engine.rules import MAX_LEVEL, gating, gating_codes, reason_not_counted
+from kmc_gap.model.lookup import order
+from kmc_gap.model.models import Evidence, Policy, Profile, Standard, Task
+
+_TYPES: dict[str, ItemType] = {"P": "indicator", "K": "knowledge", "S": "skill", "O": "output"}
+
+
+class Coverage:
+    """For each covered code: the level at which it is met, and its counting evidence.
+
+    Built once per profile from the counting evidence, so that an item listed by many tasks
+    is worked out once.
+    """
+
+    def __init__(self, counting: list[Evidence], min_evidence: int) -> None:
+        by_code: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for ev in counting:
+            for code in ev.covers:
+                by_code[code].append((ev.level, ev.id))
+        self.entries: dict[str, list[tuple[int, str]]] = {}
+        self.caps: dict[str, int] = {}
+        for code, entries in by_code.items():
+            entries.sort(key=lambda entry: -entry[0])
+            self.entries[code] = entries
+            # the min_evidence-th best level: the highest level at which the code is met
+            self.caps[code] = entries[min_evidence - 1][0] if len(entries) >= min_evidence else 0
+
+    def cap(self, code: str) -> int:
+        """The highest level at which ``code`` is met (0 when it is not met at any level)."""
+        return self.caps.get(code, 0)
+
+    def supporting(self, code: str, level: int) -> list[str]:
+        """Ids of counting evidence covering ``code`` at ``level`` or above."""
+        return [ev_id for lvl, ev_id in self.entries.get(code, ()) if lvl >= level]
+
+    def count(self, code: str) -> int:
+        """How many counting evidence items cover ``code`` at any level."""
+        return len(self.entries.get(code, ()))
+
+
+def _item(code: str, level: int, cov: Coverage) -> ItemResult:
+    entries = cov.entries.get(code)
+    return {
+        "code": code,
+        "type": _TYPES[code[0]],
+        "met": cov.caps.get(code, 0) >= level,
+        "best_level": entries[0][0] if entries else None,
+        "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
+    }
+
+
+def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResult:
+    """One task's items, status and attained level."""
+    items = [_item(code, task.level, cov) for code in task.required_codes()]
+    outputs = [_item(o.code, task.level, cov) for o in task.outputs]
+    gate = gating(items, outputs, policy.require_outputs)
+    met = sum(i["met"] for i in gate)
+    items_met = sum(i["met"] for i in items)
+    status: TaskStatus = "met" if met == len(gate) else ("missing" if met == 0 else "partial")
+    caps = cov.caps
+    return {
+        "code": task.code,
+        "duty": duty,
+        "level": task.level,
+        "status": status,
+        "attained_level": min(min(caps.get(i["code"], 0) for i in gate), MAX_LEVEL),
+        "items_met": items_met,
+        "items_total": len(items),
+        "items": items,
+        "outputs": outputs,
+    }
+
+
+def find_gaps(tasks: list[TaskResult], policy: Policy, position: dict[str, int]) -> list[Gap]:
+    """Items unmet in at least one task, those blocking the most tasks first."""
+    unmet: dict[str, list[tuple[TaskResult, ItemResult]]] = defaultdict(list)
+    for task in tasks:
+        for item in gating(task["items"], task["outputs"], policy.require_outputs):
+            if not item["met"]:
+                unmet[item["code"]].append((task, item))
+    gaps: list[Gap] = [
+        {
+            "code": code,
+            "type": pairs[0][1]["type"],
+            "tasks": [t["code"] for t, _ in pairs],
+            "required_level": max(t["level"] for t, _ in pairs),
+            "best_level": pairs[0][1]["best_level"],
+        }
+        for code, pairs in unmet.items()
+    ]
+    return sorted(gaps, key=lambda g: (-len(g["tasks"]), position[g["code"]]))
+
+
+def ratio(met: int, total: int) -> float:
+    """``met / total`` rounded to 4 decimals; 1.0 when there is nothing to meet."""
+    return round(met / total, 4) if total else 1.0
+
+
+def assess(
+    profile: Profile,
+    std: Standard,
+    policy: Policy,
+    as_of: dt.date,
+    *,
+    policy_name: str = "default",
+    file: str | None = None,
+    warn_days: int = 90,
+) -> Report:
+    """Assess ``profile`` against ``std`` on ``as_of``.
+
+    Counting evidence that expires within ``warn_days`` is listed under ``expiring`` with the
+    tasks that would no longer be met once it lapses.
+    """
+    reasons = {ev.id: reason_not_counted(ev, policy, as_of) for ev in profile.evidence}
+    counting = [ev for ev in profile.evidence if reasons[ev.id] is None]
+    cov = Coverage(counting, policy.min_evidence)
+    tasks = [score_task(t, d.code, cov, policy) for d in std.duties for t in d.tasks]
+    attitudes: list[AttitudeResult] = [
+        {"code": a, "met": cov.count(a) >= policy.min_evidence, "evidence": cov.supporting(a, 0)}
+        for a in std.attitudes
+    ]
+    person = profile.person
+    return {
+        "format_version": 1,
+        "file": file,
+        "standard": {"code": std.code},
+        "person": {"name": person.name, "id": person.id, "organisation": person.organisation, "role": person.role},
+        "as_of": as_of.isoformat(),
+        "policy": {
+            "name": policy_name,
+            "min_evidence": policy.min_evidence,
+            "require_verified": policy.require_verified,
+            "max_age_years": policy.max_age_years,
+            "accepted_kinds": [k.value for k in policy.accepted_kinds],
+            "require_attitudes": policy.require_attitudes,
+            "require_outputs": policy.require_outputs,
+        },
+        "summary": _summary(tasks, attitudes, policy),
+        "duties": [_duty(d.code, tasks) for d in std.duties],
+        "tasks": tasks,
+        "attitudes": attitudes,
+        "gaps": find_gaps(tasks, policy, order(std)),
+        "evidence": [_evidence(ev, reasons[ev.id]) for ev in profile.evidence],
+        "expiring_within_days": warn_days,
+        "expiring": expiring(counting, std, policy, as_of, warn_days, tasks),
+    }
+
+
+def expiring(
+    counting: list[Evidence], std: Standard, policy: Policy, as_of: dt.date, days: int, tasks: list[TaskResult]
+) -> list[ExpiringEvidence]:
+    """Counting evidence that expires within ``days`` of ``as_of``, soonest first.
+
+    For each, ``tasks_at_risk`` are the tasks met today that would not be met once it has
+    lapsed, together with every other item that expires on or before the same day. The
+    coverage left after each expiry day is worked out once per distinct day.
+    """
+    horizon = dt.date.max if days >= (dt.date.max - as_of).days else as_of + dt.timedelta(days=days)
+    soon = sorted(
+        (ev for ev in counting if ev.expires is not None and ev.expires <= horizon),
+        key=lambda ev: (ev.expires or dt.date.max, ev.id),
+    )
+    if not soon:
+        return []
+    met_now = [t for t in std.tasks() if any(r["code"] == t.code and r["status"] == "met" for r in tasks)]
+    lasting = sorted(counting, key=lambda e: e.expires or dt.date.max)
+    keys = [e.expires or dt.date.max for e in lasting]
+    at_risk: dict[dt.date, list[str]] = {}
+    out: list[ExpiringEvidence] = []
+    for ev in soon:
+        day = ev.expires
+        assert day is not None
+        if day not in at_risk:
+            remaining = Coverage(lasting[bisect.bisect_right(keys, day) :], policy.min_evidence)
+            at_risk[day] = [t.code for t in met_now if not task_met(t, remaining, policy)]
+        out.append(
+            {
+                "id": ev.id,
+                "title": ev.title,
+                "expires": day.isoformat(),
+                "days_left": (day - as_of).days,
+                "tasks_at_risk": at_risk[day],
+            }
+        )
+    return out
+
+
+def task_met(task: Task, cov: Coverage, policy: Policy) -> bool:
+    """Whether every gating item of ``task`` is met under ``cov``."""
+    return all(cov.cap(code) >= task.level for code in gating_codes(task, policy.require_outputs))
+
+
+def _summary(tasks: list[TaskResult], attitudes: list[AttitudeResult], policy: Policy) -> Summary:
+    items_met = sum(t["items_met"] for t in tasks)
+    items_total = sum(t["items_total"] for t in tasks)
+    tasks_met = sum(t["status"] == "met" for t in tasks)
+    attitudes_met = sum(a["met"] for a in attitudes)
+    return {
+        "meets_standard": tasks_met == len(tasks) and (not policy.require_attitudes or attitudes_met == len(attitudes)),
+        "tasks_met": tasks_met,
+        "tasks_total": len(tasks),
+        "items_met": items_met,
+        "items_total": items_total,
+        "coverage": ratio(items_met, items_total),
+        "attitudes_met": attitudes_met,
+        "attitudes_total": len(attitudes),
+    }
+
+
+def _duty(code: str, tasks: list[TaskResult]) -> DutyResult:
+    mine = [t for t in tasks if t["duty"] == code]
+    met, total = sum(t["items_met"] for t in mine), sum(t["items_total"] for t in mine)
+    return {
+        "code": code,
+        "tasks_met": sum(t["status"] == "met" for t in mine),
+        "tasks_total": len(mine),
+        "items_met": met,
+        "items_total": total,
+        "coverage": ratio(met, total),
+    }
+
+
+def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
+    return {
+        "id": ev.id,
+        "kind": ev.kind.value,
+        "title": ev.title,
+        "date": ev.date.isoformat(),
+        "level": ev.level,
+        "expires": ev.expires.isoformat() if ev.expires else None,
+        "counted": reason is None,
+        "reason": reason,
+    }

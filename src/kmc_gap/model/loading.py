@@ -1,0 +1,251 @@
+"""Loading the standard, evidence profiles and policies into validated models.
+
+This is the one place where files become models: read (:mod:`kmc_gap.model.yamlsource`), check the
+shape (pydantic), then check the cross-references, each problem located in the file. Anything
+wrong raises :class:`~kmc_gap.model.problems.InputError` with every problem found.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kmc_gap.model import yamlsource
+from kmc_gap.model.lookup import codes_of
+from kmc_gap.model.models import POLICY_NAMES, Catalog, Policy, Profile, Standard, named_policy
+from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
+from kmc_gap.words import Word
+
+BUNDLED_STANDARD = "kmc3332-001v3.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic's error types that inputs can trigger, mapped to the catalogue's words; any other
+# type is shown as a plain "invalid value", never in pydantic's own English.
+_DETAILS = {
+    "int_type": "detail.int",
+    "int_parsing": "detail.int",
+    "int_from_float": "detail.int",
+    "bool_type": "detail.bool",
+    "bool_parsing": "detail.bool",
+    "float_type": "detail.number",
+    "float_parsing": "detail.number",
+    "finite_number": "detail.finite",
+    "string_type": "detail.text",
+    "string_too_short": "detail.empty",
+    "string_pattern_mismatch": "detail.pattern",
+    "list_type": "detail.list",
+    "dict_type": "detail.mapping",
+    "model_type": "detail.mapping",
+    "model_attributes_type": "detail.mapping",
+    "too_short": "detail.empty",
+    "too_long": "detail.too_long",
+    "greater_than_equal": "detail.ge",
+    "less_than_equal": "detail.le",
+    "greater_than": "detail.gt",
+    "less_than": "detail.lt",
+    "enum": "detail.choice",
+    "literal_error": "detail.choice",
+    "date_type": "detail.date",
+    "date_parsing": "detail.date",
+    "date_format": "detail.date",
+    "date_time": "detail.date_time",
+    "date_from_datetime_inexact": "detail.date_time",
+    "date_from_datetime_parsing": "detail.date",
+    "date_not_real": "detail.date_not_real",
+}
+
+
+def bundled_standard_path() -> Path:
+    """Where the bundled standard is: inside the installed package, or ``data/`` in a checkout."""
+    packaged = resources.files("kmc_gap") / "data" / BUNDLED_STANDARD
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "data" / BUNDLED_STANDARD
+
+
+@functools.lru_cache(maxsize=8)
+def load_standard(path: Path | None = None) -> Standard:
+    """Load and check a standard file; the bundled KMC3332-001v3 when ``path`` is None."""
+    from kmc_gap.model.integrity import check_standard
+
+    doc = yamlsource.load(path or bundled_standard_path(), str(path) if path else BUNDLED_STANDARD)
+    std = validate(doc, Standard)
+    problems = check_standard(std, doc)
+    if problems:
+        raise InputError(problems)
+    return std
+
+
+def load_profile(path: Path, std: Standard, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Profile:
+    """Load an evidence profile and check it against ``std``."""
+    doc = yamlsource.load(path, name, max_bytes)
+    return check_profile(doc, std)
+
+
+def check_profile(doc: YamlDocument, std: Standard) -> Profile:
+    """Validate a parsed profile's shape and its references to ``std``."""
+    profile = validate(doc, Profile)
+    problems = list(_profile_problems(profile, std, doc))
+    if problems:
+        raise InputError(problems)
+    return profile
+
+
+def load_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
+    """Load a course catalogue and check its codes against ``std``."""
+    doc = yamlsource.load(path, str(path), max_bytes)
+    catalog = validate(doc, Catalog)
+    known = codes_of(std)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, course in enumerate(catalog.courses):
+        if course.code in seen:
+            problems.append(doc.problem("catalog.duplicate_code", ("courses", i, "code"), code=course.code))
+        seen.add(course.code)
+        problems += _unknown_codes(course.covers, known, doc, ("courses", i, "covers"))
+    if problems:
+        raise InputError(problems)
+    return catalog
+
+
+def _unknown_codes(
+    codes: list[str], known: dict[str, Any], doc: YamlDocument, base: tuple[str | int, ...]
+) -> list[Problem]:
+    """Problems for codes the standard lacks (with a suggestion) and codes listed twice."""
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for j, code in enumerate(codes):
+        loc = (*base, j)
+        if code not in known:
+            hint = suggest(code, known)
+            key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
+            problems.append(doc.problem(key, loc, code=code, suggestion=hint))
+        elif code in listed:
+            problems.append(doc.problem("profile.duplicate_cover", loc, code=code))
+        listed.add(code)
+    return problems
+
+
+def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
+    """``default``, ``strict`` or a path to a YAML policy file; returns (name, policy)."""
+    if spec in POLICY_NAMES:
+        return spec, named_policy(spec)
+    doc = yamlsource.load(Path(spec), spec, max_bytes)
+    return spec, validate(doc, Policy)
+
+
+def validate(doc: YamlDocument, model: type[M]) -> M:
+    """Build ``model`` from the document, turning pydantic errors into located problems."""
+    if not isinstance(doc.data, dict):
+        got = Word("got.list" if isinstance(doc.data, list) else "got.scalar")
+        raise InputError([Problem(doc.name, "schema.top_mapping", {"got": got}, 1, 1)])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(_schema_problems(exc, doc)) from None
+
+
+def _schema_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _data_loc(doc.data, err["loc"])
+        kind = err["type"]
+        if kind == "missing":
+            problem = doc.problem("schema.missing", loc[:-1], field=_dotted(loc))
+        elif kind == "extra_forbidden":
+            problem = doc.problem("schema.unknown", loc, at_key=True, field=_dotted(loc))
+        else:
+            problem = doc.problem("schema.invalid", loc, field=_dotted(loc), detail=_detail(kind, err.get("ctx")))
+        ident = (problem.key, problem.line, problem.column, str(problem.args.get("field")))
+        if ident not in seen:
+            seen.add(ident)
+            problems.append(problem)
+    return problems
+
+
+def _detail(kind: str, ctx: dict[str, Any] | None) -> Word:
+    """pydantic's complaint as catalogue words, its context values (limits, choices) kept."""
+    args = {k: _plain(v) for k, v in (ctx or {}).items()}
+    if "expected" in args:
+        args["expected"] = str(args["expected"]).replace("' or '", "', '")
+    return Word(_DETAILS.get(kind, "detail.other"), args)
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+def _data_loc(data: Any, loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Keep the segments of a pydantic ``loc`` that name keys or indices in the data.
+
+    Union and validator segments (``function-after[…]``, ``str``) are dropped; a final key
+    that is absent (a missing field) is kept.
+    """
+    kept: list[str | int] = []
+    node: Any = data
+    for i, seg in enumerate(loc):
+        child = _step(node, seg)
+        if child is not _ABSENT:
+            kept.append(seg)
+            node = child
+        elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(seg, str):
+            kept.append(seg)
+    return tuple(kept)
+
+
+_ABSENT = object()
+
+
+def _step(node: Any, seg: str | int) -> Any:
+    """``node[seg]`` when it exists in the data, else the ``_ABSENT`` marker."""
+    if isinstance(node, dict):
+        return node.get(seg, _ABSENT)
+    if isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+        return node[seg]
+    return _ABSENT
+
+
+def _dotted(loc: Sequence[str | int]) -> str:
+    out = ""
+    for seg in loc:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out or "/"
+
+
+def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    if profile.standard != std.code:
+        problems.append(doc.problem("profile.wrong_standard", ("standard",), got=profile.standard, expected=std.code))
+    known = codes_of(std)
+    first_index: dict[str, int] = {}
+    for i, ev in enumerate(profile.evidence):
+        if ev.id in first_index:
+            first = doc.position(("evidence", first_index[ev.id], "id"))[0]
+            problems.append(doc.problem("profile.duplicate_id", ("evidence", i, "id"), id=ev.id, first=first))
+        else:
+            first_index[ev.id] = i
+        problems += _unknown_codes(ev.covers, known, doc, ("evidence", i, "covers"))
+        if ev.expires is not None and ev.date > ev.expires:
+            problems.append(
+                doc.problem("profile.date_after_expiry", ("evidence", i, "expires"), date=ev.date, expires=ev.expires)
+            )
+    return problems
+
+
+def suggest(code: str, known: Sequence[str] | set[str] | dict[str, Any]) -> str | None:
+    """The code someone most likely meant: K7 → K07, p1.1.1 → P1.1.1, Ｋ０７ → K07; else None."""
+    text = unicodedata.normalize("NFKC", code).strip().upper().replace(" ", "")
+    for ch in "-_。．,、":
+        text = text.replace(ch, ".")
+    if text[:1] in "KSA" and text[1:].isdigit():
+        text = f"{text[0]}{int(text[1:]):02d}"
+    return text if text in known and text != code else None

@@ -1,0 +1,289 @@
+"""Pydantic models for the three kinds of input: a standard, an evidence profile, a policy.
+
+The models check shape only (types, code formats, ranges). Rules that span several parts of
+a file (codes unique, items defined and used, covers naming real codes) live in
+:mod:`kmc_gap.model.integrity` and :mod:`kmc_gap.model.loading`, where they can be located in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Level = Annotated[int, Field(ge=1, le=6, strict=True, description="iCAP competency level, 1–6")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+DutyCode = Annotated[str, StringConstraints(pattern=r"^T[0-9]+$")]
+TaskCode = Annotated[str, StringConstraints(pattern=r"^T[0-9]+\.[0-9]+$")]
+OutputCode = Annotated[str, StringConstraints(pattern=r"^O[0-9]+\.[0-9]+\.[0-9]+$")]
+IndicatorCode = Annotated[str, StringConstraints(pattern=r"^P[0-9]+\.[0-9]+\.[0-9]+$")]
+KnowledgeCode = Annotated[str, StringConstraints(pattern=r"^K[0-9]{2,}$")]
+SkillCode = Annotated[str, StringConstraints(pattern=r"^S[0-9]{2,}$")]
+AttitudeCode = Annotated[str, StringConstraints(pattern=r"^A[0-9]{2,}$")]
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _to_date(value: Any) -> Any:
+    """Accept a YAML date or a quoted ``YYYY-MM-DD``; refuse times, numbers and free text."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_time", "give a date (YYYY-MM-DD) without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date_not_real", "{value} is not a real date", {"value": value.strip()}) from None
+    raise PydanticCustomError("date_format", "must be a date written as YYYY-MM-DD")
+
+
+def _to_id(value: Any) -> Any:
+    """Allow a bare number as an identifier (``id: 1024``) by reading it as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_to_date)]
+Ident = Annotated[str, BeforeValidator(_to_id), StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# --------------------------------------------------------------------------- the standard
+
+
+class Output(_Model):
+    """A work output (工作產出) such as O2.3.1."""
+
+    code: OutputCode
+    name: Text
+    name_en: Text | None = None
+    note: str | None = Field(None, description="footnote key in notes.footnotes")
+
+
+class Indicator(_Model):
+    """A behaviour indicator (行為指標) such as P2.3.1."""
+
+    code: IndicatorCode
+    text: Text
+    text_en: Text | None = None
+
+
+class Task(_Model):
+    """A work task (工作任務) with the level it requires and what it is judged by."""
+
+    code: TaskCode
+    name: Text
+    name_en: Text | None = None
+    level: Level
+    outputs: list[Output] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+    knowledge: list[KnowledgeCode]
+    skills: list[SkillCode]
+
+    def required_codes(self) -> list[str]:
+        """The items that decide whether the task is met: its P, then K, then S codes."""
+        return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
+
+
+class Duty(_Model):
+    """A main duty (主要職責) such as T2."""
+
+    code: DutyCode
+    name: Text
+    name_en: Text | None = None
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Item(_Model):
+    """A knowledge, skill or attitude item (K/S/A)."""
+
+    name: Text
+    name_en: Text | None = None
+    description: Text | None = None
+    description_en: Text | None = None
+
+
+class Category(_Model):
+    """One of the standard's classifications (職類別, 職業別, 行業別)."""
+
+    label: Text
+    code: Ident
+    name: Text
+    name_en: Text | None = None
+
+
+class Version(_Model):
+    """One row of the standard's version history."""
+
+    version: Text
+    code: Text
+    name: Text
+    name_en: Text | None = None
+    status: Text
+    status_en: Text | None = None
+    change: Text | None = None
+    change_en: Text | None = None
+    date: Date
+
+
+class Note(_Model):
+    """A paragraph of the 說明與補充事項."""
+
+    text: Text
+    text_en: Text | None = None
+
+
+class Notes(_Model):
+    """The 說明與補充事項: qualifications, remarks and numbered footnotes (註1, 註2…)."""
+
+    qualifications: list[Note] = []
+    remarks: list[Note] = []
+    footnotes: dict[str, Note] = {}
+
+
+class LevelDescriptor(_Model):
+    """The iCAP descriptor of one 職能級別."""
+
+    description: Text
+    description_en: Text | None = None
+
+
+class Standard(_Model):
+    """A whole iCAP 職能基準 (occupational competency standard)."""
+
+    code: Text
+    name: Text
+    name_en: Text | None = None
+    name_note: str | None = None
+    name_kind: str | None = None
+    level: Level
+    translation: str | None = None
+    description: Text
+    description_en: Text | None = None
+    categories: dict[str, Category] = {}
+    versions: list[Version] = []
+    duties: list[Duty] = Field(min_length=1)
+    knowledge: dict[KnowledgeCode, Item]
+    skills: dict[SkillCode, Item]
+    attitudes: dict[AttitudeCode, Item] = {}
+    notes: Notes = Field(default_factory=lambda: Notes())
+    levels: dict[Annotated[int, Field(ge=1, le=6)], LevelDescriptor] = {}
+
+    def tasks(self) -> list[Task]:
+        """Every task, in the standard's order."""
+        return [task for duty in self.duties for task in duty.tasks]
+
+    def duty_of(self, task_code: str) -> Duty:
+        """The duty a task belongs to."""
+        return next(d for d in self.duties for t in d.tasks if t.code == task_code)
+
+
+# --------------------------------------------------------------------------- evidence profiles
+
+
+class EvidenceKind(StrEnum):
+    """What sort of evidence an item is."""
+
+    training = "training"
+    certificate = "certificate"
+    work_output = "work_output"
+    experience = "experience"
+    assessment = "assessment"
+    self_report = "self_report"
+
+
+class Person(_Model):
+    """Who the profile is about."""
+
+    name: Text
+    id: Ident | None = None
+    organisation: Text | None = None
+    role: Text | None = None
+
+
+class Evidence(_Model):
+    """One piece of evidence: what it is, when, at which level, and which codes it covers."""
+
+    id: Ident
+    kind: EvidenceKind
+    title: Text
+    date: Date
+    level: Level
+    covers: list[Text] = Field(min_length=1)
+    expires: Date | None = None
+    verified_by: Text | None = None
+    hours: Annotated[float, Field(ge=0, strict=False)] | None = None
+    reference: Text | None = None
+    note: str | None = None
+
+
+class Profile(_Model):
+    """A person's evidence, checked against one standard."""
+
+    standard: Text
+    person: Person
+    evidence: list[Evidence] = []
+
+
+# --------------------------------------------------------------------------- course catalogues
+
+
+class Course(_Model):
+    """A course someone could take: what it covers and the 職能級別 it trains to."""
+
+    code: Ident
+    title: Text
+    provider: Text
+    hours: Annotated[float, Field(ge=0)]
+    level: Level
+    covers: list[Text] = Field(min_length=1)
+    cost: Annotated[float, Field(ge=0)] | None = None
+    note: str | None = None
+
+
+class Catalog(_Model):
+    """A list of courses for `kmc-gap plan`."""
+
+    title: Text | None = None
+    sample: bool = Field(False, description="true for illustrative catalogues that list no real courses")
+    courses: list[Course] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- policies
+
+
+class Policy(_Model):
+    """How strictly evidence is counted; see the README's scoring rules."""
+
+    min_evidence: Annotated[int, Field(ge=1, strict=True)] = 1
+    require_verified: bool = False
+    max_age_years: Annotated[int, Field(ge=1, strict=True)] | None = None
+    accepted_kinds: list[EvidenceKind] = Field(default_factory=lambda: list(EvidenceKind), min_length=1)
+    require_attitudes: bool = False
+    require_outputs: bool = False
+
+
+POLICY_NAMES = ("default", "strict")
+
+
+def named_policy(name: str) -> Policy:
+    """The built-in policy ``default`` or ``strict`` (see the README's policy table)."""
+    if name == "strict":
+        return Policy(
+            require_verified=True,
+            max_age_years=5,
+            accepted_kinds=[k for k in EvidenceKind if k is not EvidenceKind.self_report],
+        )
+    if name == "default":
+        return Policy()
+    raise KeyError(name)

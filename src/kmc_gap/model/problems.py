@@ -1,0 +1,91 @@
+"""Problems found in input files, with their place, and the error that carries them.
+
+A problem is kept as a catalogue key plus arguments, not as finished text, so that the same
+problem can be shown in Traditional Chinese or English (see :mod:`kmc_gap.words`).
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass, field
+from typing import Any
+
+from kmc_gap.words import Word, tr
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file, at a 1-based line and column when known."""
+
+    file: str
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+
+    def message(self, lang: str = "zh-TW") -> str:
+        """The problem's message in ``lang``, without its location."""
+        return tr(self.key, lang, self.args)
+
+    def location(self) -> str:
+        """``file:line:col``, or as much of it as is known."""
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def format(self, lang: str = "zh-TW") -> str:
+        """``file:line:col: message``, the form editors and CI logs understand."""
+        return f"{self.location()}: {self.message(lang)}"
+
+    def to_dict(self, lang: str = "zh-TW") -> dict[str, Any]:
+        """A JSON-ready view of the problem."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.key,
+            "message": self.message(lang),
+        }
+
+
+class InputError(Exception):
+    """Raised when an input file cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.format("en") for p in problems))
+        self.problems = problems
+
+
+_OS_REASONS = {
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOENT: "os.not_found",
+    errno.ENOSPC: "os.no_space",
+    errno.EROFS: "os.read_only",
+    errno.EISDIR: "os.is_dir",
+    errno.ENOTDIR: "os.not_dir",
+}
+
+
+def os_reason(exc: OSError) -> Word:
+    """Why an operating-system call failed, as words (the system's own text is English only)."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key:
+        return Word(key)
+    return Word("os.other", {"name": errno.errorcode.get(exc.errno or 0, str(exc.errno))})
+
+
+@dataclass
+class FileCheck:
+    """One checked file, what kind of file it is, and its problems (none when valid)."""
+
+    file: str
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file has no problems."""
+        return not self.problems

@@ -1,0 +1,375 @@
+"""Reading YAML files safely, and finding where in the file a value came from.
+
+Every input of kmc-gap is YAML written by hand. This module turns a path into Python data
+and keeps the composed node tree, so that a problem found later (by pydantic or by the
+scoring rules) can be pointed at by line and column. It refuses what PyYAML would let
+through silently or dangerously: duplicate keys, unsafe tags, alias bombs, nesting deep
+enough to crash libyaml's composer, files that are too large, binary or not UTF-8.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kmc_gap.model.problems import InputError, Problem, os_reason
+from kmc_gap.words import Word
+
+#: Default cap on the size of one input file, in bytes.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Deepest nesting accepted (libyaml's own limit); its composer recurses and can crash far deeper.
+MAX_DEPTH = 1000
+#: Most nodes a document may expand to once aliases are followed (guards against alias bombs).
+MAX_EXPANDED_NODES = 200_000
+#: Below this cheap upper bound on depth no scan of the events is needed.
+_SAFE_DEPTH_BOUND = MAX_DEPTH
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader (libyaml when available) that rejects duplicate keys and bad dates."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        seen: dict[tuple[str, str], yaml.Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE_TAG or not isinstance(key_node, yaml.ScalarNode):
+                continue
+            ident = (key_node.tag, key_node.value)
+            if ident in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                )
+            seen[ident] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> dt.date:
+        """Build a date, turning impossible dates such as 2025-13-45 into a located error."""
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-any-return]
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"invalid date {node.value!r}", node.start_mark
+            ) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_checked_timestamp)
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_memo(kind: type, value: str | None, implicit: Any) -> str:
+    """PyYAML's resolver, remembered: without path resolvers (the safe loader has none) a
+    node's tag depends only on its kind, text and quoting.
+
+    Resolving is a good part of the time libyaml's loader spends in Python, and profiles
+    repeat the same codes, kinds and levels; ``lru_cache`` answers repeats without a Python
+    frame.
+    """
+    return _RESOLVER.resolve(kind, value, implicit)  # type: ignore[no-untyped-call, no-any-return]
+
+
+class _Fallback(Exception):
+    """Raised by the fast constructor for anything it leaves to PyYAML's own constructor."""
+
+
+_FAST_DEPTH = 100
+_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SIMPLE_INT = frozenset("0123456789")
+
+
+def _construct_fast(loader: _StrictLoader, node: yaml.Node, depth: int = 0) -> Any:
+    """Build plain data from a node tree of maps, lists and common scalars.
+
+    It does what SafeConstructor does for such trees (the tests compare the two) without
+    its generic machinery, and raises :class:`_Fallback` for aliases, merge keys, deep or
+    unusual documents, which PyYAML's constructor then handles.
+    """
+    if depth > _FAST_DEPTH:
+        raise _Fallback
+    if isinstance(node, yaml.ScalarNode):
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _INT and _SIMPLE_INT.issuperset(node.value) and not node.value.startswith("0"):
+            return int(node.value)
+        if tag == _NULL:
+            return None
+        if tag == _TIMESTAMP and len(node.value) == 10:  # a plain date, YYYY-MM-DD
+            try:
+                return dt.date.fromisoformat(node.value)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"invalid date {node.value!r}", node.start_mark
+                ) from None
+        constructor = loader.yaml_constructors.get(tag)
+        if constructor is None or tag.endswith(("binary", "set", "omap", "pairs", "value", "merge")):
+            raise _Fallback
+        return constructor(loader, node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct_fast(loader, child, depth + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                raise _Fallback
+            key = _construct_fast(loader, key_node, depth + 1)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
+                )
+            mapping[key] = _construct_fast(loader, value_node, depth + 1)
+        return mapping
+    raise _Fallback
+
+
+@dataclass
+class YamlDocument:
+    """Data loaded from one YAML file, with the node tree kept for locating values."""
+
+    name: str
+    data: Any
+    root: yaml.Node
+
+    def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``loc``, or of its key when ``key`` is set.
+
+        Segments that do not name a key or an index (pydantic's union and tag segments) are
+        skipped; when a key is missing, the nearest enclosing node is given.
+        """
+        node, key_node = self.root, None
+        for seg in loc:
+            child = _child(node, seg)
+            if child is None:
+                continue
+            key_node, node = child
+        target = key_node if key and key_node is not None else node
+        mark = target.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def problem(self, key: str, loc: Sequence[str | int], *, at_key: bool = False, **args: Any) -> Problem:
+        """A problem located at ``loc`` in this document."""
+        line, col = self.position(loc, key=at_key)
+        return Problem(self.name, key, args, line, col)
+
+
+def _child(node: yaml.Node, seg: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The (key node, value node) that ``seg`` names under ``node``, following merges."""
+    if isinstance(node, yaml.SequenceNode):
+        if isinstance(seg, int) and 0 <= seg < len(node.value):
+            return None, node.value[seg]
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    merged: list[yaml.Node] = []
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:
+            merged.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
+        elif isinstance(key_node, yaml.ScalarNode) and key_node.value == str(seg):
+            return key_node, value_node
+    for source in merged:
+        found = _child(source, seg)
+        if found is not None:
+            return found
+    return None
+
+
+def read_text(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a file as UTF-8 text (a BOM is allowed), or raise :class:`InputError` saying why not."""
+    try:
+        if path.is_dir():
+            raise InputError([Problem(name, "file.is_dir")])
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError([Problem(name, "file.too_large", {"size": size, "limit": max_bytes})])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "file.missing")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, "file.unreadable", {"reason": os_reason(exc)})]) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode bytes as UTF-8, with a precise message for binary and Big5 files."""
+    if b"\x00" in raw:
+        raise InputError([Problem(name, "file.binary")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        key = "file.big5" if _looks_like_big5(raw) else "file.not_utf8"
+        raise InputError([Problem(name, key, {}, line, column)]) from None
+
+
+def _looks_like_big5(raw: bytes) -> bool:
+    try:
+        raw.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse(text: str, name: str) -> YamlDocument:
+    """Parse one YAML document from ``text``, or raise :class:`InputError` with its location."""
+    _check_depth(text, name)
+    loader = _StrictLoader(text)
+    loader.resolve = _resolve_memo
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise InputError([Problem(name, "yaml.empty")])
+        if "*" in text:
+            _check_expansion(root, name)
+        data = _construct(loader, root, text)
+    except yaml.YAMLError as exc:
+        raise InputError([_yaml_problem(exc, name, text)]) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(name, data, root)
+
+
+def _construct(loader: _StrictLoader, root: yaml.Node, text: str) -> Any:
+    """The document's data: the fast constructor where it applies, else PyYAML's."""
+    if "*" not in text and "<<" not in text and "!" not in text:
+        try:
+            return _construct_fast(loader, root)
+        except _Fallback:
+            pass
+    return loader.construct_document(root)
+
+
+def load(path: Path, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
+    """Read and parse a YAML file; ``name`` is how the file is named in messages."""
+    shown = name if name is not None else str(path)
+    return parse(read_text(path, shown, max_bytes), shown)
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deep enough to crash the composer, scanning events only when needed.
+
+    Each level of nesting needs a bracket, a dash, a question mark or one more column of
+    indentation, so the cheap sum below bounds the depth from above.
+    """
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    bound = sum(text.count(ch) for ch in "[{-?") + longest + 2
+    if bound < _SAFE_DEPTH_BOUND:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _one_based(event.start_mark)
+                    raise InputError([Problem(name, "yaml.too_deep", {"limit": MAX_DEPTH}, line, col)])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise InputError([_yaml_problem(exc, name, text)]) from None
+
+
+def _check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse documents whose aliases expand to more than :data:`MAX_EXPANDED_NODES` nodes."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        sizes[id(node)] = total
+        if total > MAX_EXPANDED_NODES:
+            line, col = _one_based(node.start_mark)
+            raise InputError([Problem(name, "yaml.alias_bomb", {"limit": MAX_EXPANDED_NODES}, line, col)])
+        return total
+
+    size(root)
+
+
+def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
+    """Turn a PyYAML error into a located problem with a plain message."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or exc.context or "syntax error"
+        line, col = _one_based(mark)
+        if "\\t" in detail or "'\\t'" in detail or (mark and _tab_at(text, mark.line)):
+            return Problem(name, "yaml.tab", {}, line, col)
+        if detail.startswith("could not determine a constructor for the tag"):
+            return Problem(name, "yaml.tag", {"tag": detail.rsplit(" ", 1)[-1].strip("'")}, line, col)
+        if detail.startswith("duplicate key"):
+            return Problem(name, "yaml.duplicate_key", {"key": detail.split(" ", 2)[2].strip("'\"")}, line, col)
+        if detail.startswith("invalid date"):
+            return Problem(name, "yaml.bad_date", {"value": detail.split(" ", 2)[2].strip("'\"")}, line, col)
+        if "maximum nesting depth" in detail or "maximum nesting depth" in (exc.context or ""):
+            return Problem(name, "yaml.too_deep", {"limit": MAX_DEPTH}, line, col)
+        if "expected a single document" in (exc.context or ""):
+            return Problem(name, "yaml.many_documents", {}, line, col)
+        return Problem(name, "yaml.syntax", {"detail": _syntax_detail(exc, line)}, line, col)
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        return Problem(name, "yaml.bad_character", {}, line, col)
+    return Problem(name, "yaml.syntax", {"detail": Word("syntax.other")})
+
+
+#: PyYAML's and libyaml's scanner and parser complaints, by a phrase they contain, as catalogue keys.
+_SYNTAX = (
+    ("undefined alias", "syntax.undefined_alias"),
+    ("end of stream", "syntax.unexpected_end"),
+    ("<stream end>", "syntax.unexpected_end"),
+    ("',' or ']'", "syntax.flow_sequence"),
+    ("',' or '}'", "syntax.flow_mapping"),
+    ("mapping values are not allowed", "syntax.mapping_values"),
+    ("block sequence entries are not allowed", "syntax.sequence_entry"),
+    ("cannot start any token", "syntax.bad_token"),
+    ("unknown escape", "syntax.escape"),
+    ("escape character", "syntax.escape"),
+    ("expected ':'", "syntax.indentation"),
+    ("expected key", "syntax.indentation"),
+    ("<block end>", "syntax.indentation"),
+    ("'-' indicator", "syntax.indentation"),
+    ("node content", "syntax.missing_value"),
+    ("comment or line break", "syntax.trailing"),
+)
+
+
+def _syntax_detail(exc: yaml.MarkedYAMLError, line: int | None) -> Word:
+    """What went wrong, in the catalogue's words; where an unclosed thing began, its line too."""
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    key = next((key for phrase, key in _SYNTAX if phrase in text), "syntax.other")
+    began = exc.context_mark.line + 1 if exc.context_mark is not None else None
+    if began is not None and line is not None and began != line:
+        return Word("yaml.started", {"detail": Word(key), "line": began})
+    return Word(key)
+
+
+def _one_based(mark: Any) -> tuple[int | None, int | None]:
+    """PyYAML's 0-based mark as 1-based (line, column); (None, None) without a mark."""
+    if mark is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
+
+
+def _tab_at(text: str, line0: int) -> bool:
+    """Whether the given 0-based line is indented with a tab."""
+    lines = text.splitlines()
+    if not 0 <= line0 < len(lines):
+        return False
+    stripped = lines[line0].lstrip(" ")
+    return stripped.startswith("\t")

@@ -1,0 +1,167 @@
+"""Outputs of `kmc-gap assess`, one small module per format behind one interface.
+
+A renderer receives reports (and files that failed) one at a time and writes as it goes, so
+a cohort of any size streams through in constant memory where the format allows it. Formats
+that can render one report on its own (:attr:`AssessRenderer.pieces`) do so in the worker
+processes of ``--jobs``: the workers are handed :meth:`AssessRenderer.piece`, a plain function,
+and know nothing of formats.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from kmc_gap.engine.report import Brief, Report, brief
+from kmc_gap.render.base import Registry, RenderContext, Renderer
+
+if TYPE_CHECKING:
+    from kmc_gap.model.models import Standard
+    from kmc_gap.model.problems import Problem
+
+
+class AssessFormat(StrEnum):
+    """The formats `kmc-gap assess --format` accepts."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    junit = "junit"
+    html = "html"
+
+
+class AssessRenderer(Renderer[Report]):
+    """A renderer of assessment reports; with :attr:`pieces`, each report is rendered on its own."""
+
+    pieces: ClassVar[bool] = False
+
+    @classmethod
+    def piece(cls, report: Report, ctx: RenderContext) -> str:
+        """The text of one report made on its own (only for formats with :attr:`pieces`)."""
+        raise NotImplementedError
+
+    def add(self, value: Report) -> None:
+        """Write one report (formats without pieces override this)."""
+        self.add_piece(self.piece(value, self.ctx))
+
+    def add_piece(self, text: str) -> None:
+        """Write one report already rendered by :meth:`piece`, perhaps in another process."""
+        self.out.write(text)
+
+
+@dataclass
+class Tally:
+    """What cohort summaries keep of each report: its brief and counts of missing items."""
+
+    rows: list[Brief] = field(default_factory=list)
+    missing: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, list[Problem]]] = field(default_factory=list)
+
+    def add(self, report: Report) -> None:
+        """Keep the figures of one report (not the report itself)."""
+        self.rows.append(brief(report))
+        for gap in report["gaps"]:
+            self.missing[gap["code"]] += 1
+
+
+class SummaryRenderer(AssessRenderer):
+    """A format that shows one person in detail, and several people as a summary at the end."""
+
+    def start(self) -> None:
+        """Prepare the cohort tally."""
+        self.tally = Tally()
+        self.first: Report | None = None  # the first report: its date, policy and task list
+
+    def add(self, value: Report) -> None:
+        """Show one person, or keep the report's figures for the cohort summary."""
+        if self.ctx.cohort:
+            self.first = self.first or value
+            self.tally.add(value)
+        else:
+            self.person(value)
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Keep the failure for the summary's list of files that failed."""
+        self.tally.failures.append((file, problems))
+
+    def person(self, report: Report) -> None:
+        """Show one person's report in detail."""
+        raise NotImplementedError
+
+
+def _table() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.table import TableRenderer
+
+    return TableRenderer
+
+
+def _json() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.json_report import JsonRenderer
+
+    return JsonRenderer
+
+
+def _jsonl() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.jsonl import JsonLinesRenderer
+
+    return JsonLinesRenderer
+
+
+def _csv() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.csv_rows import CsvRenderer
+
+    return CsvRenderer
+
+
+def _markdown() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.markdown import MarkdownRenderer
+
+    return MarkdownRenderer
+
+
+def _junit() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.junit import JunitRenderer
+
+    return JunitRenderer
+
+
+def _html() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.html import HtmlRenderer
+
+    return HtmlRenderer
+
+
+RENDERERS: Registry[AssessFormat, Report] = Registry(
+    {
+        AssessFormat.table: _table,
+        AssessFormat.json: _json,
+        AssessFormat.jsonl: _jsonl,
+        AssessFormat.csv: _csv,
+        AssessFormat.markdown: _markdown,
+        AssessFormat.junit: _junit,
+        AssessFormat.html: _html,
+    }
+)
+
+
+def renderer(fmt: AssessFormat) -> type[AssessRenderer]:
+    """The renderer class for ``fmt``."""
+    found = RENDERERS[fmt]
+    assert issubclass(found, AssessRenderer)
+    return found
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A renderer's :meth:`AssessRenderer.piece` with its language: a plain, picklable function
+    ``(report, standard) -> text`` for the worker processes of ``--jobs``."""
+
+    renderer: type[AssessRenderer]
+    lang: str
+
+    def __call__(self, report: Report, std: Standard) -> str:
+        return self.renderer.piece(report, RenderContext(std, self.lang))

@@ -1,0 +1,58 @@
+"""``--format csv``: one row per person × task, UTF-8 with a byte-order mark for Excel.
+
+Column names are stable keys for tools; task names are in the chosen language.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from kmc_gap.engine.report import Report
+from kmc_gap.model.lookup import names
+from kmc_gap.render.assess import AssessRenderer
+
+COLUMNS = [
+    "person_id",
+    "person_name",
+    "file",
+    "task",
+    "task_name",
+    "duty",
+    "level",
+    "status",
+    "attained_level",
+    "items_met",
+    "items_total",
+]
+
+
+class CsvRenderer(AssessRenderer):
+    """A header row, then a row for each task of each report."""
+
+    def start(self) -> None:
+        """Write the optional BOM and the header."""
+        if self.ctx.bom:
+            self.out.write("\ufeff")
+        self.writer = csv.writer(self.out, lineterminator="\r\n")
+        self.writer.writerow(COLUMNS)
+        self.names = names(self.ctx.std, self.ctx.lang)
+
+    def add(self, value: Report) -> None:
+        """Write the report's task rows."""
+        person = value["person"]
+        for t in value["tasks"]:
+            self.writer.writerow(
+                [
+                    person["id"] or "",
+                    person["name"],
+                    value["file"] or "",
+                    t["code"],
+                    self.names[t["code"]],
+                    t["duty"],
+                    t["level"],
+                    t["status"],
+                    t["attained_level"],
+                    t["items_met"],
+                    t["items_total"],
+                ]
+            )

@@ -1,0 +1,47 @@
+"""``--format json``: one report as a JSON object, several as a JSON array, Chinese kept as Chinese."""
+
+from __future__ import annotations
+
+from kmc_gap.engine.report import Report
+from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.render.base import RenderContext
+from kmc_gap.render.names import localise
+from kmc_gap.render.text import dumps_json
+
+
+def named(report: Report, ctx: RenderContext) -> Report:
+    """The report with its names and language, as JSON readers get it."""
+    report = localise(report, ctx.std, ctx.lang)
+    report["lang"] = ctx.lang
+    return report
+
+
+class JsonRenderer(AssessRenderer):
+    """An indented object for one input; an array, written element by element, for several."""
+
+    pieces = True
+    count = 0
+
+    @classmethod
+    def piece(cls, report: Report, ctx: RenderContext) -> str:
+        """The report as indented JSON."""
+        return dumps_json(named(report, ctx))
+
+    def start(self) -> None:
+        """Open the array in cohort mode."""
+        if self.ctx.cohort:
+            self.out.write("[")
+
+    def add_piece(self, text: str) -> None:
+        """Write one report (after a comma in an array)."""
+        if self.ctx.cohort:
+            self.out.write(",\n" if self.count else "\n")
+        self.out.write(text)
+        self.count += 1
+        if not self.ctx.cohort:
+            self.out.write("\n")
+
+    def finish(self) -> None:
+        """Close the array in cohort mode."""
+        if self.ctx.cohort:
+            self.out.write("\n]\n" if self.count else "]\n")

@@ -1,0 +1,20 @@
+"""``--format jsonl``: one compact report per line, for streaming into other tools."""
+
+from __future__ import annotations
+
+from kmc_gap.engine.report import Report
+from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.render.assess.json_report import named
+from kmc_gap.render.base import RenderContext
+from kmc_gap.render.text import dumps_json
+
+
+class JsonLinesRenderer(AssessRenderer):
+    """Each report on its own line."""
+
+    pieces = True
+
+    @classmethod
+    def piece(cls, report: Report, ctx: RenderContext) -> str:
+        """The report as one line of JSON."""
+        return dumps_json(named(report, ctx), indent=False) + "\n"

@@ -1,0 +1,73 @@
+"""``--format junit``: a test suite per person and a test case per task, so CI dashboards show gaps.
+
+A task that is not met fails, with its missing items listed; a file that could not be read
+is an error. Suites are written one by one as reports arrive.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from kmc_gap.engine.report import Report
+from kmc_gap.engine.rules import missing_items
+from kmc_gap.model.lookup import names
+from kmc_gap.model.problems import Problem
+from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.render.text import who
+from kmc_gap.words import t
+
+
+class JunitRenderer(AssessRenderer):
+    """JUnit XML, as read by GitHub, GitLab, Jenkins and most CI dashboards."""
+
+    def start(self) -> None:
+        """Write the XML declaration and open ``<testsuites>``."""
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kmc-gap">\n')
+        self.names = names(self.ctx.std, self.ctx.lang)
+
+    def add(self, value: Report) -> None:
+        """Write one person's suite."""
+        lang, code = self.ctx.lang, value["standard"]["code"]
+        failing = [task for task in value["tasks"] if task["status"] != "met"]
+        suite = ET.Element(
+            "testsuite",
+            name=f"{who(value['person'])} · {code}",
+            tests=str(len(value["tasks"])),
+            failures=str(len(failing)),
+            errors="0",
+            file=value["file"] or "",
+        )
+        for task in value["tasks"]:
+            case = ET.SubElement(
+                suite, "testcase", classname=f"{code}.{task['duty']}", name=f"{task['code']} {self.names[task['code']]}"
+            )
+            if task["status"] != "met":
+                missing = missing_items(task["items"], task["outputs"], value["policy"]["require_outputs"])
+                message = t(
+                    "junit.failure",
+                    lang,
+                    status=t("status." + task["status"], lang),
+                    met=task["items_met"],
+                    total=task["items_total"],
+                    level=task["level"],
+                )
+                failure = ET.SubElement(case, "failure", message=message, type=task["status"])
+                failure.text = "\n".join(f"{i['code']} {self.names[i['code']]}" for i in missing)
+        self._write(suite)
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Write a suite with one erroring case for a file that could not be assessed."""
+        lang = self.ctx.lang
+        suite = ET.Element("testsuite", name=file, tests="1", failures="0", errors="1", file=file)
+        case = ET.SubElement(suite, "testcase", classname="kmc-gap", name=file)
+        error = ET.SubElement(case, "error", message=problems[0].message(lang) if problems else file)
+        error.text = "\n".join(p.format(lang) for p in problems)
+        self._write(suite)
+
+    def _write(self, suite: ET.Element) -> None:
+        ET.indent(suite, space="  ", level=1)
+        self.out.write("  " + ET.tostring(suite, encoding="unicode") + "\n")
+
+    def finish(self) -> None:
+        """Close ``<testsuites>``."""
+        self.out.write("</testsuites>\n")

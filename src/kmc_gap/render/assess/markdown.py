@@ -1,0 +1,81 @@
+"""``--format markdown``: a summary and the gaps, for a pull-request comment or a CI job summary."""
+
+from __future__ import annotations
+
+from kmc_gap.engine.report import Report
+from kmc_gap.model.lookup import names
+from kmc_gap.render.assess import SummaryRenderer
+from kmc_gap.render.md import row
+from kmc_gap.render.names import standard_name
+from kmc_gap.render.text import figures_text, percent, verdict_text, who
+from kmc_gap.words import t
+
+ICONS = {"met": "✅", "partial": "🟡", "missing": "❌"}
+
+
+class MarkdownRenderer(SummaryRenderer):
+    """One person: verdict, tasks and gaps. Several: a line per person and the most-missing items."""
+
+    def person(self, report: Report) -> None:
+        """Write one person's summary."""
+        self.out.write(self._person(report))
+
+    def finish(self) -> None:
+        """Write the cohort summary and any failures."""
+        lang = self.ctx.lang
+        if self.ctx.cohort:
+            self.out.write(self._cohort())
+        if self.tally.failures:
+            self.out.write(f"\n### {t('failed_files', lang)}\n\n")
+            for _, problems in self.tally.failures:
+                for p in problems:
+                    self.out.write(f"- `{p.location()}`: {p.message(lang)}\n")
+
+    def _person(self, r: Report) -> str:
+        lang, s, name = self.ctx.lang, r["summary"], names(self.ctx.std, self.ctx.lang)
+        out = f"## {who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}\n\n"
+        out += f"**{t('verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
+        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} `{r['policy']['name']}`\n\n"
+        out += row(*(t(k, lang) for k in ("task_short", "name", "required", "status", "attained", "met_total")))
+        out += "|---|---|---:|---|---:|---:|\n"
+        for task in r["tasks"]:
+            status = f"{ICONS[task['status']]} {t('status.' + task['status'], lang)}"
+            out += row(
+                task["code"],
+                name[task["code"]],
+                task["level"],
+                status,
+                task["attained_level"],
+                f"{task['items_met']}/{task['items_total']}",
+            )
+        out += f"\n### {t('gaps', lang)}\n\n"
+        if not r["gaps"]:
+            return out + t("gaps_none", lang) + "\n"
+        out += row(*(t(k, lang) for k in ("code", "name", "blocks", "required", "best")))
+        out += "|---|---|---:|---:|---:|\n"
+        shown = r["gaps"][: self.ctx.gaps]
+        for g in shown:
+            best = "—" if g["best_level"] is None else g["best_level"]
+            out += row(g["code"], name[g["code"]], len(g["tasks"]), g["required_level"], best)
+        if len(r["gaps"]) > len(shown):
+            out += "\n" + t("gaps_more", lang, n=len(r["gaps"]) - len(shown)) + "\n"
+        return out
+
+    def _cohort(self) -> str:
+        lang, tally, name = self.ctx.lang, self.tally, names(self.ctx.std, self.ctx.lang)
+        met = sum(r["summary"]["meets_standard"] for r in tally.rows)
+        title = f"{self.first['standard']['code']} {standard_name(self.ctx.std, lang)}" if self.first else ""
+        out = f"## {title}\n\n{t('cohort_count', lang, n=len(tally.rows), met=met)}\n\n"
+        out += row(t("person", lang), t("verdict", lang), t("tasks_short", lang), t("coverage", lang))
+        out += "|---|---|---:|---:|\n"
+        for r in tally.rows:
+            s = r["summary"]
+            verdict = ICONS["met" if s["meets_standard"] else "missing"]
+            out += row(who(r["person"]), verdict, f"{s['tasks_met']}/{s['tasks_total']}", percent(s["coverage"]))
+        out += f"\n### {t('most_missing', lang)}\n\n"
+        if not tally.missing:
+            return out + t("gaps_none", lang) + "\n"
+        out += row(t("code", lang), t("name", lang), t("people", lang)) + "|---|---|---:|\n"
+        for code, count in tally.missing.most_common(self.ctx.gaps):
+            out += row(code, name[code], count)
+        return out

@@ -1,0 +1,82 @@
+"""The cohort view of ``--format table``: people × tasks, the items most often missing, failures."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.text import Text
+
+from kmc_gap.engine.report import Report
+from kmc_gap.model.lookup import names
+from kmc_gap.render.assess import Tally
+from kmc_gap.render.base import RenderContext
+from kmc_gap.render.names import standard_name
+from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+from kmc_gap.render.text import percent, who
+from kmc_gap.words import t
+
+MARKS = {"met": "●", "partial": "◐", "missing": "○"}
+NAME_CELLS = 18
+
+
+def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderContext) -> None:
+    """Print the matrix, the most-missing items and the failed files."""
+    lang = ctx.lang
+    if first is not None:
+        con.print(Text(f"{first['standard']['code']} {standard_name(ctx.std, lang)}", style="bold"))
+        met = sum(r["summary"]["meets_standard"] for r in tally.rows)
+        con.print(
+            f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {first['policy']['name']} · "
+            + t("cohort_count", lang, n=len(tally.rows), met=met)
+        )
+        _matrix(con, tally, [task["code"] for task in first["tasks"]], lang)
+    _most_missing(con, tally, ctx)
+    _failures(con, tally, lang)
+
+
+def _matrix(con: Console, tally: Tally, codes: list[str], lang: str) -> None:
+    head = Text(set_cell_size(t("person", lang), NAME_CELLS), style="bold")
+    for code in codes:
+        head.append(f" {code[1:].replace('.', ''):>2}", style="bold")
+    head.append(f"  {_right(t('tasks_short', lang), 5)}  {_right(t('coverage', lang), 8)}", style="bold")
+    con.print(head)
+    for row in tally.rows:
+        line = Text(set_cell_size(who(row["person"]), NAME_CELLS))
+        for code in codes:
+            status = row["statuses"][code]
+            line.append(f"  {MARKS[status]}", style=STATUS_STYLE[status])
+        s = row["summary"]
+        line.append(f"  {s['tasks_met']:>2}/{s['tasks_total']:<2}  {percent(s['coverage']):>8}")
+        con.print(line)
+    legend = "  ".join(f"{MARKS[k]} {t('status.' + k, lang)}" for k in MARKS)
+    con.print(Text(f"{legend}   ({t('matrix_key', lang)})", style="dim"))
+
+
+def _right(text: str, cells: int) -> str:
+    """``text`` right-aligned in ``cells`` terminal cells (a CJK character takes two)."""
+    return " " * max(cells - cell_len(text), 0) + text
+
+
+def _most_missing(con: Console, tally: Tally, ctx: RenderContext) -> None:
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    con.print()
+    con.print(Text(t("most_missing", lang), style="bold"))
+    if not tally.missing:
+        con.print(t("gaps_none", lang))
+        return
+    table = fixed_table(
+        con,
+        [(t("code", lang), 6, "left"), (t("name", lang), 0, "left"), (t("people", lang), 6, "right")],
+    )
+    for code, count in tally.missing.most_common(ctx.gaps):
+        table.add_row(code, name[code], str(count))
+    con.print(table)
+
+
+def _failures(con: Console, tally: Tally, lang: str) -> None:
+    if not tally.failures:
+        return
+    con.print()
+    con.print(Text(t("failed_files", lang), style="bold red"))
+    for file, problems in tally.failures:
+        con.print(Text(f"  {problems[0].format(lang)}" if problems else f"  {file}"))

@@ -1,0 +1,168 @@
+"""``--format table``: the report for people, laid out for an 80-column terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kmc_gap.engine.report import Report, TaskResult
+from kmc_gap.model.lookup import names
+from kmc_gap.render.assess import SummaryRenderer
+from kmc_gap.render.base import RenderContext
+from kmc_gap.render.names import standard_name
+from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+from kmc_gap.render.text import console, figures_text, verdict_text, who
+from kmc_gap.words import t
+
+BAR_WIDTH = 10
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A text bar such as ``███████░░░`` for 0.7."""
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+class TableRenderer(SummaryRenderer):
+    """One person: header with the verdict, tasks by duty, top gaps, attitudes, evidence not counted.
+
+    Several people: a matrix of people × tasks, the items most often missing, the files that failed.
+    """
+
+    def start(self) -> None:
+        """Open the console (colour only when ``out`` is a terminal)."""
+        super().start()
+        self.con = console(self.out)
+
+    def person(self, report: Report) -> None:
+        """Print one person's report."""
+        _header(self.con, report, self.ctx)
+        self.con.print(_tasks(self.con, report, self.ctx))
+        _gaps(self.con, report, self.ctx)
+        _attitudes(self.con, report, self.ctx)
+        _expiring(self.con, report, self.ctx.lang)
+        _not_counted(self.con, report, self.ctx.lang)
+
+    def finish(self) -> None:
+        """Print the cohort matrix."""
+        if self.ctx.cohort:
+            from kmc_gap.render.assess.matrix import print_cohort
+
+            print_cohort(self.con, self.tally, self.first, self.ctx)
+
+
+def _header(con: Console, r: Report, ctx: RenderContext) -> None:
+    lang, s = ctx.lang, r["summary"]
+    con.print(Text(who(r["person"], full=True, sep=" · "), style="bold"))
+    con.print(f"{t('standard', lang)} {r['standard']['code']} {standard_name(ctx.std, lang)}")
+    con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {r['policy']['name']}")
+    verdict = verdict_text(s, lang)
+    figures = figures_text(s, lang)
+    con.print(
+        Text.assemble(
+            f"{t('verdict', lang)}: ",
+            (verdict, "bold green" if s["meets_standard"] else "bold red"),
+            f" · {figures}",
+        )
+    )
+
+
+def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    table = fixed_table(
+        con,
+        [
+            (t("task_short", lang), 5, "left"),
+            (t("name", lang), 0, "left"),
+            (t("status", lang), 7, "left"),
+            (t("required", lang), 4, "right"),
+            (t("attained", lang), 4, "right"),
+            (t("met_total", lang), 5, "right"),
+            (t("coverage", lang), 15, "left"),
+        ],
+    )
+    for duty in r["duties"]:
+        table.add_row(Text(duty["code"], style="bold"), Text(name[duty["code"]], style="bold"))
+        for task in (x for x in r["tasks"] if x["duty"] == duty["code"]):
+            table.add_row(*_task_cells(task, name[task["code"]], lang))
+    return table
+
+
+def _task_cells(task: TaskResult, name: str, lang: str) -> list[Text | str]:
+    fraction = task["items_met"] / task["items_total"]
+    style = STATUS_STYLE[task["status"]]
+    return [
+        task["code"],
+        name,
+        Text(t(f"status.{task['status']}", lang), style=style),
+        str(task["level"]),
+        Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
+        f"{task['items_met']}/{task['items_total']}",
+        Text.assemble((bar(fraction), style), f" {fraction * 100:3.0f}%"),
+    ]
+
+
+def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    con.print()
+    con.print(Text(t("gaps", lang), style="bold"))
+    if not r["gaps"]:
+        con.print(t("gaps_none", lang))
+        return
+    table = fixed_table(
+        con,
+        [
+            (t("code", lang), 6, "left"),
+            (t("name", lang), 0, "left"),
+            (t("blocks", lang), 6, "right"),
+            (t("required", lang), 4, "right"),
+            (t("best", lang), 4, "right"),
+        ],
+    )
+    shown = r["gaps"][: ctx.gaps]
+    for gap in shown:
+        best = "—" if gap["best_level"] is None else str(gap["best_level"])
+        table.add_row(gap["code"], name[gap["code"]], str(len(gap["tasks"])), str(gap["required_level"]), best)
+    con.print(table)
+    if len(r["gaps"]) > len(shown):
+        con.print(Text(t("gaps_more", lang, n=len(r["gaps"]) - len(shown)), style="dim"))
+
+
+def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    note = "" if r["policy"]["require_attitudes"] else " " + t("attitude_gate", lang)
+    con.print()
+    con.print(Text.assemble((t("attitudes", lang), "bold"), (note, "dim")))
+    for att in r["attitudes"]:
+        mark, style = ("✓", "green") if att["met"] else ("✗", "red")
+        state = t("attitude_met" if att["met"] else "attitude_missing", lang)
+        con.print(Text.assemble((f"  {mark} ", style), f"{att['code']} {name[att['code']]}", (f"  {state}", "dim")))
+
+
+def _expiring(con: Console, r: Report, lang: str) -> None:
+    if not r["expiring"]:
+        return
+    con.print()
+    con.print(Text(t("expiring", lang, days=r["expiring_within_days"]), style="bold"))
+    for ev in r["expiring"]:
+        risk = ", ".join(ev["tasks_at_risk"]) or t("none", lang)
+        con.print(
+            Text.assemble(
+                f"  {ev['id']}  ",
+                (t("expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
+                f"  {t('at_risk', lang)}: {risk}",
+            )
+        )
+
+
+def _not_counted(con: Console, r: Report, lang: str) -> None:
+    skipped = [e for e in r["evidence"] if not e["counted"]]
+    if not skipped:
+        return
+    con.print()
+    con.print(Text(t("not_counted", lang), style="bold"))
+    for ev in skipped:
+        reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
+        con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
+

@@ -1,0 +1,99 @@
+"""What `kmc-gap standard` shows, as plain data: the overview, one duty, one task, one item.
+
+The views are plain dicts so that the JSON output and the Rich rendering
+(:mod:`kmc_gap.render.standard`) show exactly the same facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kmc_gap.model.lookup import Entry, index, tasks_requiring
+from kmc_gap.model.models import Duty, Standard, Task
+
+
+def _name(obj: Any, lang: str, field: str = "name") -> str:
+    """A model's ``field`` in ``lang``, falling back to the Chinese text."""
+    text: str = getattr(obj, field)
+    return (getattr(obj, f"{field}_en", None) or text) if lang == "en" else text
+
+
+def overview(std: Standard, lang: str) -> dict[str, Any]:
+    """Duties and tasks, each task with its level and how many items of each kind it has."""
+    return {
+        "view": "standard",
+        "code": std.code,
+        "name": _name(std, lang),
+        "level": std.level,
+        "duties": [duty_view(std, duty, lang) for duty in std.duties],
+    }
+
+
+def duty_view(std: Standard, duty: Duty, lang: str) -> dict[str, Any]:
+    """One duty with a summary line per task."""
+    return {
+        "view": "duty",
+        "code": duty.code,
+        "name": _name(duty, lang),
+        "tasks": [
+            {
+                "code": t.code,
+                "name": _name(t, lang),
+                "level": t.level,
+                "outputs": len(t.outputs),
+                "indicators": len(t.indicators),
+                "knowledge": len(t.knowledge),
+                "skills": len(t.skills),
+            }
+            for t in duty.tasks
+        ],
+    }
+
+
+def task_view(std: Standard, task: Task, lang: str) -> dict[str, Any]:
+    """One task in full: its duty, level, outputs, indicators and K/S names."""
+    entries = index(std)
+    duty = std.duty_of(task.code)
+    return {
+        "view": "task",
+        "code": task.code,
+        "name": _name(task, lang),
+        "duty": {"code": duty.code, "name": _name(duty, lang)},
+        "level": task.level,
+        "level_description": _level_text(std, task.level, lang),
+        "outputs": [{"code": o.code, "name": _name(o, lang)} for o in task.outputs],
+        "indicators": [{"code": p.code, "text": _name(p, lang, "text")} for p in task.indicators],
+        "knowledge": [{"code": c, "name": entries[c].name_in(lang)} for c in task.knowledge],
+        "skills": [{"code": c, "name": entries[c].name_in(lang)} for c in task.skills],
+    }
+
+
+def item_view(std: Standard, entry: Entry, lang: str) -> dict[str, Any]:
+    """An O/P/K/S/A item and every task that requires it, with the level each requires."""
+    view: dict[str, Any] = {"view": "item", "code": entry.code, "kind": entry.kind, "name": entry.name_in(lang)}
+    description = (entry.description_en or entry.description) if lang == "en" else entry.description
+    if description:
+        view["description"] = description
+    view["required_by"] = [
+        {"code": t.code, "name": _name(t, lang), "level": t.level} for t in tasks_requiring(std, entry.code)
+    ]
+    return view
+
+
+def _level_text(std: Standard, level: int, lang: str) -> str | None:
+    descriptor = std.levels.get(level)
+    return _name(descriptor, lang, "description") if descriptor else None
+
+
+def view_for(std: Standard, code: str | None, lang: str) -> dict[str, Any] | None:
+    """The view for ``code`` (None for the overview), or None when the standard lacks the code."""
+    if code is None:
+        return overview(std, lang)
+    entry = index(std).get(code)
+    if entry is None:
+        return None
+    if entry.kind == "duty":
+        return duty_view(std, next(d for d in std.duties if d.code == code), lang)
+    if entry.kind == "task":
+        return task_view(std, next(t for t in std.tasks() if t.code == code), lang)
+    return item_view(std, entry, lang)

@@ -1,0 +1,160 @@
+"""Outputs of `kmc-gap diff`: a table for people, JSON for tools, or Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kmc_gap.engine.report import Diff, TaskChange
+from kmc_gap.model.lookup import names
+from kmc_gap.render.base import Registry, RenderContext, Renderer
+from kmc_gap.render.docformat import DocFormat
+from kmc_gap.render.md import row
+from kmc_gap.render.names import localise
+from kmc_gap.render.text import console, dumps_json, percent, who
+from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _headline(d: Diff, lang: str) -> list[str]:
+    b, a = d["before"], d["after"]
+    person = who(d["person"], sep=" · ")
+    if not d["same_person"]:
+        person = f"{who(d['person_before'], sep=' · ')} → {person}"
+    sign = "+" if d["coverage_change"] >= 0 else "−"
+    return [
+        f"{t('diff_title', lang)}: {person}",
+        f"{t('before', lang)}: {b['as_of']} {b['file'] or ''}".rstrip(),
+        f"{t('after', lang)}: {a['as_of']} {a['file'] or ''}".rstrip(),
+        t(
+            "diff_summary",
+            lang,
+            before=percent(b["coverage"]),
+            after=percent(a["coverage"]),
+            change=f"{sign}{abs(d['coverage_change']) * 100:.1f}",
+            tb=b["tasks_met"],
+            ta=a["tasks_met"],
+        ),
+        f"{t('tasks_gained', lang)}: {', '.join(d['tasks_gained']) or t('none', lang)} · "
+        f"{t('tasks_lost', lang)}: {', '.join(d['tasks_lost']) or t('none', lang)}",
+    ]
+
+
+def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
+    """The headline, the tasks that changed, and the items gained and lost."""
+    from rich.text import Text
+
+    from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    head = _headline(d, lang)
+    con.print(Text(head[0], style="bold"))
+    for line in head[1:]:
+        con.print(line)
+    if not d["same_person"]:
+        con.print(Text(t("diff_other_person", lang), style="bold red"))
+    changed = [t for t in d["tasks"] if _changed(t)]
+    if changed:
+        con.print()
+        table = fixed_table(
+            con,
+            [
+                (t("task_short", lang), 5, "left"),
+                (t("name", lang), 0, "left"),
+                (t("status", lang), 17, "left"),
+                (t("attained", lang), 6, "right"),
+                (t("met_total", lang), 7, "right"),
+            ],
+        )
+        for task in changed:
+            status = Text.assemble(
+                (t(f"status.{task['status_before']}", lang), STATUS_STYLE[task["status_before"]]),
+                " → ",
+                (t(f"status.{task['status_after']}", lang), STATUS_STYLE[task["status_after"]]),
+            )
+            attained = f"{task['attained_before']} → {task['attained_after']}"
+            met = f"{task['items_met_before']} → {task['items_met_after']}"
+            table.add_row(task["code"], name[task["code"]], status, attained, met)
+        con.print(table)
+    for key, style in (("items_gained", "green"), ("items_lost", "red")):
+        items = d["items_gained"] if key == "items_gained" else d["items_lost"]
+        if items:
+            con.print()
+            con.print(Text(t(key, lang), style=f"bold {style}"))
+            for item in items:
+                entry = Text(f"  {item['task']} {item['code']}  {name[item['code']]}")
+                entry.truncate(con.width, overflow="ellipsis")
+                con.print(entry, no_wrap=True)
+
+
+def _changed(task: TaskChange) -> bool:
+    return bool(
+        task["status_before"] != task["status_after"]
+        or task["attained_before"] != task["attained_after"]
+        or task["items_met_before"] != task["items_met_after"]
+    )
+
+
+def to_markdown(d: Diff, ctx: RenderContext) -> str:
+    """The diff as Markdown."""
+    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    head = _headline(d, lang)
+    out = f"## {head[0]}\n\n" + "\n".join(f"- {line}" for line in head[1:]) + "\n"
+    changed = [t for t in d["tasks"] if _changed(t)]
+    if changed:
+        out += "\n" + row(
+            t("task_short", lang),
+            t("name", lang),
+            t("status", lang),
+            t("attained", lang),
+            t("met_total", lang),
+        )
+        out += "|---|---|---|---:|---:|\n"
+        for task in changed:
+            status = f"{t('status.' + task['status_before'], lang)} → {t('status.' + task['status_after'], lang)}"
+            out += row(
+                task["code"],
+                name[task["code"]],
+                status,
+                f"{task['attained_before']} → {task['attained_after']}",
+                f"{task['items_met_before']} → {task['items_met_after']}",
+            )
+    for key, items in (("items_gained", d["items_gained"]), ("items_lost", d["items_lost"])):
+        if items:
+            out += f"\n### {t(key, lang)}\n\n"
+            out += "".join(f"- {i['task']} `{i['code']}` {name[i['code']]}\n" for i in items)
+    return out
+
+
+class TableRenderer(Renderer[Diff]):
+    """The diff on a terminal."""
+
+    def add(self, value: Diff) -> None:
+        """Print the diff."""
+        print_table(console(self.out), value, self.ctx)
+
+
+class MarkdownRenderer(Renderer[Diff]):
+    """The diff as Markdown."""
+
+    def add(self, value: Diff) -> None:
+        """Write the diff."""
+        self.out.write(to_markdown(value, self.ctx))
+
+
+class JsonRenderer(Renderer[Diff]):
+    """The diff as JSON, with names in the chosen language."""
+
+    def add(self, value: Diff) -> None:
+        """Write the diff."""
+        self.out.write(dumps_json(localise(value, self.ctx.std, self.ctx.lang)) + "\n")
+
+
+RENDERERS: Registry[DocFormat, Diff] = Registry(
+    {
+        DocFormat.table: lambda: TableRenderer,
+        DocFormat.json: lambda: JsonRenderer,
+        DocFormat.markdown: lambda: MarkdownRenderer,
+    }
+)

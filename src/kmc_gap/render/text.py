@@ -1,0 +1,80 @@
+"""Shared pieces of text output: JSON that keeps Chinese, consoles that colour only terminals,
+figures and verdicts worded once for every format, and problems as ``file:line:col: message``.
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, TextIO
+
+import orjson
+
+from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kmc_gap.engine.report import PersonOut, Summary
+    from kmc_gap.model.problems import Problem
+
+
+def dumps_json(data: Any, *, indent: bool = True) -> str:
+    """JSON with Chinese kept as Chinese (UTF-8, no ``\\u`` escapes) and dates as ISO strings.
+
+    orjson writes the same text as ``json.dumps(ensure_ascii=False, indent=2)`` several times
+    faster, which matters when a cohort's reports are streamed.
+    """
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(data, default=str, option=option | orjson.OPT_NON_STR_KEYS).decode()
+
+
+def console(stream: TextIO | None = None) -> Console:
+    """A Rich console on ``stream`` (stdout by default) that never reads markup in text.
+
+    Rich already honours NO_COLOR and writes no colour codes when the stream is not a
+    terminal; soft wrapping is left off so tables keep their columns. Markup is off because
+    names, titles and paths come from files: they are data, shown as written.
+    """
+    from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+
+
+def percent(fraction: float) -> str:
+    """0.8780 → ``87.8%``; 0.6885 → ``68.9%`` (half up, on the decimal value the report holds)."""
+    value = (Decimal(str(fraction)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def verdict_text(summary: Summary, lang: str) -> str:
+    """ "Meets the standard" or "Does not yet meet the standard", in ``lang``."""
+    return t("verdict.met" if summary["meets_standard"] else "verdict.not_met", lang)
+
+
+def figures_text(summary: Summary, lang: str) -> str:
+    """The headline figures: tasks met, items met and coverage."""
+    return t(
+        "summary_line",
+        lang,
+        tm=summary["tasks_met"],
+        tt=summary["tasks_total"],
+        im=summary["items_met"],
+        it=summary["items_total"],
+        pct=percent(summary["coverage"]),
+    )
+
+
+def who(person: PersonOut, *, full: bool = False, sep: str = " ") -> str:
+    """The person's name and id (and with ``full``, organisation and role)."""
+    parts = [person["name"], person["id"]]
+    if full:
+        parts += [person["organisation"], person["role"]]
+    return sep.join(x for x in parts if x)
+
+
+def report_problems(problems: list[Problem], lang: str, stream: TextIO | None = None) -> None:
+    """Print ``file:line:col: message`` lines for each problem on stderr."""
+    out = stream or sys.stderr
+    for problem in problems:
+        print(problem.format(lang), file=out)

@@ -1,0 +1,79 @@
+"""Outputs of `kmc-gap validate`: ``file:line:col: message`` text, JSON, or GitHub annotations."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kmc_gap.model.problems import FileCheck
+from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.text import dumps_json
+
+Checks = list[FileCheck]
+
+
+class ValidateFormat(StrEnum):
+    """How `validate` prints what it found."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class TextRenderer(Renderer[Checks]):
+    """``file:line:col: message`` for every problem."""
+
+    def add(self, value: Checks) -> None:
+        """Write each problem on its own line."""
+        for result in value:
+            for problem in result.problems:
+                self.out.write(problem.format(self.ctx.lang) + "\n")
+
+
+class JsonRenderer(Renderer[Checks]):
+    """One JSON array: each file with ``valid`` and its problems."""
+
+    def add(self, value: Checks) -> None:
+        """Write the array."""
+        data = [
+            {
+                "file": r.file,
+                "kind": r.kind,
+                "valid": r.valid,
+                "problems": [p.to_dict(self.ctx.lang) for p in r.problems],
+            }
+            for r in value
+        ]
+        self.out.write(dumps_json(data) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubRenderer(Renderer[Checks]):
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
+
+    def add(self, value: Checks) -> None:
+        """Write one annotation per problem."""
+        for result in value:
+            for p in result.problems:
+                props = [f"file={_escape_property(p.file)}"]
+                if p.line is not None:
+                    props.append(f"line={p.line}")
+                if p.column is not None:
+                    props.append(f"col={p.column}")
+                props.append(f"title={_escape_property('kmc-gap ' + p.key)}")
+                self.out.write(f"::error {','.join(props)}::{_escape_data(p.message(self.ctx.lang))}\n")
+
+
+RENDERERS: Registry[ValidateFormat, Checks] = Registry(
+    {
+        ValidateFormat.text: lambda: TextRenderer,
+        ValidateFormat.json: lambda: JsonRenderer,
+        ValidateFormat.github: lambda: GithubRenderer,
+    }
+)

@@ -1,0 +1,80 @@
+"""Every word a person reads, and the choice of language: the bottom layer of kmc-gap.
+
+Nothing a user sees is written anywhere else: messages, table headings, help for every command
+and option, usage errors and the translations of PyYAML's and pydantic's complaints all come
+from :data:`~kmc_gap.words.catalogue.WORDS`, which holds each entry in Traditional Chinese and
+English. One language is used at a time; :func:`t` picks it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from kmc_gap.words.catalogue import WORDS
+
+
+class Lang(StrEnum):
+    """The languages kmc-gap speaks; Traditional Chinese is the default."""
+
+    zh_TW = "zh-TW"
+    en = "en"
+
+
+DEFAULT_LANG = Lang.zh_TW
+ENV_VAR = "KMC_GAP_LANG"
+
+_SPELLINGS = {"zh-tw": Lang.zh_TW, "zh": Lang.zh_TW, "zh-hant": Lang.zh_TW, "zh-hant-tw": Lang.zh_TW, "en": Lang.en}
+
+
+def parse_lang(value: str) -> Lang | None:
+    """``zh-TW``, ``zh-tw``, ``zh``, ``zh_TW``, ``en``, ``EN``, ``en-US`` → a language; None when unknown."""
+    text = value.strip().lower().replace("_", "-")
+    if text.startswith("en-"):
+        text = "en"
+    return _SPELLINGS.get(text)
+
+
+def env_lang() -> Lang:
+    """The language from ``KMC_GAP_LANG``, or the default when it is unset or unknown."""
+    return parse_lang(os.environ.get(ENV_VAR, "")) or DEFAULT_LANG
+
+
+@dataclass(frozen=True)
+class Word:
+    """A catalogue entry still to be rendered, for use as an argument of another entry.
+
+    A problem found while reading a file keeps ``Word("detail.int_type")`` rather than finished
+    text, so the same problem can later be shown in either language.
+    """
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **args: Any) -> str:
+    """The entry ``key`` in ``lang``, with ``args`` filled in (``Word`` arguments rendered too)."""
+    return tr(key, lang, args)
+
+
+def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
+    """Like :func:`t`, with the arguments as a mapping."""
+    zh, en = WORDS[key]
+    template = en if lang == Lang.en else zh
+    return template.format(**{name: _plain(value, lang) for name, value in (args or {}).items()})
+
+
+def _plain(value: Any, lang: str) -> Any:
+    if isinstance(value, Word):
+        return tr(value.key, lang, value.args)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Word) for v in value):
+        return t("list.separator", lang).join(tr(v.key, lang, v.args) for v in value)
+    return value
+
+
+def listing(items: list[str], lang: str) -> str:
+    """Items joined the way the language lists them: ``K01、K02`` or ``K01, K02``."""
+    return t("list.separator", lang).join(items)

@@ -1,0 +1,121 @@
+"""One catalogue of words: complete in both languages, and the only place Chinese is written."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from kmc_gap.words import Lang, parse_lang, t
+from kmc_gap.words.catalogue import WORDS
+
+from conftest import RunLine
+
+SRC = Path(__file__).parent.parent / "src" / "kmc_gap"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_entry_has_both_languages_with_the_same_fields() -> None:
+    for key, (zh, en) in WORDS.items():
+        assert zh and en, key
+        assert _fields(zh) == _fields(en), key
+
+
+def test_english_entries_hold_no_chinese() -> None:
+    assert [key for key, (_, en) in WORDS.items() if HAN.search(en)] == []
+
+
+def _literals(tree: ast.AST) -> list[ast.Constant]:
+    """Every string literal of a module except docstrings (which may quote the standard's terms)."""
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_no_chinese_text_outside_the_catalogue() -> None:
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        if path.parent.name == "words":
+            continue
+        for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
+            if HAN.search(node.value):
+                offenders.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value[:40]!r}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("spelling", "lang"),
+    [
+        ("zh-TW", Lang.zh_TW),
+        ("zh-tw", Lang.zh_TW),
+        ("zh", Lang.zh_TW),
+        ("zh_TW", Lang.zh_TW),
+        ("en", Lang.en),
+        ("EN", Lang.en),
+        ("en-US", Lang.en),
+        ("fr", None),
+        ("", None),
+    ],
+)
+def test_language_spellings(spelling: str, lang: Lang | None) -> None:
+    assert parse_lang(spelling) is lang
+
+
+def test_a_key_renders_in_one_language_at_a_time() -> None:
+    assert t("status.met", "zh-TW") == "符合"
+    assert t("status.met", "en") == "met"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["assess", "--help"], ["plan", "--help"], ["validate", "--help"]])
+def test_help_is_chinese_by_default_and_english_on_request(run_line: RunLine, args: list[str]) -> None:
+    zh = run_line(*args)
+    assert zh.code == 0 and HAN.search(zh.stdout)
+    assert "Usage" not in zh.stdout and "Options" not in zh.stdout and "Show this" not in zh.stdout
+    assert "<" not in zh.stdout  # placeholders people read, never <list[Path]> or <float range>
+    for en in (run_line("--lang", "en", *args), run_line(*args, env={"KMC_GAP_LANG": "EN"})):
+        assert en.code == 0 and not HAN.search(en.stdout.replace("KMC3332-001v3", "")), en.stdout
+        assert en.stdout.startswith("Usage: kmc-gap")
+
+
+def test_assess_help_lists_every_format(run_line: RunLine) -> None:
+    out = run_line("assess", "--help").stdout
+    for fmt in ("table", "json", "jsonl", "csv", "markdown", "junit", "html"):
+        assert fmt in out
+    for placeholder in ("PROFILE…", "PCT", "DAYS", "FILE"):
+        assert placeholder in out
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (["assess", "--bogus", "x"], "沒有 --bogus 這個選項", "there is no option --bogus"),
+        (["assess"], "缺少 PROFILE…", "PROFILE… is missing"),
+        (["assess", "x", "--format", "xml"], "--format 的值 'xml' 無效", "invalid value 'xml' for --format"),
+        (["assess", "x", "--fail-under", "101"], "必須介於 0 與 100 之間", "must be between 0 and 100"),
+        (["assess", "x", "--jobs", "many"], "必須是整數", "must be a whole number"),
+        (["frob"], "沒有 frob 這個指令", "there is no command frob"),
+        (["assess", "x", "--as-of", "2026-13-01"], "日期請寫成 YYYY-MM-DD", "write the date as YYYY-MM-DD"),
+        (["standard", "--lang", "fr"], "可用的語言", "choose zh-TW or en"),
+    ],
+)
+def test_usage_errors_are_worded_in_the_language(run_line: RunLine, args: list[str], zh: str, en: str) -> None:
+    result = run_line(*args)
+    assert result.code == 2 and result.stdout == ""
+    assert zh in result.stderr and "Usage" not in result.stderr and "Error" not in result.stderr
+    english = run_line(*args, env={"KMC_GAP_LANG": "en"})
+    assert english.code == 2 and en in english.stderr and not HAN.search(english.stderr)
