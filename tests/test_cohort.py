@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kmc_gap.render.assess import RENDERERS, AssessFormat, AssessRenderer
+from kmc_gap.render.assess import RENDERERS, AssessRenderer
+from kmc_gap.render.formats import AssessFormat
 
 from conftest import RunLine
 

@@ -119,3 +119,53 @@ def test_usage_errors_are_worded_in_the_language(run_line: RunLine, args: list[s
     assert zh in result.stderr and "Usage" not in result.stderr and "Error" not in result.stderr
     english = run_line(*args, env={"KMC_GAP_LANG": "en"})
     assert english.code == 2 and en in english.stderr and not HAN.search(english.stderr)
+
+
+ENGLISH = "tests/fixtures/english-profile.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *(
+            ["assess", ENGLISH, *AS_OF, "-f", fmt]
+            for fmt in ("table", "json", "jsonl", "csv", "markdown", "junit", "html")
+        ),
+        ["assess", ENGLISH, "tests/fixtures/english-profile.yaml", "tests/corpus/level-7.yaml", *AS_OF],
+        ["assess", ENGLISH, *AS_OF, "--fail-under", "50", "--require", "t1.1"],
+        ["validate", ENGLISH, "tests/corpus"],
+        ["standard"],
+        ["standard", "T2.3"],
+        ["standard", "K07"],
+        ["standard", "k7"],
+        ["plan", ENGLISH, "-c", "tests/fixtures/english-catalog.yaml", *AS_OF],
+        ["plan", ENGLISH, "-c", "tests/fixtures/english-catalog.yaml", *AS_OF, "-f", "markdown"],
+        ["diff", ENGLISH, "examples/progress/mid-career-planner-2026.yaml", *AS_OF],
+        ["init"],
+        ["--help"],
+    ],
+)
+def test_english_run_on_english_data_shows_no_chinese(run_line: RunLine, args: list[str]) -> None:
+    """With KMC_GAP_LANG=en, a person whose own data is English sees no Chinese anywhere."""
+    result = run_line(*args, env={"KMC_GAP_LANG": "en"})
+    assert result.code in (0, 1, 2)
+    text = result.stdout + result.stderr
+    if "diff" in args:  # the other side of this diff is a Chinese example profile: only its data may be Chinese
+        text = text.replace("林小美", "")
+    if "tests/corpus" in args:  # the corpus holds Chinese data (names, a Big5 file) quoted in messages
+        text = "\n".join(line for line in text.splitlines() if "corpus/" not in line)
+    assert not HAN.search(text), text
+
+
+SENTENCE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b")
+
+
+def test_default_language_messages_hold_no_english_sentences(run_line: RunLine) -> None:
+    """Every problem in the bad-input corpus, worded in Chinese, passes no library's English through."""
+    result = run_line("validate", "tests/corpus", "--max-size", "100000")
+    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+    assert len(lines) > 20
+    leaks = [line for line in lines if SENTENCE.search(line.replace("iconv -f BIG5 -t UTF-8", ""))]
+    assert leaks == []
+    assert SENTENCE.search(result.stderr) is None

@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.report import Brief, PersonOut, Report, brief
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.loading import load_profile, load_standard
 from kmc_gap.model.models import Policy, Standard
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.assess import AssessRenderer
 
 #: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
 Render = Callable[[Report, Standard], str]
@@ -115,3 +117,46 @@ def results(paths: list[Path], std: Standard, settings: Settings, jobs: int = 1)
     chunk = max(1, min(32, len(paths) // (workers * 8)))
     with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
         yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
+
+
+@dataclass
+class Outcome:
+    """What a run over many files came to: how many could not be assessed, and the thresholds failed."""
+
+    invalid: int = 0
+    failures: list[Problem] = field(default_factory=list)
+
+
+def assess_paths(
+    paths: list[Path],
+    std: Standard,
+    settings: Settings,
+    writer: AssessRenderer,
+    *,
+    jobs: int = 1,
+    fail_under: float | None = None,
+    required: list[str] | None = None,
+    on_failure: Callable[[list[Problem]], None] = lambda problems: None,
+    advance: Callable[[], None] = lambda: None,
+) -> Outcome:
+    """Assess ``paths`` into ``writer`` in path order; each file that fails goes to ``on_failure`` too.
+
+    The thresholds (``fail_under`` percent coverage, ``required`` task codes) are checked for
+    every person; the run goes on past bad files so that no one else's report is lost.
+    """
+    outcome = Outcome()
+    writer.start()
+    for result in results(paths, std, settings, jobs):
+        advance()
+        if result.brief is None:
+            outcome.invalid += 1
+            writer.failure(result.file, result.problems)
+            on_failure(result.problems)
+            continue
+        if result.report is not None:
+            writer.add(result.report)
+        elif result.text is not None:
+            writer.add_piece(result.text)
+        outcome.failures += failures(result.brief, fail_under, required or [])
+    writer.finish()
+    return outcome

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.model.loading import load_policy, load_standard
-from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model import yamlsource
+from kmc_gap.model.loading import check_profile, load_policy, load_standard
+from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -29,3 +30,8 @@ def as_of(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise OptionError("--as-of", "usage.date", value=value) from None
+
+
+def profile_from_text(text: str, name: str, std: Standard) -> Profile:
+    """A profile from YAML text (an editor buffer, a web form), its problems located in ``name``."""
+    return check_profile(yamlsource.parse(text, name), std)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -10,15 +9,7 @@ from pydantic import TypeAdapter
 from kmc_gap.engine.report import Report
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Policy, Profile, Standard
-
-
-class SchemaName(StrEnum):
-    """The documents kmc-gap has a schema for."""
-
-    profile = "profile"
-    policy = "policy"
-    report = "report"
-    standard = "standard"
+from kmc_gap.render.formats import SchemaName
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

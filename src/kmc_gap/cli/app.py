@@ -18,14 +18,10 @@ from typer._click.core import Context
 
 from kmc_gap import __version__
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.schemas import SchemaName
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.assess import AssessFormat
-from kmc_gap.render.docformat import DocFormat
-from kmc_gap.render.standard import ViewFormat
-from kmc_gap.render.validate import ValidateFormat
+from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
 from kmc_gap.words import ENV_VAR, Lang, env_lang, parse_lang, t
 
 if TYPE_CHECKING:
@@ -157,7 +153,7 @@ def assess_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import Settings, results
+    from kmc_gap.api.assess import Settings, assess_paths
     from kmc_gap.model.paths import expand
     from kmc_gap.render.assess import Piece, renderer
     from kmc_gap.render.text import report_problems
@@ -184,28 +180,23 @@ def assess_cmd(
         Piece(kind, lang()) if kind.pieces else None,
         warn_expiring,
     )
-    invalid, failures = 0, []
     with _destination(output) as out, _progress(len(paths)) as advance:
-        writer = kind(out, _context(std, cohort=cohort, bom=bom))
-        writer.start()
-        for result in results(paths, std, settings, jobs):
-            advance()
-            if result.brief is None:
-                invalid += 1
-                writer.failure(result.file, result.problems)
-                report_problems(result.problems, lang())
-                continue
-            if result.report is not None:
-                writer.add(result.report)
-            elif result.text is not None:
-                writer.add_piece(result.text)
-            failures += thresholds.failures(result.brief, fail_under, required)
-        writer.finish()
-    for problem in failures:
+        outcome = assess_paths(
+            paths,
+            std,
+            settings,
+            kind(out, _context(std, cohort=cohort, bom=bom)),
+            jobs=jobs,
+            fail_under=fail_under,
+            required=required,
+            on_failure=lambda problems: report_problems(problems, lang()),
+            advance=advance,
+        )
+    for problem in outcome.failures:
         print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
-    if invalid:
+    if outcome.invalid:
         raise typer.Exit(EXIT_INVALID)
-    if failures:
+    if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -272,7 +263,8 @@ def schema_cmd(
     name: Annotated[SchemaName, typer.Argument(metavar="NAME", help="help.arg.schema", show_default=False)],
 ) -> None:
     from kmc_gap.api.schemas import schema_for
-    from kmc_gap.render.schema import RENDERERS, SchemaFormat
+    from kmc_gap.render.formats import SchemaFormat
+    from kmc_gap.render.schema import RENDERERS
 
     std = _standard(ctx)
     RENDERERS[SchemaFormat.json].write(schema_for(name, std), sys.stdout, _context(std))
@@ -291,7 +283,8 @@ def init_cmd(
     import io
 
     from kmc_gap.api.files import write_atomic
-    from kmc_gap.render.starter import RENDERERS, StarterFormat
+    from kmc_gap.render.formats import StarterFormat
+    from kmc_gap.render.starter import RENDERERS
 
     std = _standard(ctx)
     buffer = io.StringIO()

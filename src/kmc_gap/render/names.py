@@ -1,17 +1,15 @@
-"""Names in the chosen language, added to language-neutral results just before they are written.
+"""Names in the chosen language, added to the engine's results just before they are written as JSON.
 
-The engine's results hold codes only. For JSON readers each object with a standard's code gets
-its ``name`` in the report's language here; the standard's own name too.
+The engine's results hold codes only. JSON readers get a ``name`` beside each code of the
+standard, in the report's language; one typed function per kind of result says where the
+names go (a cohort's reports pass through here one by one, so this is kept to plain loops).
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
-
+from kmc_gap.engine.report import Diff, Plan, Report
 from kmc_gap.model.lookup import names
 from kmc_gap.model.models import Standard
-
-T = TypeVar("T")
 
 
 def standard_name(std: Standard, lang: str) -> str:
@@ -19,25 +17,43 @@ def standard_name(std: Standard, lang: str) -> str:
     return (std.name_en or std.name) if lang == "en" else std.name
 
 
-def localise(value: T, std: Standard, lang: str) -> T:
-    """``value`` with a ``name`` on every object that carries a code of ``std`` (in place, and returned).
+def name_report(report: Report, std: Standard, lang: str) -> Report:
+    """``report`` with the names of its standard, duties, tasks, items, attitudes and gaps (in place)."""
+    table = names(std, lang)
+    report["standard"]["name"] = standard_name(std, lang)
+    for duty in report["duties"]:
+        duty["name"] = table[duty["code"]]
+    for task in report["tasks"]:
+        task["name"] = table[task["code"]]
+        for item in task["items"]:
+            item["name"] = table[item["code"]]
+        for item in task["outputs"]:
+            item["name"] = table[item["code"]]
+    for attitude in report["attitudes"]:
+        attitude["name"] = table[attitude["code"]]
+    for gap in report["gaps"]:
+        gap["name"] = table[gap["code"]]
+    report["lang"] = lang
+    return report
 
-    Objects with a ``title`` (courses, evidence) keep their own titles and are not named.
-    """
-    table = {**names(std, lang), std.code: standard_name(std, lang)}
-    _walk(value, table)
-    return value
+
+def name_plan(plan: Plan, std: Standard, lang: str) -> Plan:
+    """``plan`` with the names of the items each course closes and of the unclosable gaps (in place)."""
+    table = names(std, lang)
+    plan["standard"]["name"] = standard_name(std, lang)
+    for course in plan["courses"]:
+        for closed in course["closes"]:
+            closed["name"] = table[closed["code"]]
+    for gap in plan["unclosable"]:
+        gap["name"] = table[gap["code"]]
+    return plan
 
 
-def _walk(value: Any, table: dict[str, str]) -> None:
-    if isinstance(value, dict):
-        for child in value.values():
-            if isinstance(child, dict | list):
-                _walk(child, table)
-        code = value.get("code")
-        if isinstance(code, str) and "title" not in value and code in table:
-            value["name"] = table[code]
-    elif isinstance(value, list):
-        for child in value:
-            if isinstance(child, dict | list):
-                _walk(child, table)
+def name_diff(diff: Diff, std: Standard, lang: str) -> Diff:
+    """``diff`` with the names of its tasks and of the items gained and lost (in place)."""
+    table = names(std, lang)
+    for task in diff["tasks"]:
+        task["name"] = table[task["code"]]
+    for item in [*diff["items_gained"], *diff["items_lost"]]:
+        item["name"] = table[item["code"]]
+    return diff

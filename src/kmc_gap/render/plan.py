@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from kmc_gap.engine.report import Plan
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
-from kmc_gap.render.docformat import DocFormat
+from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
-from kmc_gap.render.names import localise, standard_name
+from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import console, dumps_json, percent, who
 from kmc_gap.words import t
 
@@ -130,7 +130,7 @@ class JsonRenderer(Renderer[Plan]):
 
     def add(self, value: Plan) -> None:
         """Write the plan."""
-        self.out.write(dumps_json(localise(value, self.ctx.std, self.ctx.lang)) + "\n")
+        self.out.write(dumps_json(name_plan(value, self.ctx.std, self.ctx.lang)) + "\n")
 
 
 RENDERERS: Registry[DocFormat, Plan] = Registry(

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.formats import SchemaFormat
 from kmc_gap.render.text import dumps_json
-
-
-class SchemaFormat(StrEnum):
-    """Schemas are JSON documents."""
-
-    json = "json"
 
 
 class SchemaRenderer(Renderer[dict[str, Any]]):

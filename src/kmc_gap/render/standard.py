@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.formats import ViewFormat
 from kmc_gap.render.text import console, dumps_json
 from kmc_gap.words import t
 
@@ -15,13 +15,6 @@ if TYPE_CHECKING:
     from rich.tree import Tree
 
 View = dict[str, Any]
-
-
-class ViewFormat(StrEnum):
-    """Output formats of `kmc-gap standard`."""
-
-    table = "table"
-    json = "json"
 
 
 class TableRenderer(Renderer[View]):

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import StrEnum
 
 from kmc_gap.model.lookup import index
 from kmc_gap.model.models import EvidenceKind
 from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.formats import StarterFormat
 from kmc_gap.render.names import standard_name
 from kmc_gap.words import t
-
-
-class StarterFormat(StrEnum):
-    """A starter profile is YAML."""
-
-    yaml = "yaml"
 
 
 def _quoted(text: str) -> str:

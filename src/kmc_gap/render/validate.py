@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from kmc_gap.model.problems import FileCheck
 from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.formats import ValidateFormat
 from kmc_gap.render.text import dumps_json
 
 Checks = list[FileCheck]
-
-
-class ValidateFormat(StrEnum):
-    """How `validate` prints what it found."""
-
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 class TextRenderer(Renderer[Checks]):

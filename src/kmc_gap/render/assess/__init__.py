@@ -11,27 +11,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from kmc_gap.engine.report import Brief, Report, brief
 from kmc_gap.render.base import Registry, RenderContext, Renderer
+from kmc_gap.render.formats import AssessFormat
 
 if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
-
-
-class AssessFormat(StrEnum):
-    """The formats `kmc-gap assess --format` accepts."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
-    junit = "junit"
-    html = "html"
 
 
 class AssessRenderer(Renderer[Report]):

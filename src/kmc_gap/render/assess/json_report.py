@@ -5,15 +5,13 @@ from __future__ import annotations
 from kmc_gap.engine.report import Report
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
-from kmc_gap.render.names import localise
+from kmc_gap.render.names import name_report
 from kmc_gap.render.text import dumps_json
 
 
 def named(report: Report, ctx: RenderContext) -> Report:
     """The report with its names and language, as JSON readers get it."""
-    report = localise(report, ctx.std, ctx.lang)
-    report["lang"] = ctx.lang
-    return report
+    return name_report(report, ctx.std, ctx.lang)
 
 
 class JsonRenderer(AssessRenderer):

@@ -1,0 +1,65 @@
+"""The output formats of every command, as ``str`` enums, kept apart so that parsing options imports nothing heavy.
+
+Each command's registry (``RENDERERS`` in its render module) maps every member of its enum to a
+renderer; a test checks that none is missing.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AssessFormat(StrEnum):
+    """The formats `kmc-gap assess --format` accepts."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    junit = "junit"
+    html = "html"
+
+
+class ValidateFormat(StrEnum):
+    """How `validate` prints what it found."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ViewFormat(StrEnum):
+    """Output formats of `kmc-gap standard`."""
+
+    table = "table"
+    json = "json"
+
+
+class DocFormat(StrEnum):
+    """`kmc-gap plan` and `kmc-gap diff`: a table for people, JSON for tools, Markdown for pull requests."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class SchemaFormat(StrEnum):
+    """Schemas are JSON documents."""
+
+    json = "json"
+
+
+class StarterFormat(StrEnum):
+    """A starter profile is YAML."""
+
+    yaml = "yaml"
+
+
+class SchemaName(StrEnum):
+    """The documents kmc-gap has a schema for."""
+
+    profile = "profile"
+    policy = "policy"
+    report = "report"
+    standard = "standard"
