@@ -115,3 +115,21 @@ def test_init_interrupted_write_keeps_the_old_file(
     assert (result.code, result.stderr) == (2, f"{target}: cannot write the file (no space left on the device)\n")
     assert target.read_text(encoding="utf-8") == "my own work\n"
     assert [p.name for p in tmp_path.iterdir()] == ["me.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("plan", ["plan", "examples/profiles", "-c", "examples/catalog.yaml", "--budget", "30000"]),
+        ("plan", ["plan", "examples/profiles/junior-coordinator.yaml", "-c", "examples/catalog.yaml"]),
+        (
+            "diff",
+            ["diff", "examples/profiles/mid-career-planner.yaml", "examples/progress/mid-career-planner-2026.yaml"],
+        ),
+    ],
+)
+def test_plan_and_diff_match_their_schemas(run_line: RunLine, name: str, args: list[str]) -> None:
+    validator = Draft202012Validator(schema(run_line, name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    result = run_line(*args, "--as-of", "2026-06-30", "-f", "json")
+    assert result.code == 0, result.stderr
+    validator.validate(json.loads(result.stdout))

@@ -1,28 +1,63 @@
-"""`kmc-gap plan`: read a profile and a catalogue, and plan the courses that close the gaps."""
+"""`kmc-gap plan`: read the people and a catalogue, and plan the courses that close their gaps."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kmc_gap.engine.plan import make_plan
+from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan
 from kmc_gap.model.loading import load_catalog, load_profile
-from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
+@dataclass
+class PlanRun:
+    """The plan for everyone who could be read, and the problems of the files that could not."""
+
+    plan: Plan | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _keys(profiles: list[tuple[Profile, str]]) -> list[str]:
+    """How each person is named in the plan: the person id, else the name; repeats numbered."""
+    seen: dict[str, int] = {}
+    keys = []
+    for profile, _ in profiles:
+        key = profile.person.id or profile.person.name
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key} #{seen[key]}")
+    return keys
+
+
 def plan(
-    profile: Path,
+    paths: list[Path],
     catalog: Path,
     std: Standard,
     policy: Policy,
     as_of: dt.date,
     *,
     policy_name: str = "default",
+    options: PlanOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Plan:
-    """The plan for ``profile`` from ``catalog``; raises ``InputError`` for a bad file."""
-    prof = load_profile(profile, std, str(profile), max_bytes)
+) -> PlanRun:
+    """Plan for every profile in ``paths`` that is valid; a bad catalogue raises ``InputError``.
+
+    A bad profile does not stop the plan for the others: its problems are returned with the plan.
+    """
     courses = load_catalog(catalog, std, max_bytes)
-    return make_plan(prof, std, policy, as_of, courses, policy_name=policy_name)
+    loaded: list[tuple[Profile, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append((load_profile(path, std, str(path), max_bytes), str(path)))
+        except InputError as exc:
+            problems += exc.problems
+    if not loaded:
+        return PlanRun(None, problems)
+    people = [(key, prof, file) for key, (prof, file) in zip(_keys(loaded), loaded, strict=True)]
+    result = make_plan(people, std, policy, as_of, courses, policy_name=policy_name, options=options)
+    return PlanRun(result, problems)

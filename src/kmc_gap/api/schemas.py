@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from kmc_gap.engine.report import Report
+from kmc_gap.engine.report import Diff, Plan, Report
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.render.formats import SchemaName
@@ -26,6 +26,10 @@ def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
         schema = Policy.model_json_schema()
     elif name is SchemaName.report:
         schema = TypeAdapter(Report).json_schema(mode="serialization")
+    elif name is SchemaName.plan:
+        schema = TypeAdapter(Plan).json_schema(mode="serialization")
+    elif name is SchemaName.diff:
+        schema = TypeAdapter(Diff).json_schema(mode="serialization")
     else:
         schema = Standard.model_json_schema()
     return {"$schema": DIALECT, "$id": f"urn:kmc-gap:schema:{name.value}", **schema}

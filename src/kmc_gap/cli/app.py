@@ -313,10 +313,17 @@ def _policy(policy: str, max_size: int) -> tuple[str, object]:
 @app.command("plan", cls=LocalCommand, help="help.cmd.plan")
 def plan_cmd(
     ctx: typer.Context,
-    profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="help.arg.profile", show_default=False)],
+    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
     catalog: Annotated[
         Path, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.catalog", show_default=False)
     ],
+    budget: Annotated[float | None, typer.Option("--budget", min=0, metavar="AMOUNT", help="help.opt.budget")] = None,
+    max_hours: Annotated[
+        float | None, typer.Option("--max-hours", min=0, metavar="HOURS", help="help.opt.max_hours")
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=1, metavar="SECONDS", help="help.opt.time_limit")
+    ] = 60,
     fmt: Annotated[DocFormat, FormatOption] = DocFormat.table,
     lang_: LangOption = None,
     as_of: AsOfOption = None,
@@ -325,16 +332,29 @@ def plan_cmd(
 ) -> None:
     from kmc_gap.api import inputs
     from kmc_gap.api.plan import plan
+    from kmc_gap.engine.plan import PlanOptions, SolverError
+    from kmc_gap.model.paths import expand
     from kmc_gap.render.plan import RENDERERS
+    from kmc_gap.render.text import report_problems
 
     day = inputs.as_of(as_of)
     std = _standard(ctx)
+    paths = expand(profiles)
+    if not paths:
+        fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")])
+    options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
-        result = plan(profile, catalog, std, pol, day, policy_name=policy_name, max_bytes=max_size)
+        run = plan(paths, catalog, std, pol, day, policy_name=policy_name, options=options, max_bytes=max_size)
     except InputError as exc:
         fail(exc.problems)
-    RENDERERS[fmt].write(result, sys.stdout, _context(std))
+    except SolverError as exc:
+        fail([Problem("kmc-gap plan", exc.key, {"status": exc.detail})])
+    report_problems(run.problems, lang())
+    if run.plan is not None:
+        RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
+    if run.problems:
+        raise typer.Exit(EXIT_INVALID)
 
 
 @app.command("diff", cls=LocalCommand, help="help.cmd.diff")

@@ -1,42 +1,88 @@
-"""`kmc-gap plan`: the fewest courses that close a profile's gaps, and the gaps no course can close.
+"""`kmc-gap plan`: which courses to run, for whom, within a budget — solved exactly by HiGHS.
 
-A gap is an item X unmet for a task of level L. Taking a course of level ≥ L that covers X adds
-one counting item for X, so the gap (X, L) needs ``min_evidence`` minus the counting items it
-already has. Choosing courses is then a set multicover problem: the plan takes the smallest
-number of courses (ties broken by the fewest total hours) that meets every need
-a course can meet. For catalogues of up to :data:`EXACT_LIMIT` courses the answer is exact, by a
-branch-and-bound search; beyond that, or if the search grows past :data:`NODE_LIMIT` steps, it is
-the greedy choice, and the plan says so.
+The model (the README's "Training plan" section is the contract the tests pin):
+
+* A *need* of a person is an item X unmet for a task of level L: the pair (X, L), needing
+  ``min_evidence`` minus the counting items the person already has at level L or above.
+* Running course c (``x_c``) costs ``cost``; a person p attending it (``y_pc ≤ x_c``) costs
+  ``seat_cost`` and ``hours``, and counts as one training item at the course's level covering its
+  codes — exactly as evidence counts in the scoring rules.
+* A need is closed (``z_pn``) when enough of the person's courses count towards it; a task is newly
+  met (``w_pt``) when every need of that task is closed.
+* With a budget the plan maximises, in this order, the person–task pairs newly met, then the
+  person–item gaps closed, then spends the least, then takes the fewest hours (then the fewest
+  attendances, so that nobody is sent to a course that does nothing for them). Without a budget the
+  first two stages close everything the catalogue can close. For one person without a budget the
+  plan keeps the classic objective: the fewest courses, then the fewest hours.
+
+The stages are solved one after another as mixed-integer programmes, each keeping the optimum of the
+stages before it (lexicographic optimisation). HiGHS is imported only here, when a plan is made.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import math
+import os
+import sys
+import time
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Closed, Figures, Plan, PlannedCourse, Report, Unclosable, UnclosableReason
+from kmc_gap.engine.report import (
+    CatalogRef,
+    Closed,
+    Figures,
+    Plan,
+    PlannedCourse,
+    PlanPerson,
+    Report,
+    Unclosable,
+    UnclosableReason,
+)
 from kmc_gap.engine.rules import gating_codes, reason_not_counted
-from kmc_gap.engine.scoring import Coverage, assess
+from kmc_gap.engine.scoring import Coverage, assess, ratio
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Catalog, Course, Evidence, EvidenceKind, Policy, Profile, Standard
 
-EXACT_LIMIT = 40
-NODE_LIMIT = 2_000_000
+if TYPE_CHECKING:
+    import highspy
 
 Need = tuple[str, int]  # (item code, the level it is needed at)
 
 
-@dataclass
-class CoverProblem:
-    """The gaps to close: how many more courses each (item, level) needs, and who can help."""
+class SolverError(Exception):
+    """HiGHS is missing or could not solve the programme; the message key says which."""
 
-    need: dict[Need, int]
-    helps: list[frozenset[Need]]  # per course (by catalogue index): the needs it counts towards
-    hours: list[float]
+    def __init__(self, key: str, detail: str = "") -> None:
+        super().__init__(f"{key}: {detail}")
+        self.key = key
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """The plan's limits: a team budget, each person's added hours, and the solver's time."""
+
+    budget: float | None = None
+    max_hours: float | None = None
+    time_limit: float = 60.0
+
+
+@dataclass
+class Learner:
+    """One person's side of the programme: what they lack and which courses help."""
+
+    key: str
+    profile: Profile
+    file: str | None
+    need: dict[Need, int]  # every unmet (item, level) and how many more counting items it takes
+    tasks_of: dict[Need, list[str]]  # the tasks each need belongs to
+    helps: dict[int, frozenset[Need]]  # course index → the needs it counts towards (non-empty only)
+    closable: set[Need] = field(default_factory=set)
+    meetable: dict[str, list[Need]] = field(default_factory=dict)  # task → its needs, when all closable
 
 
 def _needs(
@@ -56,71 +102,195 @@ def _needs(
     return need, tasks
 
 
-def _search_exact(problem: CoverProblem) -> list[int] | None:
-    """The lexicographically best (count, hours, indices) cover, or None past the node limit."""
-    best: list[tuple[int, float, tuple[int, ...]]] = []
-    nodes = 0
-    candidates = {n: [c for c, h in enumerate(problem.helps) if n in h] for n in problem.need}
-
-    def visit(chosen: tuple[int, ...], need: dict[Need, int], banned: frozenset[int], hours: float) -> bool:
-        nonlocal nodes
-        nodes += 1
-        if nodes > NODE_LIMIT:
-            return False
-        if not need:
-            key = (len(chosen), hours, chosen)
-            if not best or key < best[0]:
-                best[:] = [key]
-            return True
-        usable = [c for c in range(len(problem.helps)) if c not in banned and c not in chosen]
-        reach = max((len(problem.helps[c] & need.keys()) for c in usable), default=0)
-        if reach == 0:
-            return True
-        bound = len(chosen) + max(max(need.values()), math.ceil(sum(need.values()) / reach))
-        if best and (bound, hours) >= best[0][:2]:
-            return True
-        # branch on the need with the fewest courses left that can meet it
-        target = min(need, key=lambda n: (sum(c in usable for c in candidates[n]) - need[n], n))
-        options = [c for c in candidates[target] if c in usable]
-        options.sort(key=lambda c: (-len(problem.helps[c] & need.keys()), problem.hours[c], c))
-        skipped = set(banned)
-        for i, course in enumerate(options):
-            if len(options) - i < need[target]:
-                break  # too few options left to meet this need without the ones already tried
-            rest = {n: k - (n in problem.helps[course]) for n, k in need.items()}
-            rest = {n: k for n, k in rest.items() if k > 0}
-            if not visit((*chosen, course), rest, frozenset(skipped), hours + problem.hours[course]):
-                return False
-            skipped.add(course)
-        return True
-
-    finished = visit((), dict(problem.need), frozenset(), 0.0)
-    return sorted(best[0][2]) if finished and best else None
+def learner(
+    key: str,
+    profile: Profile,
+    file: str | None,
+    std: Standard,
+    policy: Policy,
+    as_of: dt.date,
+    courses: Sequence[Course],
+) -> Learner:
+    """A person's needs, the courses that help them, and what the catalogue can close for them."""
+    need, tasks_of = _needs(profile, std, policy, as_of)
+    helps: dict[int, frozenset[Need]] = {}
+    for i, course in enumerate(courses):
+        covered = set(course.covers)
+        found = frozenset(n for n in need if n[0] in covered and course.level >= n[1])
+        if found:
+            helps[i] = found
+    person = Learner(key, profile, file, need, dict(tasks_of), helps)
+    person.closable = {n for n, k in need.items() if sum(n in h for h in helps.values()) >= k}
+    by_task: dict[str, list[Need]] = defaultdict(list)
+    for n, tasks in tasks_of.items():
+        for task in tasks:
+            by_task[task].append(n)
+    person.meetable = {t: ns for t, ns in by_task.items() if all(n in person.closable for n in ns)}
+    return person
 
 
-def _search_greedy(problem: CoverProblem) -> list[int]:
-    """Repeatedly take the course that meets the most remaining needs (then fewest hours)."""
-    need, chosen = dict(problem.need), []
-    while need:
-        course = min(
-            (c for c in range(len(problem.helps)) if c not in chosen),
-            key=lambda c: (-len(problem.helps[c] & need.keys()), problem.hours[c], c),
-        )
-        if not problem.helps[course] & need.keys():
-            break
-        chosen.append(course)
-        need = {n: k - (n in problem.helps[course]) for n, k in need.items()}
-        need = {n: k for n, k in need.items() if k > 0}
-    return sorted(chosen)
+@dataclass
+class Solved:
+    """The chosen courses, who attends them, and whether the optimum was proven."""
+
+    run: list[int]
+    attends: dict[int, list[int]]  # course index → learner indices
+    optimal: bool
+    mip_gap: float | None
 
 
-def choose(problem: CoverProblem) -> tuple[list[int], Literal["exact", "greedy"]]:
-    """The chosen course indices and the method used: ``exact`` or ``greedy``."""
-    if len(problem.helps) <= EXACT_LIMIT:
-        found = _search_exact(problem)
-        if found is not None:
-            return found, "exact"
-    return _search_greedy(problem), "greedy"
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Send what native code writes to file descriptor 1 to the null device for a moment.
+
+    stdout carries kmc-gap's data (JSON, Markdown): a solver's banner there would corrupt it.
+    """
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+class _Programme:
+    """The mixed-integer programme in HiGHS: columns x, y, z, w and their rows."""
+
+    def __init__(self, people: list[Learner], courses: Sequence[Course], options: PlanOptions) -> None:
+        try:
+            import highspy
+        except ImportError as exc:  # pragma: no cover - highspy is a dependency
+            raise SolverError("plan.solver_missing", str(exc)) from None
+        self.hs = highspy
+        with _quiet_stdout():  # HiGHS prints a banner on stdout when created, before any option applies
+            self.h: highspy.Highs = highspy.Highs()  # type: ignore[no-untyped-call]
+            self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("mip_rel_gap", 0.0)
+        self.h.setOptionValue("random_seed", 0)
+        self.people, self.courses, self.options = people, courses, options
+        self.x: dict[int, int] = {}
+        self.y: dict[tuple[int, int], int] = {}
+        self.z: dict[tuple[int, Need], int] = {}
+        self.w: dict[tuple[int, str], int] = {}
+        self._columns()
+        self._rows()
+
+    def _binary(self) -> int:
+        index = self.h.getNumCol()
+        self.h.addCol(0.0, 0.0, 1.0, 0, [], [])
+        self.h.changeColIntegrality(index, self.hs.HighsVarType.kInteger)
+        return index
+
+    def _columns(self) -> None:
+        for p, person in enumerate(self.people):
+            for c in person.helps:
+                if c not in self.x:
+                    self.x[c] = self._binary()
+                self.y[(p, c)] = self._binary()
+            for n in sorted(person.closable):
+                self.z[(p, n)] = self._binary()
+            for t in sorted(person.meetable):
+                self.w[(p, t)] = self._binary()
+
+    def _row(self, coefficients: dict[int, float], lower: float, upper: float) -> None:
+        indices = list(coefficients)
+        self.h.addRow(lower, upper, len(indices), indices, [coefficients[i] for i in indices])
+
+    def _rows(self) -> None:
+        inf = self.hs.kHighsInf
+        seats: dict[int, dict[int, float]] = defaultdict(dict)
+        for (_, c), col in self.y.items():
+            self._row({col: 1.0, self.x[c]: -1.0}, -inf, 0.0)  # attend only a course that is run
+            seats[c][col] = -1.0
+        for c, col in self.x.items():
+            self._row({col: 1.0, **seats[c]}, -inf, 0.0)  # run only a course someone attends
+        for (p, n), col in self.z.items():
+            person = self.people[p]
+            helping = {self.y[(p, c)]: 1.0 for c, h in person.helps.items() if n in h}
+            self._row({**helping, col: -float(person.need[n])}, 0.0, inf)  # enough courses count
+        for (p, t), col in self.w.items():
+            for n in self.people[p].meetable[t]:
+                self._row({col: 1.0, self.z[(p, n)]: -1.0}, -inf, 0.0)  # a task needs all its needs
+        if self.options.budget is not None:
+            self._row(self.cost(), -inf, self.options.budget)
+        if self.options.max_hours is not None:
+            for p, person in enumerate(self.people):
+                hours = {self.y[(p, c)]: self.courses[c].hours for c in person.helps}
+                self._row(hours, -inf, self.options.max_hours)
+
+    def cost(self) -> dict[int, float]:
+        """Coefficients of the total cost: each course run once, each seat taken."""
+        total: dict[int, float] = defaultdict(float)
+        for c, col in self.x.items():
+            total[col] += self.courses[c].cost or 0.0
+        for (_, c), col in self.y.items():
+            total[col] += self.courses[c].seat_cost or 0.0
+        return dict(total)
+
+    def stages(self, fewest_courses: bool) -> list[tuple[dict[int, float], bool]]:
+        """The objectives in priority order, each with True when it is maximised."""
+        hours = {col: self.courses[c].hours for (_, c), col in self.y.items()}
+        spend = {col: 1.0 for col in self.x.values()} if fewest_courses else self.cost()
+        return [
+            ({col: 1.0 for col in self.w.values()}, True),
+            ({col: 1.0 for col in self.z.values()}, True),
+            (spend, False),
+            (hours, False),
+            ({col: 1.0 for col in self.y.values()}, False),
+        ]
+
+    def solve(self, fewest_courses: bool) -> Solved:
+        """Optimise the stages in turn; stop early, keeping the best plan found, at the time limit."""
+        deadline = time.monotonic() + self.options.time_limit
+        optimal: bool = True
+        gap: float | None = 0.0
+        values: list[float] | None = None
+        inf = self.hs.kHighsInf
+        for objective, maximise in self.stages(fewest_courses):
+            if not objective or not any(objective.values()):
+                continue
+            self._objective(objective, maximise)
+            self.h.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.1))
+            self.h.run()
+            status = self.h.getModelStatus()
+            solution = self.h.getSolution()
+            if status == self.hs.HighsModelStatus.kOptimal:
+                values = list(solution.col_value)
+                best = sum(coef * values[col] for col, coef in objective.items())
+                slack = 1e-6 * max(1.0, abs(best))
+                if maximise:
+                    self._row(objective, best - slack, inf)
+                else:
+                    self._row(objective, -inf, best + slack)
+                continue
+            stopped = status in (self.hs.HighsModelStatus.kTimeLimit, self.hs.HighsModelStatus.kInterrupt)
+            if stopped and (solution.value_valid or values is not None):
+                if solution.value_valid:
+                    values = list(solution.col_value)
+                reported = float(self.h.getInfo().mip_gap)
+                optimal, gap = False, reported if reported < float("inf") else None
+                break
+            raise SolverError("plan.solver_failed", self.h.modelStatusToString(status))
+        return self._read(values, optimal, gap)
+
+    def _objective(self, objective: dict[int, float], maximise: bool) -> None:
+        n = self.h.getNumCol()
+        self.h.changeColsCost(n, list(range(n)), [objective.get(i, 0.0) for i in range(n)])
+        sense = self.hs.ObjSense.kMaximize if maximise else self.hs.ObjSense.kMinimize
+        self.h.changeObjectiveSense(sense)
+
+    def _read(self, values: list[float] | None, optimal: bool, gap: float | None) -> Solved:
+        if values is None:  # nothing to optimise: no course helps anyone
+            return Solved([], {}, optimal, gap)
+        run = sorted(c for c, col in self.x.items() if values[col] > 0.5)
+        attends: dict[int, list[int]] = defaultdict(list)
+        for (p, c), col in sorted(self.y.items()):
+            if values[col] > 0.5:
+                attends[c].append(p)
+        return Solved(run, dict(attends), optimal, gap)
 
 
 def _unclosable(need: Need, courses: Sequence[Course]) -> UnclosableReason:
@@ -134,60 +304,7 @@ def _unclosable(need: Need, courses: Sequence[Course]) -> UnclosableReason:
     return "not_enough_courses"
 
 
-def make_plan(
-    profile: Profile,
-    std: Standard,
-    policy: Policy,
-    as_of: dt.date,
-    catalog: Catalog,
-    *,
-    policy_name: str = "default",
-) -> Plan:
-    """The plan (shape documented in the README, "Training plan")."""
-    position = order(std)
-    courses = catalog.courses
-    need, tasks_of = _needs(profile, std, policy, as_of)
-    helps_all = [frozenset(n for n in need if n[0] in c.covers and c.level >= n[1]) for c in courses]
-    closable = {n: k for n, k in need.items() if sum(n in h for h in helps_all) >= k}
-    problem = CoverProblem(closable, [h & closable.keys() for h in helps_all], [c.hours for c in courses])
-    chosen, method = choose(problem)
-
-    before = assess(profile, std, policy, as_of, policy_name=policy_name)
-    taken = [_as_evidence(courses[i], as_of) for i in chosen]
-    after = assess(
-        profile.model_copy(update={"evidence": [*profile.evidence, *taken]}),
-        std,
-        policy,
-        as_of,
-        policy_name=policy_name,
-    )
-    unclosable: list[Unclosable] = [
-        {
-            "code": code,
-            "tasks": tasks_of[(code, level)],
-            "required_level": level,
-            "reason": _unclosable((code, level), courses),
-        }
-        for code, level in need
-        if (code, level) not in closable
-    ]
-    return {
-        "person": before["person"],
-        "standard": before["standard"],
-        "as_of": as_of.isoformat(),
-        "policy": policy_name,
-        "catalog": {"title": catalog.title, "sample": catalog.sample, "courses": len(courses)},
-        "method": method,
-        "courses": [_course_out(courses[i], problem.helps[i], tasks_of, position) for i in chosen],
-        "total_hours": sum(courses[i].hours for i in chosen),
-        "total_cost": sum(courses[i].cost or 0 for i in chosen),
-        "before": _figures(before),
-        "after": _figures(after),
-        "unclosable": sorted(unclosable, key=lambda g: (position[g["code"]], g["required_level"])),
-    }
-
-
-def _as_evidence(course: Course, as_of: dt.date) -> Evidence:
+def as_evidence(course: Course, as_of: dt.date) -> Evidence:
     """The evidence that completing ``course`` would give."""
     return Evidence(
         id=f"course:{course.code}",
@@ -201,15 +318,84 @@ def _as_evidence(course: Course, as_of: dt.date) -> Evidence:
     )
 
 
-def _course_out(
-    course: Course,
-    helps: frozenset[Need],
-    tasks_of: dict[Need, list[str]],
-    position: dict[str, int],
-) -> PlannedCourse:
-    closes: dict[str, list[str]] = defaultdict(list)
-    for code, level in helps:
-        closes[code] += tasks_of[(code, level)]
+def _figures(report: Report) -> Figures:
+    s = report["summary"]
+    return {
+        "coverage": s["coverage"],
+        "items_met": s["items_met"],
+        "items_total": s["items_total"],
+        "tasks_met": s["tasks_met"],
+        "tasks_total": s["tasks_total"],
+        "meets_standard": s["meets_standard"],
+    }
+
+
+def _team_figures(figures: list[Figures]) -> Figures:
+    items_met = sum(f["items_met"] for f in figures)
+    items_total = sum(f["items_total"] for f in figures)
+    return {
+        "coverage": ratio(items_met, items_total),
+        "items_met": items_met,
+        "items_total": items_total,
+        "tasks_met": sum(f["tasks_met"] for f in figures),
+        "tasks_total": sum(f["tasks_total"] for f in figures),
+        "meets_standard": all(f["meets_standard"] for f in figures),
+    }
+
+
+def make_plan(
+    people: Sequence[tuple[str, Profile, str | None]],
+    std: Standard,
+    policy: Policy,
+    as_of: dt.date,
+    catalog: Catalog,
+    *,
+    policy_name: str = "default",
+    options: PlanOptions | None = None,
+) -> Plan:
+    """The plan for ``people`` — (key, profile, file) each — from ``catalog``.
+
+    The shape is documented in the README ("Training plan"). Raises :class:`SolverError` when
+    HiGHS is missing or fails.
+    """
+    options = options or PlanOptions()
+    courses = catalog.courses
+    learners = [learner(key, prof, file, std, policy, as_of, courses) for key, prof, file in people]
+    fewest_courses = len(learners) == 1 and options.budget is None
+    solved = _Programme(learners, courses, options).solve(fewest_courses)
+    position = order(std)
+    planned = [
+        _course_out(c, courses[c], [learners[p] for p in solved.attends.get(c, [])], position) for c in solved.run
+    ]
+    persons = [
+        _person_out(p, person, solved, courses, std, policy, as_of, policy_name, position)
+        for p, person in enumerate(learners)
+    ]
+    return {
+        "standard": {"code": std.code},
+        "as_of": as_of.isoformat(),
+        "policy": policy_name,
+        "catalog": CatalogRef(title=catalog.title, sample=catalog.sample, courses=len(courses)),
+        "objective": "fewest_courses" if fewest_courses else "team",
+        "budget": options.budget,
+        "max_hours": options.max_hours,
+        "optimal": solved.optimal,
+        "mip_gap": solved.mip_gap,
+        "courses": planned,
+        "total_cost": sum(c["team_cost"] for c in planned),
+        "total_hours": sum(c["team_hours"] for c in planned),
+        "people": persons,
+        "before": _team_figures([p["before"] for p in persons]),
+        "after": _team_figures([p["after"] for p in persons]),
+    }
+
+
+def _course_out(index: int, course: Course, attendees: list[Learner], position: dict[str, int]) -> PlannedCourse:
+    closes: dict[str, set[str]] = defaultdict(set)
+    for person in attendees:
+        for code, level in person.helps.get(index, frozenset()):
+            closes[code].update(person.tasks_of[(code, level)])
+    seat = course.seat_cost or 0.0
     return {
         "code": course.code,
         "title": course.title,
@@ -217,6 +403,10 @@ def _course_out(
         "hours": course.hours,
         "level": course.level,
         "cost": course.cost,
+        "seat_cost": course.seat_cost,
+        "attendees": [person.key for person in attendees],
+        "team_cost": (course.cost or 0.0) + seat * len(attendees),
+        "team_hours": course.hours * len(attendees),
         "closes": [
             Closed(code=code, tasks=sorted(closes[code], key=position.__getitem__))
             for code in sorted(closes, key=position.__getitem__)
@@ -224,11 +414,47 @@ def _course_out(
     }
 
 
-def _figures(report: Report) -> Figures:
-    s = report["summary"]
+def _person_out(
+    p: int,
+    person: Learner,
+    solved: Solved,
+    courses: Sequence[Course],
+    std: Standard,
+    policy: Policy,
+    as_of: dt.date,
+    policy_name: str,
+    position: dict[str, int],
+) -> PlanPerson:
+    taken = [c for c in solved.run if p in solved.attends.get(c, [])]
+    before = assess(person.profile, std, policy, as_of, policy_name=policy_name, file=person.file)
+    extra = [as_evidence(courses[c], as_of) for c in taken]
+    after = assess(
+        person.profile.model_copy(update={"evidence": [*person.profile.evidence, *extra]}),
+        std,
+        policy,
+        as_of,
+        policy_name=policy_name,
+        file=person.file,
+    )
+    unclosable: list[Unclosable] = [
+        {
+            "code": code,
+            "tasks": person.tasks_of[(code, level)],
+            "required_level": level,
+            "reason": _unclosable((code, level), courses),
+        }
+        for code, level in person.need
+        if (code, level) not in person.closable
+    ]
+    met_before = {t["code"] for t in before["tasks"] if t["status"] == "met"}
     return {
-        "coverage": s["coverage"],
-        "items_met": s["items_met"],
-        "tasks_met": s["tasks_met"],
-        "meets_standard": s["meets_standard"],
+        "key": person.key,
+        "person": before["person"],
+        "file": person.file,
+        "courses": [courses[c].code for c in taken],
+        "hours": sum(courses[c].hours for c in taken),
+        "before": _figures(before),
+        "after": _figures(after),
+        "tasks_gained": [t["code"] for t in after["tasks"] if t["status"] == "met" and t["code"] not in met_before],
+        "unclosable": sorted(unclosable, key=lambda g: (position[g["code"]], g["required_level"])),
     }

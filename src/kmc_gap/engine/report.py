@@ -201,16 +201,18 @@ def brief(report: Report) -> Brief:
 
 
 class Figures(TypedDict):
-    """Headline figures before or after a plan."""
+    """Headline figures of a person (or a team) before or after a plan."""
 
     coverage: float
     items_met: int
+    items_total: int
     tasks_met: int
+    tasks_total: int
     meets_standard: bool
 
 
 class Closed(TypedDict):
-    """An item a planned course closes, and the tasks it closes it for."""
+    """An item a planned course counts towards, and the tasks it does so for."""
 
     code: str
     name: NotRequired[Name]
@@ -218,14 +220,18 @@ class Closed(TypedDict):
 
 
 class PlannedCourse(TypedDict):
-    """A course in the plan."""
+    """A course the plan runs, who attends it, and what it costs the team."""
 
     code: str
     title: str
     provider: str
-    hours: float
+    hours: Annotated[float, Field(description="hours of the course, for each attendee")]
     level: int
-    cost: float | None
+    cost: Annotated[float | None, Field(description="paid once when the course is run")]
+    seat_cost: Annotated[float | None, Field(description="paid for each attendee")]
+    attendees: Annotated[list[str], Field(description="the attendees' keys: person id, else name")]
+    team_cost: Annotated[float, Field(description="cost + seat_cost × attendees")]
+    team_hours: Annotated[float, Field(description="hours × attendees")]
     closes: list[Closed]
 
 
@@ -250,21 +256,43 @@ class CatalogRef(TypedDict):
     courses: int
 
 
-class Plan(TypedDict):
-    """A training plan for one person."""
+class PlanPerson(TypedDict):
+    """One person in the plan: the courses they attend and what changes for them."""
 
+    key: Annotated[str, Field(description="person id, else name: how attendees are listed")]
     person: PersonOut
+    file: str | None
+    courses: list[str]
+    hours: Annotated[float, Field(description="training hours the plan adds for this person")]
+    before: Figures
+    after: Figures
+    tasks_gained: list[str]
+    unclosable: list[Unclosable]
+
+
+class Plan(TypedDict):
+    """A training plan for one person or a team."""
+
     standard: StandardRef
     as_of: IsoDate
     policy: str
     catalog: CatalogRef
-    method: Literal["exact", "greedy"]
+    objective: Annotated[
+        Literal["team", "fewest_courses"],
+        Field(description="team: tasks, gaps, cost, hours; fewest_courses: one person without a budget"),
+    ]
+    budget: float | None
+    max_hours: float | None
+    optimal: Annotated[bool, Field(description="true when HiGHS proved every stage optimal")]
+    mip_gap: Annotated[
+        float | None, Field(description="the solver's relative gap where it stopped at the time limit; 0 when optimal")
+    ]
     courses: list[PlannedCourse]
-    total_hours: float
     total_cost: float
+    total_hours: float
+    people: list[PlanPerson]
     before: Figures
     after: Figures
-    unclosable: list[Unclosable]
 
 
 # --------------------------------------------------------------------------- progress (diff)

@@ -244,10 +244,11 @@ class Course(_Model):
     code: Ident
     title: Text
     provider: Text
-    hours: Annotated[float, Field(ge=0)]
+    hours: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0
     level: Level
     covers: list[Text] = Field(min_length=1)
-    cost: Annotated[float, Field(ge=0)] | None = None
+    cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid once if the course is run")] | None = None
+    seat_cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid for each attendee")] | None = None
     note: str | None = None
 
 

@@ -63,3 +63,5 @@ class SchemaName(StrEnum):
     policy = "policy"
     report = "report"
     standard = "standard"
+    plan = "plan"
+    diff = "diff"

@@ -44,8 +44,9 @@ def name_plan(plan: Plan, std: Standard, lang: str) -> Plan:
     for course in plan["courses"]:
         for closed in course["closes"]:
             closed["name"] = table[closed["code"]]
-    for gap in plan["unclosable"]:
-        gap["name"] = table[gap["code"]]
+    for person in plan["people"]:
+        for gap in person["unclosable"]:
+            gap["name"] = table[gap["code"]]
     return plan
 
 

@@ -4,108 +4,198 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Plan
+from kmc_gap.engine.report import Plan, PlannedCourse
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import console, dumps_json, percent, who
-from kmc_gap.words import t
+from kmc_gap.words import listing, t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
 def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
     lang = ctx.lang
     b, a = plan["before"], plan["after"]
+    people = plan["people"]
     catalog = plan["catalog"]["title"] or ""
+    title = who(people[0]["person"], sep=" · ") if len(people) == 1 else t("n_people", lang, n=len(people))
     lines = [
-        f"{t('plan_title', lang)}: {who(plan['person'], sep=' · ')}",
+        f"{t('plan_title', lang)}: {title}",
         f"{t('standard', lang)} {plan['standard']['code']} {standard_name(ctx.std, lang)} · "
         f"{t('as_of', lang)} {plan['as_of']}",
         f"{t('catalog', lang)}: {catalog} ({t('n_courses', lang, n=plan['catalog']['courses'])})",
+    ]
+    limits = []
+    if plan["budget"] is not None:
+        limits.append(t("plan_budget", lang, amount=_money(plan["budget"])))
+    if plan["max_hours"] is not None:
+        limits.append(t("plan_max_hours", lang, hours=_hours(plan["max_hours"])))
+    if limits:
+        lines.append(" · ".join(limits))
+    lines.append(
         t(
             "plan_summary",
             lang,
             n=len(plan["courses"]),
-            hours=f"{plan['total_hours']:g}",
+            cost=_money(plan["total_cost"]),
+            hours=_hours(plan["total_hours"]),
             before=percent(b["coverage"]),
             after=percent(a["coverage"]),
             tb=b["tasks_met"],
             ta=a["tasks_met"],
-        ),
-    ]
+        )
+    )
+    if not plan["optimal"]:
+        gap = "?" if plan["mip_gap"] is None else percent(plan["mip_gap"])
+        lines.append(t("plan_not_proven", lang, gap=gap))
     if plan["catalog"]["sample"]:
         lines.append(t("sample_catalog", lang))
-    if plan["method"] != "exact":
-        lines.append(t("plan_heuristic", lang))
     return lines
 
 
+def _facts(course: PlannedCourse, lang: str) -> list[str]:
+    facts = [
+        course["provider"],
+        t("hours_unit", lang, hours=_hours(course["hours"])),
+        f"{t('level_short', lang)} {course['level']}",
+    ]
+    if course["cost"] is not None:
+        facts.append(t("course_cost", lang, amount=_money(course["cost"])))
+    if course["seat_cost"] is not None:
+        facts.append(t("seat_cost", lang, amount=_money(course["seat_cost"])))
+    return facts
+
+
+def _unclosable_rows(plan: Plan) -> list[tuple[str, int, list[str], str, list[str]]]:
+    """Each gap no course closes: (code, level, tasks, reason, people), in the first person's order."""
+    merged: dict[tuple[str, int], tuple[list[str], str, list[str]]] = {}
+    for person in plan["people"]:
+        for gap in person["unclosable"]:
+            key = (gap["code"], gap["required_level"])
+            tasks, _, people = merged.setdefault(key, ([], gap["reason"], []))
+            tasks += [task for task in gap["tasks"] if task not in tasks]
+            people.append(person["key"])
+    return [(code, level, tasks, reason, people) for (code, level), (tasks, reason, people) in merged.items()]
+
+
 def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
-    """The plan as a header, one block per course, then the gaps no course closes."""
+    """The plan: a header, one block per course, the people (for a team), the gaps no course closes."""
     from rich.text import Text
 
     from kmc_gap.render.tables import fixed_table
 
     lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    team = len(plan["people"]) > 1
     for i, line in enumerate(_header_lines(plan, ctx)):
         con.print(Text(line, style="bold" if i == 0 else ""))
+    if not plan["courses"]:
+        con.print(t("plan_none_needed", lang) if not _unclosable_rows(plan) else t("plan_no_course_helps", lang))
     for course in plan["courses"]:
         con.print()
-        facts = [
-            course["provider"],
-            t("hours_unit", lang, hours=f"{course['hours']:g}"),
-            f"{t('level_short', lang)} {course['level']}",
-        ]
-        if course["cost"] is not None:
-            facts.append(f"{course['cost']:g}")
         con.print(Text(f"{course['code']} {course['title']}", style="bold"))
-        con.print(Text("  " + " · ".join(facts), style="dim"))
+        con.print(Text("  " + " · ".join(_facts(course, lang)), style="dim"))
+        if team:
+            attendees = listing(course["attendees"], lang)
+            cost = t("team_cost", lang, amount=_money(course["team_cost"]))
+            con.print(Text(f"  {t('attendees', lang)}: {attendees} · {cost}"))
         for item in course["closes"]:
             entry = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {name[item['code']]}")
             entry.truncate(con.width, overflow="ellipsis")
             con.print(entry, no_wrap=True)
+    if team:
+        con.print()
+        table = fixed_table(
+            con,
+            [
+                (t("person", lang), 0, "left"),
+                (t("coverage", lang), 15, "right"),
+                (t("tasks_short", lang), 7, "right"),
+                (t("hours", lang), 6, "right"),
+            ],
+        )
+        for person in plan["people"]:
+            b, a = person["before"], person["after"]
+            table.add_row(
+                who(person["person"]),
+                f"{percent(b['coverage'])} → {percent(a['coverage'])}",
+                f"{b['tasks_met']} → {a['tasks_met']}",
+                _hours(person["hours"]),
+            )
+        con.print(table)
+    rows = _unclosable_rows(plan)
+    if not rows:
+        return
     con.print()
     con.print(Text(t("unclosable", lang), style="bold"))
-    if not plan["unclosable"]:
-        con.print(t("gaps_none", lang))
-        return
     table = fixed_table(
         con,
-        [(t("code", lang), 6, "left"), (t("name", lang), 0, "left"), (t("reason", lang), 14, "left")],
+        [(t("code", lang), 6, "left"), (t("name", lang), 0, "left"), (t("reason", lang), 14, "left")]
+        + ([(t("people", lang), 6, "right")] if team else []),
     )
-    for gap in plan["unclosable"]:
-        table.add_row(gap["code"], name[gap["code"]], t(f"unclosable.{gap['reason']}", lang))
+    for code, _, _, reason, people in rows:
+        cells = [code, name[code], t(f"unclosable.{reason}", lang)]
+        table.add_row(*cells, *([str(len(people))] if team else []))
     con.print(table)
 
 
 def to_markdown(plan: Plan, ctx: RenderContext) -> str:
     """The plan as Markdown."""
     lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    team = len(plan["people"]) > 1
     head = _header_lines(plan, ctx)
     out = f"## {head[0]}\n\n" + "\n".join(f"- {line}" for line in head[1:]) + "\n\n"
-    out += row(
-        t("code", lang),
-        t("course", lang),
-        t("provider", lang),
-        t("hours", lang),
-        t("level_short", lang),
-        t("closes", lang),
-    )
-    out += "|---|---|---|---:|---:|---|\n"
-    for c in plan["courses"]:
-        closes = ", ".join(i["code"] for i in c["closes"])
-        out += row(c["code"], c["title"], c["provider"], f"{c['hours']:g}", c["level"], closes)
-    out += f"\n### {t('unclosable', lang)}\n\n"
-    if not plan["unclosable"]:
-        return out + t("gaps_none", lang) + "\n"
-    out += row(t("code", lang), t("name", lang), t("tasks_short", lang), t("reason", lang))
-    out += "|---|---|---|---|\n"
-    for g in plan["unclosable"]:
-        out += row(g["code"], name[g["code"]], ", ".join(g["tasks"]), t(f"unclosable.{g['reason']}", lang))
+    if plan["courses"]:
+        columns = ["code", "course", "provider", "hours", "level_short", "team_cost_head", "closes"]
+        out += row(*(t(k, lang) for k in columns + (["attendees"] if team else [])))
+        out += "|---|---|---|---:|---:|---:|---|" + ("---|" if team else "") + "\n"
+        for c in plan["courses"]:
+            closes = ", ".join(i["code"] for i in c["closes"])
+            cells = [
+                c["code"],
+                c["title"],
+                c["provider"],
+                _hours(c["hours"]),
+                c["level"],
+                _money(c["team_cost"]),
+                closes,
+            ]
+            out += row(*cells, *([listing(c["attendees"], lang)] if team else []))
+    else:
+        out += t("plan_none_needed", lang) + "\n"
+    if team:
+        out += f"\n### {t('people', lang)}\n\n"
+        out += row(t("person", lang), t("coverage", lang), t("tasks_short", lang), t("hours", lang))
+        out += "|---|---:|---:|---:|\n"
+        for p in plan["people"]:
+            b, a = p["before"], p["after"]
+            coverage = f"{percent(b['coverage'])} → {percent(a['coverage'])}"
+            out += row(who(p["person"]), coverage, f"{b['tasks_met']} → {a['tasks_met']}", _hours(p["hours"]))
+    rows = _unclosable_rows(plan)
+    if rows:
+        out += f"\n### {t('unclosable', lang)}\n\n"
+        out += row(
+            t("code", lang),
+            t("name", lang),
+            t("tasks_short", lang),
+            t("reason", lang),
+            *([t("people", lang)] if team else []),
+        )
+        out += "|---|---|---|---|" + ("---:|" if team else "") + "\n"
+        for code, _, tasks, reason, people in rows:
+            cells = [code, name[code], ", ".join(tasks), t(f"unclosable.{reason}", lang)]
+            out += row(*cells, *([len(people)] if team else []))
     return out
 
 

@@ -211,16 +211,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Check profiles (and a policy) without scoring: exit 0 when all are valid, 1 when any is not.",
     ),
     "help.cmd.schema": (
-        "輸出證據檔、採計規則、報告或職能基準的 JSON Schema（draft 2020-12）。",
-        "Print the JSON Schema (draft 2020-12) of a profile, policy, report or standard.",
+        "輸出證據檔、採計規則、報告、職能基準、訓練規劃或比較結果的 JSON Schema（draft 2020-12）。",
+        "Print the JSON Schema (draft 2020-12) of a profile, policy, report, standard, plan or diff.",
     ),
     "help.cmd.init": (
         "產生一份證據檔範本，以註解列出職能基準的所有代碼。",
         "Write a starter profile listing every code of the standard as comments.",
     ),
     "help.cmd.plan": (
-        "從課程目錄中挑出最少的課程來補足證據檔的落差。",
-        "Pick the fewest courses from a catalogue that close the profile's gaps.",
+        "從課程目錄中規劃要開哪些課、誰參加：一人時選最少的課，團隊可設預算；以 HiGHS 求精確解。",
+        "Plan which courses to run and who attends: the fewest courses for one person, or a team plan within "
+        "a budget; solved exactly with HiGHS.",
     ),
     "help.cmd.diff": (
         "比較同一人的兩份證據檔或報告：新符合與不再符合的任務和項目。",
@@ -269,7 +270,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "要顯示的代碼：T2、T2.3、K07、S12、A01、P2.3.1、O2.3.3…",
         "A code to show: T2, T2.3, K07, S12, A01, P2.3.1, O2.3.3…",
     ),
-    "help.arg.schema": ("profile、policy、report 或 standard。", "profile, policy, report or standard."),
+    "help.arg.schema": (
+        "profile、policy、report、standard、plan 或 diff。",
+        "profile, policy, report, standard, plan or diff.",
+    ),
     "help.arg.profile": ("證據檔（YAML）。", "Evidence profile (YAML)."),
     "help.arg.old": ("較早的證據檔（YAML）或 JSON 報告。", "Earlier profile (YAML) or JSON report."),
     "help.arg.new": ("較新的證據檔（YAML）或 JSON 報告。", "Later profile (YAML) or JSON report."),
@@ -369,12 +373,36 @@ WORDS: dict[str, tuple[str, str]] = {
     "sample_catalog": ("（範例目錄：課程皆為虛構）", "(a sample catalogue: the courses are made up)"),
     "n_courses": ("{n} 門課", "{n} courses"),
     "plan_summary": (
-        "建議修習 {n} 門課，共 {hours} 小時；涵蓋率 {before} → {after}，符合的任務 {tb} → {ta}",
-        "{n} courses, {hours} hours in all; coverage {before} → {after}, tasks met {tb} → {ta}",
+        "開設 {n} 門課，費用 {cost}，共 {hours} 人時；涵蓋率 {before} → {after}，符合的任務 {tb} → {ta}",
+        "{n} courses, cost {cost}, {hours} person-hours; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
-    "plan_heuristic": (
-        "課程數量超出精確搜尋範圍，以貪婪法選課（不保證最少）",
-        "the catalogue is too large for an exact search: courses chosen greedily (may not be the fewest)",
+    "plan_budget": ("預算 {amount}", "budget {amount}"),
+    "plan_max_hours": ("每人最多加訓 {hours} 小時", "at most {hours} more hours a person"),
+    "plan_not_proven": (
+        "求解器在時間限制內停止：這是找到的最佳方案，與最佳解的差距至多 {gap}",
+        "the solver stopped at the time limit: this is the best plan found, within {gap} of the optimum",
+    ),
+    "plan_none_needed": ("沒有落差，不需要任何課程。", "No gaps: no course is needed."),
+    "plan_no_course_helps": ("目錄中沒有課程能補足這些落差。", "No course in the catalogue closes these gaps."),
+    "n_people": ("{n} 人", "{n} people"),
+    "attendees": ("參加者", "Attendees"),
+    "team_cost": ("費用 {amount}", "cost {amount}"),
+    "team_cost_head": ("費用", "Cost"),
+    "course_cost": ("開班費 {amount}", "course fee {amount}"),
+    "seat_cost": ("每人 {amount}", "per seat {amount}"),
+    "plan.solver_missing": (
+        "找不到最佳化求解器 HiGHS（highspy）；請重新安裝 kmc-gap：pip install kmc-gap",
+        "the HiGHS optimisation solver (highspy) is missing; reinstall kmc-gap: pip install kmc-gap",
+    ),
+    "plan.solver_failed": ("求解器無法完成規劃（{status}）", "the solver could not make a plan ({status})"),
+    "help.opt.budget": (
+        "團隊的訓練預算：在預算內讓最多人、最多任務達標。",
+        "The team's training budget: meet the most tasks within it.",
+    ),
+    "help.opt.max_hours": ("每人最多增加的訓練時數。", "At most this many added training hours a person."),
+    "help.opt.time_limit": (
+        "求解器的時間上限（秒）；到時仍輸出找到的最佳方案。",
+        "Solver time limit in seconds; the best plan found is still printed.",
     ),
     "unclosable": ("目錄中沒有課程能補足的落差（需以工作實務證明）", "Gaps no course in the catalogue closes"),
     "unclosable.no_course": ("沒有課程涵蓋", "no course covers it"),
