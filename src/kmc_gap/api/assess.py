@@ -14,18 +14,21 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kmc_gap.api.thresholds import failures
-from kmc_gap.engine.report import Brief, PersonOut, Report, brief
-from kmc_gap.engine.scoring import assess
+from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model.loading import load_profile, load_standard
 from kmc_gap.model.models import Policy, Standard
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.assess import AssessRenderer
 
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Brief, PersonOut, Report
+
 #: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
-Render = Callable[[Report, Standard], str]
+Render = Callable[["Report", Standard], str]
 
 
 @dataclass(frozen=True)

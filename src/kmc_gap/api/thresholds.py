@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kmc_gap.api.errors import OptionError
-from kmc_gap.engine.report import Brief
 from kmc_gap.model.loading import suggest
 from kmc_gap.model.models import Standard
 from kmc_gap.model.problems import Problem
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Brief
 
 
 def required_tasks(value: str | None, std: Standard) -> list[str]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from rich.cells import cell_len
-
 # Typer (from 0.29) carries its own copy of Click; its commands, parameters and errors are these.
 from typer._click import exceptions as errors
 from typer._click.core import Command, Context, Parameter
@@ -89,6 +87,7 @@ def _metavar(param: Parameter) -> str:
 
 def _rows(rows: Sequence[tuple[str, str]]) -> str:
     """Two aligned columns; a long first column puts the second on its own line."""
+    from rich.cells import cell_len  # a CJK character takes two cells
     width = min(max((cell_len(a) for a, _ in rows), default=0), 28)
     out = []
     for left, right in rows:

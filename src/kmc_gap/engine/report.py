@@ -9,22 +9,12 @@ The report's shape is a stable contract (``format_version`` 1).
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal, NotRequired
 
 from pydantic import Field, WithJsonSchema
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
-
-class Reason(StrEnum):
-    """Why an evidence item does not count, checked in this order (see :mod:`kmc_gap.engine.rules`)."""
-
-    future = "future"
-    expired = "expired"
-    kind_not_accepted = "kind_not_accepted"
-    not_verified = "not_verified"
-    too_old = "too_old"
-
+from kmc_gap.engine.rules import Reason
 
 ItemType = Literal["indicator", "knowledge", "skill", "output"]
 TaskStatus = Literal["met", "partial", "missing"]
@@ -185,16 +175,6 @@ class Brief(TypedDict):
     person: PersonOut
     summary: Summary
     statuses: dict[str, TaskStatus]
-
-
-def brief(report: Report) -> Brief:
-    """The :class:`Brief` of a report."""
-    return {
-        "file": report["file"],
-        "person": report["person"],
-        "summary": report["summary"],
-        "statuses": {t["code"]: t["status"] for t in report["tasks"]},
-    }
 
 
 # --------------------------------------------------------------------------- training plans

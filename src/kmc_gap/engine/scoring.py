@@ -13,24 +13,27 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import (
-    AttitudeResult,
-    DutyResult,
-    EvidenceResult,
-    ExpiringEvidence,
-    Gap,
-    ItemResult,
-    ItemType,
-    Reason,
-    Report,
-    Summary,
-    TaskResult,
-    TaskStatus,
-)
-from kmc_gap.engine.rules import MAX_LEVEL, gating, gating_codes, reason_not_counted
+from kmc_gap.engine.rules import MAX_LEVEL, Reason, gating, gating_codes, reason_not_counted
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Evidence, Policy, Profile, Standard, Task
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import (
+        AttitudeResult,
+        Brief,
+        DutyResult,
+        EvidenceResult,
+        ExpiringEvidence,
+        Gap,
+        ItemResult,
+        ItemType,
+        Report,
+        Summary,
+        TaskResult,
+        TaskStatus,
+    )
 
 _TYPES: dict[str, ItemType] = {"P": "indicator", "K": "knowledge", "S": "skill", "O": "output"}
 
@@ -146,8 +149,7 @@ def assess(
     cov = Coverage(counting, policy.min_evidence)
     tasks = [score_task(t, d.code, cov, policy) for d in std.duties for t in d.tasks]
     attitudes: list[AttitudeResult] = [
-        {"code": a, "met": cov.count(a) >= policy.min_evidence, "evidence": cov.supporting(a, 0)}
-        for a in std.attitudes
+        {"code": a, "met": cov.count(a) >= policy.min_evidence, "evidence": cov.supporting(a, 0)} for a in std.attitudes
     ]
     person = profile.person
     return {
@@ -260,4 +262,14 @@ def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
         "expires": ev.expires.isoformat() if ev.expires else None,
         "counted": reason is None,
         "reason": reason,
+    }
+
+
+def brief(report: Report) -> Brief:
+    """The :class:`Brief` of a report."""
+    return {
+        "file": report["file"],
+        "person": report["person"],
+        "summary": report["summary"],
+        "statuses": {t["code"]: t["status"] for t in report["tasks"]},
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Diff, TaskChange
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import DocFormat
@@ -15,6 +14,8 @@ from kmc_gap.words import t
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from kmc_gap.engine.report import Diff, TaskChange
 
 
 def _headline(d: Diff, lang: str) -> list[str]:
@@ -127,7 +128,7 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
     return out
 
 
-class TableRenderer(Renderer[Diff]):
+class TableRenderer(Renderer["Diff"]):
     """The diff on a terminal."""
 
     def add(self, value: Diff) -> None:
@@ -135,7 +136,7 @@ class TableRenderer(Renderer[Diff]):
         print_table(console(self.out), value, self.ctx)
 
 
-class MarkdownRenderer(Renderer[Diff]):
+class MarkdownRenderer(Renderer["Diff"]):
     """The diff as Markdown."""
 
     def add(self, value: Diff) -> None:
@@ -143,7 +144,7 @@ class MarkdownRenderer(Renderer[Diff]):
         self.out.write(to_markdown(value, self.ctx))
 
 
-class JsonRenderer(Renderer[Diff]):
+class JsonRenderer(Renderer["Diff"]):
     """The diff as JSON, with names in the chosen language."""
 
     def add(self, value: Diff) -> None:

@@ -7,9 +7,13 @@ names go (a cohort's reports pass through here one by one, so this is kept to pl
 
 from __future__ import annotations
 
-from kmc_gap.engine.report import Diff, Plan, Report
+from typing import TYPE_CHECKING
+
 from kmc_gap.model.lookup import names
 from kmc_gap.model.models import Standard
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Diff, Plan, Report
 
 
 def standard_name(std: Standard, lang: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Plan, PlannedCourse
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import DocFormat
@@ -15,6 +14,8 @@ from kmc_gap.words import listing, t
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from kmc_gap.engine.report import Plan, PlannedCourse
 
 
 def _money(value: float) -> str:
@@ -199,7 +200,7 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
     return out
 
 
-class TableRenderer(Renderer[Plan]):
+class TableRenderer(Renderer["Plan"]):
     """The plan on a terminal."""
 
     def add(self, value: Plan) -> None:
@@ -207,7 +208,7 @@ class TableRenderer(Renderer[Plan]):
         print_table(console(self.out), value, self.ctx)
 
 
-class MarkdownRenderer(Renderer[Plan]):
+class MarkdownRenderer(Renderer["Plan"]):
     """The plan as Markdown."""
 
     def add(self, value: Plan) -> None:
@@ -215,7 +216,7 @@ class MarkdownRenderer(Renderer[Plan]):
         self.out.write(to_markdown(value, self.ctx))
 
 
-class JsonRenderer(Renderer[Plan]):
+class JsonRenderer(Renderer["Plan"]):
     """The plan as JSON, with names in the chosen language."""
 
     def add(self, value: Plan) -> None:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kmc_gap.words.catalogue import WORDS
-
 
 class Lang(StrEnum):
     """The languages kmc-gap speaks; Traditional Chinese is the default."""
@@ -61,7 +59,12 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **args: Any) -> str:
 
 
 def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
-    """Like :func:`t`, with the arguments as a mapping."""
+    """Like :func:`t`, with the arguments as a mapping.
+
+    The catalogue is imported on the first word rendered: a run that writes only JSON reads none.
+    """
+    from kmc_gap.words.catalogue import WORDS
+
     zh, en = WORDS[key]
     template = en if lang == Lang.en else zh
     return template.format(**{name: _plain(value, lang) for name, value in (args or {}).items()})

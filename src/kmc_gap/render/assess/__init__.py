@@ -13,16 +13,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from kmc_gap.engine.report import Brief, Report, brief
+from kmc_gap.engine.scoring import brief
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import AssessFormat
 
 if TYPE_CHECKING:
+    from kmc_gap.engine.report import Brief, Report
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
 
-class AssessRenderer(Renderer[Report]):
+class AssessRenderer(Renderer["Report"]):
     """A renderer of assessment reports; with :attr:`pieces`, each report is rendered on its own."""
 
     pieces: ClassVar[bool] = False

@@ -6,10 +6,13 @@ Column names are stable keys for tools; task names are in the chosen language.
 from __future__ import annotations
 
 import csv
+from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Report
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report
 
 COLUMNS = [
     "person_id",

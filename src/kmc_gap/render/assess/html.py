@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from html import escape
+from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import DutyResult, EvidenceResult, PolicyOut, Report, TaskResult
 from kmc_gap.model.lookup import names
 from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer, Tally
@@ -18,6 +18,9 @@ from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, who
 from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import DutyResult, EvidenceResult, PolicyOut, Report, TaskResult
 
 COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "missing": "#c62828"}
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from kmc_gap.engine.report import Report
+from typing import TYPE_CHECKING
+
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import name_report
 from kmc_gap.render.text import dumps_json
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report
 
 
 def named(report: Report, ctx: RenderContext) -> Report:

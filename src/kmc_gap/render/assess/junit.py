@@ -7,14 +7,17 @@ is an error. Suites are written one by one as reports arrive.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Report
 from kmc_gap.engine.rules import missing_items
 from kmc_gap.model.lookup import names
 from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.text import who
 from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report
 
 
 class JunitRenderer(AssessRenderer):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from kmc_gap.engine.report import Report
+from typing import TYPE_CHECKING
+
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.md import row
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, verdict_text, who
 from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report
 
 ICONS = {"met": "✅", "partial": "🟡", "missing": "❌"}
 

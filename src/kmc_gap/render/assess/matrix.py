@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from kmc_gap.engine.report import Report
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import Tally
 from kmc_gap.render.base import RenderContext
@@ -14,6 +15,9 @@ from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
 from kmc_gap.render.text import percent, who
 from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report
 
 MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 NAME_CELLS = 18

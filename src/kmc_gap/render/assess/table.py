@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kmc_gap.engine.report import Report, TaskResult
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
@@ -14,6 +15,9 @@ from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
 from kmc_gap.render.text import console, figures_text, verdict_text, who
 from kmc_gap.words import t
+
+if TYPE_CHECKING:
+    from kmc_gap.engine.report import Report, TaskResult
 
 BAR_WIDTH = 10
 
@@ -165,4 +169,3 @@ def _not_counted(con: Console, r: Report, lang: str) -> None:
     for ev in skipped:
         reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
         con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
-
