@@ -4,14 +4,14 @@ The model (the README's "Training plan" section is the contract the tests pin):
 
 * A *need* of a person is an item X unmet for a task of level L: the pair (X, L), needing
   ``min_evidence`` minus the counting items the person already has at level L or above.
-* Running course c (``x_c``) costs ``cost``; a person p attending it (``y_pc ≤ x_c``) costs
-  ``seat_cost`` and ``hours``, and counts as one training item at the course's level covering its
-  codes — exactly as evidence counts in the scoring rules.
+* Running course c (``x_c``) costs ``cost``. Everyone it counts for — a course counts for a person
+  when it is of a level and covers a code that one of their needs asks for — attends it, at
+  ``seat_cost`` and ``hours`` each, and it counts as one training item at the course's level
+  covering its codes, exactly as evidence counts in the scoring rules.
 * A need is closed (``z_pn``) when enough of the person's courses count towards it; a task is newly
   met (``w_pt``) when every need of that task is closed.
 * With a budget the plan maximises, in this order, the person–task pairs newly met, then the
-  person–item gaps closed, then spends the least, then takes the fewest hours (then the fewest
-  attendances, so that nobody is sent to a course that does nothing for them). Without a budget the
+  person–item gaps closed, then spends the least, then takes the fewest hours. Without a budget the
   first two stages close everything the catalogue can close. For one person without a budget the
   plan keeps the classic objective: the fewest courses, then the fewest hours.
 
@@ -39,6 +39,7 @@ from kmc_gap.engine.report import (
     PlannedCourse,
     PlanPerson,
     Report,
+    SolverRun,
     Unclosable,
     UnclosableReason,
 )
@@ -137,6 +138,7 @@ class Solved:
     attends: dict[int, list[int]]  # course index → learner indices
     optimal: bool
     mip_gap: float | None
+    size: SolverRun | None = None
 
 
 @contextlib.contextmanager
@@ -157,43 +159,65 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 class _Programme:
-    """The mixed-integer programme in HiGHS: columns x, y, z, w and their rows."""
+    """The mixed-integer programme in HiGHS: courses run (x), needs closed (z), tasks newly met (w)."""
 
     def __init__(self, people: list[Learner], courses: Sequence[Course], options: PlanOptions) -> None:
         try:
             import highspy
         except ImportError as exc:  # pragma: no cover - highspy is a dependency
             raise SolverError("plan.solver_missing", str(exc)) from None
-        self.hs = highspy
+        import numpy as np  # highspy's own dependency: its arrays
+
+        self.hs, self.np = highspy, np
         with _quiet_stdout():  # HiGHS prints a banner on stdout when created, before any option applies
             self.h: highspy.Highs = highspy.Highs()  # type: ignore[no-untyped-call]
             self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("mip_rel_gap", 0.0)
         self.h.setOptionValue("random_seed", 0)
         self.people, self.courses, self.options = people, courses, options
+        # who would attend each course: everyone it counts for (the model's attendance rule)
+        self.attendees: dict[int, list[int]] = defaultdict(list)
+        for p, person in enumerate(people):
+            for c in person.helps:
+                self.attendees[c].append(p)
         self.x: dict[int, int] = {}
-        self.y: dict[tuple[int, int], int] = {}
-        self.z: dict[tuple[int, Need], int] = {}
-        self.w: dict[tuple[int, str], int] = {}
+        # Whether a course counts towards a need depends only on the need (item, level), never on the
+        # person: people who share a need share its variable, weighted by how many share it; so do
+        # person–task pairs whose tasks come down to the same needs. The optimum is the same.
+        self.z_weight: dict[tuple[Need, int], int] = defaultdict(int)
+        self.w_weight: dict[frozenset[tuple[Need, int]], int] = defaultdict(int)
+        for person in people:
+            for n in person.closable:
+                self.z_weight[(n, person.need[n])] += 1
+            for needs in person.meetable.values():
+                self.w_weight[frozenset((n, person.need[n]) for n in needs)] += 1
+        self.helping: dict[Need, list[int]] = defaultdict(list)
+        for person in people:
+            for c, counted in person.helps.items():
+                for n in counted:
+                    if c not in self.helping[n]:
+                        self.helping[n].append(c)
+        self.z: dict[tuple[Need, int], int] = {}
+        self.w: dict[frozenset[tuple[Need, int]], int] = {}
         self._columns()
         self._rows()
 
-    def _binary(self) -> int:
-        index = self.h.getNumCol()
-        self.h.addCol(0.0, 0.0, 1.0, 0, [], [])
-        self.h.changeColIntegrality(index, self.hs.HighsVarType.kInteger)
-        return index
+    def _binaries(self, count: int) -> list[int]:
+        np = self.np
+        first = self.h.getNumCol()
+        self.h.addVars(count, [0.0] * count, [1.0] * count)
+        indices = list(range(first, first + count))
+        integer = np.full(count, int(self.hs.HighsVarType.kInteger), dtype=np.uint8)
+        self.h.changeColsIntegrality(count, np.asarray(indices, dtype=np.int32), integer)
+        return indices
 
     def _columns(self) -> None:
-        for p, person in enumerate(self.people):
-            for c in person.helps:
-                if c not in self.x:
-                    self.x[c] = self._binary()
-                self.y[(p, c)] = self._binary()
-            for n in sorted(person.closable):
-                self.z[(p, n)] = self._binary()
-            for t in sorted(person.meetable):
-                self.w[(p, t)] = self._binary()
+        courses = sorted(self.attendees)
+        self.x = dict(zip(courses, self._binaries(len(courses)), strict=True))
+        needs = sorted(self.z_weight)
+        self.z = dict(zip(needs, self._binaries(len(needs)), strict=True))
+        tasks = sorted(self.w_weight, key=sorted)
+        self.w = dict(zip(tasks, self._binaries(len(tasks)), strict=True))
 
     def _row(self, coefficients: dict[int, float], lower: float, upper: float) -> None:
         indices = list(coefficients)
@@ -201,58 +225,59 @@ class _Programme:
 
     def _rows(self) -> None:
         inf = self.hs.kHighsInf
-        seats: dict[int, dict[int, float]] = defaultdict(dict)
-        for (_, c), col in self.y.items():
-            self._row({col: 1.0, self.x[c]: -1.0}, -inf, 0.0)  # attend only a course that is run
-            seats[c][col] = -1.0
-        for c, col in self.x.items():
-            self._row({col: 1.0, **seats[c]}, -inf, 0.0)  # run only a course someone attends
-        for (p, n), col in self.z.items():
-            person = self.people[p]
-            helping = {self.y[(p, c)]: 1.0 for c, h in person.helps.items() if n in h}
-            self._row({**helping, col: -float(person.need[n])}, 0.0, inf)  # enough courses count
-        for (p, t), col in self.w.items():
-            for n in self.people[p].meetable[t]:
-                self._row({col: 1.0, self.z[(p, n)]: -1.0}, -inf, 0.0)  # a task needs all its needs
+        for (n, k), col in self.z.items():
+            helping = {self.x[c]: 1.0 for c in self.helping[n]}
+            self._row({**helping, col: -float(k)}, 0.0, inf)  # enough courses count towards the need
+        for needs, col in self.w.items():
+            for need in needs:
+                self._row({col: 1.0, self.z[need]: -1.0}, -inf, 0.0)  # a task needs all its needs
         if self.options.budget is not None:
             self._row(self.cost(), -inf, self.options.budget)
         if self.options.max_hours is not None:
-            for p, person in enumerate(self.people):
-                hours = {self.y[(p, c)]: self.courses[c].hours for c in person.helps}
+            for person in self.people:
+                hours = {self.x[c]: self.courses[c].hours for c in person.helps}
                 self._row(hours, -inf, self.options.max_hours)
 
     def cost(self) -> dict[int, float]:
-        """Coefficients of the total cost: each course run once, each seat taken."""
-        total: dict[int, float] = defaultdict(float)
-        for c, col in self.x.items():
-            total[col] += self.courses[c].cost or 0.0
-        for (_, c), col in self.y.items():
-            total[col] += self.courses[c].seat_cost or 0.0
-        return dict(total)
+        """Coefficients of the total cost: each course's fee, and a seat for each of its attendees."""
+        return {
+            col: (self.courses[c].cost or 0.0) + (self.courses[c].seat_cost or 0.0) * len(self.attendees[c])
+            for c, col in self.x.items()
+        }
 
     def stages(self, fewest_courses: bool) -> list[tuple[dict[int, float], bool]]:
         """The objectives in priority order, each with True when it is maximised."""
-        hours = {col: self.courses[c].hours for (_, c), col in self.y.items()}
+        hours = {col: self.courses[c].hours * len(self.attendees[c]) for c, col in self.x.items()}
         spend = {col: 1.0 for col in self.x.values()} if fewest_courses else self.cost()
         return [
-            ({col: 1.0 for col in self.w.values()}, True),
-            ({col: 1.0 for col in self.z.values()}, True),
+            ({col: float(self.w_weight[key]) for key, col in self.w.items()}, True),
+            ({col: float(self.z_weight[key]) for key, col in self.z.items()}, True),
             (spend, False),
             (hours, False),
-            ({col: 1.0 for col in self.y.values()}, False),
         ]
 
     def solve(self, fewest_courses: bool) -> Solved:
         """Optimise the stages in turn; stop early, keeping the best plan found, at the time limit."""
-        deadline = time.monotonic() + self.options.time_limit
+        started = time.monotonic()
+        size = (self.h.getNumCol(), self.h.getNumRow())
+        solved = self._stages(fewest_courses, started + self.options.time_limit)
+        version = f"HiGHS {self.h.versionMajor()}.{self.h.versionMinor()}.{self.h.versionPatch()}"
+        solved.size = SolverRun(
+            solver=version, variables=size[0], constraints=size[1], seconds=round(time.monotonic() - started, 3)
+        )
+        return solved
+
+    def _stages(self, fewest_courses: bool, deadline: float) -> Solved:
         optimal: bool = True
         gap: float | None = 0.0
         values: list[float] | None = None
         inf = self.hs.kHighsInf
         for objective, maximise in self.stages(fewest_courses):
-            if not objective or not any(objective.values()):
+            if not any(objective.values()):
                 continue
             self._objective(objective, maximise)
+            if values is not None:  # the last stage's optimum is feasible here: start from it
+                self.h.setSolution(self._as_solution(values))
             self.h.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.1))
             self.h.run()
             status = self.h.getModelStatus()
@@ -276,6 +301,12 @@ class _Programme:
             raise SolverError("plan.solver_failed", self.h.modelStatusToString(status))
         return self._read(values, optimal, gap)
 
+    def _as_solution(self, values: list[float]) -> highspy.HighsSolution:
+        solution = self.hs.HighsSolution()
+        solution.col_value = [round(v) for v in values]
+        solution.value_valid = True
+        return solution
+
     def _objective(self, objective: dict[int, float], maximise: bool) -> None:
         n = self.h.getNumCol()
         self.h.changeColsCost(n, list(range(n)), [objective.get(i, 0.0) for i in range(n)])
@@ -286,11 +317,7 @@ class _Programme:
         if values is None:  # nothing to optimise: no course helps anyone
             return Solved([], {}, optimal, gap)
         run = sorted(c for c, col in self.x.items() if values[col] > 0.5)
-        attends: dict[int, list[int]] = defaultdict(list)
-        for (p, c), col in sorted(self.y.items()):
-            if values[col] > 0.5:
-                attends[c].append(p)
-        return Solved(run, dict(attends), optimal, gap)
+        return Solved(run, {c: self.attendees[c] for c in run}, optimal, gap)
 
 
 def _unclosable(need: Need, courses: Sequence[Course]) -> UnclosableReason:
@@ -381,6 +408,7 @@ def make_plan(
         "max_hours": options.max_hours,
         "optimal": solved.optimal,
         "mip_gap": solved.mip_gap,
+        "solver": solved.size or SolverRun(solver="HiGHS", variables=0, constraints=0, seconds=0.0),
         "courses": planned,
         "total_cost": sum(c["team_cost"] for c in planned),
         "total_hours": sum(c["team_hours"] for c in planned),

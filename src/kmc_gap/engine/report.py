@@ -250,6 +250,15 @@ class PlanPerson(TypedDict):
     unclosable: list[Unclosable]
 
 
+class SolverRun(TypedDict):
+    """The size of the programme HiGHS solved, and how long it took."""
+
+    solver: str
+    variables: int
+    constraints: int
+    seconds: float
+
+
 class Plan(TypedDict):
     """A training plan for one person or a team."""
 
@@ -267,6 +276,7 @@ class Plan(TypedDict):
     mip_gap: Annotated[
         float | None, Field(description="the solver's relative gap where it stopped at the time limit; 0 when optimal")
     ]
+    solver: SolverRun
     courses: list[PlannedCourse]
     total_cost: float
     total_hours: float
