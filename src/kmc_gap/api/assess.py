@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +100,10 @@ _WORKER: tuple[Standard, Settings] | None = None
 
 
 def _init_worker(settings: Settings) -> None:
+    """Load the standard once per worker; leave Ctrl-C and SIGTERM to the parent, which ends the pool."""
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = (load_standard(settings.standard_path), settings)
 
 
@@ -126,6 +130,7 @@ def results(paths: list[Path], std: Standard, settings: Settings, jobs: int = 1)
 class Outcome:
     """What a run over many files came to: how many could not be assessed, and the thresholds failed."""
 
+    assessed: int = 0
     invalid: int = 0
     failures: list[Problem] = field(default_factory=list)
 
@@ -156,6 +161,7 @@ def assess_paths(
             writer.failure(result.file, result.problems)
             on_failure(result.problems)
             continue
+        outcome.assessed += 1
         if result.report is not None:
             writer.add(result.report)
         elif result.text is not None:

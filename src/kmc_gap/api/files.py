@@ -1,40 +1,104 @@
-"""Writing output files so that a failed or interrupted run never leaves a half-written file."""
+"""Writing output files so that nothing is ever destroyed.
+
+* A regular file (or a new path) is replaced atomically: written to a temporary file beside it and
+  renamed over it only when the run succeeds, so a failed or interrupted run keeps the old file.
+* A symlink to a regular file writes its target (atomically) and keeps the link.
+* A character device or a FIFO (``/dev/null``, ``/dev/stdout``, a pipe) is written to directly,
+  never replaced — as root, renaming over ``/dev/null`` would break the whole system.
+* Anything else (a directory, a socket, a block device) is refused, and so is a path that is one of
+  the run's inputs.
+* New files get the permissions the umask allows (0644 under umask 022); a replaced file keeps its own.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 
+class OutputRefused(Exception):
+    """The path cannot be written safely; ``key`` is the catalogue key saying why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class Discard(Exception):
+    """Raised inside :func:`atomic_output` to leave the destination as it was (nothing worth writing)."""
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
+    """Whether ``target`` is (a link to) one of the files the run reads."""
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, target):
+                return True
+    return False
+
+
+def check_output(path: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse, before any work is done, an output path that cannot be written safely."""
+    if _is_input(path, inputs):
+        raise OutputRefused("file.output_is_input")
+    try:
+        mode = os.stat(path).st_mode  # follows a symlink to what it names
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputRefused("file.output_unusable") from exc
+    if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        raise OutputRefused("file.output_not_file")
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only when the ``with`` block succeeds.
+    """A text stream whose content reaches ``path`` only when the ``with`` block succeeds.
 
-    It writes to a temporary file in the same folder and renames it over ``path``, so an
-    interrupted or failed write leaves any old file whole. Without ``force`` an existing file
-    is never replaced: :class:`FileExistsError` is raised instead.
+    Without ``force`` an existing file is never replaced: :class:`FileExistsError` is raised.
+    Raising :class:`Discard` in the block leaves ``path`` untouched and is not an error.
     """
-    if path.exists() and not force:
-        raise FileExistsError(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not force:
+        raise FileExistsError(path)
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(path, "w", encoding="utf-8", newline="") as device, contextlib.suppress(Discard):
+            yield device
+        return
+    target = path.resolve() if path.is_symlink() else path  # write the link's target, keep the link
+    permissions = stat.S_IMODE(mode) if mode is not None else _umask_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, permissions)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if not force and path.exists():
+        if not force and target.exists():
             raise FileExistsError(path)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except Discard:
+        Path(tmp).unlink(missing_ok=True)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`atomic_output`)."""
+    """Write ``text`` to ``path`` (see :func:`atomic_output`)."""
     with atomic_output(path, force=force) as handle:
         handle.write(text)

@@ -7,6 +7,7 @@ Help texts here are catalogue keys; :mod:`kmc_gap.cli.help` writes them in the c
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -41,16 +42,10 @@ app = typer.Typer(
 )
 
 
-def _lang_value(value: str) -> str:
-    """Check a ``--lang`` spelling; the language itself is read before parsing (:func:`main`)."""
-    if parse_lang(value) is None:
-        raise OptionError("--lang", "usage.lang", value=value)
-    return value
-
-
+# The language is read, and its spelling checked, before Click parses anything (chosen_lang); the
+# option is declared so that it is accepted and listed in the help.
 LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", "-l", parser=_lang_value, metavar="LANG", help="help.opt.lang", show_default=False),
+    str | None, typer.Option("--lang", "-l", metavar="LANG", help="help.opt.lang", show_default=False)
 ]
 MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, metavar="BYTES", help="help.opt.max_size")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.as_of")]
@@ -180,7 +175,7 @@ def assess_cmd(
         Piece(kind, lang()) if kind.pieces else None,
         warn_expiring,
     )
-    with _destination(output) as out, _progress(len(paths)) as advance:
+    with _destination(output, [*paths, *_files(policy)]) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
             paths,
             std,
@@ -192,6 +187,10 @@ def assess_cmd(
             on_failure=lambda problems: report_problems(problems, lang()),
             advance=advance,
         )
+        if not outcome.assessed and output is not None:
+            from kmc_gap.api.files import Discard
+
+            raise Discard  # nothing was assessed: an existing -o file stays as it was
     for problem in outcome.failures:
         print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
     if outcome.invalid:
@@ -200,14 +199,23 @@ def assess_cmd(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _files(*specs: str | Path | None) -> list[Path]:
+    """The option values that name files (a policy may also be a built-in name)."""
+    return [Path(spec) for spec in specs if spec is not None and Path(spec).is_file()]
+
+
 @contextlib.contextmanager
-def _destination(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or ``output`` written atomically."""
+def _destination(output: Path | None, inputs: list[Path]) -> Iterator[TextIO]:
+    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`)."""
     if output is None:
         yield sys.stdout
         return
-    from kmc_gap.api.files import atomic_output
+    from kmc_gap.api.files import OutputRefused, atomic_output, check_output
 
+    try:
+        check_output(output, inputs)
+    except OutputRefused as exc:
+        fail([Problem(str(output), exc.key)])
     try:
         with atomic_output(output) as handle:
             yield handle
@@ -292,8 +300,13 @@ def init_cmd(
     if output is None:
         sys.stdout.write(buffer.getvalue())
         return
+    from kmc_gap.api.files import OutputRefused, check_output
+
     try:
+        check_output(output)
         write_atomic(output, buffer.getvalue(), force=force)
+    except OutputRefused as exc:
+        fail([Problem(str(output), exc.key)])
     except FileExistsError:
         fail([Problem(str(output), "file.exists")])
     except OSError as exc:
@@ -401,16 +414,20 @@ def chosen_lang(argv: Sequence[str]) -> Lang:
         elif arg.startswith("-l") and len(arg) > 2 and not arg.startswith("--"):
             value = arg[2:]
         if value is not None:
-            found = parse_lang(value) or found
+            found = parse_lang(value)
+            if found is None:
+                raise OptionError("--lang", "usage.lang", value=value)
     return found or env_lang()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run kmc-gap with ``argv`` (default: the command line); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    LANG[0] = chosen_lang(args)
+    LANG[0] = env_lang()
+    _on_sigterm()
     command = typer.main.get_command(app)
     try:
+        LANG[0] = chosen_lang(args)
         code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as exc:
         assert exc.ctx is not None
@@ -435,6 +452,16 @@ def option_message(exc: OptionError) -> str:
     if "value" not in exc.args_:
         return detail
     return t("usage.bad_value", lang(), name=exc.option, value=repr(exc.args_["value"]), detail=detail)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C, so that temporary files are removed on the way out."""
+    with contextlib.suppress(ValueError):  # not the main thread: leave the default
+        signal.signal(signal.SIGTERM, _terminated)
 
 
 def _usage_error(ctx: Context | None, message: str) -> int:

@@ -278,7 +278,7 @@ class _Programme:
             self._objective(objective, maximise)
             if values is not None:  # the last stage's optimum is feasible here: start from it
                 self.h.setSolution(self._as_solution(values))
-            self.h.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.1))
+            self.h.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.0))
             self.h.run()
             status = self.h.getModelStatus()
             solution = self.h.getSolution()
@@ -291,14 +291,17 @@ class _Programme:
                 else:
                     self._row(objective, -inf, best + slack)
                 continue
-            stopped = status in (self.hs.HighsModelStatus.kTimeLimit, self.hs.HighsModelStatus.kInterrupt)
-            if stopped and (solution.value_valid or values is not None):
-                if solution.value_valid:
-                    values = list(solution.col_value)
-                reported = float(self.h.getInfo().mip_gap)
-                optimal, gap = False, reported if reported < float("inf") else None
-                break
-            raise SolverError("plan.solver_failed", self.h.modelStatusToString(status))
+            if status not in (self.hs.HighsModelStatus.kTimeLimit, self.hs.HighsModelStatus.kInterrupt):
+                raise SolverError("plan.solver_failed", self.h.modelStatusToString(status))
+            # stopped: keep the best plan found — this stage's, the last stage's, or running nothing,
+            # which every limit allows
+            if solution.value_valid:
+                values = list(solution.col_value)
+            elif values is None:
+                values = [0.0] * self.h.getNumCol()
+            reported = float(self.h.getInfo().mip_gap)
+            optimal, gap = False, reported if reported < float("inf") else None
+            break
         return self._read(values, optimal, gap)
 
     def _as_solution(self, values: list[float]) -> highspy.HighsSolution:

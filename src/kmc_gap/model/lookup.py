@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kmc_gap.model.models import Standard, Task
+from kmc_gap.words import pick
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Entry:
 
     def name_in(self, lang: str) -> str:
         """The name in ``lang`` (``en`` or Chinese), falling back to the Chinese name."""
-        return (self.name_en or self.name) if lang == "en" else self.name
+        return pick(self.name, self.name_en, lang)
 
 
 _INDEX: dict[int, tuple[Standard, dict[str, Entry]]] = {}

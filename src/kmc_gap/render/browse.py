@@ -10,12 +10,13 @@ from typing import Any
 
 from kmc_gap.model.lookup import Entry, index, tasks_requiring
 from kmc_gap.model.models import Duty, Standard, Task
+from kmc_gap.words import pick
 
 
 def _name(obj: Any, lang: str, field: str = "name") -> str:
     """A model's ``field`` in ``lang``, falling back to the Chinese text."""
     text: str = getattr(obj, field)
-    return (getattr(obj, f"{field}_en", None) or text) if lang == "en" else text
+    return pick(text, getattr(obj, f"{field}_en", None), lang)
 
 
 def overview(std: Standard, lang: str) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def task_view(std: Standard, task: Task, lang: str) -> dict[str, Any]:
 def item_view(std: Standard, entry: Entry, lang: str) -> dict[str, Any]:
     """An O/P/K/S/A item and every task that requires it, with the level each requires."""
     view: dict[str, Any] = {"view": "item", "code": entry.code, "kind": entry.kind, "name": entry.name_in(lang)}
-    description = (entry.description_en or entry.description) if lang == "en" else entry.description
+    description = pick(entry.description, entry.description_en, lang) if entry.description else None
     if description:
         view["description"] = description
     view["required_by"] = [

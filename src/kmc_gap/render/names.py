@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.model.models import Standard
+from kmc_gap.words import pick
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Diff, Plan, Report
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def standard_name(std: Standard, lang: str) -> str:
     """The standard's name in ``lang`` (the English rendering, or the official Chinese)."""
-    return (std.name_en or std.name) if lang == "en" else std.name
+    return pick(std.name, std.name_en, lang)
 
 
 def name_report(report: Report, std: Standard, lang: str) -> Report:

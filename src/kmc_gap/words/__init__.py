@@ -53,6 +53,11 @@ class Word:
     args: Mapping[str, Any] = field(default_factory=dict)
 
 
+def pick(chinese: str, english: str | None, lang: str) -> str:
+    """The standard's own text in ``lang``: its English rendering where there is one, else the Chinese."""
+    return (english or chinese) if lang == Lang.en else chinese
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **args: Any) -> str:
     """The entry ``key`` in ``lang``, with ``args`` filled in (``Word`` arguments rendered too)."""
     return tr(key, lang, args)

@@ -24,6 +24,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.no_profiles": ("找不到任何 *.yaml 或 *.yml 證據檔", "no *.yaml or *.yml profiles found"),
     "file.exists": ("檔案已存在；要覆寫請加 --force", "file already exists; use --force to overwrite it"),
     "file.unwritable": ("無法寫入檔案（{reason}）", "cannot write the file ({reason})"),
+    "file.output_is_input": (
+        "輸出檔就是輸入檔之一；請換一個 -o 檔名，以免覆蓋輸入",
+        "the output is one of the inputs; choose another -o path so that no input is overwritten",
+    ),
+    "file.output_not_file": (
+        "這不是一般檔案、也不是裝置或管線，無法寫入",
+        "not a regular file, a device or a pipe: refusing to write to it",
+    ),
+    "file.output_unusable": ("無法使用這個輸出路徑", "this output path cannot be used"),
     "file.not_utf8": ("檔案不是 UTF-8 編碼；請以 UTF-8 另存", "file is not UTF-8; save it as UTF-8"),
     "os.permission": ("沒有權限", "permission denied"),
     "os.not_found": ("路徑不存在", "no such file or folder"),
