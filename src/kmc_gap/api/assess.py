@@ -21,6 +21,7 @@ from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model.loading import load_profile, load_standard
 from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.assess import AssessRenderer
@@ -73,7 +74,7 @@ def redact(report: Report) -> Report:
 
 def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     """Load and assess one profile; never raises for bad input."""
-    name = str(path)
+    name = shown(path)
     try:
         profile = load_profile(path, std, name, settings.max_bytes)
     except InputError as exc:

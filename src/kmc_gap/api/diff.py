@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from pathlib import Path
-from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -19,6 +19,7 @@ from kmc_gap.engine.report import Diff, Report
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Policy, Standard
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, read_text
 
@@ -28,38 +29,39 @@ def _adapter() -> TypeAdapter[Report]:
     return TypeAdapter(Report)
 
 
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number")
+
+
 def load_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """A JSON report from ``kmc-gap assess --format json``, checked against the report's type."""
-    name = str(path)
+    """A JSON report from ``kmc-gap assess --format json``, checked against the report's type.
+
+    The text is first read by the standard JSON parser, which refuses what a report never holds:
+    ``Infinity`` and ``NaN``, integers too long to convert, nesting deeper than Python can follow.
+    """
+    name = shown(path)
     text = read_text(path, name, max_bytes)
+    try:
+        json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
+    except (ValueError, RecursionError):
+        raise InputError([Problem(name, "json.not_report", {"field": "/"})]) from None
     try:
         return _adapter().validate_json(text, strict=True)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        if errors and errors[0]["type"] == "json_invalid":
-            line, column = _json_position(text, errors[0])
-            raise InputError([Problem(name, "json.syntax", {}, line, column)]) from None
         raise InputError(
             [Problem(name, "json.not_report", {"field": ".".join(map(str, err["loc"])) or "/"}) for err in errors[:5]]
         ) from None
-
-
-def _json_position(text: str, error: Any) -> tuple[int | None, int | None]:
-    """pydantic's JSON errors name the place as "at line L column C"; pick it out."""
-    detail = str(error.get("ctx", {}).get("error", ""))
-    words = detail.replace(",", "").split()
-    try:
-        return int(words[words.index("line") + 1]), int(words[words.index("column") + 1])
-    except (ValueError, IndexError):
-        return None, None
 
 
 def report_of(path: Path, std: Standard, policy: Policy, as_of: dt.date, policy_name: str, max_bytes: int) -> Report:
     """The report of one side: read from JSON, or made by assessing a profile."""
     if path.suffix.lower() == ".json":
         return load_report(path, max_bytes)
-    prof = load_profile(path, std, str(path), max_bytes)
-    return assess(prof, std, policy, as_of, policy_name=policy_name, file=str(path))
+    prof = load_profile(path, std, shown(path), max_bytes)
+    return assess(prof, std, policy, as_of, policy_name=policy_name, file=shown(path))
 
 
 def diff(

@@ -10,6 +10,7 @@ from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan
 from kmc_gap.model.loading import load_catalog, load_profile
 from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -53,7 +54,7 @@ def plan(
     problems: list[Problem] = []
     for path in paths:
         try:
-            loaded.append((load_profile(path, std, str(path), max_bytes), str(path)))
+            loaded.append((load_profile(path, std, shown(path), max_bytes), shown(path)))
         except InputError as exc:
             problems += exc.problems
     if not loaded:

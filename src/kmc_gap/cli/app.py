@@ -7,6 +7,8 @@ Help texts here are catalogue keys; :mod:`kmc_gap.cli.help` writes them in the c
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +22,7 @@ from typer._click.core import Context
 from kmc_gap import __version__
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
@@ -149,7 +152,6 @@ def assess_cmd(
 ) -> None:
     from kmc_gap.api import inputs, thresholds
     from kmc_gap.api.assess import Settings, assess_paths
-    from kmc_gap.model.paths import expand
     from kmc_gap.render.assess import Piece, renderer
     from kmc_gap.render.text import report_problems
 
@@ -160,9 +162,7 @@ def assess_cmd(
         policy_name, pol = inputs.policy(policy, max_size)
     except InputError as exc:
         fail(exc.problems)
-    paths = expand(profiles)
-    if not paths:
-        fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")])
+    paths, empty = _expand(profiles)
     cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
@@ -193,10 +193,28 @@ def assess_cmd(
             raise Discard  # nothing was assessed: an existing -o file stays as it was
     for problem in outcome.failures:
         print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
-    if outcome.invalid:
+    if outcome.invalid or empty:
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _expand(given: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to read; what a folder search passed over is warned about on stderr.
+
+    A folder with no profiles is returned as an error, reported at once: the run goes on with the
+    other inputs and ends with exit code 2.
+    """
+    from kmc_gap.model.paths import expand
+    from kmc_gap.render.text import report_problems
+
+    found = expand(given)
+    for problem in found.skipped:
+        print(f"{problem.location()}: {t('run.warning', lang(), message=problem.message(lang()))}", file=sys.stderr)
+    report_problems(found.empty, lang())
+    if not found.files:
+        raise typer.Exit(EXIT_INVALID)
+    return found.files, found.empty
 
 
 def _files(*specs: str | Path | None) -> list[Path]:
@@ -215,12 +233,12 @@ def _destination(output: Path | None, inputs: list[Path]) -> Iterator[TextIO]:
     try:
         check_output(output, inputs)
     except OutputRefused as exc:
-        fail([Problem(str(output), exc.key)])
+        fail([Problem(shown(output), exc.key)])
     try:
         with atomic_output(output) as handle:
             yield handle
     except OSError as exc:
-        fail([Problem(str(output), "file.unwritable", {"reason": os_reason(exc)})])
+        fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
 
 
 PROGRESS_MIN_FILES = 10
@@ -252,15 +270,17 @@ def validate_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.validate import check_file, check_policy
-    from kmc_gap.model.paths import expand
     from kmc_gap.render.validate import RENDERERS
 
     std = _standard(ctx)
     checks = [check_policy(policy, max_size)] if policy else []
-    checks += [check_file(path, std, max_size) for path in expand(files)]
+    paths, empty = _expand(files)
+    checks += [check_file(path, std, max_size) for path in paths]
     RENDERERS[fmt].write(checks, sys.stdout, _context(std))
     invalid = sum(not c.valid for c in checks)
     say("run.checked", n=len(checks), invalid=invalid)
+    if empty:
+        raise typer.Exit(EXIT_INVALID)
     if invalid:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -306,11 +326,11 @@ def init_cmd(
         check_output(output)
         write_atomic(output, buffer.getvalue(), force=force)
     except OutputRefused as exc:
-        fail([Problem(str(output), exc.key)])
+        fail([Problem(shown(output), exc.key)])
     except FileExistsError:
-        fail([Problem(str(output), "file.exists")])
+        fail([Problem(shown(output), "file.exists")])
     except OSError as exc:
-        fail([Problem(str(output), "file.unwritable", {"reason": os_reason(exc)})])
+        fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
     say("run.wrote", path=output)
 
 
@@ -346,15 +366,12 @@ def plan_cmd(
     from kmc_gap.api import inputs
     from kmc_gap.api.plan import plan
     from kmc_gap.engine.plan import PlanOptions, SolverError
-    from kmc_gap.model.paths import expand
     from kmc_gap.render.plan import RENDERERS
     from kmc_gap.render.text import report_problems
 
     day = inputs.as_of(as_of)
     std = _standard(ctx)
-    paths = expand(profiles)
-    if not paths:
-        fail([Problem(" ".join(map(str, profiles)), "file.no_profiles")])
+    paths, empty = _expand(profiles)
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
@@ -366,7 +383,7 @@ def plan_cmd(
     report_problems(run.problems, lang())
     if run.plan is not None:
         RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
-    if run.problems:
+    if run.problems or empty:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -429,6 +446,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         LANG[0] = chosen_lang(args)
         code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False)
+    except SystemExit:
+        # Click answers a closed stdout pipe (EPIPE) by wrapping the streams and exiting 1; for
+        # kmc-gap a reader that has seen enough (`| head`) is no failure
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            return 0
+        raise
     except click_errors.NoArgsIsHelpError as exc:
         assert exc.ctx is not None
         print(exc.ctx.get_help())
@@ -471,9 +494,38 @@ def _usage_error(ctx: Context | None, message: str) -> int:
     return EXIT_INVALID
 
 
+def _streams() -> None:
+    """Never fail on a character the console cannot show: a non-UTF-8 file name, a cp950 console."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: the exit code, and a quiet end when stdout goes away.
+
+    ``kmc-gap … | head -3`` closes the pipe early: that is no failure, so it exits 0 without a word.
+    A full disk behind stdout (``> /dev/full``) is named in one line, exit 2.
+    """
+    _streams()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 0
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            code = 0
+        else:
+            print(f"kmc-gap: {t('run.stdout_failed', lang(), reason=os_reason(exc))}", file=sys.stderr)
+            code = EXIT_INVALID
+    else:
+        sys.exit(code)
+    # stdout is gone: point it at the null device so that the interpreter's last flush is silent
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    sys.exit(code)
 
 
 __all__ = ["ENV_VAR", "app", "main", "run"]

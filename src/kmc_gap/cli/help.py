@@ -88,6 +88,7 @@ def _metavar(param: Parameter) -> str:
 def _rows(rows: Sequence[tuple[str, str]]) -> str:
     """Two aligned columns; a long first column puts the second on its own line."""
     from rich.cells import cell_len  # a CJK character takes two cells
+
     width = min(max((cell_len(a) for a, _ in rows), default=0), 28)
     out = []
     for left, right in rows:

@@ -31,7 +31,12 @@ class Reason(StrEnum):
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` earlier; 29 February falls back to the 28th."""
+    """The same calendar day ``years`` earlier; 29 February falls back to the 28th.
+
+    Before the year 1 there is no date: the earliest date stands in for it (nothing is older).
+    """
+    if day.year - years < dt.MINYEAR:
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:

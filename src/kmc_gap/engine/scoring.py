@@ -10,8 +10,8 @@ numbers only: it is the same whatever language it is later shown in.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -184,8 +184,9 @@ def expiring(
     """Counting evidence that expires within ``days`` of ``as_of``, soonest first.
 
     For each, ``tasks_at_risk`` are the tasks met today that would not be met once it has
-    lapsed, together with every other item that expires on or before the same day. The
-    coverage left after each expiry day is worked out once per distinct day.
+    lapsed, together with every other item that expires on or before the same day. One sweep
+    through the expiry days removes the lapsing items in turn, keeping a count of evidence per
+    code and level, so the work grows with the evidence, not with its square.
     """
     horizon = dt.date.max if days >= (dt.date.max - as_of).days else as_of + dt.timedelta(days=days)
     soon = sorted(
@@ -195,25 +196,49 @@ def expiring(
     if not soon:
         return []
     met_now = [t for t in std.tasks() if any(r["code"] == t.code and r["status"] == "met" for r in tasks)]
-    lasting = sorted(counting, key=lambda e: e.expires or dt.date.max)
-    keys = [e.expires or dt.date.max for e in lasting]
-    at_risk: dict[dt.date, list[str]] = {}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * (MAX_LEVEL + 1))
+    for ev in counting:
+        for code in ev.covers:
+            counts[code][ev.level] += 1
+
+    def cap(code: str) -> int:
+        """The highest level at which ``code`` still has ``min_evidence`` items (0: none)."""
+        have = 0
+        for level in range(MAX_LEVEL, 0, -1):
+            have += counts[code][level]
+            if have >= policy.min_evidence:
+                return level
+        return 0
+
+    gating_of = {t.code: gating_codes(t, policy.require_outputs) for t in met_now}
+    watching: dict[str, list[Task]] = defaultdict(list)
+    for t in met_now:
+        for code in gating_of[t.code]:
+            watching[code].append(t)
+    fallen: set[str] = set()
     out: list[ExpiringEvidence] = []
-    for ev in soon:
-        day = ev.expires
-        assert day is not None
-        if day not in at_risk:
-            remaining = Coverage(lasting[bisect.bisect_right(keys, day) :], policy.min_evidence)
-            at_risk[day] = [t.code for t in met_now if not task_met(t, remaining, policy)]
-        out.append(
+    for day, lapsing in itertools.groupby(soon, key=lambda ev: ev.expires or dt.date.max):
+        group = list(lapsing)
+        changed = {code for ev in group for code in ev.covers}
+        for ev in group:
+            for code in ev.covers:
+                counts[code][ev.level] -= 1
+        caps = {code: cap(code) for code in changed}
+        for code in changed:
+            for t in watching[code]:
+                if t.code not in fallen and caps[code] < t.level:
+                    fallen.add(t.code)
+        at_risk = [t.code for t in met_now if t.code in fallen]
+        out += [
             {
                 "id": ev.id,
                 "title": ev.title,
                 "expires": day.isoformat(),
                 "days_left": (day - as_of).days,
-                "tasks_at_risk": at_risk[day],
+                "tasks_at_risk": at_risk,
             }
-        )
+            for ev in group
+        ]
     return out
 
 

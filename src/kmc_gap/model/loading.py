@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from kmc_gap.model import yamlsource
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import POLICY_NAMES, Catalog, Policy, Profile, Standard, named_policy
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
 from kmc_gap.words import Word
@@ -76,7 +77,7 @@ def load_standard(path: Path | None = None) -> Standard:
     """Load and check a standard file; the bundled KMC3332-001v3 when ``path`` is None."""
     from kmc_gap.model.integrity import check_standard
 
-    doc = yamlsource.load(path or bundled_standard_path(), str(path) if path else BUNDLED_STANDARD)
+    doc = yamlsource.load(path or bundled_standard_path(), shown(path) if path else BUNDLED_STANDARD)
     std = validate(doc, Standard)
     problems = check_standard(std, doc)
     if problems:
@@ -101,7 +102,7 @@ def check_profile(doc: YamlDocument, std: Standard) -> Profile:
 
 def load_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
     """Load a course catalogue and check its codes against ``std``."""
-    doc = yamlsource.load(path, str(path), max_bytes)
+    doc = yamlsource.load(path, shown(path), max_bytes)
     catalog = validate(doc, Catalog)
     known = codes_of(std)
     problems: list[Problem] = []

@@ -266,9 +266,9 @@ class Catalog(_Model):
 class Policy(_Model):
     """How strictly evidence is counted; see the README's scoring rules."""
 
-    min_evidence: Annotated[int, Field(ge=1, strict=True)] = 1
+    min_evidence: Annotated[int, Field(ge=1, le=100, strict=True)] = 1
     require_verified: bool = False
-    max_age_years: Annotated[int, Field(ge=1, strict=True)] | None = None
+    max_age_years: Annotated[int, Field(ge=1, le=100, strict=True)] | None = None
     accepted_kinds: list[EvidenceKind] = Field(default_factory=lambda: list(EvidenceKind), min_length=1)
     require_attitudes: bool = False
     require_outputs: bool = False

@@ -1,23 +1,73 @@
-"""Turning the paths a user gives into the list of files to read."""
+"""Turning the paths a user gives into the list of files to read, and naming paths for people.
+
+A search of a folder says what it passed over — unreadable folders, dangling links, pipes and
+devices — instead of skipping them in silence, and a folder with no profiles at all is an error,
+so that a mistyped path in a CI job cannot pass for an empty team.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from kmc_gap.model.problems import Problem, os_reason
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
+def shown(path: Path | str) -> str:
+    """A path as text people and JSON can carry: bytes that are not UTF-8 shown as ``\\xff``."""
+    text = os.fsdecode(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+@dataclass
+class Expansion:
+    """The files to read, the entries passed over (warnings) and the folders with no profile (errors)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    empty: list[Problem] = field(default_factory=list)
+
+
+def expand(paths: Iterable[Path]) -> Expansion:
     """The files named and the ``*.yaml``/``*.yml`` files under the directories, sorted by path.
 
     Sorting the whole list makes the order of reports the same on every machine and for any
     number of worker processes.
     """
+    result = Expansion()
     found: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-        else:
+        if not path.is_dir():
             found.add(path)
-    return sorted(found, key=str)
+            continue
+        before = len(found)
+        _search(path, found, result.skipped)
+        if len(found) == before:
+            result.empty.append(Problem(shown(path), "file.no_profiles"))
+    result.files = sorted(found, key=str)
+    return result
+
+
+def _search(folder: Path, found: set[Path], skipped: list[Problem]) -> None:
+    def unreadable(exc: OSError) -> None:
+        skipped.append(Problem(shown(exc.filename or folder), "file.skipped_folder", {"reason": os_reason(exc)}))
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError:
+                skipped.append(Problem(shown(path), "file.skipped_link"))
+                continue
+            if stat.S_ISREG(mode):
+                found.add(path)
+            else:
+                skipped.append(Problem(shown(path), "file.skipped_special"))

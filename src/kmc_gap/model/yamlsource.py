@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
+import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 1000
 #: Most nodes a document may expand to once aliases are followed (guards against alias bombs).
 MAX_EXPANDED_NODES = 200_000
+#: Longest integer accepted: Python refuses to convert more than 4,300 digits, and no field needs 100.
+MAX_DIGITS = 100
 #: Below this cheap upper bound on depth no scan of the events is needed.
 _SAFE_DEPTH_BOUND = MAX_DEPTH
 
@@ -59,8 +63,19 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 None, None, f"invalid date {node.value!r}", node.start_mark
             ) from None
 
+    def construct_checked_int(self, node: yaml.ScalarNode) -> int:
+        """Build an integer, refusing more digits than Python converts (a located error, not a crash)."""
+        if len(node.value) > MAX_DIGITS:
+            raise _too_long(node)
+        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+
+
+def _too_long(node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, "number too long", node.start_mark)
+
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_checked_timestamp)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_checked_int)
 
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -100,6 +115,8 @@ def _construct_fast(loader: _StrictLoader, node: yaml.Node, depth: int = 0) -> A
         tag = node.tag
         if tag == _STR:
             return node.value
+        if tag == _INT and len(node.value) > MAX_DIGITS:
+            raise _too_long(node)
         if tag == _INT and _SIMPLE_INT.issuperset(node.value) and not node.value.startswith("0"):
             return int(node.value)
         if tag == _NULL:
@@ -188,7 +205,10 @@ def read_text(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         if path.is_dir():
             raise InputError([Problem(name, "file.is_dir")])
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero would never end
+            raise InputError([Problem(name, "file.not_regular")])
+        size = info.st_size
         if size > max_bytes:
             raise InputError([Problem(name, "file.too_large", {"size": size, "limit": max_bytes})])
         raw = path.read_bytes()
@@ -251,7 +271,7 @@ def _construct(loader: _StrictLoader, root: yaml.Node, text: str) -> Any:
 
 def load(path: Path, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
     """Read and parse a YAML file; ``name`` is how the file is named in messages."""
-    shown = name if name is not None else str(path)
+    shown = name if name is not None else os.fsdecode(path)
     return parse(read_text(path, shown, max_bytes), shown)
 
 
@@ -280,25 +300,35 @@ def _check_depth(text: str, name: str) -> None:
 
 
 def _check_expansion(root: yaml.Node, name: str) -> None:
-    """Refuse documents whose aliases expand to more than :data:`MAX_EXPANDED_NODES` nodes."""
-    sizes: dict[int, int] = {}
+    """Refuse documents whose aliases expand to more than :data:`MAX_EXPANDED_NODES` nodes.
 
-    def size(node: yaml.Node) -> int:
-        known = sizes.get(id(node))
-        if known is not None:
-            return known
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
+    The sizes are summed bottom-up with an explicit stack, so that deep nesting cannot exhaust
+    Python's recursion limit; a node shared through aliases is counted once per use.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        total = 1 + sum(sizes[id(child)] for child in children)
         sizes[id(node)] = total
         if total > MAX_EXPANDED_NODES:
             line, col = _one_based(node.start_mark)
             raise InputError([Problem(name, "yaml.alias_bomb", {"limit": MAX_EXPANDED_NODES}, line, col)])
-        return total
 
-    size(root)
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
 
 
 def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
@@ -313,6 +343,8 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
             return Problem(name, "yaml.tag", {"tag": detail.rsplit(" ", 1)[-1].strip("'")}, line, col)
         if detail.startswith("duplicate key"):
             return Problem(name, "yaml.duplicate_key", {"key": detail.split(" ", 2)[2].strip("'\"")}, line, col)
+        if detail.startswith("number too long"):
+            return Problem(name, "yaml.number_too_long", {"limit": MAX_DIGITS}, line, col)
         if detail.startswith("invalid date"):
             return Problem(name, "yaml.bad_date", {"value": detail.split(" ", 2)[2].strip("'\"")}, line, col)
         if "maximum nesting depth" in detail or "maximum nesting depth" in (exc.context or ""):

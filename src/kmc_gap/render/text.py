@@ -4,6 +4,8 @@ figures and verdicts worded once for every format, and problems as ``file:line:c
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, TextIO
@@ -38,7 +40,14 @@ def console(stream: TextIO | None = None) -> Console:
     """
     from rich.console import Console
 
-    return Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """A reader that stopped early (``| head``) is no failure: go quiet and exit 0, not Rich's 1."""
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0)
+
+    return _Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
 
 
 def percent(fraction: float) -> str:

@@ -11,6 +11,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ reading files
     "file.missing": ("找不到檔案", "file not found"),
     "file.is_dir": ("這是資料夾，不是檔案", "is a directory, not a file"),
+    "file.not_regular": (
+        "不是一般檔案（可能是管線或裝置），不予讀取",
+        "not a regular file (a pipe or a device): not read",
+    ),
     "file.unreadable": ("無法讀取檔案（{reason}）", "cannot read the file ({reason})"),
     "file.too_large": (
         "檔案過大（{size} 位元組，上限 {limit}；可用 --max-size 調整）",
@@ -22,6 +26,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "file is not UTF-8 (it looks like Big5); convert it, e.g. iconv -f BIG5 -t UTF-8 old > new",
     ),
     "file.no_profiles": ("找不到任何 *.yaml 或 *.yml 證據檔", "no *.yaml or *.yml profiles found"),
+    "file.skipped_folder": ("略過無法讀取的資料夾（{reason}）", "skipped a folder that cannot be read ({reason})"),
+    "file.skipped_link": ("略過指向不存在檔案的連結", "skipped a link to a file that does not exist"),
+    "file.skipped_special": (
+        "略過不是一般檔案的項目（管線或裝置）",
+        "skipped an entry that is not a regular file (a pipe or a device)",
+    ),
+    "run.warning": ("警告：{message}", "warning: {message}"),
     "file.exists": ("檔案已存在；要覆寫請加 --force", "file already exists; use --force to overwrite it"),
     "file.unwritable": ("無法寫入檔案（{reason}）", "cannot write the file ({reason})"),
     "file.output_is_input": (
@@ -49,6 +60,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "yaml.tag": ("不支援的 YAML 標籤 {tag}（只接受一般資料）", "unsupported YAML tag {tag} (plain data only)"),
     "yaml.duplicate_key": ("重複的鍵 {key}", "duplicate key {key}"),
     "yaml.bad_date": ("不存在的日期 {value}", "invalid date {value}"),
+    "yaml.number_too_long": ("數字太長（上限 {limit} 位）", "number too long (at most {limit} digits)"),
     "yaml.many_documents": ("一個檔案只能有一份 YAML 文件", "a file may hold only one YAML document"),
     "yaml.bad_character": ("檔案含有不允許的控制字元", "file contains a character YAML does not allow"),
     "yaml.too_deep": ("巢狀層次過深（上限 {limit} 層）", "nesting too deep (limit {limit} levels)"),
@@ -154,6 +166,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "run.checked": ("已檢查 {n} 個檔案，{invalid} 個有問題", "{n} checked, {invalid} invalid"),
     "run.wrote": ("已寫入 {path}", "wrote {path}"),
     "run.interrupted": ("已中斷", "interrupted"),
+    "run.stdout_failed": ("無法寫出結果（{reason}）", "cannot write the output ({reason})"),
     "run.other_person": ("兩份資料不是同一個人", "the two inputs are of different people"),
     # ------------------------------------------------------------------ usage errors
     "usage.error": ("用法錯誤：{detail}", "usage error: {detail}"),
