@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kmc_gap.words import Word, tr
+from kmc_gap.words.safe import log_line
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,12 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}"
 
     def format(self, lang: str = "zh-TW") -> str:
-        """``file:line:col: message``, the form editors and CI logs understand."""
-        return f"{self.location()}: {self.message(lang)}"
+        """``file:line:col: message``, the form editors and CI logs understand.
+
+        Names and values from files are shown as text: no control character, no line break, and
+        never a line that a CI server would read as a command.
+        """
+        return log_line(f"{self.location()}: {self.message(lang)}")
 
     def to_dict(self, lang: str = "zh-TW") -> dict[str, Any]:
         """A JSON-ready view of the problem."""

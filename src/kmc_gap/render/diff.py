@@ -9,8 +9,9 @@ from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_diff
-from kmc_gap.render.text import console, dumps_json, percent, who
+from kmc_gap.render.text import clean, console, dumps_json, percent, terminal_names, who
 from kmc_gap.words import t
+from kmc_gap.words.safe import md_text, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,11 +49,11 @@ def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
 
     from kmc_gap.render.tables import STATUS_STYLE, fixed_table
 
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     head = _headline(d, lang)
-    con.print(Text(head[0], style="bold"))
+    con.print(Text(visible(head[0]), style="bold"))
     for line in head[1:]:
-        con.print(line)
+        con.print(Text(visible(line)))
     if not d["same_person"]:
         con.print(Text(t("diff_other_person", lang), style="bold red"))
     changed = [t for t in d["tasks"] if _changed(t)]
@@ -101,7 +102,7 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
     """The diff as Markdown."""
     lang, name = ctx.lang, names(ctx.std, ctx.lang)
     head = _headline(d, lang)
-    out = f"## {head[0]}\n\n" + "\n".join(f"- {line}" for line in head[1:]) + "\n"
+    out = f"## {md_text(head[0])}\n\n" + "\n".join(f"- {md_text(line)}" for line in head[1:]) + "\n"
     changed = [t for t in d["tasks"] if _changed(t)]
     if changed:
         out += "\n" + row(
@@ -124,7 +125,7 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
     for key, items in (("items_gained", d["items_gained"]), ("items_lost", d["items_lost"])):
         if items:
             out += f"\n### {t(key, lang)}\n\n"
-            out += "".join(f"- {i['task']} `{i['code']}` {name[i['code']]}\n" for i in items)
+            out += "".join(f"- {i['task']} `{i['code']}` {md_text(name[i['code']])}\n" for i in items)
     return out
 
 
@@ -133,7 +134,7 @@ class TableRenderer(Renderer["Diff"]):
 
     def add(self, value: Diff) -> None:
         """Print the diff."""
-        print_table(console(self.out), value, self.ctx)
+        print_table(console(self.out), clean(value), self.ctx)
 
 
 class MarkdownRenderer(Renderer["Diff"]):

@@ -9,8 +9,9 @@ from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
-from kmc_gap.render.text import console, dumps_json, percent, who
+from kmc_gap.render.text import clean, console, dumps_json, percent, terminal_names, who
 from kmc_gap.words import listing, t
+from kmc_gap.words.safe import md_text, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,10 +98,10 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
 
     from kmc_gap.render.tables import fixed_table
 
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     team = len(plan["people"]) > 1
     for i, line in enumerate(_header_lines(plan, ctx)):
-        con.print(Text(line, style="bold" if i == 0 else ""))
+        con.print(Text(visible(line), style="bold" if i == 0 else ""))
     if not plan["courses"]:
         con.print(t("plan_none_needed", lang) if not _unclosable_rows(plan) else t("plan_no_course_helps", lang))
     for course in plan["courses"]:
@@ -156,7 +157,7 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
     lang, name = ctx.lang, names(ctx.std, ctx.lang)
     team = len(plan["people"]) > 1
     head = _header_lines(plan, ctx)
-    out = f"## {head[0]}\n\n" + "\n".join(f"- {line}" for line in head[1:]) + "\n\n"
+    out = f"## {md_text(head[0])}\n\n" + "\n".join(f"- {md_text(line)}" for line in head[1:]) + "\n\n"
     if plan["courses"]:
         columns = ["code", "course", "provider", "hours", "level_short", "team_cost_head", "closes"]
         out += row(*(t(k, lang) for k in columns + (["attendees"] if team else [])))
@@ -205,7 +206,7 @@ class TableRenderer(Renderer["Plan"]):
 
     def add(self, value: Plan) -> None:
         """Print the plan."""
-        print_table(console(self.out), value, self.ctx)
+        print_table(console(self.out), clean(value), self.ctx)
 
 
 class MarkdownRenderer(Renderer["Plan"]):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ViewFormat
-from kmc_gap.render.text import console, dumps_json
+from kmc_gap.render.text import clean, console, dumps_json
 from kmc_gap.words import t
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class TableRenderer(Renderer[View]):
 
     def add(self, value: View) -> None:
         """Print the view."""
-        console(self.out).print(render(value, self.ctx.lang))
+        console(self.out).print(render(clean(value), self.ctx.lang))
 
 
 class JsonRenderer(Renderer[View]):

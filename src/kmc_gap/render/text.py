@@ -8,16 +8,19 @@ import contextlib
 import os
 import sys
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import orjson
 
+from kmc_gap.model.lookup import names
 from kmc_gap.words import t
+from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from kmc_gap.engine.report import PersonOut, Summary
+    from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
 
@@ -87,3 +90,26 @@ def report_problems(problems: list[Problem], lang: str, stream: TextIO | None = 
     out = stream or sys.stderr
     for problem in problems:
         print(problem.format(lang), file=out)
+
+
+T = TypeVar("T")
+
+
+def clean(value: T) -> T:
+    """A copy of ``value`` with every string made :func:`~kmc_gap.words.safe.visible`, for a terminal."""
+    return cast(T, _clean(value))
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def terminal_names(std: Standard, lang: str) -> dict[str, str]:
+    """Every code's name in ``lang``, made safe for a terminal (a ``--standard`` file is input too)."""
+    return {code: visible(name) for code, name in names(std, lang).items()}

@@ -1,5 +1,7 @@
 """``--format csv``: one row per person × task, UTF-8 with a byte-order mark for Excel.
 
+Text that a spreadsheet would run as a formula is neutralised with a leading ``'``.
+
 Column names are stable keys for tools; task names are in the chosen language.
 """
 
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.words.safe import csv_cell
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -46,11 +49,11 @@ class CsvRenderer(AssessRenderer):
         for t in value["tasks"]:
             self.writer.writerow(
                 [
-                    person["id"] or "",
-                    person["name"],
-                    value["file"] or "",
+                    csv_cell(person["id"] or ""),
+                    csv_cell(person["name"]),
+                    csv_cell(value["file"] or ""),
                     t["code"],
-                    self.names[t["code"]],
+                    csv_cell(self.names[t["code"]]),
                     t["duty"],
                     t["level"],
                     t["status"],

@@ -15,6 +15,7 @@ from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.text import who
 from kmc_gap.words import t
+from kmc_gap.words.safe import xml_text
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -34,15 +35,18 @@ class JunitRenderer(AssessRenderer):
         failing = [task for task in value["tasks"] if task["status"] != "met"]
         suite = ET.Element(
             "testsuite",
-            name=f"{who(value['person'])} · {code}",
+            name=xml_text(f"{who(value['person'])} · {code}"),
             tests=str(len(value["tasks"])),
             failures=str(len(failing)),
             errors="0",
-            file=value["file"] or "",
+            file=xml_text(value["file"] or ""),
         )
         for task in value["tasks"]:
             case = ET.SubElement(
-                suite, "testcase", classname=f"{code}.{task['duty']}", name=f"{task['code']} {self.names[task['code']]}"
+                suite,
+                "testcase",
+                classname=xml_text(f"{code}.{task['duty']}"),
+                name=xml_text(f"{task['code']} {self.names[task['code']]}"),
             )
             if task["status"] != "met":
                 missing = missing_items(task["items"], task["outputs"], value["policy"]["require_outputs"])
@@ -54,17 +58,18 @@ class JunitRenderer(AssessRenderer):
                     total=task["items_total"],
                     level=task["level"],
                 )
-                failure = ET.SubElement(case, "failure", message=message, type=task["status"])
-                failure.text = "\n".join(f"{i['code']} {self.names[i['code']]}" for i in missing)
+                failure = ET.SubElement(case, "failure", message=xml_text(message), type=task["status"])
+                failure.text = xml_text("\n".join(f"{i['code']} {self.names[i['code']]}" for i in missing))
         self._write(suite)
 
     def failure(self, file: str, problems: list[Problem]) -> None:
         """Write a suite with one erroring case for a file that could not be assessed."""
         lang = self.ctx.lang
-        suite = ET.Element("testsuite", name=file, tests="1", failures="0", errors="1", file=file)
-        case = ET.SubElement(suite, "testcase", classname="kmc-gap", name=file)
-        error = ET.SubElement(case, "error", message=problems[0].message(lang) if problems else file)
-        error.text = "\n".join(p.format(lang) for p in problems)
+        name = xml_text(file)
+        suite = ET.Element("testsuite", name=name, tests="1", failures="0", errors="1", file=name)
+        case = ET.SubElement(suite, "testcase", classname="kmc-gap", name=name)
+        error = ET.SubElement(case, "error", message=xml_text(problems[0].message(lang) if problems else file))
+        error.text = xml_text("\n".join(p.format(lang) for p in problems))
         self._write(suite)
 
     def _write(self, suite: ET.Element) -> None:

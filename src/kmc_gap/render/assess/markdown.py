@@ -10,6 +10,7 @@ from kmc_gap.render.md import row
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, verdict_text, who
 from kmc_gap.words import t
+from kmc_gap.words.safe import md_text
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -33,13 +34,14 @@ class MarkdownRenderer(SummaryRenderer):
             self.out.write(f"\n### {t('failed_files', lang)}\n\n")
             for _, problems in self.tally.failures:
                 for p in problems:
-                    self.out.write(f"- `{p.location()}`: {p.message(lang)}\n")
+                    self.out.write(f"- {md_text(p.location())}: {md_text(p.message(lang))}\n")
 
     def _person(self, r: Report) -> str:
         lang, s, name = self.ctx.lang, r["summary"], names(self.ctx.std, self.ctx.lang)
-        out = f"## {who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}\n\n"
+        title = f"{who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}"
+        out = f"## {md_text(title)}\n\n"
         out += f"**{t('verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
-        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} `{r['policy']['name']}`\n\n"
+        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {md_text(r['policy']['name'])}\n\n"
         out += row(*(t(k, lang) for k in ("task_short", "name", "required", "status", "attained", "met_total")))
         out += "|---|---|---:|---|---:|---:|\n"
         for task in r["tasks"]:
@@ -69,7 +71,7 @@ class MarkdownRenderer(SummaryRenderer):
         lang, tally, name = self.ctx.lang, self.tally, names(self.ctx.std, self.ctx.lang)
         met = sum(r["summary"]["meets_standard"] for r in tally.rows)
         title = f"{self.first['standard']['code']} {standard_name(self.ctx.std, lang)}" if self.first else ""
-        out = f"## {title}\n\n{t('cohort_count', lang, n=len(tally.rows), met=met)}\n\n"
+        out = f"## {md_text(title)}\n\n{t('cohort_count', lang, n=len(tally.rows), met=met)}\n\n"
         out += row(t("person", lang), t("verdict", lang), t("tasks_short", lang), t("coverage", lang))
         out += "|---|---|---:|---:|\n"
         for r in tally.rows:

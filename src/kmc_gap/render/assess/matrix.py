@@ -8,13 +8,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import Tally
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
-from kmc_gap.render.text import percent, who
+from kmc_gap.render.text import percent, terminal_names, who
 from kmc_gap.words import t
+from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -27,7 +27,7 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
     """Print the matrix, the most-missing items and the failed files."""
     lang = ctx.lang
     if first is not None:
-        con.print(Text(f"{first['standard']['code']} {standard_name(ctx.std, lang)}", style="bold"))
+        con.print(Text(f"{first['standard']['code']} {visible(standard_name(ctx.std, lang))}", style="bold"))
         met = sum(r["summary"]["meets_standard"] for r in tally.rows)
         con.print(
             f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {first['policy']['name']} · "
@@ -62,7 +62,7 @@ def _right(text: str, cells: int) -> str:
 
 
 def _most_missing(con: Console, tally: Tally, ctx: RenderContext) -> None:
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     con.print()
     con.print(Text(t("most_missing", lang), style="bold"))
     if not tally.missing:

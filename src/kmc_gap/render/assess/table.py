@@ -8,13 +8,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
-from kmc_gap.render.text import console, figures_text, verdict_text, who
+from kmc_gap.render.text import clean, console, figures_text, terminal_names, verdict_text, who
 from kmc_gap.words import t
+from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report, TaskResult
@@ -39,6 +39,10 @@ class TableRenderer(SummaryRenderer):
         super().start()
         self.con = console(self.out)
 
+    def add(self, value: Report) -> None:
+        """Show one person, or keep the figures for the matrix; text from files is made terminal-safe."""
+        super().add(clean(value))
+
     def person(self, report: Report) -> None:
         """Print one person's report."""
         _header(self.con, report, self.ctx)
@@ -59,7 +63,7 @@ class TableRenderer(SummaryRenderer):
 def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, s = ctx.lang, r["summary"]
     con.print(Text(who(r["person"], full=True, sep=" · "), style="bold"))
-    con.print(f"{t('standard', lang)} {r['standard']['code']} {standard_name(ctx.std, lang)}")
+    con.print(f"{t('standard', lang)} {r['standard']['code']} {visible(standard_name(ctx.std, lang))}")
     con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {r['policy']['name']}")
     verdict = verdict_text(s, lang)
     figures = figures_text(s, lang)
@@ -73,7 +77,7 @@ def _header(con: Console, r: Report, ctx: RenderContext) -> None:
 
 
 def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     table = fixed_table(
         con,
         [
@@ -108,7 +112,7 @@ def _task_cells(task: TaskResult, name: str, lang: str) -> list[Text | str]:
 
 
 def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     con.print()
     con.print(Text(t("gaps", lang), style="bold"))
     if not r["gaps"]:
@@ -134,7 +138,7 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
 
 
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
-    lang, name = ctx.lang, names(ctx.std, ctx.lang)
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     note = "" if r["policy"]["require_attitudes"] else " " + t("attitude_gate", lang)
     con.print()
     con.print(Text.assemble((t("attitudes", lang), "bold"), (note, "dim")))

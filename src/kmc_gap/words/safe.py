@@ -1,0 +1,53 @@
+"""Text from files, made safe for the place it is shown: a terminal, a CSV cell, XML, Markdown.
+
+Every string that comes from a file is data. On a terminal it must not move the cursor, retitle
+the window, open a link or reverse the text; in a CI log it must not start a workflow command; in a
+spreadsheet it must not become a formula; in XML it must be well-formed; in Markdown it must not
+become markup. Each function here is the one place that rule is kept for its kind of output.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# characters XML 1.0 does not allow at all
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` for a terminal or a log: controls and direction overrides shown as ``\\x1b``, ``\\u202e``.
+
+    A newline is shown as ``\\x0a`` too, so that a value can never start a line of its own.
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def log_line(text: str) -> str:
+    """A line for stderr or a CI log that no input can turn into a workflow command (``::error …``)."""
+    line = visible(text)
+    return "./" + line if line.startswith("::") else line
+
+
+def csv_cell(text: str) -> str:
+    """A CSV text cell a spreadsheet shows as text: a leading ``= + - @``, tab or CR gets a ``'`` (OWASP)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: characters it forbids (``\\x01``, ESC, U+FFFE…) become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def md_text(text: str) -> str:
+    """Inline Markdown text: HTML escaped, line breaks flattened, table pipes and code ticks escaped."""
+    flat = " ".join(visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")).split(" "))
+    return html.escape(flat, quote=False).replace("|", "\\|").replace("`", "\\`")
