@@ -89,6 +89,26 @@ def test_junit_structure(run_line: RunLine) -> None:
     assert "S13 供應商、贊助商及利益關係人等分析與管理" in (failing[0].find("failure").text or "")
     broken = suites[3]
     assert broken.get("errors") == "1" and broken.find("testcase/error") is not None
+    # each person's cases carry their own class name, so that dashboards keep people apart
+    classes = {suite.findall("testcase")[0].get("classname") for suite in suites[:3]}
+    assert classes == {"T2025-031.T1", "E1024.T1", "E0871.T1"}
+    assert all(s.get("timestamp") == "2026-06-30T00:00:00" for s in suites[:3])
+    assert all(c.get("time") == "0" for s in suites for c in s.findall("testcase"))
+
+
+def test_junit_read_by_junitparser(run_line: RunLine, tmp_path: Path) -> None:
+    """A real JUnit reader sees each person's suite, cases, failures, errors, times and timestamps."""
+    from junitparser import Error, Failure, JUnitXml
+
+    out = tmp_path / "junit.xml"
+    run_line("assess", *COHORT, *AS_OF, "-f", "junit", "-o", str(out))
+    suites = list(JUnitXml.fromfile(str(out)))
+    assert [(s.tests, s.failures, s.errors) for s in suites] == [(14, 13, 0), (14, 4, 0), (14, 0, 0), (1, 0, 1)]
+    assert suites[1].timestamp == "2026-06-30T00:00:00"
+    cases = list(suites[1])
+    assert {c.classname.split(".")[0] for c in cases} == {"E1024"} and all(c.time == 0 for c in cases)
+    assert sum(isinstance(r, Failure) for c in cases for r in c.result) == 4
+    assert isinstance(next(iter(suites[3])).result[0], Error)
 
 
 def _write_profiles(folder: Path, n: int) -> None:
