@@ -133,3 +133,34 @@ def test_plan_and_diff_match_their_schemas(run_line: RunLine, name: str, args: l
     result = run_line(*args, "--as-of", "2026-06-30", "-f", "json")
     assert result.code == 0, result.stderr
     validator.validate(json.loads(result.stdout))
+
+
+def _validator(run_line: RunLine, name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(run_line, name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_every_json_output_matches_its_schema(run_line: RunLine) -> None:
+    cohort = json.loads(run_line("assess", "examples/profiles", "--as-of", "2026-06-30", "-f", "json").stdout)
+    _validator(run_line, "reports").validate(cohort)
+    lines = run_line("assess", "examples/profiles", "--as-of", "2026-06-30", "-f", "jsonl").stdout.splitlines()
+    report = _validator(run_line, "report")
+    for line in lines:
+        report.validate(json.loads(line))
+    views = _validator(run_line, "standard-view")
+    for code in ("", "T2", "T2.3", "K07", "A01", "P2.3.1", "O2.3.3"):
+        views.validate(json.loads(run_line("standard", *([code] if code else []), "-f", "json").stdout))
+    checked = run_line("validate", "examples/profiles", "tests/corpus/level-7.yaml", "-f", "json")
+    _validator(run_line, "validation").validate(json.loads(checked.stdout))
+    catalog = yaml.safe_load((ROOT / "examples" / "catalog.yaml").read_text(encoding="utf-8"))
+    _validator(run_line, "catalog").validate(_as_json(catalog))
+
+
+def test_profile_schema_accepts_numeric_ids_as_kmc_gap_does(run_line: RunLine) -> None:
+    good = _as_json(
+        yaml.safe_load((ROOT / "examples" / "profiles" / "senior-planner.yaml").read_text(encoding="utf-8"))
+    )
+    good["person"]["id"] = 1024
+    good["evidence"][0]["id"] = 7
+    assert _validator(run_line, "profile").is_valid(good)
+    good["person"]["id"] = ""
+    assert not _validator(run_line, "profile").is_valid(good)

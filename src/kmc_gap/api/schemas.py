@@ -8,20 +8,47 @@ from pydantic import TypeAdapter
 
 from kmc_gap.engine.report import Diff, Plan, Report
 from kmc_gap.model.lookup import codes_of
-from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.models import Catalog, Policy, Profile, Standard
+from kmc_gap.render.browse import View
 from kmc_gap.render.formats import SchemaName
+from kmc_gap.render.validate import CheckOut
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+def _codes(schema: dict[str, Any], definition: str, std: Standard) -> None:
+    """Limit ``covers`` of ``definition`` to the codes of ``std``, each once."""
+    covers = schema["$defs"][definition]["properties"]["covers"]
+    covers["items"]["enum"] = sorted(codes_of(std))
+    covers["uniqueItems"] = True
+
+
+def _array_of(schema: dict[str, Any], title: str) -> dict[str, Any]:
+    """An array of the documents ``schema`` describes (its definitions kept at the top)."""
+    defs = schema.pop("$defs", {})
+    return {
+        "title": title,
+        "type": "array",
+        "items": {"$ref": f"#/$defs/{title}Item"},
+        "$defs": {**defs, f"{title}Item": schema},
+    }
+
+
 def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
-    """The JSON Schema of ``name``; a profile's codes are limited to those of ``std``."""
+    """The JSON Schema of ``name``; codes in profiles and catalogues are limited to those of ``std``."""
     if name is SchemaName.profile:
         schema = Profile.model_json_schema()
         schema["properties"]["standard"]["const"] = std.code
-        covers = schema["$defs"]["Evidence"]["properties"]["covers"]
-        covers["items"]["enum"] = sorted(codes_of(std))
-        covers["uniqueItems"] = True
+        _codes(schema, "Evidence", std)
+    elif name is SchemaName.catalog:
+        schema = Catalog.model_json_schema()
+        _codes(schema, "Course", std)
+    elif name is SchemaName.reports:
+        schema = _array_of(TypeAdapter(Report).json_schema(mode="serialization"), "Reports")
+    elif name is SchemaName.standard_view:
+        schema = TypeAdapter(View).json_schema(mode="serialization")
+    elif name is SchemaName.validation:
+        schema = TypeAdapter(list[CheckOut]).json_schema(mode="serialization")
     elif name is SchemaName.policy:
         schema = Policy.model_json_schema()
     elif name is SchemaName.report:

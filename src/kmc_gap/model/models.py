@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Level = Annotated[int, Field(ge=1, le=6, strict=True, description="iCAP competency level, 1–6")]
@@ -51,7 +51,13 @@ def _to_id(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(_to_date)]
-Ident = Annotated[str, BeforeValidator(_to_id), StringConstraints(strip_whitespace=True, min_length=1)]
+Ident = Annotated[
+    str,
+    BeforeValidator(_to_id),
+    StringConstraints(strip_whitespace=True, min_length=1),
+    # what is accepted, as editors should know it: text, or a bare number read as text
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}]}),
+]
 
 
 class _Model(BaseModel):

@@ -44,16 +44,6 @@ class Problem:
         """
         return log_line(f"{self.location()}: {self.message(lang)}")
 
-    def to_dict(self, lang: str = "zh-TW") -> dict[str, Any]:
-        """A JSON-ready view of the problem."""
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.key,
-            "message": self.message(lang),
-        }
-
 
 class InputError(Exception):
     """Raised when an input file cannot be used; carries every problem found in it."""

@@ -6,11 +6,95 @@ The views are plain dicts so that the JSON output and the Rich rendering
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, NotRequired
+
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
 from kmc_gap.model.lookup import Entry, index, tasks_requiring
 from kmc_gap.model.models import Duty, Standard, Task
 from kmc_gap.words import pick
+
+
+class TaskLine(TypedDict):
+    """A task in a list: its level and how many items of each kind it has."""
+
+    code: str
+    name: str
+    level: int
+    outputs: int
+    indicators: int
+    knowledge: int
+    skills: int
+
+
+class DutyView(TypedDict):
+    """`kmc-gap standard T2`: one duty and its tasks."""
+
+    view: Literal["duty"]
+    code: str
+    name: str
+    tasks: list[TaskLine]
+
+
+class StandardView(TypedDict):
+    """`kmc-gap standard`: every duty and task."""
+
+    view: Literal["standard"]
+    code: str
+    name: str
+    level: int
+    duties: list[DutyView]
+
+
+class Named(TypedDict):
+    """A code and its name."""
+
+    code: str
+    name: str
+
+
+class Indicator(TypedDict):
+    """A behaviour indicator and its text."""
+
+    code: str
+    text: str
+
+
+class TaskView(TypedDict):
+    """`kmc-gap standard T2.3`: one task in full."""
+
+    view: Literal["task"]
+    code: str
+    name: str
+    duty: Named
+    level: int
+    level_description: str | None
+    outputs: list[Named]
+    indicators: list[Indicator]
+    knowledge: list[Named]
+    skills: list[Named]
+
+
+class RequiredBy(TypedDict):
+    """A task that requires an item, at its level."""
+
+    code: str
+    name: str
+    level: int
+
+
+class ItemView(TypedDict):
+    """`kmc-gap standard K07`: one item and every task that requires it."""
+
+    view: Literal["item"]
+    code: str
+    kind: str
+    name: str
+    description: NotRequired[str]
+    required_by: list[RequiredBy]
+
+
+View = StandardView | DutyView | TaskView | ItemView
 
 
 def _name(obj: Any, lang: str, field: str = "name") -> str:
@@ -19,7 +103,7 @@ def _name(obj: Any, lang: str, field: str = "name") -> str:
     return pick(text, getattr(obj, f"{field}_en", None), lang)
 
 
-def overview(std: Standard, lang: str) -> dict[str, Any]:
+def overview(std: Standard, lang: str) -> StandardView:
     """Duties and tasks, each task with its level and how many items of each kind it has."""
     return {
         "view": "standard",
@@ -30,7 +114,7 @@ def overview(std: Standard, lang: str) -> dict[str, Any]:
     }
 
 
-def duty_view(std: Standard, duty: Duty, lang: str) -> dict[str, Any]:
+def duty_view(std: Standard, duty: Duty, lang: str) -> DutyView:
     """One duty with a summary line per task."""
     return {
         "view": "duty",
@@ -51,7 +135,7 @@ def duty_view(std: Standard, duty: Duty, lang: str) -> dict[str, Any]:
     }
 
 
-def task_view(std: Standard, task: Task, lang: str) -> dict[str, Any]:
+def task_view(std: Standard, task: Task, lang: str) -> TaskView:
     """One task in full: its duty, level, outputs, indicators and K/S names."""
     entries = index(std)
     duty = std.duty_of(task.code)
@@ -69,9 +153,15 @@ def task_view(std: Standard, task: Task, lang: str) -> dict[str, Any]:
     }
 
 
-def item_view(std: Standard, entry: Entry, lang: str) -> dict[str, Any]:
+def item_view(std: Standard, entry: Entry, lang: str) -> ItemView:
     """An O/P/K/S/A item and every task that requires it, with the level each requires."""
-    view: dict[str, Any] = {"view": "item", "code": entry.code, "kind": entry.kind, "name": entry.name_in(lang)}
+    view: ItemView = {
+        "view": "item",
+        "code": entry.code,
+        "kind": entry.kind,
+        "name": entry.name_in(lang),
+        "required_by": [],
+    }
     description = pick(entry.description, entry.description_en, lang) if entry.description else None
     if description:
         view["description"] = description
@@ -86,7 +176,7 @@ def _level_text(std: Standard, level: int, lang: str) -> str | None:
     return _name(descriptor, lang, "description") if descriptor else None
 
 
-def view_for(std: Standard, code: str | None, lang: str) -> dict[str, Any] | None:
+def view_for(std: Standard, code: str | None, lang: str) -> View | None:
     """The view for ``code`` (None for the overview), or None when the standard lacks the code."""
     if code is None:
         return overview(std, lang)

@@ -65,3 +65,7 @@ class SchemaName(StrEnum):
     standard = "standard"
     plan = "plan"
     diff = "diff"
+    catalog = "catalog"
+    reports = "reports"
+    standard_view = "standard-view"
+    validation = "validation"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Registry, Renderer
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.tree import Tree
 
-View = dict[str, Any]
+View = Mapping[str, Any]
 
 
 class TableRenderer(Renderer[View]):

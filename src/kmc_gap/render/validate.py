@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import Field
+from typing_extensions import TypedDict
+
 from kmc_gap.model.problems import FileCheck
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ValidateFormat
 from kmc_gap.render.text import dumps_json
 
 Checks = list[FileCheck]
+
+
+class ProblemOut(TypedDict):
+    """One problem as `validate --format json` writes it."""
+
+    file: str
+    line: int | None
+    column: int | None
+    code: Annotated[str, Field(description="the message key, stable across languages")]
+    message: str
+
+
+class CheckOut(TypedDict):
+    """One checked file as `validate --format json` writes it."""
+
+    file: str
+    kind: str
+    valid: bool
+    problems: list[ProblemOut]
 
 
 class TextRenderer(Renderer[Checks]):
@@ -25,12 +49,16 @@ class JsonRenderer(Renderer[Checks]):
 
     def add(self, value: Checks) -> None:
         """Write the array."""
-        data = [
+        lang = self.ctx.lang
+        data: list[CheckOut] = [
             {
                 "file": r.file,
                 "kind": r.kind,
                 "valid": r.valid,
-                "problems": [p.to_dict(self.ctx.lang) for p in r.problems],
+                "problems": [
+                    {"file": p.file, "line": p.line, "column": p.column, "code": p.key, "message": p.message(lang)}
+                    for p in r.problems
+                ],
             }
             for r in value
         ]

@@ -233,8 +233,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Check profiles (and a policy) without scoring: exit 0 when all are valid, 1 when any is not.",
     ),
     "help.cmd.schema": (
-        "輸出證據檔、採計規則、報告、職能基準、訓練規劃或比較結果的 JSON Schema（draft 2020-12）。",
-        "Print the JSON Schema (draft 2020-12) of a profile, policy, report, standard, plan or diff.",
+        "輸出 kmc-gap 讀寫的每一種 JSON 或 YAML 文件的 JSON Schema（draft 2020-12）。",
+        "Print the JSON Schema (draft 2020-12) of any document kmc-gap reads or writes.",
     ),
     "help.cmd.init": (
         "產生一份證據檔範本，以註解列出職能基準的所有代碼。",
@@ -293,8 +293,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "A code to show: T2, T2.3, K07, S12, A01, P2.3.1, O2.3.3…",
     ),
     "help.arg.schema": (
-        "profile、policy、report、standard、plan 或 diff。",
-        "profile, policy, report, standard, plan or diff.",
+        "profile、policy、catalog、standard、report、reports、standard-view、validation、plan 或 diff。",
+        "profile, policy, catalog, standard, report, reports, standard-view, validation, plan or diff.",
     ),
     "help.arg.profile": ("證據檔（YAML）。", "Evidence profile (YAML)."),
     "help.arg.old": ("較早的證據檔（YAML）或 JSON 報告。", "Earlier profile (YAML) or JSON report."),
