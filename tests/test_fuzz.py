@@ -14,12 +14,18 @@ from kmc_gap.cli.app import main
 
 BASE = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
 BASE_DATA = yaml.safe_load(BASE)
+HOSTILE_TEXT = st.text(
+    alphabet=st.sampled_from(["\x1b", "\x07", "\u202e", "\u2066", "[", "]", "/", "=", ":", "\n", "a", "陳", "\x85"]),
+    max_size=12,
+)
 VALUES = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-10, 10),
+    st.integers(10**4400, 10**4500),  # more digits than Python converts by default
     st.floats(allow_nan=True),
     st.text(max_size=8),
+    HOSTILE_TEXT,
     st.dates().map(str),
     st.lists(st.text(max_size=4), max_size=3),
     st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
@@ -51,12 +57,20 @@ def _set(data: object, path: tuple[object, ...], value: object, *, drop: bool = 
 
 @st.composite
 def mutated(draw: st.DrawFn) -> bytes:
-    how = draw(st.sampled_from(["swap", "drop", "duplicate", "bytes", "truncate", "splice"]))
+    how = draw(st.sampled_from(["swap", "drop", "duplicate", "bytes", "truncate", "splice", "deep"]))
+    if how == "deep":  # deep nesting, with an alias (or a * in a comment) that asks for the alias check
+        depth = draw(st.integers(400, 1200))
+        alias = draw(st.sampled_from(["a: &x 1\nb: *x\n", "# * in a comment\n"]))
+        return (alias + "c: " + "[" * depth + "]" * depth + "\n" + BASE).encode()
     if how in ("swap", "drop"):
         data = yaml.safe_load(BASE)
         path = draw(st.sampled_from(PATHS))
         _set(data, path, draw(VALUES), drop=how == "drop")
-        return yaml.safe_dump(data, allow_unicode=True).encode()
+        sys.set_int_max_str_digits(0)  # let the fuzzer write what kmc-gap must refuse to read
+        try:
+            return yaml.safe_dump(data, allow_unicode=True).encode()
+        finally:
+            sys.set_int_max_str_digits(4300)
     raw = BASE.encode()
     if how == "duplicate":
         lines = BASE.splitlines(keepends=True)
