@@ -24,7 +24,7 @@ def _loadable(path: Path) -> bool:
     """Whether PyYAML's safe loader reads the file (the bad-input corpus has many it does not)."""
     try:
         pyyaml(yamlsource.decode(path.read_bytes(), path.name))
-    except (InputError, yaml.YAMLError, ValueError):
+    except (InputError, yaml.YAMLError, ValueError, RecursionError):
         return False
     return True
 
