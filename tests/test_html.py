@@ -80,8 +80,9 @@ def test_tables_gaps_and_evidence(run_line: RunLine) -> None:
     text = "".join(p.text)
     assert "尚未符合職能基準" in text
     assert "S13" in text and "供應商、贊助商及利益關係人等分析與管理" in text
-    assert len(p.all("table")) == 3  # tasks, gaps, evidence
-    assert html.count("<tr>") == 1 + 14 + 1 + 15 + 1 + 10  # header + rows, for each table
+    assert len(p.all("table")) == 1 + 3  # the printed sheet, then tasks, gaps, evidence
+    # the sheet's running header and its one body row, then header + rows for each table
+    assert html.count("<tr>") == 2 + 1 + 14 + 1 + 15 + 1 + 10
     assert "已過期" in text  # the expired 2019 certificate, with its reason
 
 
@@ -92,9 +93,26 @@ def test_english(run_line: RunLine) -> None:
 
 
 def test_cohort_page(run_line: RunLine) -> None:
-    p, _ = page(run_line, "examples/profiles", "tests/corpus/level-7.yaml")
+    p, html = page(run_line, "examples/profiles", "tests/corpus/level-7.yaml")
     assert len(p.all("section", "person")) == 3 + 1  # three people and the summary
     assert "tests/corpus/level-7.yaml:9:12" in "".join(p.text)
+    # the page opens with the summary, each row linking to its person's section
+    assert html.index('class="person summary"') < html.index('id="p1"')
+    links = [a["href"] for a in p.all("a")]
+    assert links == ["#p1", "#p2", "#p3"]
+    assert all(f'id="{link[1:]}"' in html for link in links)
+    assert "<title>總覽 · KMC3332-001v3" in html
+
+
+def test_title_names_the_person_and_the_radar_names_the_duties(run_line: RunLine) -> None:
+    _, html = page(run_line, MID)
+    assert "<title>林小美 · E1024 · 職能落差報告 · KMC3332-001v3 活動 (專案) 行銷企劃人員 · kmc-gap</title>" in html
+    radar = html[html.index('<svg class="radar"') : html.index("</svg>")]
+    # every duty's name (in lines of up to 8 characters) is on the chart itself, not only in a tooltip
+    labels = "".join(part.split(">", 1)[1] for part in radar.split("<tspan")[1:])
+    for name in ("蒐集與分析活動行銷", "擬定活動行銷企劃", "結案作業"):
+        assert name in labels.replace("</tspan>", "")
+    assert "25%" in radar and "100%" in radar  # the scale
 
 
 def test_html_golden(run_line: RunLine, golden) -> None:
@@ -163,3 +181,39 @@ def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -
     subprocess.run([str(_browser()), *flags, blank.as_uri()], capture_output=True, timeout=120, check=False)
     # the check itself can tell: an empty page decodes to only a handful of values
     assert _distinct_pixels(blank_shot.read_bytes()) < 10
+
+
+def test_printed_on_a4_in_at_most_three_pages_each_naming_the_person(run_line: RunLine, tmp_path: Path) -> None:
+    """Chromium prints the report to PDF; pypdf counts the pages and reads the running header on each."""
+    if _browser() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+    from pypdf import PdfReader
+
+    for who, profile in (("E1024", MID), ("T2025-031", "examples/profiles/junior-coordinator.yaml")):
+        _, html = page(run_line, profile)
+        source = tmp_path / f"{who}.html"
+        source.write_text(html, encoding="utf-8")
+        pdf = tmp_path / f"{who}.pdf"
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+        ]
+        subprocess.run(
+            [str(_browser()), *flags, source.as_uri()],
+            capture_output=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )
+        pages = PdfReader(str(pdf)).pages
+        assert 1 <= len(pages) <= 3, (who, len(pages))
+        for number, sheet in enumerate(pages, 1):
+            assert who in sheet.extract_text(), (who, number)  # each page says whose report it is

@@ -27,9 +27,10 @@ COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "missing": "#c62828"}
 STYLE = """
 :root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", system-ui, sans-serif;
+body { font-family: "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "WenQuanYi Micro Hei", system-ui, sans-serif;
        color: var(--ink); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.5; }
 h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.2rem; margin-top: 1.75rem; }
+h1, h2 { break-after: avoid; page-break-after: avoid; }
 .meta { color: var(--muted); margin: 0; }
 .verdict { font-size: 1.15rem; font-weight: 700; padding: .5rem .75rem; border-radius: .375rem;
            display: inline-block; margin: .75rem 0; }
@@ -37,23 +38,51 @@ h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.2rem; margin-
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num, .nowrap { white-space: nowrap; } td.num, th.num { text-align: right; }
 .status-met { color: #1b5e20; } .status-partial { color: #8d6e00; } .status-missing { color: #b71c1c; }
 .no { color: var(--muted); }
+.mark-met { color: #2e7d32; } .mark-partial { color: #b38600; } .mark-missing { color: #c62828; }
+table.matrix td, table.matrix th { padding: .2rem .3rem; text-align: center; }
+table.matrix td:first-child { text-align: left; }
+table.sheet, table.sheet > thead > tr > td, table.sheet > tbody > tr > td { border: 0; padding: 0; font-size: inherit; }
+.running { display: none; }
 section.person { page-break-before: always; break-before: page; }
 section.person:first-of-type { page-break-before: auto; break-before: auto; }
-@page { size: A4; margin: 15mm; }
+@page { size: A4; margin: 12mm 12mm 14mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  tr, svg { page-break-inside: avoid; break-inside: avoid; }
+  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.35; }
+  h1 { font-size: 14pt; } h2 { font-size: 11pt; margin: .8rem 0 .3rem; }
+  .verdict { font-size: 11pt; padding: .25rem .5rem; margin: .4rem 0; }
+  th, td { padding: .06rem .3rem; line-height: 1.25; }
+  table { font-size: 8pt; }
+  ul.attitudes { columns: 2; margin: 0; }
+  .charts { flex-wrap: nowrap; gap: 4mm; }
+  .charts svg.radar { width: 44%; height: auto; } .charts svg.bars { width: 52%; height: auto; }
+  tr, svg, li { page-break-inside: avoid; break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  .running { display: table-cell; color: var(--muted); font-size: 8pt; padding-bottom: 2mm;
+             border-bottom: 1px solid var(--line); }
 }
 """
 
 
-def radar(duties: list[DutyResult], name: dict[str, str], size: int = 320) -> str:
-    """An SVG radar chart with one axis per duty, the shape reaching each duty's coverage."""
-    centre, radius = size / 2, size / 2 - 64  # room outside the rings for the labels
+def _label_lines(text: str, width: int = 8) -> list[str]:
+    """A duty's name in lines of at most ``width`` characters (names are Chinese: no spaces to break at)."""
+    if " " in text and len(text) > width:  # an English name: break between words
+        words, lines, line = text.split(), [], ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > width * 2:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return [*lines, line][:3]
+    return [text[i : i + width] for i in range(0, len(text), width)][:3]
+
+
+def radar(duties: list[DutyResult], name: dict[str, str], size: int = 340) -> str:
+    """An SVG radar chart with one axis per duty, labelled with its name; rings mark 25 % steps."""
+    centre, radius = size / 2, size / 2 - 92  # room outside the rings for the labels
     n = len(duties)
 
     def point(i: int, r: float) -> tuple[float, float]:
@@ -64,13 +93,24 @@ def radar(duties: list[DutyResult], name: dict[str, str], size: int = 320) -> st
     for step in (0.25, 0.5, 0.75, 1.0):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, radius * step) for i in range(n)))
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#d9e2ec"/>')
+        sx, sy = point(0, radius * step)
+        parts.append(
+            f'<text class="scale" x="{sx + 3:.1f}" y="{sy + 3:.1f}" font-size="8" fill="#7b8794">{step:.0%}</text>'
+        )
     for i, duty in enumerate(duties):
         x, y = point(i, radius)
-        lx, ly = point(i, radius + 22)
+        lx, ly = point(i, radius + 42)
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d9e2ec"/>')
+        lines = [f"{duty['code']} {percent(duty['coverage'])}", *_label_lines(name[duty["code"]])]
+        top = ly - (len(lines) - 1) * 6
+        weights = ['font-weight="700"', *([""] * (len(lines) - 1))]
+        spans = "".join(
+            f'<tspan x="{lx:.1f}" y="{top + k * 12:.1f}" {weight}>{escape(line)}</tspan>'
+            for k, (line, weight) in enumerate(zip(lines, weights, strict=True))
+        )
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" dominant-baseline="middle">'
-            f"{escape(duty['code'])} {percent(duty['coverage'])}<title>{escape(name[duty['code']])}</title></text>"
+            f'<text class="axis" font-size="9.5" text-anchor="middle" dominant-baseline="middle">{spans}'
+            f"<title>{escape(name[duty['code']])}</title></text>"
         )
     shape = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, radius * d["coverage"]) for i, d in enumerate(duties)))
     parts.append(f'<polygon class="coverage" points="{shape}" fill="#1e88e5" fill-opacity=".35" stroke="#1565c0"/>')
@@ -110,19 +150,26 @@ def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = 
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def person_section(r: Report, ctx: RenderContext) -> str:
-    """One person's report as an HTML section."""
+def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
+    """One person's report as an HTML section.
+
+    The section is laid in a one-cell table whose header row names the person: a browser repeats a
+    table's header on every printed page, so each page of a printed report says whose it is.
+    """
     lang, s, name = ctx.lang, r["summary"], names(ctx.std, ctx.lang)
     e = escape
     person = r["person"]
     title = " · ".join(e(x) for x in (person["name"], person["id"], person["role"]) if x)
     verdict_key = "verdict.met" if s["meets_standard"] else "verdict.not_met"
     figures = figures_text(s, lang)
+    running = f"{title} · {e(r['standard']['code'])} {e(standard_name(ctx.std, lang))} · {e(r['as_of'])}"
     out = [
-        '<section class="person">',
+        f'<section class="person"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""}>',
+        f'<table class="sheet"><thead><tr><td class="running">{running}</td></tr></thead><tbody><tr><td>',
         f"<h1>{title}</h1>",
         f'<p class="meta">{e(t("standard", lang))} {e(r["standard"]["code"])} {e(standard_name(ctx.std, lang))}</p>',
-        f'<p class="meta">{e(t("as_of", lang))} {e(r["as_of"])} · {e(t("policy", lang))} {e(r["policy"]["name"])}</p>',
+        f'<p class="meta">{e(t("as_of", lang))} <span class="nowrap">{e(r["as_of"])}</span> · '
+        f"{e(t('policy', lang))} {e(r['policy']['name'])}</p>",
         f'<p class="verdict {"met" if s["meets_standard"] else "not-met"}">{e(t(verdict_key, lang))} · '
         f"{e(figures)}</p>",
         f'<div class="charts">{radar(r["duties"], name)}{bars(r["tasks"], name)}</div>',
@@ -132,7 +179,7 @@ def person_section(r: Report, ctx: RenderContext) -> str:
         [
             e(task["code"]),
             e(name[task["code"]]),
-            f'<span class="status-{task["status"]}">{e(t("status." + task["status"], lang))}</span>',
+            f'<span class="nowrap status-{task["status"]}">{e(t("status." + task["status"], lang))}</span>',
             str(task["level"]),
             str(task["attained_level"]),
             f"{task['items_met']}/{task['items_total']}",
@@ -163,7 +210,7 @@ def person_section(r: Report, ctx: RenderContext) -> str:
         )
     else:
         out.append(f"<p>{e(t('gaps_none', lang))}</p>")
-    out.append(f"<h2>{e(t('attitudes', lang))}</h2><ul>")
+    out.append(f"<h2>{e(t('attitudes', lang))}</h2><ul class=\"attitudes\">")
     for a in r["attitudes"]:
         state = t("attitude_met" if a["met"] else "attitude_missing", lang)
         mark = "✓" if a["met"] else "✗"
@@ -180,13 +227,19 @@ def person_section(r: Report, ctx: RenderContext) -> str:
         out.append("</ul>")
     out.append(f"<h2>{e(t('evidence', lang))}</h2>")
     ev_rows = [
-        [e(ev["id"]), e(ev["title"]), e(ev["date"]), str(ev["level"]), _counted(ev, r["policy"], lang)]
+        [
+            e(ev["id"]),
+            e(ev["title"]),
+            f'<span class="nowrap">{e(ev["date"])}</span>',
+            str(ev["level"]),
+            _counted(ev, r["policy"], lang),
+        ]
         for ev in r["evidence"]
     ]
     out.append(
         _table([e(t(k, lang)) for k in ("code", "evidence", "date", "level_short", "reason")], ev_rows, frozenset({3}))
     )
-    out.append("</section>")
+    out.append("</td></tr></tbody></table></section>")
     return "\n".join(out)
 
 
@@ -195,26 +248,50 @@ def _counted(ev: EvidenceResult, policy: PolicyOut, lang: str) -> str:
     if ev["counted"]:
         return escape(t("counted", lang))
     reason = t(f"reason.{ev['reason']}", lang, years=policy["max_age_years"])
-    return f'<span class="no">{escape(reason)}</span>'
+    return f'<span class="no nowrap">{escape(reason)}</span>'
+
+
+MARKS = {"met": "●", "partial": "◐", "missing": "○"}
+
+
+def _mark(status: str, lang: str) -> str:
+    return f'<span class="mark-{status}" title="{escape(t("status." + status, lang))}">{MARKS[status]}</span>'
 
 
 class HtmlRenderer(AssessRenderer):
-    """The page head, a section per report, and for several people a summary at the end."""
+    """One person's page; or, for several, a summary of people × tasks linking to each person's section.
+
+    The head is written with the first report, so that a single person's page is titled with their
+    name. A cohort's sections are kept until the end, because the summary comes first.
+    """
 
     def start(self) -> None:
-        """Write the document head with the inline styles."""
-        lang = "en" if self.ctx.lang == "en" else "zh-Hant-TW"
+        """Prepare the tally (the head waits for the first report)."""
         self.tally = Tally()
+        self.sections: list[str] = []
+        self.first: Report | None = None
+        self.head_written = False
+
+    def _head(self, who_title: str) -> None:
+        lang = "en" if self.ctx.lang == "en" else "zh-Hant-TW"
+        std = f"{self.ctx.std.code} {standard_name(self.ctx.std, self.ctx.lang)}"
         self.out.write(
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>kmc-gap · {escape(t('report_title', self.ctx.lang))}</title>\n"
+            f"<title>{escape(who_title)} · {escape(std)} · kmc-gap</title>\n"
             f"<style>{STYLE}</style>\n</head>\n<body>\n"
         )
+        self.head_written = True
 
     def add(self, value: Report) -> None:
-        """Write one person's section."""
+        """Write one person's page, or keep a cohort member's section for after the summary."""
         self.tally.add(value)
+        self.first = self.first or value
+        if self.ctx.cohort:
+            self.sections.append(person_section(value, self.ctx, anchor=f"p{len(self.sections) + 1}"))
+            return
+        if not self.head_written:
+            self._head(who(value["person"], sep=" · ") + " · " + t("report_title", self.ctx.lang))
         self.out.write(person_section(value, self.ctx) + "\n")
 
     def failure(self, file: str, problems: list[Problem]) -> None:
@@ -222,30 +299,45 @@ class HtmlRenderer(AssessRenderer):
         self.tally.failures.append((file, problems))
 
     def finish(self) -> None:
-        """Write the cohort summary and the failures, then close the document."""
+        """Write the head if not yet written, the cohort summary and sections, the failures; close."""
         lang = self.ctx.lang
-        if self.ctx.cohort and self.tally.rows:
-            rows = [
-                [
-                    escape(who(r["person"])),
-                    escape(t("verdict.met" if r["summary"]["meets_standard"] else "verdict.not_met", lang)),
-                    f"{r['summary']['tasks_met']}/{r['summary']['tasks_total']}",
-                    percent(r["summary"]["coverage"]),
-                ]
-                for r in self.tally.rows
-            ]
-            self.out.write(f'<section class="person"><h1>{escape(t("cohort_summary", lang))}</h1>')
-            self.out.write(
-                _table(
-                    [escape(t(k, lang)) for k in ("person", "verdict", "tasks_short", "coverage")],
-                    rows,
-                    frozenset({2, 3}),
-                )
-            )
-            self.out.write("</section>\n")
+        if not self.head_written:
+            self._head(t("cohort_summary", lang) if self.ctx.cohort else t("report_title", lang))
+        if self.ctx.cohort and self.tally.rows and self.first is not None:
+            self.out.write(self._summary(self.first))
+            self.out.write("\n".join(self.sections) + "\n")
         if self.tally.failures:
             self.out.write(f"<h2>{escape(t('failed_files', lang))}</h2><ul>")
             for _, problems in self.tally.failures:
                 self.out.write("".join(f"<li>{escape(p.format(lang))}</li>" for p in problems))
             self.out.write("</ul>\n")
         self.out.write("</body>\n</html>\n")
+
+    def _summary(self, first: Report) -> str:
+        """People × tasks, each row linking to the person's section."""
+        lang = self.ctx.lang
+        codes = [task["code"] for task in first["tasks"]]
+        head = [escape(t(k, lang)) for k in ("person", "verdict", "tasks_short", "coverage")] + codes
+        rows = []
+        for i, brief in enumerate(self.tally.rows, 1):
+            s = brief["summary"]
+            verdict = "verdict.met" if s["meets_standard"] else "verdict.not_met"
+            marks = [_mark(brief["statuses"][c], lang) for c in codes]
+            rows.append(
+                [
+                    f'<a href="#p{i}">{escape(who(brief["person"]))}</a>',
+                    f'<span class="nowrap">{escape(t(verdict, lang))}</span>',
+                    f"{s['tasks_met']}/{s['tasks_total']}",
+                    percent(s["coverage"]),
+                    *marks,
+                ]
+            )
+        met = sum(r["summary"]["meets_standard"] for r in self.tally.rows)
+        count = escape(t("cohort_count", lang, n=len(self.tally.rows), met=met))
+        legend = " ".join(f"{MARKS[k]} {escape(t('status.' + k, lang))}" for k in MARKS)
+        table = _table(head, rows, frozenset({2, 3})).replace("<table>", '<table class="matrix">', 1)
+        return (
+            f'<section class="person summary"><h1>{escape(t("cohort_summary", lang))}</h1>'
+            f'<p class="meta">{escape(first["standard"]["code"])} {escape(standard_name(self.ctx.std, lang))} · '
+            f'{escape(first["as_of"])} · {count}</p>{table}<p class="meta">{legend}</p></section>\n'
+        )
