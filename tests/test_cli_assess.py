@@ -73,6 +73,7 @@ def test_json_excerpt_mid_career(run_line: RunLine) -> None:
     assert english["lang"] == "en"
     assert english["standard"]["name"] == "Event (Project) Marketing Planner"
     assert english["gaps"][0]["name"].startswith("Analysing and managing suppliers")
+
     # apart from names and the language, the two reports are the same data
     def strip(value: object) -> object:
         if isinstance(value, dict):

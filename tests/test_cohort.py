@@ -163,6 +163,4 @@ def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_pa
 def test_thresholds_apply_to_each_person(run_line: RunLine) -> None:
     result = run_line("assess", "examples/profiles", *AS_OF, "-f", "jsonl", "--fail-under", "50")
     assert result.code == 1
-    assert result.stderr == (
-        "kmc-gap: examples/profiles/junior-coordinator.yaml: 涵蓋率 8.78% 低於 --fail-under 50%\n"
-    )
+    assert result.stderr == ("kmc-gap: examples/profiles/junior-coordinator.yaml: 涵蓋率 8.78% 低於 --fail-under 50%\n")

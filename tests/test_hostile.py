@@ -174,3 +174,33 @@ def test_a_folder_with_no_profiles_is_an_error(run_line: RunLine, tmp_path: Path
     assert result.code == 2
     assert f"{empty}: no *.yaml or *.yml profiles found" in result.stderr
     assert len(result.stdout.splitlines()) == 1  # the other input is still reported
+
+
+def test_warn_expiring_beyond_any_date(run_line: RunLine) -> None:
+    result = run_line("assess", MID, *AS_OF, "--warn-expiring", str(10**9), "-f", "json")
+    assert result.code == 0, result.stderr
+
+
+def test_ctrl_c_with_workers_gives_one_line_and_no_traceback(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "people"
+    folder.mkdir()
+    text = (ROOT / MID).read_text(encoding="utf-8")
+    for i in range(3000):
+        (folder / f"p{i:04d}.yaml").write_text(text, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kmc_gap", "assess", str(folder), "-f", "jsonl", "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "KMC_GAP_LANG": "en"},
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("finished before the interrupt")
+    assert process.returncode == 130
+    assert stderr.decode().strip().splitlines() == ["kmc-gap: interrupted"]

@@ -128,3 +128,30 @@ def test_figures_add_up(evidence: list[dict[str, Any]], policy: Policy) -> None:
     )
     assert gap_pairs == unmet
     assert [len(g["tasks"]) for g in r["gaps"]] == sorted((len(g["tasks"]) for g in r["gaps"]), reverse=True)
+
+
+def _naive_at_risk(profile: Profile, policy: Policy, as_of: dt.date, day: dt.date) -> list[str]:
+    """The definition, worked out the slow way: tasks met today, not met once everything expiring by ``day`` lapses."""
+    from kmc_gap.engine.rules import reason_not_counted
+    from kmc_gap.engine.scoring import Coverage, task_met
+
+    counting = [ev for ev in profile.evidence if reason_not_counted(ev, policy, as_of) is None]
+    now = Coverage(counting, policy.min_evidence)
+    later = Coverage([e for e in counting if e.expires is None or e.expires > day], policy.min_evidence)
+    return [t.code for t in STD.tasks() if task_met(t, now, policy) and not task_met(t, later, policy)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(), policies, st.integers(0, 4000))
+def test_expiry_sweep_agrees_with_the_definition(evidence: list[dict[str, Any]], policy: Policy, days: int) -> None:
+    profile = Profile.model_validate({"standard": STD.code, "person": {"name": "測試"}, "evidence": evidence})
+    report = assess(profile, STD, policy, AS_OF, warn_days=days)
+    for item in report["expiring"]:
+        day = dt.date.fromisoformat(item["expires"])
+        assert item["tasks_at_risk"] == _naive_at_risk(profile, policy, AS_OF, day), item["id"]
+    counting_soon = [
+        e["id"]
+        for e in report["evidence"]
+        if e["counted"] and e["expires"] and (dt.date.fromisoformat(e["expires"]) - AS_OF).days <= days
+    ]
+    assert sorted(item["id"] for item in report["expiring"]) == sorted(counting_soon)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
     from kmc_gap.render.base import RenderContext
 
-EXIT_FINDINGS, EXIT_INVALID = 1, 2
+EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERRUPTED = 1, 2, 130
 
 app = typer.Typer(
     name="kmc-gap",
@@ -460,12 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(exc.ctx, usage_message(exc))
     except OptionError as exc:
         return _usage_error(None, option_message(exc))
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         say("run.interrupted")
-        return 130
-    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C (and SIGTERM, see _on_sigterm) into exit code 130
         say("run.interrupted")
-        return 130
     return code if isinstance(code, int) else 0
 
 
