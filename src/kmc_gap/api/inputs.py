@@ -10,6 +10,7 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, load_policy, load_standard
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.formats import AssessFormat
 
 
 def standard(path: Path | None) -> Standard:
@@ -35,3 +36,35 @@ def as_of(value: str | None) -> dt.date:
 def profile_from_text(text: str, name: str, std: Standard) -> Profile:
     """A profile from YAML text (an editor buffer, a web form), its problems located in ``name``."""
     return check_profile(yamlsource.parse(text, name), std)
+
+
+def gap_count(value: str) -> int | None:
+    """``--gaps``: how many gaps the tables list, or ``all`` (None)."""
+    if value.strip().lower() == "all":
+        return None
+    try:
+        count = int(value)
+    except ValueError:
+        raise OptionError("--gaps", "usage.gaps", value=value) from None
+    if count < 0:
+        raise OptionError("--gaps", "usage.gaps", value=value)
+    return count
+
+
+_BY_SUFFIX = {
+    ".json": AssessFormat.json,
+    ".jsonl": AssessFormat.jsonl,
+    ".ndjson": AssessFormat.jsonl,
+    ".csv": AssessFormat.csv,
+    ".md": AssessFormat.markdown,
+    ".markdown": AssessFormat.markdown,
+    ".xml": AssessFormat.junit,
+    ".html": AssessFormat.html,
+    ".htm": AssessFormat.html,
+    ".txt": AssessFormat.table,
+}
+
+
+def format_for(output: Path | None) -> AssessFormat | None:
+    """The format an ``-o`` file's extension asks for (an explicit ``--format`` wins)."""
+    return _BY_SUFFIX.get(output.suffix.lower()) if output is not None else None

@@ -29,6 +29,26 @@ def required_tasks(value: str | None, std: Standard) -> list[str]:
     return wanted
 
 
+def percentage(value: str | None) -> float | None:
+    """``--fail-under``: a percentage from 0 to 100, ``80`` or ``80%``.
+
+    A value strictly between 0 and 1 is almost always a fraction typed by mistake (``0.8`` for 80 %):
+    a CI gate written that way would never fail, so it is refused with the percentage to write.
+    """
+    if value is None:
+        return None
+    text = value.strip().removesuffix("%").strip()
+    try:
+        number = float(text)
+    except ValueError:
+        raise OptionError("--fail-under", "usage.percentage", value=value) from None
+    if not 0 <= number <= 100 or number != number:
+        raise OptionError("--fail-under", "usage.percentage", value=value)
+    if 0 < number < 1:
+        raise OptionError("--fail-under", "usage.fraction", value=value, suggestion=f"{number * 100:g}")
+    return number
+
+
 def failures(brief: Brief, fail_under: float | None, required: list[str]) -> list[Problem]:
     """A problem for each threshold the report fails (none when it passes)."""
     file = brief["file"] or "-"

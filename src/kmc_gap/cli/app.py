@@ -130,14 +130,14 @@ def assess_cmd(
     ctx: typer.Context,
     profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
     fmt: Annotated[
-        AssessFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.assess_format")
-    ] = AssessFormat.table,
+        AssessFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.assess_format", show_default=False),
+    ] = None,
     lang_: LangOption = None,
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", min=0, max=100, metavar="PCT", help="help.opt.fail_under")
-    ] = None,
+    fail_under: Annotated[str | None, typer.Option("--fail-under", metavar="PCT", help="help.opt.fail_under")] = None,
+    gaps: Annotated[str, typer.Option("--gaps", metavar="N|all", help="help.opt.gaps")] = "10",
     require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
@@ -158,6 +158,9 @@ def assess_cmd(
     day = inputs.as_of(as_of)
     std = _standard(ctx)
     required = thresholds.required_tasks(require, std)
+    limit = thresholds.percentage(fail_under)
+    shown_gaps = inputs.gap_count(gaps)
+    fmt = fmt or inputs.format_for(output) or AssessFormat.table
     try:
         policy_name, pol = inputs.policy(policy, max_size)
     except InputError as exc:
@@ -180,9 +183,9 @@ def assess_cmd(
             paths,
             std,
             settings,
-            kind(out, _context(std, cohort=cohort, bom=bom)),
+            kind(out, _context(std, cohort=cohort, bom=bom, gaps=shown_gaps)),
             jobs=jobs,
-            fail_under=fail_under,
+            fail_under=limit,
             required=required,
             on_failure=lambda problems: report_problems(problems, lang()),
             advance=advance,

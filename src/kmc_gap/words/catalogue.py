@@ -192,6 +192,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "usage.at_least": ("至少要是 {low}", "must be at least {low}"),
     "usage.date": ("日期請寫成 YYYY-MM-DD", "write the date as YYYY-MM-DD"),
     "usage.lang": ("可用的語言：zh-TW、en", "choose zh-TW or en"),
+    "usage.percentage": (
+        "請寫 0 到 100 的百分比，例如 80 或 80%",
+        "write a percentage from 0 to 100, such as 80 or 80%",
+    ),
+    "usage.fraction": (
+        "看來是小數；百分比請寫 {suggestion}（例如 --fail-under {suggestion}）",
+        "this looks like a fraction; write the percentage {suggestion} (--fail-under {suggestion})",
+    ),
+    "usage.gaps": ("請寫一個整數或 all", "write a whole number or all"),
     "usage.unknown_tasks": ("沒有這些工作任務：{codes}", "unknown task codes: {codes}"),
     "usage.unknown_tasks_hint": (
         "沒有這些工作任務：{codes}（是不是 {suggestion}？）",
@@ -261,8 +270,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.max_size": ("接受的最大輸入檔大小（位元組）。", "Largest input file accepted, in bytes."),
     "help.opt.as_of": ("評估日期 YYYY-MM-DD（預設：今天）。", "Date of assessment, YYYY-MM-DD (default: today)."),
     "help.opt.policy": ("採計規則：default、strict 或一個 YAML 檔。", "Policy: default, strict or a policy YAML file."),
-    "help.opt.assess_format": ("輸出格式：{choices}。", "Output format: {choices}."),
-    "help.opt.fail_under": ("涵蓋率低於 PCT% 時結束碼為 1。", "Exit 1 when coverage is under PCT%."),
+    "help.opt.assess_format": (
+        "輸出格式：{choices}；預設 table，或依 -o 的副檔名（.json、.jsonl、.csv、.md、.xml、.html、.txt）。",
+        "Output format: {choices}; default table, or what the -o file's extension says "
+        "(.json, .jsonl, .csv, .md, .xml, .html, .txt).",
+    ),
+    "help.opt.fail_under": (
+        "涵蓋率低於 PCT% 時結束碼為 1（PCT 寫 0–100，例如 80 或 80%）。",
+        "Exit 1 when coverage is under PCT% (PCT from 0 to 100, such as 80 or 80%).",
+    ),
+    "help.opt.gaps": ("表格列出幾項落差：一個數目或 all。", "How many gaps the tables list: a number, or all."),
     "help.opt.require": (
         "這些工作任務未符合時結束碼為 1：all 或 T2.1,T4.3。",
         "Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.",
@@ -365,8 +382,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage": ("涵蓋率", "Coverage"),
     "gaps": ("主要落差（建議優先補強）", "Top gaps (learn these first)"),
     "gaps_none": ("沒有落差。", "No gaps."),
-    "gaps_more": ("……另有 {n} 項落差，完整清單請用 --format json", "… and {n} more gaps; see --format json"),
+    "gaps_more": ("……另有 {n} 項落差；全部列出請加 --gaps all", "… and {n} more gaps; --gaps all lists them all"),
     "blocks": ("任務數", "Tasks"),
+    "legend.tasks": (
+        "要求＝要求級別　達到＝全部項目符合的最高級別　符合＝符合項目／全部",
+        "Req. = level required  Att. = highest level all items meet  Met = met/all",
+    ),
+    "legend.gaps": (
+        "任務數＝欠缺此項的任務　要求＝最高要求級別　最佳＝證據的最高級別",
+        "Tasks = tasks lacking it  Req. = highest level required  Best = best level shown",
+    ),
     "best": ("最佳", "Best"),
     "attitude_met": ("已具備", "shown"),
     "attitude_missing": ("未見證據", "no evidence"),

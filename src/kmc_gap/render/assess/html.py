@@ -210,7 +210,7 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         )
     else:
         out.append(f"<p>{e(t('gaps_none', lang))}</p>")
-    out.append(f"<h2>{e(t('attitudes', lang))}</h2><ul class=\"attitudes\">")
+    out.append(f'<h2>{e(t("attitudes", lang))}</h2><ul class="attitudes">')
     for a in r["attitudes"]:
         state = t("attitude_met" if a["met"] else "attitude_missing", lang)
         mark = "✓" if a["met"] else "✗"

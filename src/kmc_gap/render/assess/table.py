@@ -47,6 +47,7 @@ class TableRenderer(SummaryRenderer):
         """Print one person's report."""
         _header(self.con, report, self.ctx)
         self.con.print(_tasks(self.con, report, self.ctx))
+        self.con.print(Text(t("legend.tasks", self.ctx.lang), style="dim"))
         _gaps(self.con, report, self.ctx)
         _attitudes(self.con, report, self.ctx)
         _expiring(self.con, report, self.ctx.lang)
@@ -135,6 +136,7 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
     con.print(table)
     if len(r["gaps"]) > len(shown):
         con.print(Text(t("gaps_more", lang, n=len(r["gaps"]) - len(shown)), style="dim"))
+    con.print(Text(t("legend.gaps", lang), style="dim"))
 
 
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:

@@ -1,0 +1,89 @@
+"""Everyday use: thresholds that cannot be misread, formats from file names, how many gaps, legends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import RunLine
+
+MID = "examples/profiles/mid-career-planner.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "check"),
+    [
+        (".json", lambda text: json.loads(text)["person"]["name"] == "林小美"),
+        (".jsonl", lambda text: text.count("\n") == 1 and json.loads(text)["as_of"] == "2026-06-30"),
+        (".csv", lambda text: text.startswith("\ufeffperson_id,")),
+        (".md", lambda text: text.startswith("## 林小美")),
+        (".xml", lambda text: text.startswith('<?xml version="1.0"')),
+        (".html", lambda text: text.startswith("<!DOCTYPE html>")),
+        (".txt", lambda text: text.startswith("林小美 · E1024")),
+    ],
+)
+def test_output_format_follows_the_file_extension(run_line: RunLine, tmp_path: Path, suffix: str, check) -> None:
+    out = tmp_path / f"report{suffix}"
+    assert run_line("assess", MID, *AS_OF, "-o", str(out)).code == 0
+    assert check(out.read_text(encoding="utf-8"))
+
+
+def test_an_explicit_format_wins_over_the_extension(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert run_line("assess", MID, *AS_OF, "-o", str(out), "--format", "markdown").code == 0
+    assert out.read_text(encoding="utf-8").startswith("## ")
+
+
+@pytest.mark.parametrize(("value", "code"), [("90", 0), ("90%", 0), ("91", 1), ("91 %", 1), ("0", 0), ("100", 1)])
+def test_fail_under_takes_a_percentage(run_line: RunLine, value: str, code: int) -> None:
+    # 林小美 meets 186 of 205 items: 90.73 %
+    assert run_line("assess", MID, *AS_OF, "--fail-under", value, "-f", "json").code == code
+
+
+@pytest.mark.parametrize("value", ["0.8", "0.95"])
+def test_a_fraction_is_refused_with_the_percentage_to_write(run_line: RunLine, value: str) -> None:
+    result = run_line("assess", MID, *AS_OF, "--fail-under", value)
+    assert result.code == 2 and result.stdout == ""
+    suggestion = f"{float(value) * 100:g}"
+    assert f"--fail-under {suggestion}" in result.stderr
+    english = run_line("assess", MID, *AS_OF, "--fail-under", value, "--lang", "en")
+    assert f"write the percentage {suggestion}" in english.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "101", "-5"])
+def test_fail_under_out_of_range_is_a_usage_error(run_line: RunLine, value: str) -> None:
+    assert run_line("assess", MID, *AS_OF, "--fail-under", value).code == 2
+
+
+def test_require_takes_codes_in_any_case_and_suggests(run_line: RunLine) -> None:
+    assert run_line("assess", MID, *AS_OF, "--require", "t1.1,T5.3", "-f", "json").code == 0
+    result = run_line("assess", MID, *AS_OF, "--require", "T1.9", "--lang", "en")
+    assert result.code == 2 and "unknown task codes: T1.9" in result.stderr
+    hint = run_line("assess", MID, *AS_OF, "--require", "t3-1x", "--lang", "en")
+    assert hint.code == 2
+
+
+def test_how_many_gaps_the_table_lists(run_line: RunLine) -> None:
+    # 林小美 has 15 gaps: the default lists 10 and says how to see the rest
+    default = run_line("assess", MID, *AS_OF).stdout
+    assert "另有 5 項落差；全部列出請加 --gaps all" in default
+    every = run_line("assess", MID, *AS_OF, "--gaps", "all").stdout
+    assert "另有" not in every and "P3.4.2" in every
+    two = run_line("assess", MID, *AS_OF, "--gaps", "2", "--lang", "en").stdout
+    assert "… and 13 more gaps; --gaps all lists them all" in two
+    assert run_line("assess", MID, *AS_OF, "--gaps", "some").code == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh-TW", ["要求＝要求級別", "最佳＝證據的最高級別"]),
+        ("en", ["Req. = level required", "Best = best level shown"]),
+    ],
+)
+def test_legends_explain_the_columns(run_line: RunLine, lang: str, words: list[str]) -> None:
+    out = run_line("assess", MID, *AS_OF, "--lang", lang).stdout
+    assert all(word in out for word in words)
