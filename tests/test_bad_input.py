@@ -36,7 +36,7 @@ EXPECTED: dict[str, tuple[str, int | None, int | None]] = {
     "date-after-expires.yaml": ("profile.date_after_expiry", 11, 14),
     "duplicate-key.yaml": ("yaml.duplicate_key", 11, 5),
     "duplicate-id.yaml": ("profile.duplicate_id", 11, 9),
-    "unknown-key.yaml": ("schema.unknown", 11, 5),
+    "unknown-key.yaml": ("schema.unknown_hint", 11, 5),  # verfied_by: did you mean verified_by?
     "missing-key.yaml": ("schema.missing", 5, 5),
     "unknown-code.yaml": ("profile.unknown_code_hint", 10, 22),
     "duplicate-cover.yaml": ("profile.duplicate_cover", 10, 27),

@@ -108,7 +108,7 @@ def test_overview_json_counts(run_line: RunLine) -> None:
     [
         ("K21", "kmc-gap standard: the standard has no code K21\n"),
         ("k7", "kmc-gap standard: the standard has no code k7 (did you mean K07?)\n"),
-        ("t2.3", "kmc-gap standard: the standard has no code t2.3 (did you mean T2.3?)\n"),
+        ("t2-3", "kmc-gap standard: the standard has no code t2-3 (did you mean T2.3?)\n"),
     ],
 )
 def test_unknown_code(run_line: RunLine, code: str, message: str) -> None:

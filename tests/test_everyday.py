@@ -87,3 +87,43 @@ def test_how_many_gaps_the_table_lists(run_line: RunLine) -> None:
 def test_legends_explain_the_columns(run_line: RunLine, lang: str, words: list[str]) -> None:
     out = run_line("assess", MID, *AS_OF, "--lang", lang).stdout
     assert all(word in out for word in words)
+
+
+def test_kinds_in_chinese_and_suggestions_for_misspellings(run_line: RunLine, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "standard: KMC3332-001v3\nperson:\n  name: 測試\nevidence:\n"
+        "  - {id: a, kind: 訓練, title: t, date: 2025-01-01, level: 4, covers: [K01]}\n"
+        "  - {id: b, kind: 工作產出, title: t, date: 2025-01-01, level: 4, covers: [K02]}\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run_line("assess", str(profile), *AS_OF, "-f", "json").stdout)
+    assert [e["kind"] for e in data["evidence"]] == ["training", "work_output"]  # reports use the English names
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "standard: KMC3332-001v3\nperson:\n  name: 測試\nevidence:\n"
+        "  - id: a\n    kind: workoutput\n    title: t\n    date: 2025-01-01\n    level: 4\n"
+        "    verfied_by: x\n    covers: [K01]\n",
+        encoding="utf-8",
+    )
+    out = run_line("validate", str(typo), "--lang", "en").stdout.splitlines()
+    assert out == [
+        f"{typo}:6:11: evidence[0].kind: must be one of: 'training', 'certificate', 'work_output', 'experience', "
+        "'assessment', 'self_report' (did you mean work_output?)",
+        f"{typo}:10:5: unknown field evidence[0].verfied_by (did you mean verified_by?)",
+    ]
+
+
+@pytest.mark.parametrize("code", ["k07", "K07", " k07 "])
+def test_standard_codes_in_any_case(run_line: RunLine, code: str) -> None:
+    result = run_line("standard", code, "-f", "json")
+    assert result.code == 0 and json.loads(result.stdout)["code"] == "K07"
+
+
+def test_standard_lists_every_item_of_a_kind(run_line: RunLine) -> None:
+    data = json.loads(run_line("standard", "K", "-f", "json").stdout)
+    assert data["view"] == "list" and [i["code"] for i in data["items"]] == [f"K{i:02d}" for i in range(1, 21)]
+    k07 = next(i for i in data["items"] if i["code"] == "K07")
+    assert k07["name"] == "財務管理" and "T2.1" in k07["tasks"]
+    assert len(json.loads(run_line("standard", "a", "-f", "json").stdout)["items"]) == 7
+    assert "Tasks that require it" in run_line("standard", "S", "--lang", "en").stdout

@@ -106,4 +106,6 @@ def test_missing_field_points_at_its_parent(tmp_path: Path) -> None:
 
 def test_unknown_field_points_at_the_key(tmp_path: Path) -> None:
     path, line = broken(tmp_path, "        level: 3\n", "        level: 3\n        levle: 3\n")
-    assert problems_of(path) == [("schema.unknown", line + 1, "unknown field duties[4].tasks[2].levle")]
+    assert problems_of(path) == [
+        ("schema.unknown_hint", line + 1, "unknown field duties[4].tasks[2].levle (did you mean level?)")
+    ]

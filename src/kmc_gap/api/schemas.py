@@ -12,6 +12,7 @@ from kmc_gap.model.models import Catalog, Policy, Profile, Standard
 from kmc_gap.render.browse import View
 from kmc_gap.render.formats import SchemaName
 from kmc_gap.render.validate import CheckOut
+from kmc_gap.words.catalogue import KIND_ALIASES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -40,6 +41,8 @@ def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
         schema = Profile.model_json_schema()
         schema["properties"]["standard"]["const"] = std.code
         _codes(schema, "Evidence", std)
+        kind = schema["$defs"]["Evidence"]["properties"]["kind"]
+        schema["$defs"]["Evidence"]["properties"]["kind"] = {"anyOf": [kind, {"enum": list(KIND_ALIASES)}]}
     elif name is SchemaName.catalog:
         schema = Catalog.model_json_schema()
         _codes(schema, "Course", std)

@@ -117,7 +117,7 @@ def standard_cmd(
     from kmc_gap.render.standard import RENDERERS
 
     std = _standard(ctx)
-    view = view_for(std, code.strip() if code else None, lang())
+    view = view_for(std, code, lang())
     if view is None:
         hint = suggest(code or "", index(std))
         key = "profile.unknown_code_hint" if hint else "profile.unknown_code"

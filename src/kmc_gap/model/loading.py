@@ -7,6 +7,7 @@ wrong raises :class:`~kmc_gap.model.problems.InputError` with every problem foun
 
 from __future__ import annotations
 
+import difflib
 import functools
 import unicodedata
 from collections.abc import Sequence
@@ -151,10 +152,26 @@ def validate(doc: YamlDocument, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, doc)) from None
+        raise InputError(_schema_problems(exc, doc, model)) from None
 
 
-def _schema_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The field names of the model found at ``loc`` under ``model`` (for did-you-mean)."""
+    current: Any = model
+    for seg in loc:
+        if isinstance(seg, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(seg)
+        if field is None:
+            return []
+        nested = [a for a in getattr(field.annotation, "__args__", ()) or (field.annotation,)]
+        current = next((a for a in nested if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _schema_problems(exc: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
@@ -163,9 +180,12 @@ def _schema_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
         if kind == "missing":
             problem = doc.problem("schema.missing", loc[:-1], field=_dotted(loc))
         elif kind == "extra_forbidden":
-            problem = doc.problem("schema.unknown", loc, at_key=True, field=_dotted(loc))
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+            key = "schema.unknown_hint" if close else "schema.unknown"
+            problem = doc.problem(key, loc, at_key=True, field=_dotted(loc), suggestion=close[0] if close else "")
         else:
-            problem = doc.problem("schema.invalid", loc, field=_dotted(loc), detail=_detail(kind, err.get("ctx")))
+            detail = _detail(kind, err.get("ctx"), err.get("input"))
+            problem = doc.problem("schema.invalid", loc, field=_dotted(loc), detail=detail)
         ident = (problem.key, problem.line, problem.column, str(problem.args.get("field")))
         if ident not in seen:
             seen.add(ident)
@@ -173,11 +193,18 @@ def _schema_problems(exc: ValidationError, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _detail(kind: str, ctx: dict[str, Any] | None) -> Word:
-    """pydantic's complaint as catalogue words, its context values (limits, choices) kept."""
+def _detail(kind: str, ctx: dict[str, Any] | None, given: Any = None) -> Word:
+    """pydantic's complaint as catalogue words, its context values (limits, choices) kept.
+
+    For a choice (an evidence kind) the closest allowed value is suggested: ``workoutput`` → ``work_output``.
+    """
     args = {k: _plain(v) for k, v in (ctx or {}).items()}
     if "expected" in args:
         args["expected"] = str(args["expected"]).replace("' or '", "', '")
+        choices = [c.strip("'") for c in args["expected"].split(", ")]
+        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.6) if isinstance(given, str) else []
+        if close:
+            return Word("detail.choice_hint", {**args, "suggestion": close[0]})
     return Word(_DETAILS.get(kind, "detail.other"), args)
 
 

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kmc_gap.words.catalogue import KIND_ALIASES
+
 Level = Annotated[int, Field(ge=1, le=6, strict=True, description="iCAP competency level, 1–6")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -47,6 +49,13 @@ def _to_id(value: Any) -> Any:
     """Allow a bare number as an identifier (``id: 1024``) by reading it as text."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    return value
+
+
+def _kind(value: Any) -> Any:
+    """Accept an evidence kind in Chinese as HR staff write it (訓練, 證照…): the English name is kept."""
+    if isinstance(value, str):
+        return KIND_ALIASES.get(value.strip(), value.strip())
     return value
 
 
@@ -221,7 +230,7 @@ class Evidence(_Model):
     """One piece of evidence: what it is, when, at which level, and which codes it covers."""
 
     id: Ident
-    kind: EvidenceKind
+    kind: Annotated[EvidenceKind, BeforeValidator(_kind)]
     title: Text
     date: Date
     level: Level

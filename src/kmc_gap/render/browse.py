@@ -94,7 +94,25 @@ class ItemView(TypedDict):
     required_by: list[RequiredBy]
 
 
-View = StandardView | DutyView | TaskView | ItemView
+class ListedItem(TypedDict):
+    """One item in a list of a kind, with the tasks that need it."""
+
+    code: str
+    name: str
+    tasks: list[str]
+
+
+class ListView(TypedDict):
+    """`kmc-gap standard K` (or S, A, P, O): every item of that kind."""
+
+    view: Literal["list"]
+    kind: str
+    items: list[ListedItem]
+
+
+View = StandardView | DutyView | TaskView | ItemView | ListView
+
+KINDS = {"O": "output", "P": "indicator", "K": "knowledge", "S": "skill", "A": "attitude"}
 
 
 def _name(obj: Any, lang: str, field: str = "name") -> str:
@@ -176,10 +194,30 @@ def _level_text(std: Standard, level: int, lang: str) -> str | None:
     return _name(descriptor, lang, "description") if descriptor else None
 
 
+def list_view(std: Standard, letter: str, lang: str) -> ListView:
+    """Every item of one kind (K, S, A, P or O), in the standard's order, with the tasks that need it."""
+    kind = KINDS[letter]
+    return {
+        "view": "list",
+        "kind": kind,
+        "items": [
+            {"code": e.code, "name": e.name_in(lang), "tasks": [t.code for t in tasks_requiring(std, e.code)]}
+            for e in index(std).values()
+            if e.kind == kind
+        ],
+    }
+
+
 def view_for(std: Standard, code: str | None, lang: str) -> View | None:
-    """The view for ``code`` (None for the overview), or None when the standard lacks the code."""
+    """The view for ``code`` in any letter case (None: the overview; ``K``: every knowledge item).
+
+    None when the standard lacks the code.
+    """
     if code is None:
         return overview(std, lang)
+    code = code.strip().upper()
+    if code in KINDS:
+        return list_view(std, code, lang)
     entry = index(std).get(code)
     if entry is None:
         return None

@@ -53,7 +53,23 @@ def render(view: View, lang: str) -> RenderableType:
         return tree
     if kind == "task":
         return _task(view, lang)
+    if kind == "list":
+        return _list(view, lang)
     return _item(view, lang)
+
+
+def _list(view: View, lang: str) -> Table:
+    from rich.table import Table
+
+    heading = {"knowledge": "knowledge", "skill": "skills", "attitude": "attitudes"}.get(view["kind"], "")
+    title = t(heading, lang) if heading else t(f"{view['kind']}s", lang)
+    table = Table(title=title, title_justify="left")
+    table.add_column(t("code", lang), style="bold", no_wrap=True)
+    table.add_column(t("name", lang), overflow="fold")
+    table.add_column(t("required_by", lang), overflow="fold")
+    for item in view["items"]:
+        table.add_row(item["code"], item["name"], ", ".join(item["tasks"]) or "—")
+    return table
 
 
 def _overview(view: View, lang: str) -> Tree:

@@ -108,6 +108,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "got.scalar": ("單一值", "a single value"),
     "schema.missing": ("缺少必填欄位 {field}", "missing required field {field}"),
     "schema.unknown": ("未知的欄位 {field}", "unknown field {field}"),
+    "schema.unknown_hint": (
+        "未知的欄位 {field}（是不是 {suggestion}？）",
+        "unknown field {field} (did you mean {suggestion}?)",
+    ),
     "schema.invalid": ("{field}：{detail}", "{field}: {detail}"),
     "detail.int": ("必須是整數", "must be a whole number"),
     "detail.bool": ("必須是 true 或 false", "must be true or false"),
@@ -124,6 +128,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "detail.gt": ("必須大於 {gt}", "must be greater than {gt}"),
     "detail.lt": ("必須小於 {lt}", "must be less than {lt}"),
     "detail.choice": ("必須是下列之一：{expected}", "must be one of: {expected}"),
+    "detail.choice_hint": (
+        "必須是下列之一：{expected}（是不是 {suggestion}？）",
+        "must be one of: {expected} (did you mean {suggestion}?)",
+    ),
     "detail.date": ("必須是日期，寫成 YYYY-MM-DD", "must be a date written as YYYY-MM-DD"),
     "detail.date_time": ("請只寫日期（YYYY-MM-DD），不要時間", "give a date (YYYY-MM-DD) without a time"),
     "detail.date_not_real": ("{value} 不是存在的日期", "{value} is not a real date"),
@@ -480,4 +488,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "tasks {tm}/{tt} · items {im}/{it} ({pct})",
     ),
     "junit.failure": ("{status}：{met}/{total}（級別 {level}）", "{status}: {met}/{total} (level {level})"),
+}
+
+#: Evidence kinds as HR staff write them in Chinese, accepted in profiles and records; reports use the
+#: English names.
+KIND_ALIASES: dict[str, str] = {
+    "訓練": "training",
+    "證照": "certificate",
+    "工作產出": "work_output",
+    "工作經歷": "experience",
+    "評核": "assessment",
+    "自評": "self_report",
 }
