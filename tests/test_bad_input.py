@@ -93,7 +93,7 @@ def test_merge_keys_fill_in_fields() -> None:
         ("big5.yaml", "iconv -f BIG5 -t UTF-8"),
         ("tabs.yaml", "tabs cannot be used for indentation"),
         ("unknown-code.yaml", "the standard has no code p2.2.3 (did you mean P2.2.3?)"),
-        ("level-string.yaml", "evidence[0].level: must be a whole number"),
+        ("level-string.yaml", "evidence[0].level: write the level as a bare number: 4"),
         ("date-word.yaml", "evidence[0].date: must be a date written as YYYY-MM-DD"),
         ("duplicate-id.yaml", "evidence id plan is used twice (first on line 5)"),
     ],
@@ -104,7 +104,7 @@ def test_messages_are_plain(run_line: RunLine, name: str, message: str) -> None:
 
 def test_messages_in_chinese(run_line: RunLine) -> None:
     out = run_line("validate", "tests/corpus/level-string.yaml").stdout
-    assert out == "tests/corpus/level-string.yaml:9:12: evidence[0].level：必須是整數\n"
+    assert out == "tests/corpus/level-string.yaml:9:12: evidence[0].level：級別請寫成不加引號的半形數字：4\n"
     out = run_line("validate", "tests/corpus/unknown-code.yaml").stdout.splitlines()
     assert out == [
         "tests/corpus/unknown-code.yaml:10:22: 職能基準沒有代碼 p2.2.3（是不是 P2.2.3？）",

@@ -127,3 +127,94 @@ def test_standard_lists_every_item_of_a_kind(run_line: RunLine) -> None:
     assert k07["name"] == "財務管理" and "T2.1" in k07["tasks"]
     assert len(json.loads(run_line("standard", "a", "-f", "json").stdout)["items"]) == 7
     assert "Tasks that require it" in run_line("standard", "S", "--lang", "en").stdout
+
+
+def _evidence_file(tmp_path: Path, line: str) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text(f"standard: KMC3332-001v3\nperson:\n  name: 測試\nevidence:\n{line}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2025/3/1", "2025-03-01"),
+        ("2025-3-1", "2025-03-01"),
+        ("2025.03.01", "2025-03-01"),
+        ("20250301", "2025-03-01"),
+        ("114/03/01", "2025-03-01"),  # 民國 114 + 1911
+        ("114.3.1", "2025-03-01"),
+        ("1140301", "2025-03-01"),
+        ("民國114年3月1日", "2025-03-01"),
+        ("２０２５/３/１", "2025-03-01"),  # full-width digits
+    ],
+)
+def test_dates_as_hr_files_write_them_get_the_iso_date_to_write(
+    run_line: RunLine, tmp_path: Path, written: str, iso: str
+) -> None:
+    path = _evidence_file(
+        tmp_path, f"  - {{id: a, kind: training, title: t, date: {written}, level: 4, covers: [K01]}}"
+    )
+    result = run_line("validate", str(path), "--lang", "en")
+    assert result.code == 1
+    assert result.stdout == f"{path}:5:45: evidence[0].date: write the date as {iso} (YYYY-MM-DD)\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ('level: "4"', "evidence[0].level: write the level as a bare number: 4"),
+        ("level: ４", "evidence[0].level: write the level as a bare number: 4"),
+        ("covers: K07", "evidence[0].covers: covers must be a list: write [K07]"),
+        ("covers: K01, K02", "evidence[0].covers: covers must be a list: write [K01, K02]"),
+    ],
+)
+def test_hr_habits_get_what_to_write(run_line: RunLine, tmp_path: Path, field: str, message: str) -> None:
+    fields = {"level": "level: 4", "covers": "covers: [K01]"}
+    fields[field.split(":")[0]] = field
+    body = "\n".join(
+        [
+            "  - id: a",
+            "    kind: training",
+            "    title: t",
+            "    date: 2025-01-01",
+            f"    {fields['level']}",
+            f"    {fields['covers']}",
+        ]
+    )
+    result = run_line("validate", str(_evidence_file(tmp_path, body)), "--lang", "en")
+    assert result.code == 1 and message in result.stdout
+
+
+def test_a_task_code_in_covers_lists_its_items(run_line: RunLine, tmp_path: Path) -> None:
+    path = _evidence_file(tmp_path, "  - {id: a, kind: training, title: t, date: 2025-01-01, level: 4, covers: [t5.3]}")
+    out = run_line("validate", str(path), "--lang", "en").stdout
+    assert "t5.3 is a task or duty, which is not covered directly" in out
+    assert "P5.3.1, P5.3.2, K07, K10, K15, K16, S09" in out
+
+
+def test_chinese_keyboard_slips_are_named_where_they_are(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text("standard：KMC3332-001v3\nperson:\n\u3000name: 測試\nevidence: []\n", encoding="utf-8")
+    assert run_line("validate", str(path), "--lang", "en").stdout.splitlines() == [
+        f"{path}:1:9: a full-width colon follows standard; type a plain colon and a space ': '",
+        f"{path}:3:1: a full-width space in the indentation; use plain spaces",
+    ]
+
+
+def test_utf16_files_from_windows_notepad_are_read(run_line: RunLine, tmp_path: Path) -> None:
+    text = Path(MID).read_text(encoding="utf-8")
+    for encoding in ("utf-16", "utf-16-be"):
+        path = tmp_path / f"{encoding}.yaml"
+        data = text.encode(encoding)
+        path.write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
+        result = run_line("assess", str(path), *AS_OF, "-f", "json")
+        assert result.code == 0, (encoding, result.stderr)
+        assert json.loads(result.stdout)["summary"]["items_met"] == 186
+
+
+def test_a_malformed_report_given_to_diff_gets_one_message(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text('{"summary": {}, "tasks": 3}', encoding="utf-8")
+    result = run_line("diff", str(path), MID, *AS_OF, "--lang", "en")
+    assert result.code == 2 and len(result.stderr.splitlines()) == 1

@@ -50,9 +50,9 @@ def load_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     try:
         return _adapter().validate_json(text, strict=True)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        first = exc.errors(include_url=False)[0]  # one message: the file is not a report
         raise InputError(
-            [Problem(name, "json.not_report", {"field": ".".join(map(str, err["loc"])) or "/"}) for err in errors[:5]]
+            [Problem(name, "json.not_report", {"field": ".".join(map(str, first["loc"])) or "/"})]
         ) from None
 
 

@@ -62,6 +62,9 @@ _DETAILS = {
     "date_from_datetime_inexact": "detail.date_time",
     "date_from_datetime_parsing": "detail.date",
     "date_not_real": "detail.date_not_real",
+    "date_suggest": "detail.date_suggest",
+    "level_text": "detail.level_text",
+    "covers_text": "detail.covers_text",
 }
 
 
@@ -105,35 +108,45 @@ def load_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) 
     """Load a course catalogue and check its codes against ``std``."""
     doc = yamlsource.load(path, shown(path), max_bytes)
     catalog = validate(doc, Catalog)
-    known = codes_of(std)
     problems: list[Problem] = []
     seen: set[str] = set()
     for i, course in enumerate(catalog.courses):
         if course.code in seen:
             problems.append(doc.problem("catalog.duplicate_code", ("courses", i, "code"), code=course.code))
         seen.add(course.code)
-        problems += _unknown_codes(course.covers, known, doc, ("courses", i, "covers"))
+        problems += _unknown_codes(course.covers, std, doc, ("courses", i, "covers"))
     if problems:
         raise InputError(problems)
     return catalog
 
 
-def _unknown_codes(
-    codes: list[str], known: dict[str, Any], doc: YamlDocument, base: tuple[str | int, ...]
-) -> list[Problem]:
+def _unknown_codes(codes: list[str], std: Standard, doc: YamlDocument, base: tuple[str | int, ...]) -> list[Problem]:
     """Problems for codes the standard lacks (with a suggestion) and codes listed twice."""
+    known = codes_of(std)
     problems: list[Problem] = []
     listed: set[str] = set()
     for j, code in enumerate(codes):
         loc = (*base, j)
         if code not in known:
-            hint = suggest(code, known)
-            key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
-            problems.append(doc.problem(key, loc, code=code, suggestion=hint))
+            problems.append(_unknown_code(code, std, doc, loc))
         elif code in listed:
             problems.append(doc.problem("profile.duplicate_cover", loc, code=code))
         listed.add(code)
     return problems
+
+
+def _unknown_code(code: str, std: Standard, doc: YamlDocument, loc: tuple[str | int, ...]) -> Problem:
+    """A code the standard lacks; a task or duty code says which items to list instead."""
+    known = codes_of(std)
+    std_code = code.strip().upper()
+    tasks = [t for t in std.tasks() if t.code == std_code or t.code.startswith(std_code + ".")]
+    if tasks and std_code.startswith("T"):
+        items = [c for t in tasks for c in t.required_codes()]
+        listed = ", ".join(dict.fromkeys(items))
+        return doc.problem("profile.task_in_covers", loc, code=code, items=listed)
+    hint = suggest(code, known)
+    key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
+    return doc.problem(key, loc, code=code, suggestion=hint)
 
 
 def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
@@ -253,7 +266,6 @@ def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> lis
     problems: list[Problem] = []
     if profile.standard != std.code:
         problems.append(doc.problem("profile.wrong_standard", ("standard",), got=profile.standard, expected=std.code))
-    known = codes_of(std)
     first_index: dict[str, int] = {}
     for i, ev in enumerate(profile.evidence):
         if ev.id in first_index:
@@ -261,7 +273,7 @@ def _profile_problems(profile: Profile, std: Standard, doc: YamlDocument) -> lis
             problems.append(doc.problem("profile.duplicate_id", ("evidence", i, "id"), id=ev.id, first=first))
         else:
             first_index[ev.id] = i
-        problems += _unknown_codes(ev.covers, known, doc, ("evidence", i, "covers"))
+        problems += _unknown_codes(ev.covers, std, doc, ("evidence", i, "covers"))
         if ev.expires is not None and ev.date > ev.expires:
             problems.append(
                 doc.problem("profile.date_after_expiry", ("evidence", i, "expires"), date=ev.date, expires=ev.expires)

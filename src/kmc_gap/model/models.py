@@ -7,17 +7,23 @@ a file (codes unique, items defined and used, covers naming real codes) live in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kmc_gap.words.catalogue import KIND_ALIASES
+from kmc_gap.words.catalogue import DATE_WORDS, KIND_ALIASES
 
-Level = Annotated[int, Field(ge=1, le=6, strict=True, description="iCAP competency level, 1–6")]
+Level = Annotated[
+    int,
+    Field(ge=1, le=6, strict=True, description="iCAP competency level, 1–6"),
+    BeforeValidator(lambda v: _level(v)),  # after Field, so that the schema keeps minimum and maximum
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 DutyCode = Annotated[str, StringConstraints(pattern=r"^T[0-9]+$")]
@@ -42,7 +48,56 @@ def _to_date(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_not_real", "{value} is not a real date", {"value": value.strip()}) from None
+    iso = _as_iso(value)
+    if iso is not None:
+        raise PydanticCustomError("date_suggest", "write the date as {iso}", {"iso": iso})
     raise PydanticCustomError("date_format", "must be a date written as YYYY-MM-DD")
+
+
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),  # 2025/3/1, 2025-3-1, 2025.03.01
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),  # 20250301
+)
+_ROC_FORMS = (
+    re.compile(r"^(\d{2,3})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),  # 114/03/01, 114.3.1
+    re.compile(r"^(\d{3})(\d{2})(\d{2})$"),  # 1140301
+    re.compile(
+        "^{era}?\\s*(\\d{{2,3}})\\s*{year}\\s*(\\d{{1,2}})\\s*{month}\\s*(\\d{{1,2}})\\s*{day}$".format(**DATE_WORDS)
+    ),  # 民國114年3月1日
+)
+
+
+def _as_iso(value: Any) -> str | None:
+    """The ISO date a person most likely meant by ``value`` (a 民國 year + 1911), or None.
+
+    HR systems write ``2025/3/1``, ``20250301`` or ``114/03/01``: the message shows the date to write.
+    """
+    text = unicodedata.normalize("NFKC", str(value)).strip()  # full-width digits too
+    for forms, offset in ((_DATE_FORMS, 0), (_ROC_FORMS, 1911)):
+        for form in forms:
+            found = form.match(text)
+            if found:
+                year, month, day = (int(part) for part in found.groups())
+                with contextlib.suppress(ValueError):
+                    return dt.date(year + offset, month, day).isoformat()
+    return None
+
+
+def _level(value: Any) -> Any:
+    """A level written ``"4"`` (quoted) or ``４`` (full-width) is refused with how to write it."""
+    if isinstance(value, str):
+        plain = unicodedata.normalize("NFKC", value).strip()
+        if plain.isdigit():
+            raise PydanticCustomError("level_text", "write the level as a bare number: {level}", {"level": plain})
+    return value
+
+
+def _covers(value: Any) -> Any:
+    """``covers: K07`` or ``covers: K01, K02`` (not a list) is refused with the list to write."""
+    if isinstance(value, str):
+        codes = [c for c in re.split(r"[\s,、，]+", value.strip()) if c]
+        raise PydanticCustomError("covers_text", "write a list: [{codes}]", {"codes": ", ".join(codes)})
+    return value
 
 
 def _to_id(value: Any) -> Any:
@@ -234,7 +289,7 @@ class Evidence(_Model):
     title: Text
     date: Date
     level: Level
-    covers: list[Text] = Field(min_length=1)
+    covers: Annotated[list[Text], BeforeValidator(_covers)] = Field(min_length=1)
     expires: Date | None = None
     verified_by: Text | None = None
     hours: Annotated[float, Field(ge=0, strict=False)] | None = None
@@ -261,7 +316,7 @@ class Course(_Model):
     provider: Text
     hours: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0
     level: Level
-    covers: list[Text] = Field(min_length=1)
+    covers: Annotated[list[Text], BeforeValidator(_covers)] = Field(min_length=1)
     cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid once if the course is run")] | None = None
     seat_cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid for each attendee")] | None = None
     note: str | None = None

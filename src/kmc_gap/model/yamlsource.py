@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import stat
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -220,7 +221,15 @@ def read_text(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 def decode(raw: bytes, name: str) -> str:
-    """Decode bytes as UTF-8, with a precise message for binary and Big5 files."""
+    """Decode bytes as UTF-8, with a precise message for binary and Big5 files.
+
+    UTF-16 with a byte-order mark (Windows Notepad's "Unicode", PowerShell 5's ``>``) is read too.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError([Problem(name, "file.not_utf8")]) from None
     if b"\x00" in raw:
         raise InputError([Problem(name, "file.binary")])
     try:
@@ -240,8 +249,32 @@ def _looks_like_big5(raw: bytes) -> bool:
     return True
 
 
+_FULLWIDTH_COLON = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\uff1a")
+_WIDE_SPACE = re.compile(r"^[ \t]*(?:-[ \t]*)?\u3000")
+
+
+def _keyboard_slips(text: str, name: str) -> list[Problem]:
+    """A full-width colon after a key or a full-width space in the indentation, from a Chinese keyboard.
+
+    YAML reads neither as structure, so the file would fail further on with a puzzling message;
+    each is named where it is, with what to type instead.
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        colon = _FULLWIDTH_COLON.match(line)
+        if colon:
+            problems.append(Problem(name, "yaml.fullwidth_colon", {"key": colon.group(1)}, number, colon.end()))
+        space = _WIDE_SPACE.match(line)
+        if space:
+            problems.append(Problem(name, "yaml.fullwidth_space", {}, number, space.end()))
+    return problems
+
+
 def parse(text: str, name: str) -> YamlDocument:
     """Parse one YAML document from ``text``, or raise :class:`InputError` with its location."""
+    slips = _keyboard_slips(text, name) if ("\uff1a" in text or "\u3000" in text) else []
+    if slips:
+        raise InputError(slips)
     _check_depth(text, name)
     loader = _StrictLoader(text)
     loader.resolve = _resolve_memo

@@ -57,6 +57,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "yaml.syntax": ("YAML 語法錯誤：{detail}", "YAML syntax error: {detail}"),
     "yaml.started": ("{detail}（從第 {line} 行開始）", "{detail} (it began on line {line})"),
     "yaml.tab": ("縮排不可使用 Tab，請改用空白", "tabs cannot be used for indentation; use spaces"),
+    "yaml.fullwidth_colon": (
+        "{key} 後面是全形冒號「：」；請改成半形冒號加空白「: 」",
+        "a full-width colon follows {key}; type a plain colon and a space ': '",
+    ),
+    "yaml.fullwidth_space": (
+        "縮排中有全形空白；請改用半形空白",
+        "a full-width space in the indentation; use plain spaces",
+    ),
     "yaml.tag": ("不支援的 YAML 標籤 {tag}（只接受一般資料）", "unsupported YAML tag {tag} (plain data only)"),
     "yaml.duplicate_key": ("重複的鍵 {key}", "duplicate key {key}"),
     "yaml.bad_date": ("不存在的日期 {value}", "invalid date {value}"),
@@ -135,6 +143,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "detail.date": ("必須是日期，寫成 YYYY-MM-DD", "must be a date written as YYYY-MM-DD"),
     "detail.date_time": ("請只寫日期（YYYY-MM-DD），不要時間", "give a date (YYYY-MM-DD) without a time"),
     "detail.date_not_real": ("{value} 不是存在的日期", "{value} is not a real date"),
+    "detail.date_suggest": ("日期請寫成 {iso}（YYYY-MM-DD；民國年加 1911）", "write the date as {iso} (YYYY-MM-DD)"),
+    "detail.level_text": ("級別請寫成不加引號的半形數字：{level}", "write the level as a bare number: {level}"),
+    "detail.covers_text": ("covers 必須是清單，請寫成 [{codes}]", "covers must be a list: write [{codes}]"),
     "detail.other": ("值無效", "invalid value"),
     # ------------------------------------------------------------------ standard integrity
     "standard.duplicate_code": ("代碼 {code} 重複出現", "code {code} appears more than once"),
@@ -151,6 +162,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "profile.unknown_code_hint": (
         "職能基準沒有代碼 {code}（是不是 {suggestion}？）",
         "the standard has no code {code} (did you mean {suggestion}?)",
+    ),
+    "profile.task_in_covers": (
+        "{code} 是工作任務或職責，不能直接列在 covers；請改列它的行為指標、知識與技能：{items}",
+        "{code} is a task or duty, which is not covered directly; list its indicators, knowledge and skills: {items}",
     ),
     "profile.duplicate_id": (
         "證據 id {id} 重複（第一次在第 {first} 行）",
@@ -500,3 +515,6 @@ KIND_ALIASES: dict[str, str] = {
     "評核": "assessment",
     "自評": "self_report",
 }
+
+#: How dates are written in the Republic of China calendar (民國114年3月1日 is 2025-03-01).
+DATE_WORDS: dict[str, str] = {"era": "民國", "year": "年", "month": "月", "day": "日"}
