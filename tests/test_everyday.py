@@ -218,3 +218,69 @@ def test_a_malformed_report_given_to_diff_gets_one_message(run_line: RunLine, tm
     path.write_text('{"summary": {}, "tasks": 3}', encoding="utf-8")
     result = run_line("diff", str(path), MID, *AS_OF, "--lang", "en")
     assert result.code == 2 and len(result.stderr.splitlines()) == 1
+
+
+def test_one_person_in_two_files_is_warned_about(run_line: RunLine, tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_bytes(Path(MID).read_bytes())
+    result = run_line("assess", str(tmp_path), *AS_OF, "-f", "jsonl", "--lang", "en")
+    assert result.code == 0
+    assert result.stderr == (
+        f"{tmp_path / 'b.yaml'}: warning: person id E1024 also appears in {tmp_path / 'a.yaml'}: "
+        "one person with two profiles?\n"
+    )
+
+
+def test_long_names_in_the_matrix_shorten_but_ids_and_pseudonyms_stay_whole(run_line: RunLine, tmp_path: Path) -> None:
+    text = Path(MID).read_text(encoding="utf-8").replace("name: 林小美", "name: 歐陽林小美長長的名字很長很長", 1)
+    (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "other.yaml").write_bytes(Path("examples/profiles/senior-planner.yaml").read_bytes())
+    table = run_line("assess", str(tmp_path), *AS_OF).stdout
+    assert "歐陽林小美… E1024" in table or "… E1024" in table
+    redacted = run_line("assess", str(tmp_path), *AS_OF, "--redact").stdout
+    assert all(len(line.split()[0]) == 15 for line in redacted.splitlines() if line.startswith("anon-"))
+
+
+@pytest.mark.parametrize("encoding", ["cp950", "ascii"])
+def test_consoles_that_cannot_show_blocks_get_plain_characters(encoding: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "NO_COLOR": "1", "COLUMNS": "100"}
+    for args in ([MID], ["examples/profiles"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "kmc_gap", "assess", *args, *AS_OF], capture_output=True, env=env, check=False
+        )
+        assert done.returncode == 0 and b"Traceback" not in done.stderr
+        text = done.stdout.decode(encoding)
+        assert "█" not in text and "●" not in text
+    single = subprocess.run(
+        [sys.executable, "-m", "kmc_gap", "assess", MID, *AS_OF], capture_output=True, env=env, check=False
+    ).stdout.decode(encoding)
+    assert "########## 100%" in single
+    if encoding == "cp950":
+        assert "林小美" in single  # Chinese itself is still Chinese
+
+
+@pytest.mark.parametrize("width", [60, 80, 200])
+def test_tables_fit_the_terminal_and_never_cut_figures(width: int) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(width)}
+    out = subprocess.run(
+        [sys.executable, "-m", "kmc_gap", "assess", MID, *AS_OF], capture_output=True, env=env, check=True
+    ).stdout.decode()
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    assert "13/13" in out and "186/205" in out.replace("\n", "")  # figures are whole
+    cohort = subprocess.run(
+        [sys.executable, "-m", "kmc_gap", "assess", "examples/profiles", *AS_OF],
+        capture_output=True,
+        env=env,
+        check=True,
+    ).stdout.decode()
+    assert "10/14" in cohort and "90.7%" in cohort

@@ -134,6 +134,7 @@ class Outcome:
     assessed: int = 0
     invalid: int = 0
     failures: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def assess_paths(
@@ -154,6 +155,7 @@ def assess_paths(
     every person; the run goes on past bad files so that no one else's report is lost.
     """
     outcome = Outcome()
+    seen: dict[str, str] = {}  # person id → the first file that had it
     writer.start()
     for result in results(paths, std, settings, jobs):
         advance()
@@ -163,6 +165,11 @@ def assess_paths(
             on_failure(result.problems)
             continue
         outcome.assessed += 1
+        ident = result.brief["person"]["id"]
+        if ident and ident in seen and not settings.redact:
+            outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[ident]}))
+        elif ident:
+            seen[ident] = result.file
         if result.report is not None:
             writer.add(result.report)
         elif result.text is not None:

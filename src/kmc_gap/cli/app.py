@@ -27,6 +27,7 @@ from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
 from kmc_gap.words import ENV_VAR, Lang, env_lang, parse_lang, t
+from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
@@ -82,6 +83,13 @@ def fail(problems: list[Problem]) -> NoReturn:
 
     report_problems(problems, lang())
     raise typer.Exit(EXIT_INVALID)
+
+
+def warn(problems: list[Problem]) -> None:
+    """``file: warning: message`` on stderr for each problem that does not change the exit code."""
+    for problem in problems:
+        line = f"{problem.location()}: {t('run.warning', lang(), message=problem.message(lang()))}"
+        print(log_line(line), file=sys.stderr)
 
 
 def say(key: str, **args: object) -> None:
@@ -194,6 +202,7 @@ def assess_cmd(
             from kmc_gap.api.files import Discard
 
             raise Discard  # nothing was assessed: an existing -o file stays as it was
+    warn(outcome.warnings)
     for problem in outcome.failures:
         print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
     if outcome.invalid or empty:
@@ -212,8 +221,7 @@ def _expand(given: list[Path]) -> tuple[list[Path], list[Problem]]:
     from kmc_gap.render.text import report_problems
 
     found = expand(given)
-    for problem in found.skipped:
-        print(f"{problem.location()}: {t('run.warning', lang(), message=problem.message(lang()))}", file=sys.stderr)
+    warn(found.skipped)
     report_problems(found.empty, lang())
     if not found.files:
         raise typer.Exit(EXIT_INVALID)

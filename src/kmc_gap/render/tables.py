@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
+MAX_WIDTH = 120
 
 
 def fixed_table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
@@ -16,11 +17,12 @@ def fixed_table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
     two columns Rich puts a padding cell, the (blank) divider and another padding cell.
     """
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    rest = con.width - sum(width for _, width, _ in columns) - 3 * (len(columns) - 1)
+    # on a wide terminal the table stops at MAX_WIDTH: a 150-cell name column is no easier to read
+    rest = min(con.width, MAX_WIDTH) - sum(width for _, width, _ in columns) - 3 * (len(columns) - 1)
     for header, width, justify in columns:
         table.add_column(
             header,
-            width=width or max(rest, 12),
+            width=width or max(rest, 8),
             justify=justify,  # type: ignore[arg-type]
             no_wrap=True,
             overflow="ellipsis",

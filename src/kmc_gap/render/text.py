@@ -8,7 +8,7 @@ import contextlib
 import os
 import sys
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import orjson
 
@@ -113,3 +113,18 @@ def _clean(value: object) -> object:
 def terminal_names(std: Standard, lang: str) -> dict[str, str]:
     """Every code's name in ``lang``, made safe for a terminal (a ``--standard`` file is input too)."""
     return {code: visible(name) for code, name in names(std, lang).items()}
+
+
+_FANCY = {"full": "█", "empty": "░", "yes": "✓", "no": "✗", "none": "—", "met": "●", "partial": "◐", "missing": "○"}
+_PLAIN = {"full": "#", "empty": ".", "yes": "v", "no": "x", "none": "-", "met": "O", "partial": "o", "missing": "."}
+
+
+def glyphs(stream: IO[str]) -> dict[str, str]:
+    """The symbols tables draw with: block and circle characters, or plain ones when the output's
+    encoding cannot hold them (cp950 on a Traditional Chinese Windows console, ASCII)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "".join(_FANCY.values()).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return _PLAIN
+    return _FANCY

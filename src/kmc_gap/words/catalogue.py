@@ -33,6 +33,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "skipped an entry that is not a regular file (a pipe or a device)",
     ),
     "run.warning": ("警告：{message}", "warning: {message}"),
+    "run.duplicate_person": (
+        "人員編號 {id} 也出現在 {other}：同一個人有兩份證據檔？",
+        "person id {id} also appears in {other}: one person with two profiles?",
+    ),
     "file.exists": ("檔案已存在；要覆寫請加 --force", "file already exists; use --force to overwrite it"),
     "file.unwritable": ("無法寫入檔案（{reason}）", "cannot write the file ({reason})"),
     "file.output_is_input": (

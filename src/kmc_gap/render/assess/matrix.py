@@ -12,14 +12,13 @@ from kmc_gap.render.assess import Tally
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
-from kmc_gap.render.text import percent, terminal_names, who
+from kmc_gap.render.text import glyphs, percent, terminal_names
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Report
+    from kmc_gap.engine.report import PersonOut, Report
 
-MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 NAME_CELLS = 18
 
 
@@ -33,27 +32,51 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
             f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {first['policy']['name']} · "
             + t("cohort_count", lang, n=len(tally.rows), met=met)
         )
-        _matrix(con, tally, [task["code"] for task in first["tasks"]], lang)
+        # each task takes 3 cells: on a narrow terminal only the figures are shown, not the marks
+        wide = con.width >= NAME_CELLS + 3 * len(first["tasks"]) + 17
+        _matrix(con, tally, [task["code"] for task in first["tasks"]] if wide else [], lang)
     _most_missing(con, tally, ctx)
     _failures(con, tally, lang)
 
 
 def _matrix(con: Console, tally: Tally, codes: list[str], lang: str) -> None:
+    marks = glyphs(con.file)
     head = Text(set_cell_size(t("person", lang), NAME_CELLS), style="bold")
     for code in codes:
         head.append(f" {code[1:].replace('.', ''):>2}", style="bold")
     head.append(f"  {_right(t('tasks_short', lang), 5)}  {_right(t('coverage', lang), 8)}", style="bold")
     con.print(head)
     for row in tally.rows:
-        line = Text(set_cell_size(who(row["person"]), NAME_CELLS))
+        line = Text(_fit(row["person"], NAME_CELLS))
         for code in codes:
             status = row["statuses"][code]
-            line.append(f"  {MARKS[status]}", style=STATUS_STYLE[status])
+            line.append(f"  {marks[status]}", style=STATUS_STYLE[status])
         s = row["summary"]
         line.append(f"  {s['tasks_met']:>2}/{s['tasks_total']:<2}  {percent(s['coverage']):>8}")
         con.print(line)
-    legend = "  ".join(f"{MARKS[k]} {t('status.' + k, lang)}" for k in MARKS)
-    con.print(Text(f"{legend}   ({t('matrix_key', lang)})", style="dim"))
+    if codes:
+        legend = "  ".join(f"{marks[k]} {t('status.' + k, lang)}" for k in ("met", "partial", "missing"))
+        con.print(Text(f"{legend}   ({t('matrix_key', lang)})", style="dim"))
+
+
+def _fit(person: PersonOut, cells: int) -> str:
+    """The person's name and id in ``cells`` terminal cells: the name is shortened with "…", never the id.
+
+    With ``--redact`` name and id are the same pseudonym, which is shown whole.
+    """
+    name, ident = person["name"], person["id"] or ""
+    if name == ident:
+        return set_cell_size(name, max(cells, cell_len(name)))
+    whole = f"{name} {ident}".strip()
+    if cell_len(whole) <= cells:
+        return set_cell_size(whole, cells)
+    room = cells - cell_len(ident) - 2  # a space and the ellipsis
+    if room < 2:
+        return set_cell_size(set_cell_size(whole, cells - 1) + "…", cells)
+    short = name
+    while cell_len(short) > room:
+        short = short[:-1]
+    return set_cell_size(f"{short}… {ident}", cells)
 
 
 def _right(text: str, cells: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -12,7 +13,7 @@ from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table
-from kmc_gap.render.text import clean, console, figures_text, terminal_names, verdict_text, who
+from kmc_gap.render.text import clean, console, figures_text, glyphs, terminal_names, verdict_text, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
 BAR_WIDTH = 10
 
 
-def bar(fraction: float, width: int = BAR_WIDTH) -> str:
-    """A text bar such as ``███████░░░`` for 0.7."""
+def bar(fraction: float, width: int = BAR_WIDTH, marks: dict[str, str] | None = None) -> str:
+    """A text bar such as ``███████░░░`` for 0.7 (``#######...`` where the output cannot show blocks)."""
+    marks = marks or glyphs(sys.stdout)
     filled = round(fraction * width)
-    return "█" * filled + "░" * (width - filled)
+    return marks["full"] * filled + marks["empty"] * (width - filled)
 
 
 class TableRenderer(SummaryRenderer):
@@ -77,8 +79,13 @@ def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     )
 
 
+#: Below this width the bars go first: figures are never cut.
+BAR_MIN_WIDTH = 80
+
+
 def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
+    bars = con.width >= BAR_MIN_WIDTH
     table = fixed_table(
         con,
         [
@@ -88,17 +95,17 @@ def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
             (t("required", lang), 4, "right"),
             (t("attained", lang), 4, "right"),
             (t("met_total", lang), 5, "right"),
-            (t("coverage", lang), 15, "left"),
+            (t("coverage", lang), 15, "left") if bars else (t("coverage", lang), 7, "right"),
         ],
     )
     for duty in r["duties"]:
         table.add_row(Text(duty["code"], style="bold"), Text(name[duty["code"]], style="bold"))
         for task in (x for x in r["tasks"] if x["duty"] == duty["code"]):
-            table.add_row(*_task_cells(task, name[task["code"]], lang))
+            table.add_row(*_task_cells(task, name[task["code"]], lang, glyphs(con.file) if bars else None))
     return table
 
 
-def _task_cells(task: TaskResult, name: str, lang: str) -> list[Text | str]:
+def _task_cells(task: TaskResult, name: str, lang: str, marks: dict[str, str] | None) -> list[Text | str]:
     fraction = task["items_met"] / task["items_total"]
     style = STATUS_STYLE[task["status"]]
     return [
@@ -108,7 +115,9 @@ def _task_cells(task: TaskResult, name: str, lang: str) -> list[Text | str]:
         str(task["level"]),
         Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
         f"{task['items_met']}/{task['items_total']}",
-        Text.assemble((bar(fraction), style), f" {fraction * 100:3.0f}%"),
+        Text.assemble((bar(fraction, marks=marks), style), f" {fraction * 100:3.0f}%")
+        if marks
+        else f"{fraction * 100:.0f}%",
     ]
 
 
@@ -131,7 +140,7 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
     )
     shown = r["gaps"][: ctx.gaps]
     for gap in shown:
-        best = "—" if gap["best_level"] is None else str(gap["best_level"])
+        best = glyphs(con.file)["none"] if gap["best_level"] is None else str(gap["best_level"])
         table.add_row(gap["code"], name[gap["code"]], str(len(gap["tasks"])), str(gap["required_level"]), best)
     con.print(table)
     if len(r["gaps"]) > len(shown):
@@ -145,7 +154,8 @@ def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
     con.print()
     con.print(Text.assemble((t("attitudes", lang), "bold"), (note, "dim")))
     for att in r["attitudes"]:
-        mark, style = ("✓", "green") if att["met"] else ("✗", "red")
+        marks = glyphs(con.file)
+        mark, style = (marks["yes"], "green") if att["met"] else (marks["no"], "red")
         state = t("attitude_met" if att["met"] else "attitude_missing", lang)
         con.print(Text.assemble((f"  {mark} ", style), f"{att['code']} {name[att['code']]}", (f"  {state}", "dim")))
 
