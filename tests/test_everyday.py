@@ -284,3 +284,72 @@ def test_tables_fit_the_terminal_and_never_cut_figures(width: int) -> None:
         check=True,
     ).stdout.decode()
     assert "10/14" in cohort and "90.7%" in cohort
+
+
+def test_task_in_full(run_line: RunLine) -> None:
+    out = run_line("assess", MID, *AS_OF, "--task", "t3.1", "--lang", "en").stdout
+    lines = out.splitlines()
+    p311 = next(i for i, line in enumerate(lines) if "P3.1.1" in line)
+    assert lines[p311].startswith("✗ P3.1.1 best 3 / required 4")
+    assert "sponsor-proposal-draft  level 3 is below the required 4" in lines[p311 + 1]
+    assert any(line.startswith("✓ K13") for line in lines)
+    assert "counts" in out and "Top gaps" not in out  # the task in full instead of the whole report
+    expired = run_line("assess", MID, *AS_OF, "--task", "T4.3", "--lang", "en").stdout
+    assert "osh-training-2019  expired" in expired  # covers K17, which T4.3 needs, but has lapsed
+    assert run_line("assess", MID, *AS_OF, "--task", "T9.9").code == 2
+
+
+def test_every_problem_of_a_file_in_one_run_in_file_order(run_line: RunLine, tmp_path: Path) -> None:
+    path = _evidence_file(
+        tmp_path,
+        "  - {id: a, kind: training, title: t, date: 2025-01-01, level: 7, covers: [K7, K01, K01]}\n"
+        "  - {id: a, kind: trainin, title: t, date: 2025/1/1, level: 4, covers: [T5.3]}",
+    )
+    out = run_line("validate", str(path), "--lang", "en").stdout.splitlines()
+    assert [line.split(": ", 1)[0].removeprefix(f"{path}:") for line in out] == [
+        "5:64",
+        "5:76",
+        "5:85",
+        "6:10",
+        "6:19",
+        "6:44",
+        "6:73",
+    ]
+
+
+def test_an_unclosed_bracket_names_where_it_began(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "open.yaml"
+    path.write_text(
+        "standard: KMC3332-001v3\nperson:\n  name: x\nevidence:\n  - covers: [K01, K02\n\n", encoding="utf-8"
+    )
+    out = run_line("validate", str(path), "--lang", "en").stdout
+    assert "(it began on line 5)" in out
+
+
+def test_folders_skip_files_that_are_not_kmc_gap_files(run_line: RunLine) -> None:
+    checked = run_line("validate", "examples", "--lang", "en")
+    assert checked.code == 0
+    assert (
+        "examples/ci/github-actions.yml: warning: not a kmc-gap file (no standard, evidence or courses), skipped"
+        in (checked.stderr)
+    )
+    assessed = run_line("assess", "examples", *AS_OF, "-f", "jsonl", "--lang", "en")
+    assert assessed.code == 0 and len(assessed.stdout.splitlines()) == 4
+    assert "examples/catalog.yaml: warning: a course catalogue, not a profile: skipped" in assessed.stderr
+
+
+def test_catalogues_are_validated_too(run_line: RunLine, tmp_path: Path) -> None:
+    assert run_line("validate", "--catalog", "examples/catalog.yaml", MID).code == 0
+    bad = tmp_path / "courses.yaml"
+    bad.write_text("courses:\n  - {code: A, title: t, provider: p, level: 4, covers: [K7]}\n", encoding="utf-8")
+    result = run_line("validate", str(bad), "--lang", "en")  # recognised by its top-level courses
+    assert result.code == 1 and "the standard has no code K7 (did you mean K07?)" in result.stdout
+
+
+def test_the_init_template_left_as_it_is_is_warned_about(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "me.yaml"
+    assert run_line("init", "-o", str(path)).code == 0
+    result = run_line("validate", str(path), "--lang", "en")
+    assert result.code == 0  # a warning does not change the exit code
+    assert f"{path}:10:9: warning: the name is still the template's placeholder" in result.stderr
+    assert "still the template's example evidence" in result.stderr

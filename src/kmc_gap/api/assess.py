@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
-from kmc_gap.model.loading import load_profile, load_standard
+from kmc_gap.model import yamlsource
+from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeholders
 from kmc_gap.model.models import Policy, Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
@@ -45,6 +46,7 @@ class Settings:
     redact: bool = False
     render: Render | None = None  # renders each report where it is made, when the format allows
     warn_days: int = 90
+    named: frozenset[Path] = frozenset()  # files named directly; others were found in folders
 
 
 @dataclass
@@ -56,6 +58,8 @@ class Result:
     brief: Brief | None = None
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    skipped: str | None = None  # found in a folder, but not a profile: why (a message key)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def pseudonym(person: PersonOut) -> str:
@@ -76,9 +80,14 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     """Load and assess one profile; never raises for bad input."""
     name = shown(path)
     try:
-        profile = load_profile(path, std, name, settings.max_bytes)
+        doc = yamlsource.load(path, name, settings.max_bytes)
+        kind = kind_of(doc)
+        if path not in settings.named and kind != "profile":
+            return Result(name, skipped="file.skipped_catalog" if kind == "catalog" else "file.skipped_other")
+        profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
+    warnings = placeholders(doc)
     report = assess(
         profile,
         std,
@@ -91,10 +100,10 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     if settings.redact:
         report = redact(report)
     if settings.render is None:
-        return Result(name, report=report, brief=brief(report))
+        return Result(name, report=report, brief=brief(report), warnings=warnings)
     # the text carries the report; the parent needs only the figures its thresholds check
     summary = brief(report)
-    return Result(name, brief=summary, text=settings.render(report, std))
+    return Result(name, brief=summary, text=settings.render(report, std), warnings=warnings)
 
 
 _WORKER: tuple[Standard, Settings] | None = None
@@ -159,12 +168,16 @@ def assess_paths(
     writer.start()
     for result in results(paths, std, settings, jobs):
         advance()
+        if result.skipped:
+            outcome.warnings.append(Problem(result.file, result.skipped))
+            continue
         if result.brief is None:
             outcome.invalid += 1
             writer.failure(result.file, result.problems)
             on_failure(result.problems)
             continue
         outcome.assessed += 1
+        outcome.warnings += result.warnings
         ident = result.brief["person"]["id"]
         if ident and ident in seen and not settings.redact:
             outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[ident]}))

@@ -4,20 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kmc_gap.model.loading import load_policy, load_profile
+from kmc_gap.model import yamlsource
+from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_catalog, load_policy, placeholders
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import FileCheck, InputError
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
-def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:
-    """Load one profile; its problems, if any."""
+def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *, searched: bool = False) -> FileCheck:
+    """Check one file: a profile, or a course catalogue (recognised by its top-level ``courses``).
+
+    A file found by searching a folder that is neither (a CI workflow, say) is ``skipped``, not wrong.
+    """
+    name = shown(path)
     try:
-        load_profile(path, std, shown(path), max_bytes)
+        doc = yamlsource.load(path, name, max_bytes)
+        kind = kind_of(doc)
+        if kind is None and searched:
+            return FileCheck(name, "skipped")
+        if kind == "catalog":
+            check_catalog(doc, std)
+            return FileCheck(name, "catalog")
+        check_profile(doc, std)
     except InputError as exc:
-        return FileCheck(shown(path), "profile", exc.problems)
-    return FileCheck(shown(path), "profile")
+        return FileCheck(name, "profile", exc.problems)
+    return FileCheck(name, "profile", warnings=placeholders(doc))
+
+
+def check_catalog_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:
+    """Check a file named as a catalogue (``--catalog``)."""
+    try:
+        load_catalog(path, std, max_bytes)
+    except InputError as exc:
+        return FileCheck(shown(path), "catalog", exc.problems)
+    return FileCheck(shown(path), "catalog")
 
 
 def check_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:

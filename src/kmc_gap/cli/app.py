@@ -146,6 +146,7 @@ def assess_cmd(
     policy: PolicyOption = "default",
     fail_under: Annotated[str | None, typer.Option("--fail-under", metavar="PCT", help="help.opt.fail_under")] = None,
     gaps: Annotated[str, typer.Option("--gaps", metavar="N|all", help="help.opt.gaps")] = "10",
+    task: Annotated[str | None, typer.Option("--task", metavar="TASK", help="help.opt.task")] = None,
     require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
@@ -168,6 +169,7 @@ def assess_cmd(
     required = thresholds.required_tasks(require, std)
     limit = thresholds.percentage(fail_under)
     shown_gaps = inputs.gap_count(gaps)
+    detail = thresholds.required_tasks(task, std)[0] if task else None
     fmt = fmt or inputs.format_for(output) or AssessFormat.table
     try:
         policy_name, pol = inputs.policy(policy, max_size)
@@ -185,13 +187,14 @@ def assess_cmd(
         redact,
         Piece(kind, lang()) if kind.pieces else None,
         warn_expiring,
+        frozenset(path for path in profiles if not path.is_dir()),
     )
     with _destination(output, [*paths, *_files(policy)]) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
             paths,
             std,
             settings,
-            kind(out, _context(std, cohort=cohort, bom=bom, gaps=shown_gaps)),
+            kind(out, _context(std, cohort=cohort, bom=bom, gaps=shown_gaps, task=detail)),
             jobs=jobs,
             fail_under=limit,
             required=required,
@@ -274,19 +277,28 @@ def validate_cmd(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
     policy: Annotated[str | None, typer.Option("--policy", metavar="FILE", help="help.opt.validate_policy")] = None,
+    catalog: Annotated[
+        Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.validate_catalog")
+    ] = None,
     fmt: Annotated[
         ValidateFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.problem_format")
     ] = ValidateFormat.text,
     lang_: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.validate import check_file, check_policy
+    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy
     from kmc_gap.render.validate import RENDERERS
 
     std = _standard(ctx)
     checks = [check_policy(policy, max_size)] if policy else []
     paths, empty = _expand(files)
-    checks += [check_file(path, std, max_size) for path in paths]
+    named = {path for path in files if not path.is_dir()}
+    checks += [check_catalog_file(catalog, std, max_size)] if catalog else []
+    checks += [check_file(path, std, max_size, searched=path not in named) for path in paths]
+    skipped = [c for c in checks if c.kind == "skipped"]
+    warn([Problem(c.file, "file.skipped_other") for c in skipped])
+    warn([w for c in checks for w in c.warnings])
+    checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, _context(std))
     invalid = sum(not c.valid for c in checks)
     say("run.checked", n=len(checks), invalid=invalid)

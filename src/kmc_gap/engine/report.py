@@ -93,6 +93,7 @@ class EvidenceResult(TypedDict):
     date: IsoDate
     level: int
     expires: IsoDate | None
+    covers: Annotated[list[str], Field(description="the codes it covers")]
     counted: bool
     reason: Annotated[Reason | None, Field(description="why it did not count; null when it counted")]
 

@@ -285,6 +285,7 @@ def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
         "date": ev.date.isoformat(),
         "level": ev.level,
         "expires": ev.expires.isoformat() if ev.expires else None,
+        "covers": list(ev.covers),
         "counted": reason is None,
         "reason": reason,
     }

@@ -23,7 +23,7 @@ from kmc_gap.model.models import POLICY_NAMES, Catalog, Policy, Profile, Standar
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
-from kmc_gap.words import Word
+from kmc_gap.words import Lang, Word, tr
 
 BUNDLED_STANDARD = "kmc3332-001v3.yaml"
 
@@ -96,17 +96,90 @@ def load_profile(path: Path, std: Standard, name: str | None = None, max_bytes: 
 
 
 def check_profile(doc: YamlDocument, std: Standard) -> Profile:
-    """Validate a parsed profile's shape and its references to ``std``."""
-    profile = validate(doc, Profile)
+    """Validate a parsed profile's shape and its references to ``std``.
+
+    Every problem of the file is reported in one run, in file order: when the shape is wrong the
+    references are still checked on the raw data, so a file with seven mistakes gets seven messages.
+    """
+    try:
+        profile = validate(doc, Profile)
+    except InputError as exc:
+        raise InputError(_in_file_order([*exc.problems, *_raw_problems(doc, std)])) from None
     problems = list(_profile_problems(profile, std, doc))
     if problems:
         raise InputError(problems)
     return profile
 
 
+def placeholders(doc: YamlDocument) -> list[Problem]:
+    """The lines that still hold ``kmc-gap init``'s example person or evidence (warnings, not errors)."""
+    names = {tr("starter.person", lang) for lang in (Lang.zh_TW, Lang.en)}
+    titles = {tr("starter.example_title", lang) for lang in (Lang.zh_TW, Lang.en)}
+    data = doc.data if isinstance(doc.data, dict) else {}
+    found = []
+    person = data.get("person")
+    if isinstance(person, dict) and person.get("name") in names:
+        found.append(doc.problem("profile.placeholder_person", ("person", "name")))
+    evidence = data.get("evidence")
+    for i, ev in enumerate(evidence if isinstance(evidence, list) else []):
+        if isinstance(ev, dict) and (ev.get("title") in titles or ev.get("id") == "example-1"):
+            found.append(doc.problem("profile.placeholder_evidence", ("evidence", i, "id")))
+    return found
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    unique = {(p.key, p.line, p.column, str(p.args.get("code", p.args.get("field")))): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _raw_problems(doc: YamlDocument, std: Standard) -> list[Problem]:
+    """The reference checks of :func:`_profile_problems`, on data whose shape is wrong elsewhere."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[Problem] = []
+    standard = data.get("standard")
+    if isinstance(standard, str) and standard.strip() and standard.strip() != std.code:
+        problems.append(doc.problem("profile.wrong_standard", ("standard",), got=standard, expected=std.code))
+    evidence = data.get("evidence")
+    first_index: dict[str, int] = {}
+    for i, ev in enumerate(evidence if isinstance(evidence, list) else []):
+        if not isinstance(ev, dict):
+            continue
+        ident = ev.get("id")
+        if isinstance(ident, str | int) and not isinstance(ident, bool):
+            key = str(ident).strip()
+            if key in first_index:
+                first = doc.position(("evidence", first_index[key], "id"))[0]
+                problems.append(doc.problem("profile.duplicate_id", ("evidence", i, "id"), id=key, first=first))
+            else:
+                first_index[key] = i
+        covers = ev.get("covers")
+        if isinstance(covers, list) and all(isinstance(code, str) for code in covers):
+            problems += _unknown_codes(covers, std, doc, ("evidence", i, "covers"))
+    return problems
+
+
 def load_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
     """Load a course catalogue and check its codes against ``std``."""
-    doc = yamlsource.load(path, shown(path), max_bytes)
+    return check_catalog(yamlsource.load(path, shown(path), max_bytes), std)
+
+
+#: The top-level keys that make a YAML file kmc-gap's: a profile, a catalogue.
+PROFILE_KEYS = ("standard", "evidence")
+CATALOG_KEYS = ("courses",)
+
+
+def kind_of(doc: YamlDocument) -> str | None:
+    """``profile``, ``catalog``, or None for a YAML file that is not kmc-gap's (a CI workflow, say)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if any(key in data for key in CATALOG_KEYS) and not any(key in data for key in PROFILE_KEYS):
+        return "catalog"
+    if any(key in data for key in PROFILE_KEYS) or "person" in data:
+        return "profile"
+    return None
+
+
+def check_catalog(doc: YamlDocument, std: Standard) -> Catalog:
+    """Validate a parsed catalogue's shape, its course codes and its references to ``std``."""
     catalog = validate(doc, Catalog)
     problems: list[Problem] = []
     seen: set[str] = set()

@@ -79,6 +79,7 @@ class FileCheck:
     file: str
     kind: str
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:

@@ -33,6 +33,7 @@ class RenderContext:
     cohort: bool = False  # several inputs: a summary across people rather than one person's detail
     bom: bool = True  # csv: start with a UTF-8 byte-order mark so that Excel reads Chinese correctly
     gaps: int | None = 10  # how many gaps the human-readable formats list; None for all
+    task: str | None = None  # the table shows this one task in full instead of the whole report
 
 
 class Renderer(ABC, Generic[T]):

@@ -27,6 +27,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "file.no_profiles": ("找不到任何 *.yaml 或 *.yml 證據檔", "no *.yaml or *.yml profiles found"),
     "file.skipped_folder": ("略過無法讀取的資料夾（{reason}）", "skipped a folder that cannot be read ({reason})"),
+    "file.skipped_other": (
+        "不是 kmc-gap 的檔案（沒有 standard、evidence 或 courses），已略過",
+        "not a kmc-gap file (no standard, evidence or courses), skipped",
+    ),
+    "file.skipped_catalog": ("這是課程目錄，不是證據檔，已略過", "a course catalogue, not a profile: skipped"),
     "file.skipped_link": ("略過指向不存在檔案的連結", "skipped a link to a file that does not exist"),
     "file.skipped_special": (
         "略過不是一般檔案的項目（管線或裝置）",
@@ -166,6 +171,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "profile.unknown_code_hint": (
         "職能基準沒有代碼 {code}（是不是 {suggestion}？）",
         "the standard has no code {code} (did you mean {suggestion}?)",
+    ),
+    "profile.placeholder_person": (
+        "姓名仍是範本的預設文字；請填入真實姓名",
+        "the name is still the template's placeholder; write the person's name",
+    ),
+    "profile.placeholder_evidence": (
+        "這筆仍是範本的範例證據；請換成真實證據或刪除",
+        "this is still the template's example evidence; replace it with real evidence or delete it",
     ),
     "profile.task_in_covers": (
         "{code} 是工作任務或職責，不能直接列在 covers；請改列它的行為指標、知識與技能：{items}",
@@ -325,6 +338,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Output format: text (file:line:col: message), json or github.",
     ),
     "help.opt.validate_policy": ("一併檢查這個採計規則檔。", "Also check this policy file."),
+    "help.opt.validate_catalog": (
+        "一併檢查這個課程目錄（資料夾中的目錄由最上層的 courses 辨認）。",
+        "Also check this course catalogue (catalogues in folders are recognised by their top-level courses).",
+    ),
     "help.opt.init_output": ("寫到 FILE，而非標準輸出。", "Write to FILE instead of stdout."),
     "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
     "help.opt.catalog": ("課程目錄（YAML）。", "Course catalogue (YAML)."),
@@ -370,6 +387,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "level": ("職能級別", "Level"),
     "level_short": ("級別", "Lv"),
     "level_n": ("級別 {level}", "level {level}"),
+    "item_levels": ("最佳 {best}／要求 {required}", "best {best} / required {required}"),
+    "counts_here": ("採計", "counts"),
+    "level_too_low": ("級別 {level} 低於要求 {required}", "level {level} is below the required {required}"),
+    "legend.task": (
+        "✓／✗＝符合／未符合　每項下列出涵蓋它的證據，以及不採計的原因",
+        "✓/✗ = met/not met; under each item, the evidence that covers it and why any does not count",
+    ),
+    "help.opt.task": (
+        "只顯示這個工作任務的每一項（例如 T3.1）與相關證據。",
+        "Show one task in full (e.g. T3.1) with its evidence.",
+    ),
     "outputs": ("工作產出", "Work outputs"),
     "indicators": ("行為指標", "Behaviour indicators"),
     "knowledge": ("知識", "Knowledge"),

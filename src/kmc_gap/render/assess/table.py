@@ -46,8 +46,11 @@ class TableRenderer(SummaryRenderer):
         super().add(clean(value))
 
     def person(self, report: Report) -> None:
-        """Print one person's report."""
+        """Print one person's report (or, with ``--task``, that task in full)."""
         _header(self.con, report, self.ctx)
+        if self.ctx.task is not None:
+            _task_detail(self.con, report, self.ctx, self.ctx.task)
+            return
         self.con.print(_tasks(self.con, report, self.ctx))
         self.con.print(Text(t("legend.tasks", self.ctx.lang), style="dim"))
         _gaps(self.con, report, self.ctx)
@@ -185,3 +188,40 @@ def _not_counted(con: Console, r: Report, lang: str) -> None:
     for ev in skipped:
         reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
         con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
+
+
+def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None:
+    """Every item of one task: met or not, the best level against the required one, the evidence that
+    counts, and why evidence that covers the item does not."""
+    lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
+    task = next(x for x in r["tasks"] if x["code"] == code)
+    con.print()
+    con.print(Text(f"{task['code']} {name[task['code']]} · {t('level_n', lang, level=task['level'])}", style="bold"))
+    evidence = {ev["id"]: ev for ev in r["evidence"]}
+    marks = glyphs(con.file)
+    years = r["policy"]["max_age_years"]
+    for item in [*task["items"], *task["outputs"]]:
+        mark, style = (marks["yes"], "green") if item["met"] else (marks["no"], "red")
+        best = marks["none"] if item["best_level"] is None else str(item["best_level"])
+        line = Text.assemble(
+            (f"{mark} ", style),
+            (f"{item['code']:<7}", "bold"),
+            (t("item_levels", lang, best=best, required=task["level"]), "dim"),
+            f"  {name[item['code']]}",
+        )
+        line.truncate(con.width, overflow="ellipsis")
+        con.print(line, no_wrap=True)
+        counting = set(item["evidence"])
+        for ev in r["evidence"]:
+            if item["code"] not in ev["covers"]:
+                continue
+            if ev["id"] in counting:
+                why, style = t("counts_here", lang), "green"
+            elif not ev["counted"]:
+                why, style = t(f"reason.{ev['reason']}", lang, years=years), "yellow"
+            else:
+                why, style = t("level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
+            line = Text.assemble(f"    {ev['id']}  ", (why, style), f"  {evidence[ev['id']]['title']}")
+            line.truncate(con.width, overflow="ellipsis")
+            con.print(line, no_wrap=True)
+    con.print(Text(t("legend.task", lang), style="dim"))
