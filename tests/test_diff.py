@@ -81,6 +81,8 @@ def test_different_people_are_flagged(run_line: RunLine) -> None:
     assert result.code == 0
     assert result.stderr == "kmc-gap: 兩份資料不是同一個人\n"
     assert json.loads(result.stdout)["same_person"] is False
+    table = run_line("diff", str(MID), senior, *AS_OF, "--lang", "en")
+    assert table.stdout.splitlines()[0] == "Progress: 林小美 · E1024 → 王志明 · E0871"  # the header names both
 
 
 def test_bad_json_report_is_located(run_line: RunLine, tmp_path: Path) -> None:
