@@ -49,9 +49,16 @@ def index(std: Standard) -> dict[str, Entry]:
     return entries
 
 
+_CODES: dict[int, tuple[Standard, dict[str, Entry]]] = {}
+
+
 def codes_of(std: Standard) -> dict[str, Entry]:
-    """The codes evidence may cover: outputs, indicators, knowledge, skills and attitudes."""
-    return {code: e for code, e in index(std).items() if e.kind not in ("duty", "task")}
+    """The codes evidence may cover: outputs, indicators, knowledge, skills and attitudes (built once)."""
+    cached = _CODES.get(id(std))
+    if cached is None or cached[0] is not std:
+        codes = {code: e for code, e in index(std).items() if e.kind not in ("duty", "task")}
+        cached = _CODES[id(std)] = (std, codes)
+    return cached[1]
 
 
 def tasks_requiring(std: Standard, code: str) -> list[Task]:
