@@ -357,15 +357,6 @@ def init_cmd(
     say("run.wrote", path=output)
 
 
-def _policy(policy: str, max_size: int) -> tuple[str, object]:
-    from kmc_gap.api.inputs import policy as load
-
-    try:
-        return load(policy, max_size)
-    except InputError as exc:
-        fail(exc.problems)
-
-
 @app.command("plan", cls=LocalCommand, help="help.cmd.plan")
 def plan_cmd(
     ctx: typer.Context,
