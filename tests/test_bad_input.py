@@ -217,3 +217,16 @@ def test_validate_text_format_golden(run_line: RunLine, golden) -> None:
 def test_validate_usage_error(run_line: RunLine) -> None:
     assert run_line("validate").code == 2
     assert run_line("validate", "examples/profiles", "--format", "sarif").code == 2
+
+
+def test_profiles_load_from_text_as_well_as_from_files() -> None:
+    """The API's text loader (for an editor buffer or a web form) locates problems as the file loader does."""
+    from kmc_gap.api.inputs import profile_from_text, standard
+    from kmc_gap.model.problems import InputError
+
+    std = standard(None)
+    text = (CORPUS.parent.parent / "examples" / "profiles" / "senior-planner.yaml").read_text(encoding="utf-8")
+    assert profile_from_text(text, "buffer", std).person.name == "王志明"
+    with pytest.raises(InputError) as caught:
+        profile_from_text((CORPUS / "level-7.yaml").read_text(encoding="utf-8"), "buffer", std)
+    assert [(p.file, p.line, p.column) for p in caught.value.problems] == [("buffer", 9, 12)]

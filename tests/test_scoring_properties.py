@@ -132,13 +132,16 @@ def test_figures_add_up(evidence: list[dict[str, Any]], policy: Policy) -> None:
 
 def _naive_at_risk(profile: Profile, policy: Policy, as_of: dt.date, day: dt.date) -> list[str]:
     """The definition, worked out the slow way: tasks met today, not met once everything expiring by ``day`` lapses."""
-    from kmc_gap.engine.rules import reason_not_counted
-    from kmc_gap.engine.scoring import Coverage, task_met
+    from kmc_gap.engine.rules import gating_codes, reason_not_counted
+    from kmc_gap.engine.scoring import Coverage
+
+    def met(task: Any, cov: Coverage) -> bool:
+        return all(cov.cap(code) >= task.level for code in gating_codes(task, policy.require_outputs))
 
     counting = [ev for ev in profile.evidence if reason_not_counted(ev, policy, as_of) is None]
     now = Coverage(counting, policy.min_evidence)
     later = Coverage([e for e in counting if e.expires is None or e.expires > day], policy.min_evidence)
-    return [t.code for t in STD.tasks() if task_met(t, now, policy) and not task_met(t, later, policy)]
+    return [t.code for t in STD.tasks() if met(t, now) and not met(t, later)]
 
 
 @settings(max_examples=60, deadline=None)

@@ -58,7 +58,7 @@ class Result:
     brief: Brief | None = None
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
-    skipped: str | None = None  # found in a folder, but not a profile: why (a message key)
+    skipped: bool = False  # found in a folder, but not a profile (its warning says why)
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -83,7 +83,8 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
         doc = yamlsource.load(path, name, settings.max_bytes)
         kind = kind_of(doc)
         if path not in settings.named and kind != "profile":
-            return Result(name, skipped="file.skipped_catalog" if kind == "catalog" else "file.skipped_other")
+            why = "file.skipped_catalog" if kind == "catalog" else "file.skipped_other"
+            return Result(name, skipped=True, warnings=[Problem(name, why)])
         profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
@@ -168,8 +169,8 @@ def assess_paths(
     writer.start()
     for result in results(paths, std, settings, jobs):
         advance()
+        outcome.warnings += result.warnings
         if result.skipped:
-            outcome.warnings.append(Problem(result.file, result.skipped))
             continue
         if result.brief is None:
             outcome.invalid += 1
@@ -177,7 +178,6 @@ def assess_paths(
             on_failure(result.problems)
             continue
         outcome.assessed += 1
-        outcome.warnings += result.warnings
         ident = result.brief["person"]["id"]
         if ident and ident in seen and not settings.redact:
             outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[ident]}))

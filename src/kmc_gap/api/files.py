@@ -41,6 +41,8 @@ def _umask_mode() -> int:
 
 def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
     """Whether ``target`` is (a link to) one of the files the run reads."""
+    if not target.exists():
+        return False
     for source in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(source, target):

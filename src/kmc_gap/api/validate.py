@@ -8,7 +8,7 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_catalog, load_policy, placeholders
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown
-from kmc_gap.model.problems import FileCheck, InputError
+from kmc_gap.model.problems import FileCheck, InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -22,7 +22,7 @@ def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *,
         doc = yamlsource.load(path, name, max_bytes)
         kind = kind_of(doc)
         if kind is None and searched:
-            return FileCheck(name, "skipped")
+            return FileCheck(name, "skipped", warnings=[Problem(name, "file.skipped_other")])
         if kind == "catalog":
             check_catalog(doc, std)
             return FileCheck(name, "catalog")

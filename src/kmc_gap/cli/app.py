@@ -26,11 +26,12 @@ from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
-from kmc_gap.words import ENV_VAR, Lang, env_lang, parse_lang, t
+from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
+    from kmc_gap.model.paths import Expansion
     from kmc_gap.render.base import RenderContext
 
 EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERRUPTED = 1, 2, 130
@@ -92,9 +93,14 @@ def warn(problems: list[Problem]) -> None:
         print(log_line(line), file=sys.stderr)
 
 
+def note(text: str) -> None:
+    """``kmc-gap: text`` on stderr; text from inputs in it (a path, a value) is shown as text."""
+    print(log_line(f"kmc-gap: {text}"), file=sys.stderr)
+
+
 def say(key: str, **args: object) -> None:
     """A one-line note on stderr, in the chosen language."""
-    print(f"kmc-gap: {t(key, lang(), **args)}", file=sys.stderr)
+    note(t(key, lang(), **args))
 
 
 def _standard(ctx: typer.Context) -> Standard:
@@ -175,7 +181,8 @@ def assess_cmd(
         policy_name, pol = inputs.policy(policy, max_size)
     except InputError as exc:
         fail(exc.problems)
-    paths, empty = _expand(profiles)
+    found = _expand(profiles)
+    paths = found.files
     cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
@@ -187,7 +194,7 @@ def assess_cmd(
         redact,
         Piece(kind, lang()) if kind.pieces else None,
         warn_expiring,
-        frozenset(path for path in profiles if not path.is_dir()),
+        found.named,
     )
     with _destination(output, [*paths, *_files(policy)]) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
@@ -207,14 +214,14 @@ def assess_cmd(
             raise Discard  # nothing was assessed: an existing -o file stays as it was
     warn(outcome.warnings)
     for problem in outcome.failures:
-        print(f"kmc-gap: {problem.format(lang()) if cohort else problem.message(lang())}", file=sys.stderr)
-    if outcome.invalid or empty:
+        note(problem.format(lang()) if cohort else problem.message(lang()))
+    if outcome.invalid or found.empty:
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _expand(given: list[Path]) -> tuple[list[Path], list[Problem]]:
+def _expand(given: list[Path]) -> Expansion:
     """The files to read; what a folder search passed over is warned about on stderr.
 
     A folder with no profiles is returned as an error, reported at once: the run goes on with the
@@ -228,7 +235,7 @@ def _expand(given: list[Path]) -> tuple[list[Path], list[Problem]]:
     report_problems(found.empty, lang())
     if not found.files:
         raise typer.Exit(EXIT_INVALID)
-    return found.files, found.empty
+    return found
 
 
 def _files(*specs: str | Path | None) -> list[Path]:
@@ -291,18 +298,15 @@ def validate_cmd(
 
     std = _standard(ctx)
     checks = [check_policy(policy, max_size)] if policy else []
-    paths, empty = _expand(files)
-    named = {path for path in files if not path.is_dir()}
+    found = _expand(files)
     checks += [check_catalog_file(catalog, std, max_size)] if catalog else []
-    checks += [check_file(path, std, max_size, searched=path not in named) for path in paths]
-    skipped = [c for c in checks if c.kind == "skipped"]
-    warn([Problem(c.file, "file.skipped_other") for c in skipped])
+    checks += [check_file(path, std, max_size, searched=path not in found.named) for path in found.files]
     warn([w for c in checks for w in c.warnings])
     checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, _context(std))
     invalid = sum(not c.valid for c in checks)
     say("run.checked", n=len(checks), invalid=invalid)
-    if empty:
+    if found.empty:
         raise typer.Exit(EXIT_INVALID)
     if invalid:
         raise typer.Exit(EXIT_FINDINGS)
@@ -333,7 +337,7 @@ def init_cmd(
     import datetime as dt
     import io
 
-    from kmc_gap.api.files import write_atomic
+    from kmc_gap.api.files import OutputRefused, check_output, write_atomic
     from kmc_gap.render.formats import StarterFormat
     from kmc_gap.render.starter import RENDERERS
 
@@ -343,8 +347,6 @@ def init_cmd(
     if output is None:
         sys.stdout.write(buffer.getvalue())
         return
-    from kmc_gap.api.files import OutputRefused, check_output
-
     try:
         check_output(output)
         write_atomic(output, buffer.getvalue(), force=force)
@@ -385,11 +387,11 @@ def plan_cmd(
 
     day = inputs.as_of(as_of)
     std = _standard(ctx)
-    paths, empty = _expand(profiles)
+    found = _expand(profiles)
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
-        run = plan(paths, catalog, std, pol, day, policy_name=policy_name, options=options, max_bytes=max_size)
+        run = plan(found.files, catalog, std, pol, day, policy_name=policy_name, options=options, max_bytes=max_size)
     except InputError as exc:
         fail(exc.problems)
     except SolverError as exc:
@@ -397,7 +399,7 @@ def plan_cmd(
     report_problems(run.problems, lang())
     if run.plan is not None:
         RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
-    if run.problems or empty:
+    if run.problems or found.empty:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -501,9 +503,8 @@ def _on_sigterm() -> None:
 
 
 def _usage_error(ctx: Context | None, message: str) -> int:
-    print(f"kmc-gap: {t('usage.error', lang(), detail=message)}", file=sys.stderr)
-    command = ctx.command_path if ctx is not None else "kmc-gap"
-    print(f"kmc-gap: {t('usage.hint', lang(), command=command)}", file=sys.stderr)
+    note(t("usage.error", lang(), detail=message))
+    say("usage.hint", command=ctx.command_path if ctx is not None else "kmc-gap")
     return EXIT_INVALID
 
 
@@ -530,7 +531,7 @@ def run() -> None:
         if exc.errno == errno.EPIPE:
             code = 0
         else:
-            print(f"kmc-gap: {t('run.stdout_failed', lang(), reason=os_reason(exc))}", file=sys.stderr)
+            say("run.stdout_failed", reason=os_reason(exc))
             code = EXIT_INVALID
     else:
         sys.exit(code)
@@ -541,4 +542,4 @@ def run() -> None:
     sys.exit(code)
 
 
-__all__ = ["ENV_VAR", "app", "main", "run"]
+__all__ = ["app", "main", "run"]

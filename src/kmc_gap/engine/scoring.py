@@ -242,11 +242,6 @@ def expiring(
     return out
 
 
-def task_met(task: Task, cov: Coverage, policy: Policy) -> bool:
-    """Whether every gating item of ``task`` is met under ``cov``."""
-    return all(cov.cap(code) >= task.level for code in gating_codes(task, policy.require_outputs))
-
-
 def _summary(tasks: list[TaskResult], attitudes: list[AttitudeResult], policy: Policy) -> Summary:
     items_met = sum(t["items_met"] for t in tasks)
     items_total = sum(t["items_total"] for t in tasks)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +29,12 @@ class Expansion:
     """The files to read, the entries passed over (warnings) and the folders with no profile (errors)."""
 
     files: list[Path] = field(default_factory=list)
+    named: frozenset[Path] = frozenset()  # the files given directly; the others were found in folders
     skipped: list[Problem] = field(default_factory=list)
     empty: list[Problem] = field(default_factory=list)
 
 
-def expand(paths: Iterable[Path]) -> Expansion:
+def expand(paths: Sequence[Path]) -> Expansion:
     """The files named and the ``*.yaml``/``*.yml`` files under the directories, sorted by path.
 
     Sorting the whole list makes the order of reports the same on every machine and for any
@@ -50,6 +51,7 @@ def expand(paths: Iterable[Path]) -> Expansion:
         if len(found) == before:
             result.empty.append(Problem(shown(path), "file.no_profiles"))
     result.files = sorted(found, key=str)
+    result.named = frozenset(path for path in paths if not path.is_dir())
     return result
 
 

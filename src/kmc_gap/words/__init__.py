@@ -78,8 +78,6 @@ def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
 def _plain(value: Any, lang: str) -> Any:
     if isinstance(value, Word):
         return tr(value.key, lang, value.args)
-    if isinstance(value, list | tuple) and value and all(isinstance(v, Word) for v in value):
-        return t("list.separator", lang).join(tr(v.key, lang, v.args) for v in value)
     return value
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -23,9 +22,8 @@ if TYPE_CHECKING:
 BAR_WIDTH = 10
 
 
-def bar(fraction: float, width: int = BAR_WIDTH, marks: dict[str, str] | None = None) -> str:
+def bar(fraction: float, marks: dict[str, str], width: int = BAR_WIDTH) -> str:
     """A text bar such as ``███████░░░`` for 0.7 (``#######...`` where the output cannot show blocks)."""
-    marks = marks or glyphs(sys.stdout)
     filled = round(fraction * width)
     return marks["full"] * filled + marks["empty"] * (width - filled)
 
@@ -118,7 +116,7 @@ def _task_cells(task: TaskResult, name: str, lang: str, marks: dict[str, str] | 
         str(task["level"]),
         Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
         f"{task['items_met']}/{task['items_total']}",
-        Text.assemble((bar(fraction, marks=marks), style), f" {fraction * 100:3.0f}%")
+        Text.assemble((bar(fraction, marks), style), f" {fraction * 100:3.0f}%")
         if marks
         else f"{fraction * 100:.0f}%",
     ]
