@@ -202,6 +202,25 @@ def test_chinese_keyboard_slips_are_named_where_they_are(run_line: RunLine, tmp_
     ]
 
 
+def test_keyboard_slips_and_other_mistakes_are_reported_together(run_line: RunLine, tmp_path: Path) -> None:
+    # The slips are mended before reading on, so the fields this short file lacks and the
+    # full-width level on line 5 are found in the same run, all in file order.
+    path = tmp_path / "kb.yaml"
+    text = "standard：KMC3332-001v3\nevidence:\n\u3000 - id: a\n    kind: training\n    level: ４\n"
+    path.write_text(text, encoding="utf-8")
+    result = run_line("validate", str(path), "--lang", "en")
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:1:1: missing required field person",
+        f"{path}:1:9: a full-width colon follows standard; type a plain colon and a space ': '",
+        f"{path}:3:1: a full-width space in the indentation; use plain spaces",
+        f"{path}:3:5: missing required field evidence[0].title",
+        f"{path}:3:5: missing required field evidence[0].date",
+        f"{path}:3:5: missing required field evidence[0].covers",
+        f"{path}:5:12: evidence[0].level: write the level as a bare number: 4",
+    ]
+
+
 def test_utf16_files_from_windows_notepad_are_read(run_line: RunLine, tmp_path: Path) -> None:
     text = Path(MID).read_text(encoding="utf-8")
     for encoding in ("utf-16", "utf-16-be"):

@@ -21,7 +21,7 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import POLICY_NAMES, Catalog, Policy, Profile, Standard, named_policy
 from kmc_gap.model.paths import shown
-from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.problems import InputError, Problem, in_file_order
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
 from kmc_gap.words import Lang, Word, tr
 
@@ -104,7 +104,7 @@ def check_profile(doc: YamlDocument, std: Standard) -> Profile:
     try:
         profile = validate(doc, Profile)
     except InputError as exc:
-        raise InputError(_in_file_order([*exc.problems, *_raw_problems(doc, std)])) from None
+        raise InputError(in_file_order([*exc.problems, *_raw_problems(doc, std)])) from None
     problems = list(_profile_problems(profile, std, doc))
     if problems:
         raise InputError(problems)
@@ -125,11 +125,6 @@ def placeholders(doc: YamlDocument) -> list[Problem]:
         if isinstance(ev, dict) and (ev.get("title") in titles or ev.get("id") == "example-1"):
             found.append(doc.problem("profile.placeholder_evidence", ("evidence", i, "id")))
     return found
-
-
-def _in_file_order(problems: list[Problem]) -> list[Problem]:
-    unique = {(p.key, p.line, p.column, str(p.args.get("code", p.args.get("field")))): p for p in problems}
-    return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _raw_problems(doc: YamlDocument, std: Standard) -> list[Problem]:
@@ -231,14 +226,21 @@ def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Pol
 
 
 def validate(doc: YamlDocument, model: type[M]) -> M:
-    """Build ``model`` from the document, turning pydantic errors into located problems."""
+    """Build ``model`` from the document, turning pydantic errors into located problems.
+
+    Every file becomes a model here, so this is where the keyboard slips mended while parsing
+    are reported, in file order with the shape's own problems.
+    """
     if not isinstance(doc.data, dict):
         got = Word("got.list" if isinstance(doc.data, list) else "got.scalar")
-        raise InputError([Problem(doc.name, "schema.top_mapping", {"got": got}, 1, 1)])
+        raise InputError(in_file_order([*doc.slips, Problem(doc.name, "schema.top_mapping", {"got": got}, 1, 1)]))
     try:
-        return model.model_validate(doc.data)
+        built = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(_schema_problems(exc, doc, model)) from None
+        raise InputError(in_file_order([*doc.slips, *_schema_problems(exc, doc, model)])) from None
+    if doc.slips:
+        raise InputError(doc.slips)
+    return built
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:

@@ -53,6 +53,12 @@ class InputError(Exception):
         self.problems = problems
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """The problems sorted by place, each reported once (two checks may find the same mistake)."""
+    unique = {(p.key, p.line, p.column, str(p.args.get("code", p.args.get("field")))): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.line or 0, p.column or 0))
+
+
 _OS_REASONS = {
     errno.EACCES: "os.permission",
     errno.EPERM: "os.permission",

@@ -15,13 +15,13 @@ import os
 import re
 import stat
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kmc_gap.model.problems import InputError, Problem, os_reason
+from kmc_gap.model.problems import InputError, Problem, in_file_order, os_reason
 from kmc_gap.words import Word
 
 #: Default cap on the size of one input file, in bytes.
@@ -157,6 +157,8 @@ class YamlDocument:
     name: str
     data: Any
     root: yaml.Node
+    #: Chinese-keyboard slips mended before parsing; :func:`kmc_gap.model.loading.validate` reports them.
+    slips: list[Problem] = field(default_factory=list)
 
     def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, or of its key when ``key`` is set.
@@ -253,28 +255,49 @@ _FULLWIDTH_COLON = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]+)?([A-Za-z_][A-Za-z
 _WIDE_SPACE = re.compile(r"^[ \t]*(?:-[ \t]*)?\u3000")
 
 
-def _keyboard_slips(text: str, name: str) -> list[Problem]:
-    """A full-width colon after a key or a full-width space in the indentation, from a Chinese keyboard.
+def _repair_slips(text: str, name: str) -> tuple[str, list[Problem]]:
+    """The text with Chinese-keyboard slips mended, and a problem for each slip.
 
-    YAML reads neither as structure, so the file would fail further on with a puzzling message;
-    each is named where it is, with what to type instead.
+    A full-width colon after a key or a full-width space in the indentation: YAML reads neither
+    as structure, so the file would fail further on with a puzzling message. Each is named where
+    it is, with what to type instead, and the mended text is read on, so that the file's other
+    mistakes are reported in the same run.
     """
+    lines = text.splitlines(keepends=True)
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         colon = _FULLWIDTH_COLON.match(line)
         if colon:
             problems.append(Problem(name, "yaml.fullwidth_colon", {"key": colon.group(1)}, number, colon.end()))
+            rest = line[colon.end() :]
+            line = line[: colon.end() - 1] + (":" if rest[:1] in ("", " ", "\t", "\r", "\n") else ": ") + rest
         space = _WIDE_SPACE.match(line)
         if space:
             problems.append(Problem(name, "yaml.fullwidth_space", {}, number, space.end()))
-    return problems
+            body = line.lstrip(" \t\u3000-")
+            line = line[: len(line) - len(body)].replace("\u3000", " ") + body
+        lines[number - 1] = line
+    return "".join(lines), problems
 
 
 def parse(text: str, name: str) -> YamlDocument:
-    """Parse one YAML document from ``text``, or raise :class:`InputError` with its location."""
-    slips = _keyboard_slips(text, name) if ("\uff1a" in text or "\u3000" in text) else []
-    if slips:
-        raise InputError(slips)
+    """Parse one YAML document from ``text``, or raise :class:`InputError` with its location.
+
+    Keyboard slips do not stop the reading: they travel in :attr:`YamlDocument.slips`, or join
+    the syntax error if the mended text still has one.
+    """
+    slips: list[Problem] = []
+    if "\uff1a" in text or "\u3000" in text:
+        text, slips = _repair_slips(text, name)
+    try:
+        doc = _parse(text, name)
+    except InputError as exc:
+        raise InputError(in_file_order([*slips, *exc.problems])) from None
+    doc.slips = slips
+    return doc
+
+
+def _parse(text: str, name: str) -> YamlDocument:
     _check_depth(text, name)
     loader = _StrictLoader(text)
     loader.resolve = _resolve_memo

@@ -116,9 +116,7 @@ def _task_cells(task: TaskResult, name: str, lang: str, marks: dict[str, str] | 
         str(task["level"]),
         Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
         f"{task['items_met']}/{task['items_total']}",
-        Text.assemble((bar(fraction, marks), style), f" {fraction * 100:3.0f}%")
-        if marks
-        else f"{fraction * 100:.0f}%",
+        Text.assemble((bar(fraction, marks), style), f" {fraction * 100:3.0f}%") if marks else f"{fraction * 100:.0f}%",
     ]
 
 
