@@ -35,6 +35,8 @@ def _hostile_profile(tmp_path: Path) -> Path:
         (csv_cell, "=1+1", "'=1+1"),
         (csv_cell, "-2", "'-2"),
         (csv_cell, "陳怡君", "陳怡君"),
+        (csv_cell, "a\x1b[31mb\u202ec\nd\te", "a\\x1b[31mb\\u202ec\nd\te"),
+        (csv_cell, "\t=1", "'\t=1"),
         (xml_text, "a\x01b\x1bc\ufffe", "a\ufffdb\ufffdc\ufffd"),
         (md_text, "<i>x</i>|y\nz`w", "&lt;i&gt;x&lt;/i&gt;\\|y z\\`w"),
     ],

@@ -13,6 +13,8 @@ import re
 
 # C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# the same, less tab and line breaks, which a CSV cell may hold as text
+_UNSAFE_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # characters XML 1.0 does not allow at all
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,8 +40,13 @@ def log_line(text: str) -> str:
 
 
 def csv_cell(text: str) -> str:
-    """A CSV text cell a spreadsheet shows as text: a leading ``= + - @``, tab or CR gets a ``'`` (OWASP)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A CSV text cell a spreadsheet shows as text: a leading ``= + - @``, tab or CR gets a ``'`` (OWASP).
+
+    Controls and direction overrides are shown as in :func:`visible`, since CSV also goes to a
+    terminal; tabs and line breaks stay, as CSV quoting keeps them inside the cell.
+    """
+    cell = _UNSAFE_IN_CELL.sub(_escape, text)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def xml_text(text: str) -> str:
