@@ -21,9 +21,10 @@ from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeholders
-from kmc_gap.model.models import Policy, Standard
-from kmc_gap.model.paths import shown
+from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.assess import AssessRenderer
 
@@ -88,7 +89,13 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
         profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
-    warnings = placeholders(doc)
+    return score_profile(profile, name, std, settings, placeholders(doc))
+
+
+def score_profile(
+    profile: Profile, name: str, std: Standard, settings: Settings, warnings: list[Problem] | None = None
+) -> Result:
+    """Assess a profile read from ``name`` (a YAML file, or the rows of record files)."""
     report = assess(
         profile,
         std,
@@ -101,10 +108,37 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
     if settings.redact:
         report = redact(report)
     if settings.render is None:
-        return Result(name, report=report, brief=brief(report), warnings=warnings)
+        return Result(name, report=report, brief=brief(report), warnings=warnings or [])
     # the text carries the report; the parent needs only the figures its thresholds check
     summary = brief(report)
-    return Result(name, brief=summary, text=settings.render(report, std), warnings=warnings)
+    return Result(name, brief=summary, text=settings.render(report, std), warnings=warnings or [])
+
+
+#: What is scored: a YAML file, a person read from record files, or a record file's problems.
+Source = Path | RecordPerson | Result
+
+
+def score(source: Source, std: Standard, settings: Settings) -> Result:
+    """The result for one source; never raises for bad input."""
+    if isinstance(source, Result):
+        return source
+    if isinstance(source, RecordPerson):
+        return score_profile(source.profile, source.file, std, settings)
+    return score_file(source, std, settings)
+
+
+def sources(paths: list[Path], records: RecordSet) -> list[Source]:
+    """The paths in order, the record files' problems and people where the first record file was."""
+    found: list[Source] = []
+    placed = False
+    for path in paths:
+        if not is_records(path):
+            found.append(path)
+        elif not placed:
+            placed = True
+            found += [Result(file, problems=problems) for file, problems in records.problems.items()]
+            found += records.people
+    return found
 
 
 _WORKER: tuple[Standard, Settings] | None = None
@@ -118,17 +152,17 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = (load_standard(settings.standard_path), settings)
 
 
-def _score_in_worker(path: Path) -> Result:
+def _score_in_worker(source: Source) -> Result:
     assert _WORKER is not None
-    return score_file(path, *_WORKER)
+    return score(source, *_WORKER)
 
 
-def results(paths: list[Path], std: Standard, settings: Settings, jobs: int = 1) -> Iterator[Result]:
+def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 1) -> Iterator[Result]:
     """Score ``paths`` in order; with ``jobs`` > 1 in that many processes (0: one per core)."""
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if workers <= 1 or len(paths) < 2:
         for path in paths:
-            yield score_file(path, std, settings)
+            yield score(path, std, settings)
         return
     import multiprocessing
 
@@ -153,6 +187,7 @@ def assess_paths(
     settings: Settings,
     writer: AssessRenderer,
     *,
+    records: RecordOptions | None = None,
     jobs: int = 1,
     fail_under: float | None = None,
     required: list[str] | None = None,
@@ -162,12 +197,16 @@ def assess_paths(
     """Assess ``paths`` into ``writer`` in path order; each file that fails goes to ``on_failure`` too.
 
     The thresholds (``fail_under`` percent coverage, ``required`` task codes) are checked for
-    every person; the run goes on past bad files so that no one else's report is lost.
+    every person; the run goes on past bad files so that no one else's report is lost. Record
+    files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
     """
     outcome = Outcome()
+    record_paths = [p for p in paths if is_records(p)]
+    found = load_records(record_paths, std, records or RecordOptions()) if record_paths else RecordSet()
+    outcome.warnings += found.warnings
     seen: dict[str, str] = {}  # person id → the first file that had it
     writer.start()
-    for result in results(paths, std, settings, jobs):
+    for result in results(sources(paths, found), std, settings, jobs):
         advance()
         outcome.warnings += result.warnings
         if result.skipped:

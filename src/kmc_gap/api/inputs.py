@@ -62,6 +62,7 @@ _BY_SUFFIX = {
     ".html": AssessFormat.html,
     ".htm": AssessFormat.html,
     ".txt": AssessFormat.table,
+    ".xlsx": AssessFormat.xlsx,
 }
 
 

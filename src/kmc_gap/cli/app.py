@@ -22,7 +22,7 @@ from typer._click.core import Context
 from kmc_gap import __version__
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
-from kmc_gap.model.paths import shown
+from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
@@ -32,6 +32,7 @@ from kmc_gap.words.safe import log_line
 if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
     from kmc_gap.model.paths import Expansion
+    from kmc_gap.model.records import RecordOptions
     from kmc_gap.render.base import RenderContext
 
 EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERRUPTED = 1, 2, 130
@@ -56,6 +57,10 @@ MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, metavar="BYTES"
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.as_of")]
 PolicyOption = Annotated[str, typer.Option("--policy", metavar="POLICY", help="help.opt.policy")]
 FormatOption = typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.view_format")
+SheetOption = Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="help.opt.sheet")]
+ColumnsOption = Annotated[
+    str | None, typer.Option("--columns", metavar="FIELD=HEADER,…", help="help.opt.columns", show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -163,6 +168,11 @@ def assess_cmd(
     warn_expiring: Annotated[
         int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
     ] = 90,
+    catalog: Annotated[
+        Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.records_catalog")
+    ] = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, thresholds
@@ -177,13 +187,16 @@ def assess_cmd(
     shown_gaps = inputs.gap_count(gaps)
     detail = thresholds.required_tasks(task, std)[0] if task else None
     fmt = fmt or inputs.format_for(output) or AssessFormat.table
+    if fmt is AssessFormat.xlsx and output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
+    reading = _record_options(catalog, sheet, columns, std, max_size)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
     except InputError as exc:
         fail(exc.problems)
     found = _expand(profiles)
     paths = found.files
-    cohort = len(paths) > 1 or any(p.is_dir() for p in profiles)
+    cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
         ctx.obj["standard"] if ctx.obj else None,
@@ -196,12 +209,13 @@ def assess_cmd(
         warn_expiring,
         found.named,
     )
-    with _destination(output, [*paths, *_files(policy)]) as out, _progress(len(paths)) as advance:
+    with _destination(output, [*paths, *_files(policy, catalog)]) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
             paths,
             std,
             settings,
             kind(out, _context(std, cohort=cohort, bom=bom, gaps=shown_gaps, task=detail)),
+            records=reading,
             jobs=jobs,
             fail_under=limit,
             required=required,
@@ -219,6 +233,19 @@ def assess_cmd(
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _record_options(
+    catalog: Path | None, sheet: str | None, columns: str | None, std: Standard, max_size: int
+) -> RecordOptions:
+    """How record files are read: the course catalogue (its problems end the run), sheet and columns."""
+    from kmc_gap.api import records
+
+    try:
+        courses = records.catalog(catalog, std, max_size)
+    except InputError as exc:
+        fail(exc.problems)
+    return records.options(courses, sheet, columns, max_size)
 
 
 def _expand(given: list[Path]) -> Expansion:

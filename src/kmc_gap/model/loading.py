@@ -204,17 +204,23 @@ def _unknown_codes(codes: list[str], std: Standard, doc: YamlDocument, base: tup
 
 
 def _unknown_code(code: str, std: Standard, doc: YamlDocument, loc: tuple[str | int, ...]) -> Problem:
-    """A code the standard lacks; a task or duty code says which items to list instead."""
-    known = codes_of(std)
+    key, args = unknown_code(code, std)
+    line, column = doc.position(loc)
+    return Problem(doc.name, key, args, line, column)
+
+
+def unknown_code(code: str, std: Standard) -> tuple[str, dict[str, Any]]:
+    """Why ``code`` is not in the standard, as a catalogue key and its arguments.
+
+    A task or duty code says which items to list instead; a near miss (``k7``) is suggested.
+    """
     std_code = code.strip().upper()
     tasks = [t for t in std.tasks() if t.code == std_code or t.code.startswith(std_code + ".")]
     if tasks and std_code.startswith("T"):
         items = [c for t in tasks for c in t.required_codes()]
-        listed = ", ".join(dict.fromkeys(items))
-        return doc.problem("profile.task_in_covers", loc, code=code, items=listed)
-    hint = suggest(code, known)
-    key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
-    return doc.problem(key, loc, code=code, suggestion=hint)
+        return "profile.task_in_covers", {"code": code, "items": ", ".join(dict.fromkeys(items))}
+    hint = suggest(code, codes_of(std))
+    return ("profile.unknown_code_hint" if hint else "profile.unknown_code"), {"code": code, "suggestion": hint}
 
 
 def load_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:

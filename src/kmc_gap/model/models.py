@@ -48,7 +48,7 @@ def _to_date(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_not_real", "{value} is not a real date", {"value": value.strip()}) from None
-    iso = _as_iso(value)
+    iso = hr_date(value)
     if iso is not None:
         raise PydanticCustomError("date_suggest", "write the date as {iso}", {"iso": iso})
     raise PydanticCustomError("date_format", "must be a date written as YYYY-MM-DD")
@@ -67,7 +67,7 @@ _ROC_FORMS = (
 )
 
 
-def _as_iso(value: Any) -> str | None:
+def hr_date(value: Any) -> str | None:
     """The ISO date a person most likely meant by ``value`` (a 民國 year + 1911), or None.
 
     HR systems write ``2025/3/1``, ``20250301`` or ``114/03/01``: the message shows the date to write.

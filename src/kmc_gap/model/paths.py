@@ -16,6 +16,14 @@ from pathlib import Path
 from kmc_gap.model.problems import Problem, os_reason
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: The file name endings read as HR record tables: CSV, and the workbooks python-calamine reads.
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+RECORD_SUFFIXES = (".csv", *SHEET_SUFFIXES)
+
+
+def is_records(path: Path) -> bool:
+    """Whether ``path`` names a record table (by its ending), not a YAML profile."""
+    return path.suffix.lower() in RECORD_SUFFIXES
 
 
 def shown(path: Path | str) -> str:

@@ -23,13 +23,16 @@ class Problem:
     args: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None  # in a workbook: line and column are the row and column of a cell of this sheet
 
     def message(self, lang: str = "zh-TW") -> str:
         """The problem's message in ``lang``, without its location."""
         return tr(self.key, lang, self.args)
 
     def location(self) -> str:
-        """``file:line:col``, or as much of it as is known."""
+        """``file:line:col``, or as much of it as is known; in a workbook ``file:sheet!E12``."""
+        if self.sheet is not None and self.line is not None:
+            return f"{self.file}:{cell_name(self.sheet, self.line, self.column)}"
         if self.line is None:
             return self.file
         if self.column is None:
@@ -43,6 +46,17 @@ class Problem:
         never a line that a CI server would read as a command.
         """
         return log_line(f"{self.location()}: {self.message(lang)}")
+
+
+def cell_name(sheet: str, row: int, column: int | None) -> str:
+    """A cell as spreadsheets name it: ``工作表1!E12``, ``'Q1 records'!E12``; the row alone without a column."""
+    letters = ""
+    number = column or 0
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    quoted = sheet if all(ch.isalnum() or ch == "_" for ch in sheet) else "'" + sheet.replace("'", "''") + "'"
+    return f"{quoted}!{letters}{row}"
 
 
 class InputError(Exception):

@@ -205,6 +205,11 @@ def _child(node: yaml.Node, seg: str | int) -> tuple[yaml.Node | None, yaml.Node
 
 def read_text(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a file as UTF-8 text (a BOM is allowed), or raise :class:`InputError` saying why not."""
+    return decode(read_bytes(path, name, max_bytes), name)
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A regular file's bytes, or :class:`InputError` saying why not (a pipe would hang, a device never end)."""
     try:
         if path.is_dir():
             raise InputError([Problem(name, "file.is_dir")])
@@ -214,12 +219,11 @@ def read_text(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         size = info.st_size
         if size > max_bytes:
             raise InputError([Problem(name, "file.too_large", {"size": size, "limit": max_bytes})])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(name, "file.missing")]) from None
     except OSError as exc:
         raise InputError([Problem(name, "file.unreadable", {"reason": os_reason(exc)})]) from None
-    return decode(raw, name)
 
 
 def decode(raw: bytes, name: str) -> str:

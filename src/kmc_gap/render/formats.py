@@ -19,6 +19,7 @@ class AssessFormat(StrEnum):
     markdown = "markdown"
     junit = "junit"
     html = "html"
+    xlsx = "xlsx"
 
 
 class ValidateFormat(StrEnum):

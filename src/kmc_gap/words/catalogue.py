@@ -54,6 +54,76 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "file.output_unusable": ("無法使用這個輸出路徑", "this output path cannot be used"),
     "file.not_utf8": ("檔案不是 UTF-8 編碼；請以 UTF-8 另存", "file is not UTF-8; save it as UTF-8"),
+    # ------------------------------------------------------------------ HR record files (csv, xlsx)
+    "records.encoding": (
+        "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼；請在 Excel 以「CSV UTF-8」另存",
+        'the CSV file is not UTF-8, UTF-16 or Big5; save it from Excel as "CSV UTF-8"',
+    ),
+    "records.csv_broken": ("CSV 格式有誤（引號未成對？）", "the CSV is malformed (an unclosed quote?)"),
+    "records.not_workbook": (
+        "無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）",
+        "cannot read this spreadsheet (damaged, or not an Excel or LibreOffice file)",
+    ),
+    "records.no_sheet": (
+        "找不到工作表「{sheet}」（檔案中有：{sheets}）",
+        'no sheet "{sheet}" (the file has: {sheets})',
+    ),
+    "records.empty": ("檔案中沒有任何紀錄", "the file holds no records"),
+    "records.missing_column": (
+        "找不到「{field}」欄；可用的標題：{headers}（或以 --columns 指定）",
+        "no {field} column; headers recognised: {headers} (or map one with --columns)",
+    ),
+    "records.columns_header_missing": (
+        "--columns 指定的標題「{header}」不在標題列中",
+        'the header "{header}" given in --columns is not in the header row',
+    ),
+    "records.unused_column": ("未使用的欄位「{header}」", 'column "{header}" is not used'),
+    "records.unused_column_hint": (
+        "未使用的欄位「{header}」；是不是「{suggestion}」？",
+        'column "{header}" is not used; did you mean "{suggestion}"?',
+    ),
+    "records.empty_cell": ("「{field}」是空的", "{field} is empty"),
+    "records.bad_date": (
+        "「{value}」不是日期；可寫 2025-03-01、2025/3/1、114/03/01、1140301 或 民國114年3月1日",
+        '"{value}" is not a date; write 2025-03-01, 2025/3/1, or with the ROC year 114/03/01 or 1140301',
+    ),
+    "records.bad_level": ("職能級別「{value}」應為 1 到 6", 'level "{value}" must be 1 to 6'),
+    "records.bad_hours": ("時數「{value}」應為 0 以上的數字", 'hours "{value}" must be a number, 0 or more'),
+    "records.bad_kind": ("類別「{value}」不明；可用：{choices}", 'unknown kind "{value}"; use one of: {choices}'),
+    "records.bad_kind_hint": (
+        "類別「{value}」不明；是不是「{suggestion}」？（可用：{choices}）",
+        'unknown kind "{value}"; did you mean "{suggestion}"? (use one of: {choices})',
+    ),
+    "records.no_competency": (
+        "沒有職能級別與職能內涵，也沒有可查課程目錄的課程代號",
+        "no level and codes, and no course code to look them up in the catalogue",
+    ),
+    "records.need_catalog": (
+        "課程代號 {code} 的職能級別與職能內涵要從課程目錄查：請加 --catalog 課程目錄.yaml",
+        "course {code}: its level and codes come from the course catalogue; add --catalog courses.yaml",
+    ),
+    "records.unknown_course": ("課程目錄沒有課程代號 {code}", "the catalogue has no course {code}"),
+    "records.unknown_course_hint": (
+        "課程目錄沒有課程代號 {code}；是不是 {suggestion}？",
+        "the catalogue has no course {code}; did you mean {suggestion}?",
+    ),
+    "records.no_title": ("沒有課程名稱，也沒有課程代號", "no title and no course code"),
+    "records.bad_row": ("這一列無法使用（{detail}）", "this row cannot be used ({detail})"),
+    "records.row": ("這一列", "this row"),
+    "records.duplicate_row": (
+        "與 {first} 是同一筆紀錄（同一人、課程與日期），只計一次",
+        "the same record as {first} (same person, course and date): counted once",
+    ),
+    "records.name_differs": (
+        "人員編號 {id} 的姓名是「{name}」，前面的列寫「{first}」；採用「{first}」",
+        'person id {id} is named "{name}" here and "{first}" in an earlier row; "{first}" is used',
+    ),
+    "records.field.person_id": ("人員編號", "person id"),
+    "records.field.name": ("姓名", "name"),
+    "records.field.date": ("日期", "date"),
+    "records.field.level": ("職能級別", "level"),
+    "records.field.covers": ("職能內涵", "covers"),
+    "records.field.title": ("課程名稱", "title"),
     "os.permission": ("沒有權限", "permission denied"),
     "os.not_found": ("路徑不存在", "no such file or folder"),
     "os.no_space": ("磁碟空間不足", "no space left on the device"),
@@ -240,6 +310,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "看來是小數；百分比請寫 {suggestion}（例如 --fail-under {suggestion}）",
         "this looks like a fraction; write the percentage {suggestion} (--fail-under {suggestion})",
     ),
+    "usage.columns": (
+        "請寫成 欄位=標題，以逗號分隔；欄位可用：{fields}",
+        "write field=header, separated by commas; fields: {fields}",
+    ),
+    "usage.xlsx_terminal": (
+        "活頁簿（xlsx）不能印在終端機上；請加 -o 檔名.xlsx",
+        "a workbook (xlsx) cannot be shown on a terminal; add -o FILE.xlsx",
+    ),
     "usage.gaps": ("請寫一個整數或 all", "write a whole number or all"),
     "usage.unknown_tasks": ("沒有這些工作任務：{codes}", "unknown task codes: {codes}"),
     "usage.unknown_tasks_hint": (
@@ -311,9 +389,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.as_of": ("評估日期 YYYY-MM-DD（預設：今天）。", "Date of assessment, YYYY-MM-DD (default: today)."),
     "help.opt.policy": ("採計規則：default、strict 或一個 YAML 檔。", "Policy: default, strict or a policy YAML file."),
     "help.opt.assess_format": (
-        "輸出格式：{choices}；預設 table，或依 -o 的副檔名（.json、.jsonl、.csv、.md、.xml、.html、.txt）。",
+        "輸出格式：{choices}；預設 table，或依 -o 的副檔名（.json、.jsonl、.csv、.md、.xml、.html、.txt、.xlsx）。",
         "Output format: {choices}; default table, or what the -o file's extension says "
-        "(.json, .jsonl, .csv, .md, .xml, .html, .txt).",
+        "(.json, .jsonl, .csv, .md, .xml, .html, .txt, .xlsx).",
     ),
     "help.opt.fail_under": (
         "涵蓋率低於 PCT% 時結束碼為 1（PCT 寫 0–100，例如 80 或 80%）。",
@@ -346,8 +424,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
     "help.opt.catalog": ("課程目錄（YAML）。", "Course catalogue (YAML)."),
     "help.arg.profiles": (
-        "證據檔（YAML）；資料夾會搜尋其中的 *.yaml、*.yml。",
-        "Profiles (YAML); directories are searched for *.yaml/*.yml.",
+        "證據檔（YAML），或人資系統匯出的訓練紀錄（.csv、.xlsx，每列一筆、多人一檔）；"
+        "資料夾會搜尋其中的 *.yaml、*.yml。",
+        "Profiles (YAML), or HR record exports (.csv, .xlsx: a row per record, many people per file); "
+        "directories are searched for *.yaml/*.yml.",
+    ),
+    "help.opt.records_catalog": (
+        "課程目錄（YAML）：紀錄只寫課程代號時，由此查職能級別與職能內涵。",
+        "Course catalogue (YAML): where a record names only a course code, its level and codes come from here.",
+    ),
+    "help.opt.sheet": ("讀取活頁簿的這個工作表（預設第一個）。", "The workbook sheet to read (default: the first)."),
+    "help.opt.columns": (
+        "指定標題對應的欄位，例如 person_id=工號,date=上課日期。",
+        "Read these headers as these fields, e.g. person_id=Staff,date=Attended.",
     ),
     "help.arg.code": (
         "要顯示的代碼：T2、T2.3、K07、S12、A01、P2.3.1、O2.3.3…",
@@ -383,6 +472,55 @@ WORDS: dict[str, tuple[str, str]] = {
         "Editor hints: kmc-gap schema profile > profile.schema.json,\n"
         "then add # yaml-language-server: $schema=profile.schema.json as the first line",
     ),
+    # ------------------------------------------------------------------ the workbook (--format xlsx)
+    "xlsx.sheet.overview": ("總覽", "Overview"),
+    "xlsx.sheet.gaps": ("落差", "Gaps"),
+    "xlsx.sheet.detail": ("明細", "Detail"),
+    "xlsx.sheet.evidence": ("證據", "Evidence"),
+    "xlsx.sheet.about": ("說明", "About"),
+    "xlsx.col.person_id": ("人員編號", "Person id"),
+    "xlsx.col.person_name": ("姓名", "Name"),
+    "xlsx.col.organisation": ("單位", "Organisation"),
+    "xlsx.col.tasks_met": ("符合任務數", "Tasks met"),
+    "xlsx.col.coverage": ("涵蓋率", "Coverage"),
+    "xlsx.col.verdict": ("結論", "Verdict"),
+    "xlsx.col.task": ("工作任務", "Task"),
+    "xlsx.col.task_name": ("任務名稱", "Task name"),
+    "xlsx.col.required_level": ("要求級別", "Required level"),
+    "xlsx.col.code": ("代碼", "Code"),
+    "xlsx.col.item_name": ("項目名稱", "Item"),
+    "xlsx.col.kind": ("類別", "Kind"),
+    "xlsx.col.met": ("是否符合", "Met"),
+    "xlsx.col.best_level": ("最佳級別", "Best level"),
+    "xlsx.col.evidence_counting": ("採計的證據", "Evidence that counts"),
+    "xlsx.col.evidence_id": ("證據編號", "Evidence id"),
+    "xlsx.col.evidence_kind": ("證據類別", "Kind"),
+    "xlsx.col.title": ("名稱", "Title"),
+    "xlsx.col.date": ("日期", "Date"),
+    "xlsx.col.level": ("職能級別", "Level"),
+    "xlsx.col.expires": ("到期日", "Expires"),
+    "xlsx.col.covers": ("職能內涵", "Covers"),
+    "xlsx.col.counted": ("採計", "Counted"),
+    "xlsx.col.reason": ("未採計原因", "Why not counted"),
+    "xlsx.col.people_missing": ("欠缺人數", "People missing it"),
+    "xlsx.col.who": ("欠缺的人員", "Who"),
+    "xlsx.col.people": ("人數", "People"),
+    "xlsx.legend": ("圖例（總覽）", "Legend (overview)"),
+    "xlsx.legend.met": ("工作任務的每一項都已符合", "every item of the task is met"),
+    "xlsx.legend.partial": ("部分項目符合", "some items are met"),
+    "xlsx.legend.missing": ("沒有項目符合", "no item is met"),
+    "xlsx.legend.number": (
+        "格中數字＝達到的級別：全部項目都符合的最高級別（0＝未達任何級別）",
+        "the number in a cell = the level attained: the highest level at which every item is met (0 = none)",
+    ),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "evidence_kind.training": ("訓練", "training"),
+    "evidence_kind.certificate": ("證照", "certificate"),
+    "evidence_kind.work_output": ("工作產出", "work output"),
+    "evidence_kind.experience": ("工作經歷", "experience"),
+    "evidence_kind.assessment": ("評核", "assessment"),
+    "evidence_kind.self_report": ("自評", "self report"),
     # ------------------------------------------------------------------ tables, headings, reports
     "level": ("職能級別", "Level"),
     "level_short": ("級別", "Lv"),
@@ -550,3 +688,32 @@ KIND_ALIASES: dict[str, str] = {
 
 #: How dates are written in the Republic of China calendar (民國114年3月1日 is 2025-03-01).
 DATE_WORDS: dict[str, str] = {"era": "民國", "year": "年", "month": "月", "day": "日"}
+
+#: The headers of HR record files, by field: what training systems, ERPs and certificate tables write.
+#: The field's own name (``person_id``) is recognised too; ``--columns field=header`` adds any other.
+RECORD_HEADERS: dict[str, tuple[str, ...]] = {
+    "person_id": ("員工編號", "工號", "員編", "人員編號", "employee_id", "staff_id", "id"),
+    "name": ("姓名", "員工姓名", "學員姓名", "full_name"),
+    "organisation": ("單位", "部門", "單位名稱", "部門名稱", "organization", "department", "dept"),
+    "role": ("職稱", "職務", "job_title", "position"),
+    "course": ("課程代號", "課程編號", "課程代碼", "course_code", "course_id"),
+    "title": ("課程名稱", "證照名稱", "項目名稱", "名稱", "course_title", "course_name"),
+    "kind": ("類別", "種類", "證據類別", "type"),
+    "date": (
+        "結訓日期",
+        "完成日期",
+        "訓練日期",
+        "取得日期",
+        "上課日期",
+        "發證日期",
+        "日期",
+        "completed",
+        "completion_date",
+    ),
+    "expires": ("到期日", "有效期限", "有效日期", "expiry", "expiry_date", "valid_until"),
+    "level": ("職能級別", "級別", "icap_level"),
+    "covers": ("職能內涵", "對應代碼", "職能代碼", "codes"),
+    "hours": ("訓練時數", "時數", "上課時數", "training_hours"),
+    "verified_by": ("確認者", "核定人", "審核人", "發出單位", "發證單位", "verifier", "approved_by", "issuer"),
+    "reference": ("證書字號", "證照字號", "證號", "certificate_no", "ref"),
+}

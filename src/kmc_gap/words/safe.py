@@ -49,6 +49,19 @@ def csv_cell(text: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+#: The most characters one spreadsheet cell holds (Excel's limit).
+MAX_CELL = 32_767
+
+
+def sheet_text(text: str) -> str:
+    """A workbook text cell: controls shown as in :func:`visible` (tabs and line breaks kept), cut to fit a cell.
+
+    Text is always written as a string cell, never parsed, so a leading ``=`` stays text with no ``'``.
+    """
+    cell = _UNSAFE_IN_CELL.sub(_escape, text)
+    return cell if len(cell) <= MAX_CELL else cell[: MAX_CELL - 1] + "\u2026"
+
+
 def xml_text(text: str) -> str:
     """Text XML 1.0 can hold: characters it forbids (``\\x01``, ESC, U+FFFE…) become U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)

@@ -124,6 +124,12 @@ def _html() -> type[Renderer[Report]]:
     return HtmlRenderer
 
 
+def _xlsx() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.xlsx import XlsxRenderer
+
+    return XlsxRenderer
+
+
 RENDERERS: Registry[AssessFormat, Report] = Registry(
     {
         AssessFormat.table: _table,
@@ -133,6 +139,7 @@ RENDERERS: Registry[AssessFormat, Report] = Registry(
         AssessFormat.markdown: _markdown,
         AssessFormat.junit: _junit,
         AssessFormat.html: _html,
+        AssessFormat.xlsx: _xlsx,
     }
 )
 

@@ -1,0 +1,38 @@
+"""HR record files next to YAML profiles: the options that say how to read them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.model.loading import load_catalog
+from kmc_gap.model.models import Catalog, Standard
+from kmc_gap.model.records import Column, RecordOptions
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+
+def columns(spec: str | None) -> dict[Column, str]:
+    """``--columns person_id=工號,date=上課日期``: the headers to read as each field (full-width commas too)."""
+    mapping: dict[Column, str] = {}
+    for part in (spec or "").replace("\uff0c", ",").split(","):
+        if not part.strip():
+            continue
+        name, _, header = part.partition("=")
+        column = next((c for c in Column if c.value == name.strip().lower()), None)
+        if column is None or not header.strip():
+            fields = ", ".join(c.value for c in Column)
+            raise OptionError("--columns", "usage.columns", value=part.strip(), fields=fields)
+        mapping[column] = header.strip()
+    return mapping
+
+
+def options(
+    catalog: Catalog | None, sheet: str | None, spec: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> RecordOptions:
+    """How this run reads record files."""
+    return RecordOptions(catalog, sheet, columns(spec), max_bytes)
+
+
+def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:
+    """The ``--catalog`` courses, or None; a bad catalogue raises ``InputError``."""
+    return load_catalog(path, std, max_bytes) if path is not None else None

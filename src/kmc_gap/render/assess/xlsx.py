@@ -1,0 +1,294 @@
+"""``--format xlsx``: the team's result as a workbook, for the people who plan training in a spreadsheet.
+
+Five sheets, named and headed in the chosen language: an overview (people × tasks heat map), the
+gaps (each unmet item, how many miss it and who), the detail (person × task × item), the evidence
+(counted or not, and why) and an about sheet (standard, as-of date, policy, legend, tasks, files
+that failed). Numbers are number cells and dates are date cells; text is always written as a
+string cell, so a value from a file can never become a formula or a link.
+
+xlsxwriter writes rows as they come (``constant_memory``) to a temporary file, so a cohort of any
+size takes the same memory; the finished workbook's bytes then go to the output stream.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kmc_gap.model.lookup import names
+from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.render.names import standard_name
+from kmc_gap.words import listing, t
+from kmc_gap.words.safe import sheet_text
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+    from kmc_gap.engine.report import Report
+    from kmc_gap.model.problems import Problem
+
+#: Fill and font of each task status: Excel's own Good, Neutral and Bad styles, legible in grey print too.
+STATUS_COLOURS = {
+    "met": ("#C6EFCE", "#006100"),
+    "partial": ("#FFEB9C", "#9C5700"),
+    "missing": ("#FFC7CE", "#9C0006"),
+}
+SHEETS = ("overview", "gaps", "detail", "evidence", "about")
+
+
+class XlsxRenderer(AssessRenderer):
+    """Writes each report's rows as it arrives; the gaps and about sheets at the end."""
+
+    def start(self) -> None:
+        """Open the workbook, its sheets and formats, and write each sheet's heading row."""
+        import xlsxwriter
+
+        lang = self.ctx.lang
+        fd, self.path = tempfile.mkstemp(suffix=".xlsx")
+        os.close(fd)
+        self.book = xlsxwriter.Workbook(
+            self.path,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        self.sheets = {key: self.book.add_worksheet(t(f"xlsx.sheet.{key}", lang)) for key in SHEETS}
+        self.rows = dict.fromkeys(SHEETS, 1)
+        self.fmt = {
+            "head": self.book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
+            "date": self.book.add_format({"num_format": "yyyy-mm-dd"}),
+            "pct": self.book.add_format({"num_format": "0.0%"}),
+            "title": self.book.add_format({"bold": True, "font_size": 14}),
+            "bold": self.book.add_format({"bold": True}),
+        }
+        for status, (fill, font) in STATUS_COLOURS.items():
+            self.fmt[status] = self.book.add_format({"bg_color": fill, "font_color": font, "align": "center"})
+        self.names = names(self.ctx.std, lang)
+        self.first: Report | None = None
+        self.missing: dict[str, list[str]] = defaultdict(list)
+        self.kinds: dict[str, str] = {}
+        self.failures: list[tuple[str, list[Problem]]] = []
+        self.tasks = [task.code for task in self.ctx.std.tasks()]
+        overview = [
+            "person_id",
+            "person_name",
+            "organisation",
+            *[None] * len(self.tasks),
+            "tasks_met",
+            "coverage",
+            "verdict",
+        ]
+        self._heading(
+            "overview", [self.tasks[i - 3] if h is None else t(f"xlsx.col.{h}", lang) for i, h in enumerate(overview)]
+        )
+        self._heading("detail", [t(f"xlsx.col.{h}", lang) for h in _DETAIL])
+        self._heading("evidence", [t(f"xlsx.col.{h}", lang) for h in _EVIDENCE])
+
+    def _heading(self, key: str, headings: list[str]) -> None:
+        sheet = self.sheets[key]
+        for col, text in enumerate(headings):
+            sheet.write_string(0, col, text, self.fmt["head"])
+        sheet.freeze_panes(1, 2 if key == "overview" else 0)
+
+    def add(self, value: Report) -> None:
+        """Write one person's overview row, detail rows and evidence rows."""
+        self.first = self.first or value
+        person = value["person"]
+        who = [person["id"] or "", person["name"]]
+        self._overview(value, who)
+        self._detail(value, who)
+        self._evidence(value, who)
+        label = f"{person['name']} ({person['id']})" if person["id"] else person["name"]
+        for gap in value["gaps"]:
+            self.missing[gap["code"]].append(label)
+            self.kinds[gap["code"]] = gap["type"]
+
+    def _overview(self, report: Report, who: list[str]) -> None:
+        lang = self.ctx.lang
+        sheet, row = self.sheets["overview"], self._next("overview")
+        _texts(sheet, row, 0, [*who, report["person"]["organisation"] or ""])
+        by_code = {task["code"]: task for task in report["tasks"]}
+        for col, code in enumerate(self.tasks, start=3):
+            task = by_code[code]
+            sheet.write_number(row, col, task["attained_level"], self.fmt[task["status"]])
+        s = report["summary"]
+        end = 3 + len(self.tasks)
+        sheet.write_number(row, end, s["tasks_met"])
+        sheet.write_number(row, end + 1, s["coverage"], self.fmt["pct"])
+        sheet.write_string(row, end + 2, t("verdict.met" if s["meets_standard"] else "verdict.not_met", lang))
+
+    def _detail(self, report: Report, who: list[str]) -> None:
+        lang = self.ctx.lang
+        sheet = self.sheets["detail"]
+        for task in report["tasks"]:
+            for item in [*task["items"], *task["outputs"]]:
+                row = self._next("detail")
+                _texts(sheet, row, 0, [*who, task["code"], sheet_text(self.names[task["code"]])])
+                sheet.write_number(row, 4, task["level"])
+                _texts(sheet, row, 5, [item["code"], self.names[item["code"]], t(f"kind.{item['type']}", lang)])
+                sheet.write_string(row, 8, t("status.met" if item["met"] else "status.missing", lang))
+                if item["best_level"] is not None:
+                    sheet.write_number(row, 9, item["best_level"])
+                sheet.write_string(row, 10, sheet_text(listing(item["evidence"], lang)))
+
+    def _evidence(self, report: Report, who: list[str]) -> None:
+        lang = self.ctx.lang
+        sheet = self.sheets["evidence"]
+        for ev in report["evidence"]:
+            row = self._next("evidence")
+            _texts(sheet, row, 0, [*who, sheet_text(ev["id"]), t(f"evidence_kind.{ev['kind']}", lang)])
+            sheet.write_string(row, 4, sheet_text(ev["title"]))
+            sheet.write_datetime(row, 5, _date(ev["date"]), self.fmt["date"])
+            sheet.write_number(row, 6, ev["level"])
+            if ev["expires"] is not None:
+                sheet.write_datetime(row, 7, _date(ev["expires"]), self.fmt["date"])
+            sheet.write_string(row, 8, listing(ev["covers"], lang))
+            sheet.write_string(row, 9, t("yes" if ev["counted"] else "no", lang))
+            if ev["reason"] is not None:
+                reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
+                sheet.write_string(row, 10, reason)
+
+    def failure(self, file: str, problems: list[Problem]) -> None:
+        """Keep the failure for the about sheet."""
+        self.failures.append((file, problems))
+
+    def _next(self, key: str) -> int:
+        row = self.rows[key]
+        self.rows[key] = row + 1
+        return row
+
+    def finish(self) -> None:
+        """Write the gaps and about sheets, set filters and widths, and send the workbook's bytes out."""
+        self._gaps()
+        self._about()
+        self._layout()
+        self.book.close()
+        data = Path(self.path).read_bytes()
+        Path(self.path).unlink(missing_ok=True)
+        self.out.flush()
+        self.out.buffer.write(data)
+        self.out.buffer.flush()
+
+    def _gaps(self) -> None:
+        lang = self.ctx.lang
+        sheet = self.sheets["gaps"]
+        self._heading(
+            "gaps", [t(f"xlsx.col.{h}", lang) for h in ("code", "item_name", "kind", "people_missing", "who")]
+        )
+        ranked = sorted(self.missing.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+        for code, people in ranked:
+            row = self._next("gaps")
+            _texts(sheet, row, 0, [code, self.names[code], t(f"kind.{self.kinds[code]}", lang)])
+            sheet.write_number(row, 3, len(people))
+            sheet.write_string(row, 4, sheet_text(listing(people, lang)))
+
+    def _about(self) -> None:
+        lang = self.ctx.lang
+        sheet = self.sheets["about"]
+        sheet.write_string(0, 0, t("report_title", lang), self.fmt["title"])
+        std = self.ctx.std
+        sheet.write_string(1, 0, t("standard", lang), self.fmt["bold"])
+        sheet.write_string(1, 1, f"{std.code} {standard_name(std, lang)}")
+        row = 2
+        if self.first is not None:
+            sheet.write_string(row, 0, t("as_of", lang), self.fmt["bold"])
+            sheet.write_datetime(row, 1, _date(self.first["as_of"]), self.fmt["date"])
+            policy = self.first["policy"]
+            sheet.write_string(row + 1, 0, t("policy", lang), self.fmt["bold"])
+            sheet.write_string(row + 1, 1, sheet_text(policy["name"]))
+            sheet.write_string(row + 1, 2, _policy_text(policy, lang))
+            row += 2
+        sheet.write_string(row, 0, t("xlsx.col.people", lang), self.fmt["bold"])
+        sheet.write_number(row, 1, self.rows["overview"] - 1)
+        row += 2
+        sheet.write_string(row, 0, t("xlsx.legend", lang), self.fmt["bold"])
+        for status in STATUS_COLOURS:
+            row += 1
+            sheet.write_string(row, 0, t(f"status.{status}", lang), self.fmt[status])
+            sheet.write_string(row, 1, t(f"xlsx.legend.{status}", lang))
+        row += 1
+        sheet.write_string(row, 1, t("xlsx.legend.number", lang))
+        row += 2
+        for col, head in enumerate(("task", "name", "level")):
+            sheet.write_string(row, col, t(head, lang), self.fmt["head"])
+        for task in std.tasks():
+            row += 1
+            _texts(sheet, row, 0, [task.code, self.names[task.code]])
+            sheet.write_number(row, 2, task.level)
+        if self.failures:
+            row += 2
+            sheet.write_string(row, 0, t("failed_files", lang), self.fmt["bold"])
+            for file, problems in self.failures:
+                for problem in problems:
+                    row += 1
+                    _texts(sheet, row, 0, [sheet_text(problem.location() or file), sheet_text(problem.message(lang))])
+
+    def _layout(self) -> None:
+        """Filters over each table, column widths that fit CJK headings, and pages that print landscape."""
+        widths = {
+            "overview": [12, 14, 16, *[6] * len(self.tasks), 8, 9, 18],
+            "gaps": [9, 36, 10, 10, 60],
+            "detail": [12, 14, 8, 30, 8, 9, 40, 10, 8, 8, 30],
+            "evidence": [12, 14, 16, 10, 40, 11, 8, 11, 30, 6, 20],
+            "about": [16, 40, 8],
+        }
+        columns = {"overview": 6 + len(self.tasks), "gaps": 5, "detail": len(_DETAIL), "evidence": len(_EVIDENCE)}
+        for key, sheet in self.sheets.items():
+            for col, width in enumerate(widths[key]):
+                sheet.set_column(col, col, width)
+            if key in columns:
+                sheet.autofilter(0, 0, max(self.rows[key] - 1, 1), columns[key] - 1)
+                sheet.repeat_rows(0)
+            sheet.set_landscape()
+            sheet.fit_to_pages(1, 0)
+
+
+_DETAIL = (
+    "person_id",
+    "person_name",
+    "task",
+    "task_name",
+    "required_level",
+    "code",
+    "item_name",
+    "kind",
+    "met",
+    "best_level",
+    "evidence_counting",
+)
+_EVIDENCE = (
+    "person_id",
+    "person_name",
+    "evidence_id",
+    "evidence_kind",
+    "title",
+    "date",
+    "level",
+    "expires",
+    "covers",
+    "counted",
+    "reason",
+)
+
+
+def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
+    """Text cells from ``col`` on: each a string cell, its controls shown as text."""
+    for offset, value in enumerate(values):
+        sheet.write_string(row, col + offset, sheet_text(value))
+
+
+def _date(iso: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(iso)
+
+
+def _policy_text(policy: Any, lang: str) -> str:
+    """The policy's settings in one line, as the report's JSON names them."""
+    settings = {k: v for k, v in policy.items() if k != "name"}
+    return ", ".join(f"{k}={listing(v, lang) if isinstance(v, list) else v}" for k, v in settings.items())
