@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan
 from kmc_gap.model.loading import load_catalog, load_profile
 from kmc_gap.model.models import Policy, Profile, Standard
-from kmc_gap.model.paths import shown
+from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -21,6 +22,7 @@ class PlanRun:
 
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _keys(profiles: list[tuple[Profile, str]]) -> list[str]:
@@ -44,21 +46,31 @@ def plan(
     policy_name: str = "default",
     options: PlanOptions | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    records: RecordOptions | None = None,
 ) -> PlanRun:
     """Plan for every profile in ``paths`` that is valid; a bad catalogue raises ``InputError``.
 
     A bad profile does not stop the plan for the others: its problems are returned with the plan.
+    Record files (CSV, workbooks) are read with the same catalogue, which maps their course codes.
     """
     courses = load_catalog(catalog, std, max_bytes)
     loaded: list[tuple[Profile, str]] = []
     problems: list[Problem] = []
-    for path in paths:
+    warnings: list[Problem] = []
+    record_paths = [path for path in paths if is_records(path)]
+    if record_paths:
+        reading = replace(records or RecordOptions(max_bytes=max_bytes), catalog=courses)
+        found = load_records(record_paths, std, reading)
+        problems += [p for file_problems in found.problems.values() for p in file_problems]
+        warnings += found.warnings
+        loaded += [(person.profile, person.file) for person in found.people]
+    for path in (path for path in paths if not is_records(path)):
         try:
             loaded.append((load_profile(path, std, shown(path), max_bytes), shown(path)))
         except InputError as exc:
             problems += exc.problems
     if not loaded:
-        return PlanRun(None, problems)
+        return PlanRun(None, problems, warnings)
     people = [(key, prof, file) for key, (prof, file) in zip(_keys(loaded), loaded, strict=True)]
     result = make_plan(people, std, policy, as_of, courses, policy_name=policy_name, options=options)
-    return PlanRun(result, problems)
+    return PlanRun(result, problems, warnings)

@@ -9,6 +9,7 @@ from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_ca
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import FileCheck, InputError, Problem
+from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -30,6 +31,17 @@ def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *,
     except InputError as exc:
         return FileCheck(name, "profile", exc.problems)
     return FileCheck(name, "profile", warnings=placeholders(doc))
+
+
+def check_records(paths: list[Path], std: Standard, options: RecordOptions) -> list[FileCheck]:
+    """Check record files (CSV, workbooks) together, as ``assess`` reads them: one check per file."""
+    found = load_records(paths, std, options)
+    checks = []
+    for path in paths:
+        name = shown(path)
+        warnings = [w for w in found.warnings if w.file == name]
+        checks.append(FileCheck(name, "records", found.problems.get(name, []), warnings))
+    return checks
 
 
 def check_catalog_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:

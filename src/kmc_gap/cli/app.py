@@ -318,16 +318,25 @@ def validate_cmd(
         ValidateFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.problem_format")
     ] = ValidateFormat.text,
     lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy
+    from kmc_gap.api import records
+    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy, check_records
     from kmc_gap.render.validate import RENDERERS
 
     std = _standard(ctx)
     checks = [check_policy(policy, max_size)] if policy else []
     found = _expand(files)
-    checks += [check_catalog_file(catalog, std, max_size)] if catalog else []
-    checks += [check_file(path, std, max_size, searched=path not in found.named) for path in found.files]
+    catalog_check = check_catalog_file(catalog, std, max_size) if catalog else None
+    checks += [catalog_check] if catalog_check else []
+    record_files = [path for path in found.files if is_records(path)]
+    if record_files:
+        courses = records.catalog(catalog, std, max_size) if catalog_check and catalog_check.valid else None
+        checks += check_records(record_files, std, records.options(courses, sheet, columns, max_size))
+    others = [path for path in found.files if not is_records(path)]
+    checks += [check_file(path, std, max_size, searched=path not in found.named) for path in others]
     warn([w for c in checks for w in c.warnings])
     checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, _context(std))
@@ -404,9 +413,11 @@ def plan_cmd(
     lang_: LangOption = None,
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api import inputs
+    from kmc_gap.api import inputs, records
     from kmc_gap.api.plan import plan
     from kmc_gap.engine.plan import PlanOptions, SolverError
     from kmc_gap.render.plan import RENDERERS
@@ -418,12 +429,24 @@ def plan_cmd(
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
-        run = plan(found.files, catalog, std, pol, day, policy_name=policy_name, options=options, max_bytes=max_size)
+        reading = records.options(None, sheet, columns, max_size)
+        run = plan(
+            found.files,
+            catalog,
+            std,
+            pol,
+            day,
+            policy_name=policy_name,
+            options=options,
+            max_bytes=max_size,
+            records=reading,
+        )
     except InputError as exc:
         fail(exc.problems)
     except SolverError as exc:
         fail([Problem("kmc-gap plan", exc.key, {"status": exc.detail})])
     report_problems(run.problems, lang())
+    warn(run.warnings)
     if run.plan is not None:
         RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
     if run.problems or found.empty:

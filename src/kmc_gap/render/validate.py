@@ -21,6 +21,7 @@ class ProblemOut(TypedDict):
     file: str
     line: int | None
     column: int | None
+    sheet: Annotated[str | None, Field(description="in a workbook: the sheet; line and column are the cell's row and column")]
     code: Annotated[str, Field(description="the message key, stable across languages")]
     message: str
 
@@ -56,7 +57,14 @@ class JsonRenderer(Renderer[Checks]):
                 "kind": r.kind,
                 "valid": r.valid,
                 "problems": [
-                    {"file": p.file, "line": p.line, "column": p.column, "code": p.key, "message": p.message(lang)}
+                    {
+                        "file": p.file,
+                        "line": p.line,
+                        "column": p.column,
+                        "sheet": p.sheet,
+                        "code": p.key,
+                        "message": p.message(lang),
+                    }
                     for p in r.problems
                 ],
             }
@@ -81,12 +89,14 @@ class GithubRenderer(Renderer[Checks]):
         for result in value:
             for p in result.problems:
                 props = [f"file={_escape_property(p.file)}"]
-                if p.line is not None:
-                    props.append(f"line={p.line}")
-                if p.column is not None:
-                    props.append(f"col={p.column}")
+                message = p.message(self.ctx.lang)
+                if p.sheet is not None:  # a workbook has no lines to annotate: the cell goes in the message
+                    message = f"{p.location()}: {message}"
+                else:
+                    props += [f"line={p.line}"] if p.line is not None else []
+                    props += [f"col={p.column}"] if p.column is not None else []
                 props.append(f"title={_escape_property('kmc-gap ' + p.key)}")
-                self.out.write(f"::error {','.join(props)}::{_escape_data(p.message(self.ctx.lang))}\n")
+                self.out.write(f"::error {','.join(props)}::{_escape_data(message)}\n")
 
 
 RENDERERS: Registry[ValidateFormat, Checks] = Registry(
