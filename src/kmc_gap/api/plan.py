@@ -11,8 +11,8 @@ from kmc_gap.engine.report import Plan
 from kmc_gap.model.loading import load_catalog, load_profile
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
-from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 

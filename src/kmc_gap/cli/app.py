@@ -25,7 +25,7 @@ from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.formats import AssessFormat, DocFormat, SchemaName, ValidateFormat, ViewFormat
+from kmc_gap.render.formats import AssessFormat, DocFormat, ImportFormat, SchemaName, ValidateFormat, ViewFormat
 from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
 
@@ -450,6 +450,48 @@ def plan_cmd(
     if run.plan is not None:
         RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
     if run.problems or found.empty:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("import", cls=LocalCommand, help="help.cmd.import")
+def import_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help="help.opt.import_output", show_default=False)
+    ],
+    catalog: Annotated[
+        Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.records_catalog")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.opt.dry_run")] = False,
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.import_format")
+    ] = ImportFormat.table,
+    lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api.imports import import_records
+    from kmc_gap.render.imports import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    std = _standard(ctx)
+    if output.exists() and not output.is_dir():
+        fail([Problem(shown(output), "file.not_dir")])
+    reading = _record_options(catalog, sheet, columns, std, max_size)
+    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run)
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    RENDERERS[fmt].write(run.changes, sys.stdout, _context(std))
+    written = sum(c.changed for c in run.changes)
+    say(
+        "import.dry_run" if dry_run else "import.done",
+        written=written,
+        unchanged=len(run.changes) - written,
+        folder=output,
+    )
+    if run.problems:
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -98,6 +98,25 @@ class RecordSet:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@dataclass
+class ProfileChange:
+    """What ``kmc-gap import`` did (or, with ``--dry-run``, would do) to one person's profile."""
+
+    person_id: str
+    name: str
+    file: str
+    created: bool = False
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept: int = 0  # evidence left as it was: unchanged records and everything added by hand
+
+    @property
+    def changed(self) -> bool:
+        """Whether the file is (or would be) written."""
+        return self.created or bool(self.added or self.updated or self.removed)
+
+
 # --------------------------------------------------------------------------- reading tables
 
 

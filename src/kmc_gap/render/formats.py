@@ -45,6 +45,13 @@ class DocFormat(StrEnum):
     markdown = "markdown"
 
 
+class ImportFormat(StrEnum):
+    """What `kmc-gap import` reports of its changes: a table for people, JSON for tools."""
+
+    table = "table"
+    json = "json"
+
+
 class SchemaFormat(StrEnum):
     """Schemas are JSON documents."""
 

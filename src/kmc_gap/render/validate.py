@@ -21,7 +21,9 @@ class ProblemOut(TypedDict):
     file: str
     line: int | None
     column: int | None
-    sheet: Annotated[str | None, Field(description="in a workbook: the sheet; line and column are the cell's row and column")]
+    sheet: Annotated[
+        str | None, Field(description="in a workbook: the sheet; line and column are the cell's row and column")
+    ]
     code: Annotated[str, Field(description="the message key, stable across languages")]
     message: str
 

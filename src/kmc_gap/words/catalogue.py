@@ -472,6 +472,52 @@ WORDS: dict[str, tuple[str, str]] = {
         "Editor hints: kmc-gap schema profile > profile.schema.json,\n"
         "then add # yaml-language-server: $schema=profile.schema.json as the first line",
     ),
+    # ------------------------------------------------------------------ kmc-gap import
+    "import.header": (
+        "由 kmc-gap import 自 {sources} 產生。\n"
+        "可以手動加入工作產出、評核等證據；重新匯入時只會更新 id 以 rec- 開頭的證據，其他內容與註解都會保留。",
+        "Written by kmc-gap import from {sources}.\n"
+        "Add work outputs and assessments by hand: a re-import replaces only evidence whose id starts rec-, "
+        "and keeps everything else, comments included.",
+    ),
+    "import.same_file": (
+        "人員編號 {id} 與 {other} 會寫入同一個檔案；請讓人員編號可以區分",
+        "person id {id} would be written to the same file as {other}; make the ids distinct",
+    ),
+    "import.not_profile": (
+        "這個檔案不是可更新的證據檔（最上層應有 standard、person、evidence）；未更動",
+        "not a profile that can be updated (it needs standard, person and evidence at the top): left as it was",
+    ),
+    "file.not_dir": ("這不是資料夾", "not a directory"),
+    "import.created": ("新檔", "new"),
+    "import.updated_file": ("更新", "updated"),
+    "import.unchanged": ("不變", "unchanged"),
+    "import.col.file": ("檔案", "File"),
+    "import.col.state": ("狀態", "State"),
+    "import.col.added": ("新增", "Added"),
+    "import.col.updated": ("更新", "Updated"),
+    "import.col.removed": ("移除", "Removed"),
+    "import.col.kept": ("保留", "Kept"),
+    "import.done": (
+        "已寫入 {written} 個證據檔，{unchanged} 個不變（{folder}）",
+        "wrote {written} profiles, {unchanged} unchanged ({folder})",
+    ),
+    "import.dry_run": (
+        "試跑：會寫入 {written} 個證據檔，{unchanged} 個不變；未寫入任何檔案",
+        "dry run: {written} profiles would be written, {unchanged} unchanged; nothing was written",
+    ),
+    "help.cmd.import": (
+        "把人資系統匯出的訓練紀錄（.csv、.xlsx）轉成每人一份、可再編輯的證據檔；重新匯入時保留手動加入的內容。",
+        "Turn HR record exports (.csv, .xlsx) into one editable profile per person; "
+        "a re-import keeps what was added by hand.",
+    ),
+    "help.arg.records": ("訓練紀錄檔（.csv、.xlsx）。", "Record files (.csv, .xlsx)."),
+    "help.opt.import_output": (
+        "證據檔寫入這個資料夾（每人 <人員編號>.yaml）。",
+        "Write the profiles into this folder (<person id>.yaml each).",
+    ),
+    "help.opt.dry_run": ("只列出會做的變更，不寫入任何檔案。", "Show what would change without writing anything."),
+    "help.opt.import_format": ("變更摘要的格式：{choices}。", "Format of the summary of changes: {choices}."),
     # ------------------------------------------------------------------ the workbook (--format xlsx)
     "xlsx.sheet.overview": ("總覽", "Overview"),
     "xlsx.sheet.gaps": ("落差", "Gaps"),

@@ -1,0 +1,194 @@
+"""`kmc-gap import`: HR records into one editable profile per person, updated in place on every re-import.
+
+A profile written here is a starting point: people add work outputs and assessments by hand. So a
+re-import must never undo that work. Evidence that came from records has an id starting ``rec-``;
+on re-import exactly those items are replaced by the new set (updated in place, removed, added at
+the end), and everything else in the file — hand-added evidence, person fields, comments, order,
+quoting — is kept, by editing the YAML round-trip with ruamel.yaml rather than writing it anew.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kmc_gap.api.files import OutputRefused, check_output, write_atomic
+from kmc_gap.model import yamlsource
+from kmc_gap.model.models import Evidence, Profile, Standard
+from kmc_gap.model.paths import shown
+from kmc_gap.model.problems import InputError, Problem, os_reason
+from kmc_gap.model.records import RECORD_ID_PREFIX, ProfileChange, RecordOptions, RecordPerson, load_records
+from kmc_gap.words import t
+from kmc_gap.words.safe import visible
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
+#: The order of an evidence item's keys in a written profile (the order of the README's examples).
+EVIDENCE_KEYS = ("id", "kind", "title", "date", "level", "hours", "expires", "verified_by", "reference", "covers")
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
+
+
+@dataclass
+class ImportRun:
+    """Every person's change, and the problems and warnings of the records and of the profiles."""
+
+    changes: list[ProfileChange] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def profile_name(person_id: str) -> str:
+    """A file name for a person id that is safe on Windows and POSIX: ``E1024.yaml``, ``A_B.yaml``."""
+    stem = _UNSAFE_NAME.sub("_", unicodedata.normalize("NFC", person_id)).strip(". ") or "_"
+    return ("_" + stem if _RESERVED.match(stem) else stem) + ".yaml"
+
+
+def import_records(
+    paths: Sequence[Path], std: Standard, options: RecordOptions, folder: Path, *, lang: str, dry_run: bool = False
+) -> ImportRun:
+    """Write (or with ``dry_run`` only work out) one profile per person found in ``paths``, in ``folder``."""
+    found = load_records(paths, std, options)
+    run = ImportRun(warnings=list(found.warnings))
+    run.problems += [p for problems in found.problems.values() for p in problems]
+    sources = visible(", ".join(shown(p) for p in paths))
+    taken: dict[str, str] = {}
+    for person in found.people:
+        ident = person.profile.person.id or ""
+        target = folder / profile_name(ident)
+        if target.name in taken:
+            run.problems.append(Problem(shown(target), "import.same_file", {"id": ident, "other": taken[target.name]}))
+            continue
+        taken[target.name] = ident
+        try:
+            change, text = _change(person, target, sources, lang)
+            if not dry_run and text is not None:
+                _write(target, text, [*paths, folder])
+        except InputError as exc:
+            run.problems += exc.problems
+            continue
+        run.changes.append(change)
+    return run
+
+
+def _write(target: Path, text: str, inputs: list[Path]) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        check_output(target, inputs)
+        write_atomic(target, text, force=True)
+    except OutputRefused as exc:
+        raise InputError([Problem(shown(target), exc.key)]) from None
+    except OSError as exc:
+        raise InputError([Problem(shown(target), "file.unwritable", {"reason": os_reason(exc)})]) from None
+
+
+def _yaml() -> YAML:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round-trip: comments, order and quoting are kept
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never fold a long title
+    return yaml
+
+
+def _change(person: RecordPerson, target: Path, sources: str, lang: str) -> tuple[ProfileChange, str | None]:
+    """The change to ``target`` and the new text (None when nothing changes)."""
+    profile = person.profile
+    change = ProfileChange(profile.person.id or "", profile.person.name, shown(target))
+    new = {ev.id: _evidence_map(ev) for ev in profile.evidence}
+    if not target.exists():
+        change.created, change.added = True, len(new)
+        return change, _dump(_new_profile(profile, new, sources, lang))
+    yamlsource.load(target, shown(target))  # a located message if the file no longer parses
+    try:
+        data = _yaml().load(target.read_text(encoding="utf-8-sig"))
+    except Exception:  # ruamel's errors are English; the strict loader above has already located most
+        raise InputError([Problem(shown(target), "import.not_profile")]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("evidence", []), list):
+        raise InputError([Problem(shown(target), "import.not_profile")])
+    if data.get("evidence") is None:
+        data["evidence"] = _seq([])
+    _merge(data["evidence"], new, change)
+    if not (change.added or change.updated or change.removed):
+        return change, None
+    return change, _dump(data)
+
+
+def _merge(items: Any, new: dict[str, Any], change: ProfileChange) -> None:
+    """Update the ``rec-`` items of ``items`` in place to ``new``; keep every other item as it is."""
+    seen: set[str] = set()
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        ident = str(item.get("id", "")) if isinstance(item, dict) else ""
+        if not ident.startswith(RECORD_ID_PREFIX):
+            change.kept += 1
+        elif ident not in new:
+            del items[i]
+            change.removed += 1
+        else:
+            seen.add(ident)
+            if _plain(item) == _plain(new[ident]):
+                change.kept += 1
+            else:
+                _update(item, new[ident])
+                change.updated += 1
+    for ident, item in new.items():
+        if ident not in seen:
+            items.append(item)
+            change.added += 1
+
+
+def _update(item: Any, fresh: Any) -> None:
+    """Set the record's fields on the existing item (its comments stay); drop fields the record no longer has."""
+    for key in EVIDENCE_KEYS:
+        if key in fresh:
+            item[key] = fresh[key]
+        elif key in item:
+            del item[key]
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    return {key: list(item[key]) if key == "covers" else item[key] for key in EVIDENCE_KEYS if key in item}
+
+
+def _seq(values: list[Any], *, flow: bool = False) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(values)
+    if flow:
+        seq.fa.set_flow_style()
+    return seq
+
+
+def _evidence_map(ev: Evidence) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    values: dict[str, Any] = ev.model_dump(exclude_none=True)
+    values["kind"] = ev.kind.value
+    if "hours" in values and float(values["hours"]).is_integer():
+        values["hours"] = int(values["hours"])
+    values["covers"] = _seq(list(ev.covers), flow=True)
+    return CommentedMap((key, values[key]) for key in EVIDENCE_KEYS if key in values)
+
+
+def _new_profile(profile: Profile, evidence: dict[str, Any], sources: str, lang: str) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    person = CommentedMap((k, v) for k, v in profile.person.model_dump(exclude_none=True).items())
+    data = CommentedMap(
+        [("standard", profile.standard), ("person", person), ("evidence", _seq(list(evidence.values())))]
+    )
+    data.yaml_set_start_comment(t("import.header", lang, sources=sources))
+    return data
+
+
+def _dump(data: Any) -> str:
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    return out.getvalue()

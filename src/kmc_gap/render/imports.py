@@ -1,0 +1,68 @@
+"""Outputs of `kmc-gap import`: what changed in each person's profile, as a table or as JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from kmc_gap.render.base import Registry, Renderer
+from kmc_gap.render.formats import ImportFormat
+from kmc_gap.render.text import console, dumps_json
+from kmc_gap.words import t
+from kmc_gap.words.safe import visible
+
+if TYPE_CHECKING:
+    from kmc_gap.model.records import ProfileChange
+
+Changes = list["ProfileChange"]
+
+
+def state(change: ProfileChange) -> str:
+    """``created``, ``updated`` or ``unchanged``: what happens to the file."""
+    return "created" if change.created else "updated" if change.changed else "unchanged"
+
+
+_STATE_WORDS = {"created": "import.created", "updated": "import.updated_file", "unchanged": "import.unchanged"}
+
+
+class TableRenderer(Renderer[Changes]):
+    """One row per person: the file, and how many items were added, updated, removed and kept."""
+
+    def add(self, value: Changes) -> None:
+        """Print the table."""
+        from kmc_gap.render.tables import fixed_table
+
+        lang = self.ctx.lang
+        con = console(self.out)
+        columns = [
+            (t("xlsx.col.person_id", lang), 12, "left"),
+            (t("xlsx.col.person_name", lang), 10, "left"),
+            (t("import.col.file", lang), 0, "left"),
+            (t("import.col.state", lang), 9, "left"),
+        ]
+        columns += [(t(f"import.col.{key}", lang), 7, "right") for key in ("added", "updated", "removed", "kept")]
+        table = fixed_table(con, columns)
+        for c in value:
+            table.add_row(
+                visible(c.person_id),
+                visible(c.name),
+                visible(PurePath(c.file).name),  # the folder is named on stderr
+                t(_STATE_WORDS[state(c)], lang),
+                *(str(n) for n in (c.added, c.updated, c.removed, c.kept)),
+            )
+        con.print(table)
+
+
+class JsonRenderer(Renderer[Changes]):
+    """A JSON array: each person's file, its state and the counts."""
+
+    def add(self, value: Changes) -> None:
+        """Write the array."""
+        data = [{**dataclasses.asdict(c), "state": state(c)} for c in value]
+        self.out.write(dumps_json(data) + "\n")
+
+
+RENDERERS: Registry[ImportFormat, Changes] = Registry(
+    {ImportFormat.table: lambda: TableRenderer, ImportFormat.json: lambda: JsonRenderer}
+)
