@@ -49,14 +49,14 @@ class Problem:
 
 
 def cell_name(sheet: str, row: int, column: int | None) -> str:
-    """A cell as spreadsheets name it: ``工作表1!E12``, ``'Q1 records'!E12``; the row alone without a column."""
+    """A cell as spreadsheets name it: ``工作表1!E12``, ``'Q1 records'!E12``; a whole row ``工作表1!12:12``."""
     letters = ""
     number = column or 0
     while number:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     quoted = sheet if all(ch.isalnum() or ch == "_" for ch in sheet) else "'" + sheet.replace("'", "''") + "'"
-    return f"{quoted}!{letters}{row}"
+    return f"{quoted}!{letters}{row}" if letters else f"{quoted}!{row}:{row}"
 
 
 class InputError(Exception):

@@ -549,8 +549,10 @@ def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -
         records, problems = _Reader(table, columns, std, options).records()
         if problems:
             result.problems[name] = problems
+        repeats: list[Problem] = []
         for record in records:
-            _add(people, record, name, result.warnings)
+            _add(people, record, name, result.warnings, repeats)
+        result.warnings += _repeats(repeats)
     result.people = [person.build(std) for person in people.values()]
     return result
 
@@ -567,7 +569,20 @@ class _Person:
         return RecordPerson(profile, self.files, {k: v.location() for k, v in self.where.items()})
 
 
-def _add(people: dict[str, _Person], record: _Record, file: str, warnings: list[Problem]) -> None:
+#: Repeated rows warned about one by one; more (a file given twice, an export that overlaps another) are summed up.
+MAX_REPEAT_WARNINGS = 3
+
+
+def _repeats(repeats: list[Problem]) -> list[Problem]:
+    if len(repeats) <= MAX_REPEAT_WARNINGS:
+        return repeats
+    first = repeats[0]
+    return [_at(first, "records.duplicate_rows", n=len(repeats), first=first.args["first"])]
+
+
+def _add(
+    people: dict[str, _Person], record: _Record, file: str, warnings: list[Problem], repeats: list[Problem]
+) -> None:
     ident = record.person.id or ""
     person = people.setdefault(ident, _Person(record.person))
     if file not in person.files:
@@ -580,7 +595,7 @@ def _add(people: dict[str, _Person], record: _Record, file: str, warnings: list[
         person.person = person.person.model_copy(update={"organisation": record.person.organisation})
     ev = record.evidence
     if ev.id in person.evidence:
-        warnings.append(_at(record.where, "records.duplicate_row", first=person.where[ev.id].location()))
+        repeats.append(_at(record.where, "records.duplicate_row", first=person.where[ev.id].location()))
         return
     person.evidence[ev.id] = ev
     person.where[ev.id] = record.where

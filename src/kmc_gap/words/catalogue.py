@@ -114,6 +114,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "與 {first} 是同一筆紀錄（同一人、課程與日期），只計一次",
         "the same record as {first} (same person, course and date): counted once",
     ),
+    "records.duplicate_rows": (
+        "從這一列起有 {n} 列與前面的紀錄相同（同一人、課程與日期；第一筆同 {first}），各只計一次",
+        "{n} rows from here repeat earlier records (same person, course and date; the first as {first}): "
+        "each counted once",
+    ),
     "records.name_differs": (
         "人員編號 {id} 的姓名是「{name}」，前面的列寫「{first}」；採用「{first}」",
         'person id {id} is named "{name}" here and "{first}" in an earlier row; "{first}" is used',
