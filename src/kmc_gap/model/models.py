@@ -62,7 +62,7 @@ _ROC_FORMS = (
     re.compile(r"^(\d{2,3})[/.\-](\d{1,2})[/.\-](\d{1,2})$"),  # 114/03/01, 114.3.1
     re.compile(r"^(\d{3})(\d{2})(\d{2})$"),  # 1140301
     re.compile(
-        "^{era}?\\s*(\\d{{2,3}})\\s*{year}\\s*(\\d{{1,2}})\\s*{month}\\s*(\\d{{1,2}})\\s*{day}$".format(**DATE_WORDS)
+        "^(?:{era})?\\s*(\\d{{2,3}})\\s*{year}\\s*(\\d{{1,2}})\\s*{month}\\s*(\\d{{1,2}})\\s*{day}$".format(**DATE_WORDS)
     ),  # 民國114年3月1日
 )
 

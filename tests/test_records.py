@@ -1,0 +1,387 @@
+"""HR record files (CSV, xlsx) read as profiles: headers, dates, encodings, located errors, stable ids."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import RunLine
+from kmc_gap.model.loading import load_catalog, load_standard
+from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
+from kmc_gap.words.catalogue import RECORD_HEADERS
+
+CATALOG = "examples/catalog.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+ROOT = Path(__file__).parent.parent
+
+HEAD = ["員工編號", "姓名", "課程代號", "訓練日期"]
+
+
+def write_csv(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[Any]], sheet: str = "工作表1", top: int = 0) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet(sheet)
+    date = book.add_format({"num_format": "yyyy/m/d"})
+    for r, row in enumerate(rows, start=top):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date)
+            elif isinstance(value, int | float):
+                ws.write_number(r, c, value)
+            elif value is not None:
+                ws.write_string(r, c, value)
+    book.close()
+    return path
+
+
+def read(path: Path, **options: Any) -> Any:
+    std = load_standard()
+    catalog = load_catalog(ROOT / CATALOG, std)
+    return load_records([path], std, RecordOptions(catalog=catalog, **options))
+
+
+# --------------------------------------------------------------------------- headers
+
+
+FIELD_VALUES = {
+    Column.organisation: ("行銷部", lambda p, e: p.person.organisation == "行銷部"),
+    Column.role: ("企劃", lambda p, e: p.person.role == "企劃"),
+    Column.title: ("自訂名稱", lambda p, e: e.title == "自訂名稱"),
+    Column.kind: ("證照", lambda p, e: e.kind.value == "certificate"),
+    Column.expires: ("2027-01-01", lambda p, e: e.expires == dt.date(2027, 1, 1)),
+    Column.level: ("3", lambda p, e: e.level == 3),
+    Column.covers: ("K01、S02", lambda p, e: e.covers == ["K01", "S02"]),
+    Column.hours: ("7.5", lambda p, e: e.hours == 7.5),
+    Column.verified_by: ("周專員", lambda p, e: e.verified_by == "周專員"),
+    Column.reference: ("ABC-1", lambda p, e: e.reference == "ABC-1"),
+}
+ALIASES = [(col, alias) for col in FIELD_VALUES for alias in (col.value, *RECORD_HEADERS[col.value])]
+
+
+@pytest.mark.parametrize(("column", "header"), ALIASES, ids=[f"{c.value}={h}" for c, h in ALIASES])
+def test_every_header_alias_of_an_optional_field_is_read(tmp_path: Path, column: Column, header: str) -> None:
+    value, check = FIELD_VALUES[column]
+    head = (
+        ["員工編號", "姓名", "課程代號", "日期"]
+        if column is not Column.title
+        else ["員工編號", "姓名", "課程代號", "日期"]
+    )
+    path = write_csv(tmp_path / "r.csv", [[*head, header], ["E1", "王", "C01", "2025-03-01", value]])
+    found = read(path)
+    assert found.problems == {} and not any(w.key.startswith("records.unused") for w in found.warnings)
+    person = found.people[0].profile
+    assert check(person, person.evidence[0])
+
+
+REQUIRED_CASES = [
+    (col, alias)
+    for col in (Column.person_id, Column.name, Column.date, Column.course)
+    for alias in (col.value, *RECORD_HEADERS[col.value])
+]
+
+
+@pytest.mark.parametrize(("column", "header"), REQUIRED_CASES, ids=[f"{c.value}={h}" for c, h in REQUIRED_CASES])
+def test_every_header_alias_of_the_key_fields_is_read(tmp_path: Path, column: Column, header: str) -> None:
+    base = {Column.person_id: "員工編號", Column.name: "姓名", Column.course: "課程代號", Column.date: "日期"}
+    head = [header if col is column else h for col, h in base.items()]
+    path = write_csv(tmp_path / "r.csv", [head, ["E1", "王", "C02", "2025-03-01"]])
+    found = read(path)
+    assert found.problems == {}
+    profile = found.people[0].profile
+    assert (profile.person.id, profile.person.name) == ("E1", "王")
+    # C02 in the catalogue: level 4, covers K07 S06 S16, 18 hours
+    ev = profile.evidence[0]
+    assert (ev.date, ev.level, ev.covers, ev.hours) == (dt.date(2025, 3, 1), 4, ["K07", "S06", "S16"], 18)
+
+
+def test_headers_are_matched_whatever_their_width_case_and_spacing(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "r.csv", [["Employee_ID", " 姓 名 ", "ＣＯＵＲＳＥ", "Date*"], ["E1", "王", "C01", "2025-03-01"]]
+    )
+    assert read(path).problems == {}
+
+
+def test_an_unknown_header_is_warned_about_once_with_a_guess(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓練時間", "備註"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
+    run = run_line("validate", str(path), "-c", CATALOG)
+    assert f"{path}:1:5: 警告：未使用的欄位「訓練時間」；是不是「訓練時數」？" in run.stderr
+    assert f"{path}:1:6: 警告：未使用的欄位「備註」\n" in run.stderr
+    assert run.stderr.count("訓練時間") == 1
+
+
+def test_columns_maps_any_other_header(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["工號", "學員", "課號", "上課日"], ["E1", "王", "C01", "2025-03-01"]])
+    assert run_line("validate", str(path), "-c", CATALOG).code == 1
+    run = run_line("validate", str(path), "-c", CATALOG, "--columns", "name=學員,course=課號，date=上課日")
+    assert (run.code, run.stdout) == (0, "")
+
+
+def test_columns_with_an_unknown_field_is_a_usage_error(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
+    run = run_line("assess", str(path), "-c", CATALOG, "--columns", "nmae=學員")
+    assert run.code == 2
+    assert "'nmae=學員'" in run.stderr and "person_id, name, organisation" in run.stderr
+
+
+def test_a_missing_required_column_names_the_headers_that_would_do(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["員工編號", "課程代號", "訓練日期"], ["E1", "C01", "2025-03-01"]])
+    run = run_line("assess", str(path), "-c", CATALOG)
+    assert run.code == 2
+    assert (
+        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, full_name（或以 --columns 指定）"
+        in run.stderr
+    )
+
+
+def test_a_title_row_above_the_headers_is_passed_over(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "r.xlsx", [["114年度 教育訓練紀錄"], [], HEAD, ["E1", "王", "C01", dt.date(2025, 3, 1)]]
+    )
+    found = read(path)
+    assert found.problems == {} and len(found.people) == 1
+
+
+# --------------------------------------------------------------------------- dates and encodings
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2025-03-01",
+        "2025/3/1",
+        "2025/03/01",
+        "2025.3.1",
+        "20250301",
+        "114/03/01",
+        "114/3/1",
+        "114.3.1",
+        "1140301",
+        "民國114年3月1日",
+        "114年3月1日",
+        "２０２５－０３－０１",
+    ],
+)
+def test_dates_as_hr_files_write_them(tmp_path: Path, written: str) -> None:
+    path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", written]])
+    assert read(path).people[0].profile.evidence[0].date == dt.date(2025, 3, 1)
+
+
+def test_real_date_cells_and_numbers_that_are_dates(tmp_path: Path) -> None:
+    rows = [HEAD, ["E1", "王", "C01", dt.date(2025, 3, 1)], ["E1", "王", "C02", 1140301], ["E1", "王", "C03", 20250301]]
+    evidence = read(write_xlsx(tmp_path / "r.xlsx", rows)).people[0].profile.evidence
+    assert [ev.date for ev in evidence] == [dt.date(2025, 3, 1)] * 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp950", "big5", "utf-16"])
+def test_csv_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = write_csv(tmp_path / "r.csv", [[*HEAD, "部門"], ["E1", "王小明", "C01", "114/03/01", "行銷部"]], encoding)
+    person = read(path).people[0].profile.person
+    assert (person.name, person.organisation) == ("王小明", "行銷部")
+
+
+def test_tab_separated_exports_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("員工編號\t姓名\t課程代號\t訓練日期\nE1\t王\tC01\t2025-03-01\n", encoding="utf-8")
+    assert read(path).people[0].profile.person.name == "王"
+
+
+# --------------------------------------------------------------------------- located problems
+
+
+def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [
+        [*HEAD, "職能級別"],
+        ["E1", "王", "C01", "2025-03-01", ""],
+        ["E1", "王", "C01", "2025-13-01", ""],  # line 3, column 4: no such month
+        ["E2", "李", "C99", "2025-03-01", ""],  # line 4, column 3: not in the catalogue
+        ["E2", "李", "C02", "2025-03-01", "七"],  # line 5, column 5: not a level
+        ["E3", "陳", "C03", "2025-03-01", ""],
+    ]
+    path = write_csv(tmp_path / "records.csv", rows)
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 2
+    assert run.stderr.splitlines() == [
+        f"{path}:3:4: 「2025-13-01」不是日期；可寫 2025-03-01、2025/3/1、114/03/01、1140301 或 民國114年3月1日",
+        f"{path}:4:3: 課程目錄沒有課程代號 C99；是不是 C09？",
+        f"{path}:5:5: 職能級別「七」應為 1 到 6",
+    ]
+    # the good rows of all three people are still assessed
+    people = [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()]
+    assert people == ["E1", "E3"]
+
+
+def test_xlsx_problems_are_located_by_sheet_and_cell(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["匯出日期 2025-12-31"], [*HEAD, "職能內涵", "職能級別"], ["E1", "王", None, dt.date(2025, 3, 1), "K7", 4]]
+    path = write_xlsx(tmp_path / "records.xlsx", rows, top=9)  # the title in A10, the headers in row 11
+    run = run_line("assess", str(path), "-c", CATALOG, "--lang", "en")
+    assert run.code == 2
+    assert f"{path}:工作表1!E12: the standard has no code K7 (did you mean K07?)" in run.stderr
+
+
+def test_a_sheet_with_spaces_is_quoted_as_spreadsheets_write_it(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", [HEAD, ["E1", "王", "C01", "someday"]], sheet="Q1 records")
+    problem = read(path).problems[str(path)][0]
+    assert problem.location() == f"{path}:'Q1 records'!D2"
+
+
+def test_sheet_chooses_the_sheet_and_a_missing_one_lists_those_there(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("封面").write_string(0, 0, "訓練紀錄")
+    ws = book.add_worksheet("紀錄")
+    for c, h in enumerate(HEAD):
+        ws.write_string(0, c, h)
+    for c, v in enumerate(["E1", "王", "C01", "2025-03-01"]):
+        ws.write_string(1, c, v)
+    book.close()
+    assert run_line("assess", str(path), "-c", CATALOG, "--sheet", "紀錄", "-f", "json").code == 0
+    run = run_line("assess", str(path), "-c", CATALOG, "--sheet", "明細")
+    assert run.code == 2 and "找不到工作表「明細」（檔案中有：封面, 紀錄）" in run.stderr
+
+
+def test_a_course_code_needs_the_catalogue(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
+    run = run_line("assess", str(path), "--lang", "en")
+    assert run.code == 2
+    assert f"{path}:2:3: course C01: its level and codes come from the course catalogue; add --catalog" in run.stderr
+
+
+def test_a_row_with_neither_codes_nor_a_course_is_an_error(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["員工編號", "姓名", "課程名稱", "日期"], ["E1", "王", "某課", "2025-03-01"]])
+    assert [p.key for p in read(path).problems[str(path)]] == ["records.no_competency"]
+
+
+def test_own_cells_win_over_the_catalogue(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "r.csv", [[*HEAD, "級別", "對應代碼"], ["E1", "王", "C01", "2025-03-01", "第5級", "K01 K02"]]
+    )
+    ev = read(path).people[0].profile.evidence[0]
+    assert (ev.level, ev.covers, ev.title) == (5, ["K01", "K02"], "活動行銷企劃實務")
+
+
+def test_an_unreadable_workbook_is_one_message_not_a_traceback(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    run = run_line("assess", str(path), "-c", CATALOG)
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"{path}: 無法讀取這個試算表檔案")
+
+
+def test_a_person_across_two_files_is_one_person(tmp_path: Path) -> None:
+    a = write_csv(tmp_path / "training.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
+    b = write_csv(
+        tmp_path / "certs.csv",
+        [
+            ["員工編號", "姓名", "證照名稱", "取得日期", "職能級別", "職能內涵", "類別"],
+            ["E1", "王", "證照甲", "114/5/1", "4", "K05", "證照"],
+        ],
+    )
+    std = load_standard()
+    found = load_records([a, b], std, RecordOptions(catalog=load_catalog(ROOT / CATALOG, std)))
+    assert len(found.people) == 1
+    assert found.people[0].file == f"{a}, {b}"
+    assert [ev.kind.value for ev in found.people[0].profile.evidence] == ["training", "certificate"]
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def test_a_record_id_is_a_short_hash_of_person_course_and_date() -> None:
+    # sha256("E1\0C01\02025-03-01") starts 2d5f…; the id keeps ten hex digits
+    import hashlib
+
+    expected = "rec-" + hashlib.sha256(b"E1\x00C01\x002025-03-01").hexdigest()[:10]
+    assert record_id("E1", "C01", dt.date(2025, 3, 1)) == expected
+
+
+ROWS = [
+    ["E1", "王", "C01", "2025-03-01"],
+    ["E1", "王", "C02", "2025-04-01"],
+    ["E2", "李", "C01", "2025-03-01"],
+    ["E2", "李", "C03", "114/05/01"],
+    ["E3", "陳", "C14", "20250601"],
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(order=st.permutations(ROWS))
+def test_ids_do_not_depend_on_row_order(tmp_path_factory: pytest.TempPathFactory, order: list[list[str]]) -> None:
+    path = write_csv(tmp_path_factory.mktemp("order") / "r.csv", [HEAD, *order])
+    ids = {(p.profile.person.id, ev.id) for p in read(path).people for ev in p.profile.evidence}
+    reference = {(row[0], record_id(row[0], row[2], read_date(row[3]))) for row in ROWS}
+    assert ids == reference
+
+
+def read_date(text: str) -> dt.date:
+    from kmc_gap.model.records import cell_date
+
+    return cell_date(text)
+
+
+def test_the_same_row_twice_counts_once_with_a_warning(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [HEAD, ROWS[0], ROWS[0]])
+    run = run_line("assess", str(path), "-c", CATALOG, "-f", "json")
+    assert run.code == 0
+    assert f"{path}:3: 警告：與 {path}:2 是同一筆紀錄（同一人、課程與日期），只計一次" in run.stderr
+    assert len(json.loads(run.stdout)[0]["evidence"]) == 1
+
+
+# --------------------------------------------------------------------------- the same reports as hand-written profiles
+
+
+def test_records_and_a_hand_written_profile_give_the_same_report(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [
+        [*HEAD, "部門", "確認者"],
+        ["E1", "王小明", "C01", "114/03/01", "行銷部", "周專員"],
+        ["E1", "王小明", "C07", "2025/4/2", "行銷部", ""],
+    ]
+    records = write_csv(tmp_path / "r.csv", rows)
+    c01, c07 = record_id("E1", "C01", dt.date(2025, 3, 1)), record_id("E1", "C07", dt.date(2025, 4, 2))
+    profile = tmp_path / "E1.yaml"
+    profile.write_text(
+        "standard: KMC3332-001v3\nperson: {name: 王小明, id: E1, organisation: 行銷部}\nevidence:\n"
+        f"  - {{id: {c01}, kind: training, title: 活動行銷企劃實務, date: 2025-03-01, level: 4, hours: 24,\n"
+        "     verified_by: 周專員, covers: [K01, K02, K03, K09, K11, S01, S07, S08]}\n"
+        f"  - {{id: {c07}, kind: training, title: 活動風險管理與危機處理, date: 2025-04-02, level: 4, hours: 12,\n"
+        "     covers: [K12, K17, S12]}\n",
+        encoding="utf-8",
+    )
+    from_records = json.loads(run_line("assess", str(records), "-c", CATALOG, *AS_OF, "-f", "jsonl").stdout)
+    by_hand = json.loads(run_line("assess", str(profile), *AS_OF, "-f", "jsonl").stdout)
+    assert from_records.pop("file") == str(records)
+    assert by_hand.pop("file") == str(profile)
+    assert from_records == by_hand
+
+
+def test_the_example_export_as_csv_and_xlsx_gives_the_same_reports(run_line: RunLine) -> None:
+    def reports(name: str) -> list[dict[str, Any]]:
+        run = run_line("assess", f"examples/records/{name}", "-c", CATALOG, *AS_OF, "-f", "jsonl")
+        assert run.code == 0, run.stderr
+        return [{**json.loads(line), "file": None} for line in run.stdout.splitlines()]
+
+    csv_reports, xlsx_reports = reports("training-2025.csv"), reports("training-2025.xlsx")
+    assert len(csv_reports) == 20
+    assert csv_reports == xlsx_reports
+    # the example has a certificate with an expiry, and rows with ROC dates (every fifth row of the xlsx)
+    assert any(ev["expires"] for r in csv_reports for ev in r["evidence"])
+
+
+def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
+    run = run_line("plan", "examples/records/training-2025.xlsx", "-c", CATALOG, *AS_OF, "-f", "json")
+    assert run.code == 0, run.stderr
+    assert len(json.loads(run.stdout)["people"]) == 20
