@@ -14,10 +14,11 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import RunLine
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.words.catalogue import RECORD_HEADERS
+
+from conftest import RunLine
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -76,11 +77,7 @@ ALIASES = [(col, alias) for col in FIELD_VALUES for alias in (col.value, *RECORD
 @pytest.mark.parametrize(("column", "header"), ALIASES, ids=[f"{c.value}={h}" for c, h in ALIASES])
 def test_every_header_alias_of_an_optional_field_is_read(tmp_path: Path, column: Column, header: str) -> None:
     value, check = FIELD_VALUES[column]
-    head = (
-        ["員工編號", "姓名", "課程代號", "日期"]
-        if column is not Column.title
-        else ["員工編號", "姓名", "課程代號", "日期"]
-    )
+    head = ["員工編號", "姓名", "課程代號", "日期"]
     path = write_csv(tmp_path / "r.csv", [[*head, header], ["E1", "王", "C01", "2025-03-01", value]])
     found = read(path)
     assert found.problems == {} and not any(w.key.startswith("records.unused") for w in found.warnings)
