@@ -153,6 +153,27 @@ def test_every_json_output_matches_its_schema(run_line: RunLine) -> None:
     _validator(run_line, "validation").validate(json.loads(checked.stdout))
     catalog = yaml.safe_load((ROOT / "examples" / "catalog.yaml").read_text(encoding="utf-8"))
     _validator(run_line, "catalog").validate(_as_json(catalog))
+    # a workbook's problems carry their sheet
+    records = run_line("validate", "examples/records/training-2025.xlsx", "--lang", "en", "-f", "json")
+    problems = json.loads(records.stdout)
+    _validator(run_line, "validation").validate(problems)
+    assert problems[0]["problems"][0]["sheet"] == "訓練紀錄"
+
+
+def test_import_json_matches_its_schema(run_line: RunLine, tmp_path: Path) -> None:
+    args = (
+        "import",
+        "examples/records/training-2025.csv",
+        "-c",
+        "examples/catalog.yaml",
+        "-o",
+        str(tmp_path),
+        "-f",
+        "json",
+    )
+    changes = json.loads(run_line(*args).stdout)
+    _validator(run_line, "import").validate(changes)
+    assert len(changes) == 20 and {c["state"] for c in changes} == {"created"}
 
 
 def test_profile_schema_accepts_numeric_ids_as_kmc_gap_does(run_line: RunLine) -> None:

@@ -91,7 +91,8 @@ def _write(target: Path, text: str, inputs: list[Path]) -> None:
 def _yaml() -> YAML:
     from ruamel.yaml import YAML
 
-    yaml = YAML()  # round-trip: comments, order and quoting are kept
+    yaml = YAML()  # round-trip: comments and order are kept
+    yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold a long title
     return yaml

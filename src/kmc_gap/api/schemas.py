@@ -11,6 +11,7 @@ from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Catalog, Policy, Profile, Standard
 from kmc_gap.render.browse import View
 from kmc_gap.render.formats import SchemaName
+from kmc_gap.render.imports import ChangeOut
 from kmc_gap.render.validate import CheckOut
 from kmc_gap.words.catalogue import KIND_ALIASES
 
@@ -52,6 +53,8 @@ def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
         schema = TypeAdapter(View).json_schema(mode="serialization")
     elif name is SchemaName.validation:
         schema = TypeAdapter(list[CheckOut]).json_schema(mode="serialization")
+    elif name is SchemaName.imports:
+        schema = TypeAdapter(list[ChangeOut]).json_schema(mode="serialization")
     elif name is SchemaName.policy:
         schema = Policy.model_json_schema()
     elif name is SchemaName.report:

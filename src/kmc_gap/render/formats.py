@@ -77,3 +77,4 @@ class SchemaName(StrEnum):
     reports = "reports"
     standard_view = "standard-view"
     validation = "validation"
+    imports = "import"

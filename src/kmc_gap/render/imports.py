@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field
+from typing_extensions import TypedDict
 
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ImportFormat
@@ -18,7 +21,24 @@ if TYPE_CHECKING:
 Changes = list["ProfileChange"]
 
 
-def state(change: ProfileChange) -> str:
+State = Literal["created", "updated", "unchanged"]
+
+
+class ChangeOut(TypedDict):
+    """One person's profile as `import --format json` reports it."""
+
+    person_id: str
+    name: str
+    file: Annotated[str, Field(description="the profile written (or, with --dry-run, that would be)")]
+    created: bool
+    added: int
+    updated: int
+    removed: int
+    kept: Annotated[int, Field(description="evidence left as it was: unchanged records and everything added by hand")]
+    state: State
+
+
+def state(change: ProfileChange) -> State:
     """``created``, ``updated`` or ``unchanged``: what happens to the file."""
     return "created" if change.created else "updated" if change.changed else "unchanged"
 
@@ -59,7 +79,7 @@ class JsonRenderer(Renderer[Changes]):
 
     def add(self, value: Changes) -> None:
         """Write the array."""
-        data = [{**dataclasses.asdict(c), "state": state(c)} for c in value]
+        data: list[ChangeOut] = [ChangeOut(**dataclasses.asdict(c), state=state(c)) for c in value]
         self.out.write(dumps_json(data) + "\n")
 
 

@@ -1,0 +1,129 @@
+"""`kmc-gap import`: records into editable profiles, and re-imports that keep what people added by hand."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kmc_gap.api.imports import profile_name
+
+from conftest import RunLine
+
+CATALOG = "examples/catalog.yaml"
+EXAMPLE = "examples/records/training-2025.csv"
+AS_OF = ("--as-of", "2026-06-30")
+HEAD = "員工編號,姓名,課程代號,訓練日期,訓練時數\n"
+
+
+def test_import_validate_assess_round_trip(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    run = run_line("import", EXAMPLE, "-c", CATALOG, "-o", str(out))
+    assert run.code == 0, run.stderr
+    assert len(list(out.glob("*.yaml"))) == 20
+    assert run.stderr.endswith(f"kmc-gap: 已寫入 20 個證據檔，0 個不變（{out}）\n")
+    assert run_line("validate", str(out)).code == 0
+    from_profiles = run_line("assess", str(out), *AS_OF, "-f", "jsonl")
+    from_records = run_line("assess", EXAMPLE, "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    strip = lambda text: [{**json.loads(line), "file": None} for line in text.splitlines()]  # noqa: E731
+    assert strip(from_profiles.stdout) == strip(from_records.stdout)
+
+
+def test_a_written_profile_names_its_source_and_reads_as_yaml(run_line: RunLine, tmp_path: Path) -> None:
+    records = tmp_path / "r.csv"
+    records.write_text(HEAD + "E1,王小明,C02,114/03/01,\n", encoding="utf-8")
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(tmp_path / "out")).code == 0
+    text = (tmp_path / "out" / "E1.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# 由 kmc-gap import 自 {records} 產生。\n# 可以手動加入")
+    data = yaml.safe_load(text)
+    assert data["person"] == {"name": "王小明", "id": "E1"}
+    # C02: 活動預算編列與財務管理, level 4, 18 hours, covers K07 S06 S16
+    (ev,) = data["evidence"]
+    assert ev["id"].startswith("rec-") and ev["date"].isoformat() == "2025-03-01"
+    assert (ev["title"], ev["level"], ev["hours"], ev["covers"]) == (
+        "活動預算編列與財務管理",
+        4,
+        18,
+        ["K07", "S06", "S16"],
+    )
+    assert "covers: [K07, S06, S16]\n" in text  # one line per list of codes, as people write them
+
+
+def test_reimport_keeps_hand_edits_comments_and_order(run_line: RunLine, tmp_path: Path) -> None:
+    records, out = tmp_path / "r.csv", tmp_path / "out"
+    records.write_text(HEAD + "E1,王小明,C01,2025-03-01,\nE1,王小明,C02,2025-04-01,\n", encoding="utf-8")
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    profile = out / "E1.yaml"
+    text = profile.read_text(encoding="utf-8")
+    hand = (
+        "  # 主管評核：王經理親自觀察\n"
+        "  - id: review-2025\n"
+        "    kind: assessment\n"
+        "    title: '現場執行評核'   # quoted on purpose\n"
+        "    date: 2025-05-01\n"
+        "    level: 4\n"
+        "    covers: [P4.1.1, P4.1.2]\n"
+    )
+    text = text.replace("evidence:\n", "evidence:\n" + hand).replace("  id: E1\n", "  id: E1\n  role: 企劃  # 手動\n")
+    profile.write_text(text, encoding="utf-8")
+    # the export changes: C01 gone, C02's hours corrected, C03 new
+    records.write_text(HEAD + "E1,王小明,C02,2025-04-01,20\nE1,王小明,C03,2025-06-01,\n", encoding="utf-8")
+    dry = run_line("import", str(records), "-c", CATALOG, "-o", str(out), "-n", "-f", "json")
+    assert json.loads(dry.stdout)[0] | {"file": ""} == {
+        "person_id": "E1", "name": "王小明", "file": "", "created": False,
+        "added": 1, "updated": 1, "removed": 1, "kept": 1, "state": "updated",
+    }  # fmt: skip
+    assert profile.read_text(encoding="utf-8") == text  # a dry run writes nothing
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    after = profile.read_text(encoding="utf-8")
+    assert hand in after and "  role: 企劃  # 手動\n" in after
+    assert after.index("review-2025") < after.index("活動預算編列與財務管理") < after.index("專案管理實務")
+    assert "活動行銷企劃實務" not in after
+    data = yaml.safe_load(after)
+    assert [ev.get("hours") for ev in data["evidence"]] == [None, 20, 21]
+    # importing the same export again changes nothing
+    again = run_line("import", str(records), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert json.loads(again.stdout)[0]["state"] == "unchanged"
+    assert profile.read_text(encoding="utf-8") == after
+
+
+def test_a_profile_broken_by_hand_is_left_alone_and_the_others_go_on(run_line: RunLine, tmp_path: Path) -> None:
+    records, out = tmp_path / "r.csv", tmp_path / "out"
+    records.write_text(HEAD + "E1,王,C01,2025-03-01,\nE2,李,C01,2025-03-01,\n", encoding="utf-8")
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    broken = "standard: KMC3332-001v3\nperson: {name: 王\n"
+    (out / "E1.yaml").write_text(broken, encoding="utf-8")
+    records.write_text(HEAD + "E1,王,C02,2025-03-01,\nE2,李,C02,2025-03-01,\n", encoding="utf-8")
+    run = run_line("import", str(records), "-c", CATALOG, "-o", str(out))
+    assert run.code == 2
+    assert run.stderr.startswith(f"{out / 'E1.yaml'}:3:1: YAML 語法錯誤")
+    assert (out / "E1.yaml").read_text(encoding="utf-8") == broken
+    assert "活動預算編列與財務管理" in (out / "E2.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("ident", "name"),
+    [("E1024", "E1024.yaml"), ("A/B", "A_B.yaml"), ("..", "_.yaml"), ("con", "_con.yaml"), ("王 小明", "王_小明.yaml"),
+     ("x:y*z?", "x_y_z_.yaml")],
+)  # fmt: skip
+def test_profile_names_are_safe_on_every_system(ident: str, name: str) -> None:
+    assert profile_name(ident) == name
+
+
+def test_import_writes_only_into_its_folder(run_line: RunLine, tmp_path: Path) -> None:
+    records = tmp_path / "r.csv"
+    records.write_text(HEAD + "../../evil,王,C01,2025-03-01,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    assert [p.name for p in out.iterdir()] == ["_.._evil.yaml"]  # no way up: separators replaced, leading dots dropped
+
+
+def test_output_that_is_a_file_is_refused(run_line: RunLine, tmp_path: Path) -> None:
+    target = tmp_path / "out.yaml"
+    target.write_text("keep", encoding="utf-8")
+    shutil.copy(EXAMPLE, tmp_path / "r.csv")
+    run = run_line("import", str(tmp_path / "r.csv"), "-c", CATALOG, "-o", str(target))
+    assert run.code == 2 and target.read_text(encoding="utf-8") == "keep"

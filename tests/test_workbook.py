@@ -1,0 +1,129 @@
+"""`assess --format xlsx`: the workbook read back with openpyxl and python-calamine: sheets, colours, numbers, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import RunLine
+
+CATALOG = "examples/catalog.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+PROFILES = "examples/profiles"
+MID = "examples/profiles/mid-career-planner.yaml"
+
+
+@pytest.fixture
+def team(run_line: RunLine, tmp_path: Path) -> tuple[openpyxl.Workbook, list[dict]]:
+    """The examples' three people as a workbook (by the -o extension) and as JSON."""
+    out = tmp_path / "team.xlsx"
+    run = run_line("assess", PROFILES, *AS_OF, "-o", str(out))
+    assert (run.code, run.stdout) == (0, "")
+    reports = json.loads(run_line("assess", PROFILES, *AS_OF, "-f", "json").stdout)
+    return openpyxl.load_workbook(out), reports
+
+
+def test_sheets_are_named_in_the_chosen_language(run_line: RunLine, tmp_path: Path) -> None:
+    for lang, names in (("zh-TW", ["總覽", "落差", "明細", "證據", "說明"]),
+                        ("en", ["Overview", "Gaps", "Detail", "Evidence", "About"])):  # fmt: skip
+        out = tmp_path / f"{lang}.xlsx"
+        assert run_line("assess", MID, *AS_OF, "-f", "xlsx", "-o", str(out), "--lang", lang).code == 0
+        book = openpyxl.load_workbook(out)
+        assert book.sheetnames == names
+        heading = [c.value for c in book[names[0]][1]]
+        assert heading[:3] == (
+            ["人員編號", "姓名", "單位"] if lang == "zh-TW" else ["Person id", "Name", "Organisation"]
+        )
+
+
+def test_overview_is_a_heat_map_of_attained_levels(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
+    book, reports = team
+    sheet = book["總覽"]
+    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == "A1:T4"
+    heads = [c.value for c in sheet[1]]
+    tasks = [t["code"] for t in reports[0]["tasks"]]
+    assert heads[3 : 3 + len(tasks)] == tasks
+    fills = {"met": "FFC6EFCE", "partial": "FFFFEB9C", "missing": "FFFFC7CE"}
+    for row, report in zip(sheet.iter_rows(min_row=2), reports, strict=True):
+        assert (row[0].value, row[1].value) == (report["person"]["id"], report["person"]["name"])
+        for cell, task in zip(row[3 : 3 + len(tasks)], report["tasks"], strict=True):
+            assert cell.value == task["attained_level"] and cell.data_type == "n"
+            assert cell.fill.fgColor.rgb == fills[task["status"]]
+        coverage = row[3 + len(tasks) + 1]
+        assert coverage.value == report["summary"]["coverage"] and coverage.number_format == "0.0%"
+
+
+def test_gaps_count_who_misses_each_item(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
+    book, reports = team
+    missing: dict[str, int] = {}
+    for report in reports:
+        for gap in report["gaps"]:
+            missing[gap["code"]] = missing.get(gap["code"], 0) + 1
+    rows = list(book["落差"].iter_rows(min_row=2, values_only=True))
+    assert {row[0]: row[3] for row in rows} == missing
+    counts = [row[3] for row in rows]
+    assert counts == sorted(counts, reverse=True)  # the most-missed first
+
+
+def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
+    book, reports = team
+    detail = list(book["明細"].iter_rows(min_row=2, values_only=True))
+    expected = sum(len(t["items"]) + len(t["outputs"]) for r in reports for t in r["tasks"])
+    assert len(detail) == expected
+    evidence = book["證據"]
+    first = reports[0]["evidence"][0]
+    row = next(evidence.iter_rows(min_row=2, max_row=2))
+    assert row[2].value == first["id"]
+    assert row[5].value == dt.datetime.fromisoformat(first["date"]) and row[5].is_date
+    assert row[6].value == first["level"] and row[6].data_type == "n"
+    total = sum(len(r["evidence"]) for r in reports)
+    assert evidence.max_row == total + 1
+
+
+def test_about_names_the_standard_date_and_policy(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
+    book, _ = team
+    rows = {row[0]: row[1:] for row in book["說明"].iter_rows(values_only=True) if row[0]}
+    assert rows["職能基準"][0].startswith("KMC3332-001v3 活動 (專案) 行銷企劃人員")
+    assert rows["評估日期"][0] == dt.datetime(2026, 6, 30)
+    assert rows["採計規則"][0] == "default" and rows["人數"][0] == 3
+
+
+def test_text_from_files_never_becomes_a_formula_or_a_link(run_line: RunLine, tmp_path: Path) -> None:
+    records = tmp_path / "r.csv"
+    records.write_text(
+        "員工編號,姓名,課程代號,課程名稱,訓練日期\n"
+        '=1+1,"=HYPERLINK(""http://x"")",C01,https://example.com \x1b[31m,2025-03-01\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.xlsx"
+    assert run_line("assess", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    book = openpyxl.load_workbook(out)
+    person = book["總覽"]["A2"], book["總覽"]["B2"]
+    assert [(c.value, c.data_type) for c in person] == [("=1+1", "s"), ('=HYPERLINK("http://x")', "s")]
+    title = book["證據"]["E2"]
+    assert title.value == "https://example.com \\x1b[31m" and title.hyperlink is None
+
+
+def test_records_in_workbook_out_with_calamine(run_line: RunLine, tmp_path: Path) -> None:
+    import python_calamine
+
+    out = tmp_path / "team.xlsx"
+    run = run_line("assess", "examples/records/training-2025.xlsx", "-c", CATALOG, *AS_OF, "-f", "xlsx", "-o", str(out))
+    assert run.code == 0, run.stderr
+    book = python_calamine.CalamineWorkbook.from_path(str(out))
+    overview = book.get_sheet_by_name("總覽").to_python()
+    assert len(overview) == 21  # a heading and 20 people
+    assert overview[1][:2] == ["E2101", "陳怡君"]
+
+
+def test_a_failed_input_is_listed_on_the_about_sheet(run_line: RunLine, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("standard: KMC3332-001v3\nperson: {name: x}\nevidence: 3\n", encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    assert run_line("assess", MID, str(bad), *AS_OF, "-o", str(out)).code == 2
+    values = [row[0] for row in openpyxl.load_workbook(out)["說明"].iter_rows(values_only=True)]
+    assert "無法評估的檔案" in values and any(str(v).startswith(f"{bad}:3:") for v in values)
