@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -79,7 +78,20 @@ class JsonRenderer(Renderer[Changes]):
 
     def add(self, value: Changes) -> None:
         """Write the array."""
-        data: list[ChangeOut] = [ChangeOut(**dataclasses.asdict(c), state=state(c)) for c in value]
+        data = [
+            ChangeOut(
+                person_id=c.person_id,
+                name=c.name,
+                file=c.file,
+                created=c.created,
+                added=c.added,
+                updated=c.updated,
+                removed=c.removed,
+                kept=c.kept,
+                state=state(c),
+            )
+            for c in value
+        ]
         self.out.write(dumps_json(data) + "\n")
 
 
