@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +43,18 @@ HEADER_SEARCH_ROWS = 10
 RECORD_ID_PREFIX = "rec-"
 
 
-class Column(Enum):
-    """The fields a record row may have; the names are those of a profile's evidence and person."""
+class Column(StrEnum):
+    """The fields a record row may have; the names are those of a profile's evidence and person.
+
+    A ``StrEnum``, so that looking a field up hashes like a string: a year's export is half a million lookups.
+    """
 
     person_id = "person_id"
     name = "name"
     organisation = "organisation"
     role = "role"
     course = "course"
-    title = "title"
+    title = "title"  # type: ignore[assignment]  # the member shadows str.title, which no one calls on a Column
     kind = "kind"
     date = "date"
     expires = "expires"
@@ -280,6 +283,8 @@ def _missing(table: Table, row: int, col: Column) -> Problem:
 
 def _text(value: Any) -> str | None:
     """A cell as text, or None when it is empty: ``1024.0`` (a number cell) reads ``1024``."""
+    if type(value) is str:  # most cells: the fast way first
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, bool):
@@ -376,22 +381,22 @@ def record_id(person_id: str, what: str, date: dt.date) -> str:
 # --------------------------------------------------------------------------- rows
 
 
-@dataclass
 class _Row:
-    """One data row being read: its cells by field, and the problems found in it."""
+    """One data row being read: its cells by field (each read once), and the problems found in it."""
 
-    table: Table
-    number: int
-    cells: list[Any]
-    columns: Columns
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, table: Table, number: int, cells: list[Any], columns: Columns) -> None:
+        self.table = table
+        self.number = number
+        self.columns = columns
+        self.raws = {col: cells[i] for col, i in columns.index.items() if i < len(cells)}
+        self.texts = {col: _text(value) for col, value in self.raws.items()}
+        self.problems: list[Problem] = []
 
     def raw(self, col: Column) -> Any:
-        i = self.columns.index.get(col)
-        return self.cells[i] if i is not None and i < len(self.cells) else None
+        return self.raws.get(col)
 
     def text(self, col: Column) -> str | None:
-        return _text(self.raw(col))
+        return self.texts.get(col)
 
     def fail(self, col: Column | None, key: str, **args: Any) -> None:
         index = self.columns.index.get(col) if col is not None else None
@@ -399,10 +404,10 @@ class _Row:
 
     def read(self, col: Column, parse: Any) -> Any:
         """The cell parsed, None when empty; a bad cell becomes a problem and gives None."""
-        if self.text(col) is None:
+        if self.texts.get(col) is None:
             return None
         try:
-            return parse(self.raw(col))
+            return parse(self.raws[col])
         except CellError as exc:
             self.fail(col, exc.key, **exc.args_)
             return None
@@ -427,6 +432,7 @@ class _Reader:
         self.known = codes_of(std)
         self.catalog = options.catalog
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
+        self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
 
     def records(self) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
@@ -485,7 +491,10 @@ class _Reader:
         except ValidationError as exc:  # the cells were checked above; this is a last guard
             row.fail(None, "records.bad_row", detail=str(exc.errors(include_url=False)[0]["loc"]))
             return None
-        person = Person(name=name, id=person_id, organisation=row.text(Column.organisation), role=row.text(Column.role))
+        who = (name, person_id, row.text(Column.organisation), row.text(Column.role))
+        person = self.people.get(who) or self.people.setdefault(
+            who, Person(name=name, id=person_id, organisation=who[2], role=who[3])
+        )
         return _Record(person, evidence, self.table.problem("records.row", row.number))
 
     def course(self, row: _Row) -> Course | None:

@@ -1,0 +1,105 @@
+"""Benchmark: a year's HR export — 20,000 record rows of 1,000 people in one .xlsx — assessed against a catalogue.
+
+    python bench/records.py            # the full size (the README records its figures)
+    python bench/records.py --quick    # 2,000 rows of 100 people, for a smoke test
+
+It writes the workbook (xlsxwriter) with the columns a training system exports — person id, name,
+department, course code, title, date (a date cell, or an ROC date as text in every fifth row),
+hours, verifier — where each row names a course of ``examples/catalog.yaml``, and then times two
+whole processes, each the median of ``--runs``:
+
+* ``kmc-gap assess records.xlsx --catalog examples/catalog.yaml -f jsonl > /dev/null``;
+* a Python process that only reads the same rows with openpyxl in read-only mode, its fastest mode.
+
+It prints the ratio of the two; the target is at most 1.0: reading, checking and assessing the
+records takes no longer than openpyxl takes only to read them. Nothing here is pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "examples" / "catalog.yaml"
+HEADERS = ["員工編號", "員工姓名", "部門", "課程代號", "課程名稱", "訓練日期", "訓練時數", "確認者"]
+OPENPYXL_READ = (
+    "import openpyxl, sys\n"
+    "book = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
+    "rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))\n"
+    "print(rows)\n"
+)
+
+
+def write_records(path: Path, people: int, rows: int, seed: int = 12) -> None:
+    """``rows`` rows spread over ``people`` people, each row a course of the sample catalogue."""
+    import xlsxwriter
+    import yaml
+
+    courses = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))["courses"]
+    rnd = random.Random(seed)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("訓練紀錄")
+    date = book.add_format({"num_format": "yyyy/m/d"})
+    sheet.write_row(0, 0, HEADERS)
+    for r in range(1, rows + 1):
+        n = r % people
+        course = rnd.choice(courses)
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rnd.randrange(2000))
+        sheet.write_string(r, 0, f"E{n:05d}")
+        sheet.write_string(r, 1, f"員工{n:05d}")
+        sheet.write_string(r, 2, ["行銷企劃部", "活動執行部", "品牌公關部"][n % 3])
+        sheet.write_string(r, 3, course["code"])
+        sheet.write_string(r, 4, course["title"])
+        if r % 5 == 0:
+            sheet.write_string(r, 5, f"{day.year - 1911}/{day.month:02d}/{day.day:02d}")
+        else:
+            sheet.write_datetime(r, 5, dt.datetime.combine(day, dt.time()), date)
+        sheet.write_number(r, 6, course["hours"])
+        sheet.write_string(r, 7, "人資部")
+    book.close()
+
+
+def timed(command: list[str], runs: int) -> float:
+    """The median wall time of ``command`` run as a whole process, its output thrown away."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2,000 rows of 100 people")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each process (the median is kept)")
+    args = parser.parse_args()
+    people, rows = (100, 2_000) if args.quick else (1_000, 20_000)
+    kmc_gap = [str(Path(sys.executable).with_name("kmc-gap"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "records.xlsx"
+        write_records(path, people, rows)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=False)
+        check = subprocess.run(
+            [*kmc_gap, "assess", str(path), "--catalog", str(CATALOG), "-f", "jsonl"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assessed = len(check.stdout.splitlines())
+        ours = timed([*kmc_gap, "assess", str(path), "--catalog", str(CATALOG), "-f", "jsonl"], args.runs)
+        theirs = timed([sys.executable, "-c", OPENPYXL_READ, str(path)], args.runs)
+    print(f"{rows:,} rows of {people:,} people ({path.name}, {assessed:,} reports, exit {check.returncode})")
+    print(f"kmc-gap assess -f jsonl      {ours:6.2f} s")
+    print(f"openpyxl read-only, rows only {theirs:6.2f} s")
+    print(f"ratio {ours / theirs:.2f} (target ≤ 1.0)")
+
+
+if __name__ == "__main__":
+    main()
