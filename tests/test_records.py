@@ -378,6 +378,25 @@ def test_the_example_export_as_csv_and_xlsx_gives_the_same_reports(run_line: Run
     assert any(ev["expires"] for r in csv_reports for ev in r["evidence"])
 
 
+@pytest.mark.parametrize("name", ["training-2025.csv", "training-2025.xlsx"])
+def test_evidence_built_from_rows_is_what_the_model_validates(name: str) -> None:
+    # rows are checked cell by cell and the model built without validating again: it must be a valid one
+    from kmc_gap.model.models import Evidence, Profile
+
+    found = read(ROOT / "examples" / "records" / name)
+    for person in found.people:
+        Profile.model_validate(person.profile.model_dump())
+        for ev in person.profile.evidence:
+            assert Evidence.model_validate(ev.model_dump()) == ev
+
+
+def test_a_covers_cell_of_separators_only_is_empty(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "r.csv", [[*HEAD, "職能級別", "職能內涵"], ["E1", "王", "X1", "2025-03-01", "4", "、 ,"]]
+    )
+    assert [p.key for p in read(path).problems[str(path)]] == ["records.empty_cell"]
+
+
 def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
     run = run_line("plan", "examples/records/training-2025.xlsx", "-c", CATALOG, *AS_OF, "-f", "json")
     assert run.code == 0, run.stderr
