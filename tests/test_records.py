@@ -401,3 +401,60 @@ def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
     run = run_line("plan", "examples/records/training-2025.xlsx", "-c", CATALOG, *AS_OF, "-f", "json")
     assert run.code == 0, run.stderr
     assert len(json.loads(run.stdout)["people"]) == 20
+
+
+# --------------------------------------------------------------------------- bad files and every format
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "檔案中沒有任何紀錄"),
+        ("header-only.csv", "員工編號,姓名,課程代號,訓練日期\r\n".encode(), "檔案中沒有任何紀錄"),
+        ("random.csv", bytes(range(256)) * 8, "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼"),
+        ("random.xlsx", bytes(range(256)) * 8, "無法讀取這個試算表檔案"),
+        ("zip.xlsx", b"PK\x05\x06" + b"\x00" * 18, "無法讀取這個試算表檔案"),
+        ("quote.csv", '員工編號,姓名,課程代號,訓練日期\nE1,"王,C01,2025-03-01\n'.encode(), "CSV 格式有誤"),
+    ],
+)
+def test_bad_record_files_give_one_message_and_exit_2(
+    run_line: RunLine, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    good = write_csv(tmp_path / "good.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
+    run = run_line("assess", str(path), str(good), "-c", CATALOG, "-f", "jsonl")
+    assert run.code == 2
+    assert "Traceback" not in run.stderr and message in run.stderr
+    assert json.loads(run.stdout)["person"]["id"] == "E1"  # the good file is still assessed
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown", "junit", "html", "xlsx"])
+def test_records_give_every_format(run_line: RunLine, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"team.{fmt}"
+    run = run_line("assess", "examples/records/training-2025.csv", "-c", CATALOG, *AS_OF, "-f", fmt, "-o", str(out))
+    assert run.code == 0, run.stderr
+    assert out.stat().st_size > 1000
+
+
+def test_a_workbook_is_not_written_to_a_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    primary, secondary = os.openpty()
+    try:
+        command = [sys.executable, "-m", "kmc_gap", "assess", "examples/profiles/mid-career-planner.yaml", "-f", "xlsx"]
+        done = subprocess.run(command, stdout=secondary, stderr=subprocess.PIPE, cwd=ROOT, check=False, timeout=60)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert done.returncode == 2
+    assert "活頁簿（xlsx）不能印在終端機上；請加 -o 檔名.xlsx" in done.stderr.decode()
+
+
+def test_an_input_workbook_is_never_the_output(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "team.xlsx", [HEAD, ["E1", "王", "C01", dt.date(2025, 3, 1)]])
+    before = path.read_bytes()
+    run = run_line("assess", str(path), "-c", CATALOG, "-o", str(path))
+    assert run.code == 2 and path.read_bytes() == before

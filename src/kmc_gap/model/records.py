@@ -156,7 +156,7 @@ def _read_csv(raw: bytes, name: str) -> Table:
             raise InputError([Problem(name, "records.encoding")]) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[Any]]] = []
     line = 1
     try:
@@ -554,6 +554,8 @@ def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -
             continue
         result.warnings += warnings
         records, problems = _Reader(table, columns, std, options).records()
+        if table.rows[-1][0] <= columns.header_row:  # headers, and no row under them
+            problems.append(table.problem("records.empty", columns.header_row))
         if problems:
             result.problems[name] = problems
         repeats: list[Problem] = []
