@@ -458,3 +458,24 @@ def test_an_input_workbook_is_never_the_output(run_line: RunLine, tmp_path: Path
     before = path.read_bytes()
     run = run_line("assess", str(path), "-c", CATALOG, "-o", str(path))
     assert run.code == 2 and path.read_bytes() == before
+
+
+def test_commands_without_records_import_no_spreadsheet_code() -> None:
+    # start-up stays as it was for YAML profiles: the record, spreadsheet and round-trip YAML modules are
+    # imported only by runs that read or write them
+    import subprocess
+    import sys
+
+    heavy = ("kmc_gap.model.records", "python_calamine", "xlsxwriter", "ruamel", "openpyxl")
+    script = (
+        "import sys\n"
+        "from kmc_gap.cli.app import main\n"
+        "for args in (['assess', sys.argv[1], '-f', 'json'], ['validate', sys.argv[1]]):\n"
+        "    main(args)\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "examples/profiles/mid-career-planner.yaml"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1] == "[]"

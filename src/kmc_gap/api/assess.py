@@ -15,7 +15,7 @@ import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
@@ -24,12 +24,12 @@ from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeho
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.assess import AssessRenderer
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Brief, PersonOut, Report
+    from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
 
 #: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
 Render = Callable[["Report", Standard], str]
@@ -115,26 +115,26 @@ def score_profile(
 
 
 #: What is scored: a YAML file, a person read from record files, or a record file's problems.
-Source = Path | RecordPerson | Result
+Source: TypeAlias = "Path | RecordPerson | Result"
 
 
 def score(source: Source, std: Standard, settings: Settings) -> Result:
     """The result for one source; never raises for bad input."""
     if isinstance(source, Result):
         return source
-    if isinstance(source, RecordPerson):
-        return score_profile(source.profile, source.file, std, settings)
-    return score_file(source, std, settings)
+    if isinstance(source, Path):
+        return score_file(source, std, settings)
+    return score_profile(source.profile, source.file, std, settings)
 
 
-def sources(paths: list[Path], records: RecordSet) -> list[Source]:
+def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
     """The paths in order, the record files' problems and people where the first record file was."""
     found: list[Source] = []
     placed = False
     for path in paths:
         if not is_records(path):
             found.append(path)
-        elif not placed:
+        elif not placed and records is not None:
             placed = True
             found += [Result(file, problems=problems) for file, problems in records.problems.items()]
             found += records.people
@@ -171,6 +171,15 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
         yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
 
 
+def _records(paths: list[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
+    """Everyone in the record files, read together; None when there are none (nothing imported)."""
+    if not paths:
+        return None
+    from kmc_gap.model.records import RecordOptions, load_records
+
+    return load_records(paths, std, options or RecordOptions())
+
+
 @dataclass
 class Outcome:
     """What a run over many files came to: how many could not be assessed, and the thresholds failed."""
@@ -201,9 +210,8 @@ def assess_paths(
     files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
     """
     outcome = Outcome()
-    record_paths = [p for p in paths if is_records(p)]
-    found = load_records(record_paths, std, records or RecordOptions()) if record_paths else RecordSet()
-    outcome.warnings += found.warnings
+    found = _records([p for p in paths if is_records(p)], std, records)
+    outcome.warnings += found.warnings if found is not None else []
     seen: dict[str, str] = {}  # person id → the first file that had it
     writer.start()
     for result in results(sources(paths, found), std, settings, jobs):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_catalog, load_policy, placeholders
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import FileCheck, InputError, Problem
-from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from kmc_gap.model.records import RecordOptions
 
 
 def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *, searched: bool = False) -> FileCheck:
@@ -35,6 +38,8 @@ def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *,
 
 def check_records(paths: list[Path], std: Standard, options: RecordOptions) -> list[FileCheck]:
     """Check record files (CSV, workbooks) together, as ``assess`` reads them: one check per file."""
+    from kmc_gap.model.records import load_records
+
     found = load_records(paths, std, options)
     checks = []
     for path in paths:

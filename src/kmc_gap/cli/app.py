@@ -189,13 +189,14 @@ def assess_cmd(
     fmt = fmt or inputs.format_for(output) or AssessFormat.table
     if fmt is AssessFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
-    reading = _record_options(catalog, sheet, columns, std, max_size)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
     except InputError as exc:
         fail(exc.problems)
     found = _expand(profiles)
     paths = found.files
+    # record files need the catalogue; without them the spreadsheet code is never imported
+    reading = _record_options(catalog, sheet, columns, std, max_size) if any(map(is_records, paths)) else None
     cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
@@ -322,8 +323,7 @@ def validate_cmd(
     columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api import records
-    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy, check_records
+    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy
     from kmc_gap.render.validate import RENDERERS
 
     std = _standard(ctx)
@@ -333,6 +333,9 @@ def validate_cmd(
     checks += [catalog_check] if catalog_check else []
     record_files = [path for path in found.files if is_records(path)]
     if record_files:
+        from kmc_gap.api import records
+        from kmc_gap.api.validate import check_records
+
         courses = records.catalog(catalog, std, max_size) if catalog_check and catalog_check.valid else None
         checks += check_records(record_files, std, records.options(courses, sheet, columns, max_size))
     others = [path for path in found.files if not is_records(path)]
