@@ -212,22 +212,20 @@ _ALIASES = {_norm(alias): Column(col) for col, aliases in RECORD_HEADERS.items()
 
 @dataclass
 class Columns:
-    """Which cell of a row holds each field, and the headers that matched nothing."""
+    """The header row, and which cell of a row holds each field."""
 
     header_row: int
     index: dict[Column, int]
-    headers: list[str]
-    unused: list[int]
 
 
-def find_columns(table: Table, overrides: Mapping[Column, str]) -> tuple[Columns, list[Problem], list[Problem]]:
-    """The header row and its columns: (columns, problems, warnings).
+def find_columns(table: Table, overrides: Mapping[Column, str]) -> tuple[Columns | None, list[Problem], list[Problem]]:
+    """The header row and its columns (None when the file cannot be read by them), its problems and warnings.
 
     The header is the first row, among the first few, where at least two headers are known; a
     title row above it is passed over. A missing required column is a problem of the whole file.
     """
     if not table.rows:
-        raise InputError([table.problem("records.empty")])
+        return None, [table.problem("records.empty")], []
     wanted = {_norm(header): col for col, header in overrides.items()}
     start = 0
     for i, (_, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
@@ -253,9 +251,9 @@ def find_columns(table: Table, overrides: Mapping[Column, str]) -> tuple[Columns
     warnings = [_unused(table, row, headers[i], i) for i in unused]
     missing = [col for col in REQUIRED if col not in index]
     problems += [_missing(table, row, col) for col in missing]
-    if problems:
-        raise InputError([*problems, *warnings])
-    return Columns(row, index, headers, unused), problems, warnings
+    if table.rows[-1][0] <= row:  # headers, and no row under them
+        problems.append(table.problem("records.empty", row))
+    return (None if problems else Columns(row, index)), problems, warnings
 
 
 def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
@@ -547,15 +545,15 @@ def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -
         name = shown(path)
         try:
             table = read_table(path, options)
-            columns, _, warnings = find_columns(table, options.columns)
         except InputError as exc:
-            result.problems[name] = [p for p in exc.problems if not p.key.startswith("records.unused_column")]
-            result.warnings += [p for p in exc.problems if p.key.startswith("records.unused_column")]
+            result.problems[name] = exc.problems
             continue
+        columns, problems, warnings = find_columns(table, options.columns)
         result.warnings += warnings
+        if columns is None:
+            result.problems[name] = problems
+            continue
         records, problems = _Reader(table, columns, std, options).records()
-        if table.rows[-1][0] <= columns.header_row:  # headers, and no row under them
-            problems.append(table.problem("records.empty", columns.header_row))
         if problems:
             result.problems[name] = problems
         repeats: list[Problem] = []
