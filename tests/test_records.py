@@ -124,7 +124,7 @@ def test_an_unknown_header_is_warned_about_once_with_a_guess(run_line: RunLine, 
 def test_columns_maps_any_other_header(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [["工號", "學員", "課號", "上課日"], ["E1", "王", "C01", "2025-03-01"]])
     assert run_line("validate", str(path), "-c", CATALOG).code == 1
-    run = run_line("validate", str(path), "-c", CATALOG, "--columns", "name=學員,course=課號，date=上課日")
+    run = run_line("validate", str(path), "-c", CATALOG, "--columns", "name=學員,course＝課號，date=上課日")
     assert (run.code, run.stdout) == (0, "")
 
 

@@ -12,9 +12,9 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
 def columns(spec: str | None) -> dict[Column, str]:
-    """``--columns person_id=工號,date=上課日期``: the headers to read as each field (full-width commas too)."""
+    """``--columns person_id=工號,date=上課日期``: the headers to read as each field (full-width ，and ＝ too)."""
     mapping: dict[Column, str] = {}
-    for part in (spec or "").replace("\uff0c", ",").split(","):
+    for part in (spec or "").replace("\uff0c", ",").replace("\uff1d", "=").split(","):
         if not part.strip():
             continue
         name, _, header = part.partition("=")
