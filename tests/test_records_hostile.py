@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import ROOT, RunLine
 from kmc_gap.cli.app import main
+
+from conftest import ROOT, RunLine
 
 CATALOG = str(ROOT / "examples" / "catalog.yaml")
 HOSTILE = '\x1b]0;pwned\x07\x1b[2J\u202e=HYPERLINK("x")<b>|bold</b>\n::error::forged\x01'
