@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
@@ -55,10 +54,9 @@ class TableRenderer(Renderer[Changes]):
         lang = self.ctx.lang
         con = console(self.out)
         columns = [
-            (t("xlsx.col.person_id", lang), 12, "left"),
-            (t("xlsx.col.person_name", lang), 10, "left"),
-            (t("import.col.file", lang), 0, "left"),
-            (t("import.col.state", lang), 9, "left"),
+            (t("xlsx.col.person_id", lang), 0, "left"),  # each file is <person id>.yaml in the folder named on stderr
+            (t("xlsx.col.person_name", lang), 8, "left"),
+            (t("import.col.state", lang), 7, "left"),
         ]
         columns += [(t(f"import.col.{key}", lang), 7, "right") for key in ("added", "updated", "removed", "kept")]
         table = fixed_table(con, columns)
@@ -66,7 +64,6 @@ class TableRenderer(Renderer[Changes]):
             table.add_row(
                 visible(c.person_id),
                 visible(c.name),
-                visible(PurePath(c.file).name),  # the folder is named on stderr
                 t(_STATE_WORDS[state(c)], lang),
                 *(str(n) for n in (c.added, c.updated, c.removed, c.kept)),
             )

@@ -495,11 +495,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.not_dir": ("這不是資料夾", "not a directory"),
     "import.created": ("新檔", "new"),
     "import.updated_file": ("更新", "updated"),
-    "import.unchanged": ("不變", "unchanged"),
-    "import.col.file": ("檔案", "File"),
+    "import.unchanged": ("不變", "same"),
     "import.col.state": ("狀態", "State"),
     "import.col.added": ("新增", "Added"),
-    "import.col.updated": ("更新", "Updated"),
+    "import.col.updated": ("更新", "Changed"),
     "import.col.removed": ("移除", "Removed"),
     "import.col.kept": ("保留", "Kept"),
     "import.done": (
