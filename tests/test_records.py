@@ -140,9 +140,16 @@ def test_a_missing_required_column_names_the_headers_that_would_do(run_line: Run
     run = run_line("assess", str(path), "-c", CATALOG)
     assert run.code == 2
     assert (
-        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, full_name（或以 --columns 指定）"
+        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, full_name, name（或以 --columns 指定）"
         in run.stderr
     )
+
+
+def test_github_annotations_of_a_workbook_name_the_cell_in_the_message(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", [HEAD, ["E1", "王", "C01", "someday"]])
+    run = run_line("validate", str(path), "-c", CATALOG, "-f", "github", "--lang", "en")
+    # a workbook has no lines for an annotation to point at, so the sheet and cell lead the message
+    assert run.stdout.startswith(f"::error file={path},title=kmc-gap records.bad_date::{path}:工作表1!D2: ")
 
 
 def test_a_title_row_above_the_headers_is_passed_over(tmp_path: Path) -> None:

@@ -270,7 +270,7 @@ def _unused(table: Table, row: int, header: str, i: int) -> Problem:
 
 def _missing(table: Table, row: int, col: Column) -> Problem:
     """A required column that no header names, with the headers that would."""
-    accepted = ", ".join(RECORD_HEADERS[col.value])
+    accepted = ", ".join([*RECORD_HEADERS[col.value], col.value])
     return table.problem("records.missing_column", row, field=Word(f"records.field.{col.value}"), headers=accepted)
 
 
