@@ -25,6 +25,7 @@ AS_OF = ("--as-of", "2026-06-30")
 ROOT = Path(__file__).parent.parent
 
 HEAD = ["員工編號", "姓名", "課程代號", "訓練日期"]
+EXPORT_BYTES = (ROOT / "examples" / "records" / "training-2025.xlsx").read_bytes()
 
 
 def write_csv(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
@@ -418,9 +419,12 @@ def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
     [
         ("empty.csv", b"", "檔案中沒有任何紀錄"),
         ("header-only.csv", "員工編號,姓名,課程代號,訓練日期\r\n".encode(), "檔案中沒有任何紀錄"),
-        ("random.csv", bytes(range(256)) * 8, "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼"),
+        ("random.csv", bytes(range(256)) * 8, "這是二進位檔，不是 CSV 文字檔"),
+        ("latin.csv", bytes(range(128, 256)) * 8, "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼"),
         ("random.xlsx", bytes(range(256)) * 8, "無法讀取這個試算表檔案"),
         ("zip.xlsx", b"PK\x05\x06" + b"\x00" * 18, "無法讀取這個試算表檔案"),
+        ("nul.csv", "員工編號,姓名\x00,課程代號,訓練日期\n".encode(), "這是二進位檔，不是 CSV 文字檔"),
+        ("renamed.csv", EXPORT_BYTES, "這是活頁簿（xlsx），不是 CSV；請把副檔名改成 .xlsx"),
         ("quote.csv", '員工編號,姓名,課程代號,訓練日期\nE1,"王,C01,2025-03-01\n'.encode(), "CSV 格式有誤"),
     ],
 )

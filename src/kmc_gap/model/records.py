@@ -147,9 +147,13 @@ def read_table(path: Path, options: RecordOptions) -> Table:
 
 def _read_csv(raw: bytes, name: str) -> Table:
     """A CSV file in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Big5 (cp950), as Excel saves it."""
+    if raw.startswith(b"PK\x03\x04"):  # a zip: a workbook saved or renamed as .csv
+        raise InputError([Problem(name, "records.workbook_as_csv")])
     try:
         text = decode(raw, name)
-    except InputError:
+    except InputError as exc:
+        if exc.problems[0].key == "file.binary":
+            raise InputError([Problem(name, "records.binary")]) from None
         try:
             text = raw.decode("cp950")
         except UnicodeDecodeError:

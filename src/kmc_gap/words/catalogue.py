@@ -59,6 +59,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼；請在 Excel 以「CSV UTF-8」另存",
         'the CSV file is not UTF-8, UTF-16 or Big5; save it from Excel as "CSV UTF-8"',
     ),
+    "records.binary": ("這是二進位檔，不是 CSV 文字檔", "binary file, not CSV text"),
+    "records.workbook_as_csv": (
+        "這是活頁簿（xlsx），不是 CSV；請把副檔名改成 .xlsx",
+        "this is a workbook (xlsx), not CSV; rename it to .xlsx",
+    ),
     "records.csv_broken": ("CSV 格式有誤（引號未成對？）", "the CSV is malformed (an unclosed quote?)"),
     "records.not_workbook": (
         "無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）",
