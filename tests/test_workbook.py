@@ -74,6 +74,14 @@ def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workboo
     detail = list(book["明細"].iter_rows(min_row=2, values_only=True))
     expected = sum(len(t["items"]) + len(t["outputs"]) for r in reports for t in r["tasks"])
     assert len(detail) == expected
+    # the second person's first item of their first task, cell by cell
+    second = reports[1]
+    task, item = second["tasks"][0], second["tasks"][0]["items"][0]
+    first_row = len([1 for t in reports[0]["tasks"] for _ in (*t["items"], *t["outputs"])])
+    row = detail[first_row]
+    assert row[:4] == (second["person"]["id"], second["person"]["name"], task["code"], item["code"])
+    assert row[5] == ("符合" if item["met"] else "未符合")
+    assert row[6] == item["best_level"] and row[7] == ("、".join(item["evidence"]) or None)
     evidence = book["證據"]
     first = reports[0]["evidence"][0]
     row = next(evidence.iter_rows(min_row=2, max_row=2))

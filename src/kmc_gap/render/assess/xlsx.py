@@ -70,7 +70,8 @@ class XlsxRenderer(AssessRenderer):
         }
         for status, (fill, font) in STATUS_COLOURS.items():
             self.fmt[status] = self.book.add_format({"bg_color": fill, "font_color": font, "align": "center"})
-        self.names = names(self.ctx.std, lang)
+        self.names = {code: sheet_text(name) for code, name in names(self.ctx.std, lang).items()}
+        self.words: dict[str, str] = {}
         self.first: Report | None = None
         self.missing: dict[str, list[str]] = defaultdict(list)
         self.kinds: dict[str, str] = {}
@@ -101,7 +102,7 @@ class XlsxRenderer(AssessRenderer):
         """Write one person's overview row, detail rows and evidence rows."""
         self.first = self.first or value
         person = value["person"]
-        who = [person["id"] or "", person["name"]]
+        who = [sheet_text(person["id"] or ""), sheet_text(person["name"])]
         self._overview(value, who)
         self._detail(value, who)
         self._evidence(value, who)
@@ -113,7 +114,7 @@ class XlsxRenderer(AssessRenderer):
     def _overview(self, report: Report, who: list[str]) -> None:
         lang = self.ctx.lang
         sheet, row = self.sheets["overview"], self._next("overview")
-        _texts(sheet, row, 0, [*who, report["person"]["organisation"] or ""])
+        _texts(sheet, row, 0, [*who, sheet_text(report["person"]["organisation"] or "")])
         by_code = {task["code"]: task for task in report["tasks"]}
         for col, code in enumerate(self.tasks, start=3):
             task = by_code[code]
@@ -125,32 +126,50 @@ class XlsxRenderer(AssessRenderer):
         sheet.write_string(row, end + 2, t("verdict.met" if s["meets_standard"] else "verdict.not_met", lang))
 
     def _detail(self, report: Report, who: list[str]) -> None:
-        lang = self.ctx.lang
-        sheet = self.sheets["detail"]
+        """A row per person × task × item: the biggest sheet by far, so each row is eight plain cells.
+
+        The task's name and level are on the about sheet, an item's kind is the letter of its code.
+        """
+        sheet, names, word = self.sheets["detail"], self.names, self._word
+        met, missing = word("status.met"), word("status.missing")
+        person_id, name = who
+        row = self.rows["detail"]
         for task in report["tasks"]:
-            for item in [*task["items"], *task["outputs"]]:
-                row = self._next("detail")
-                _texts(sheet, row, 0, [*who, task["code"], sheet_text(self.names[task["code"]])])
-                sheet.write_number(row, 4, task["level"])
-                _texts(sheet, row, 5, [item["code"], self.names[item["code"]], t(f"kind.{item['type']}", lang)])
-                sheet.write_string(row, 8, t("status.met" if item["met"] else "status.missing", lang))
+            code = task["code"]
+            for item in (*task["items"], *task["outputs"]):
+                sheet.write_string(row, 0, person_id)
+                sheet.write_string(row, 1, name)
+                sheet.write_string(row, 2, code)
+                sheet.write_string(row, 3, item["code"])
+                sheet.write_string(row, 4, names[item["code"]])
+                sheet.write_string(row, 5, met if item["met"] else missing)
                 if item["best_level"] is not None:
-                    sheet.write_number(row, 9, item["best_level"])
-                sheet.write_string(row, 10, sheet_text(listing(item["evidence"], lang)))
+                    sheet.write_number(row, 6, item["best_level"])
+                if item["evidence"]:
+                    sheet.write_string(row, 7, sheet_text(listing(item["evidence"], self.ctx.lang)))
+                row += 1
+        self.rows["detail"] = row
+
+    def _word(self, key: str) -> str:
+        """A catalogue word in the report's language, looked up once per workbook."""
+        found = self.words.get(key)
+        if found is None:
+            found = self.words[key] = t(key, self.ctx.lang)
+        return found
 
     def _evidence(self, report: Report, who: list[str]) -> None:
         lang = self.ctx.lang
         sheet = self.sheets["evidence"]
         for ev in report["evidence"]:
             row = self._next("evidence")
-            _texts(sheet, row, 0, [*who, sheet_text(ev["id"]), t(f"evidence_kind.{ev['kind']}", lang)])
+            _texts(sheet, row, 0, [*who, sheet_text(ev["id"]), self._word(f"evidence_kind.{ev['kind']}")])
             sheet.write_string(row, 4, sheet_text(ev["title"]))
             sheet.write_datetime(row, 5, _date(ev["date"]), self.fmt["date"])
             sheet.write_number(row, 6, ev["level"])
             if ev["expires"] is not None:
                 sheet.write_datetime(row, 7, _date(ev["expires"]), self.fmt["date"])
             sheet.write_string(row, 8, listing(ev["covers"], lang))
-            sheet.write_string(row, 9, t("yes" if ev["counted"] else "no", lang))
+            sheet.write_string(row, 9, self._word("yes" if ev["counted"] else "no"))
             if ev["reason"] is not None:
                 reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
                 sheet.write_string(row, 10, reason)
@@ -235,7 +254,7 @@ class XlsxRenderer(AssessRenderer):
         widths = {
             "overview": [12, 14, 16, *[6] * len(self.tasks), 8, 9, 18],
             "gaps": [9, 36, 10, 10, 60],
-            "detail": [12, 14, 8, 30, 8, 9, 40, 10, 8, 8, 30],
+            "detail": [12, 14, 8, 9, 50, 8, 8, 30],
             "evidence": [12, 14, 16, 10, 40, 11, 8, 11, 30, 6, 20],
             "about": [16, 40, 8],
         }
@@ -250,19 +269,7 @@ class XlsxRenderer(AssessRenderer):
             sheet.fit_to_pages(1, 0)
 
 
-_DETAIL = (
-    "person_id",
-    "person_name",
-    "task",
-    "task_name",
-    "required_level",
-    "code",
-    "item_name",
-    "kind",
-    "met",
-    "best_level",
-    "evidence_counting",
-)
+_DETAIL = ("person_id", "person_name", "task", "code", "item_name", "met", "best_level", "evidence_counting")
 _EVIDENCE = (
     "person_id",
     "person_name",
@@ -279,9 +286,9 @@ _EVIDENCE = (
 
 
 def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
-    """Text cells from ``col`` on: each a string cell, its controls shown as text."""
+    """Text cells from ``col`` on, each a string cell (text from files is passed through ``sheet_text`` first)."""
     for offset, value in enumerate(values):
-        sheet.write_string(row, col + offset, sheet_text(value))
+        sheet.write_string(row, col + offset, value)
 
 
 def _date(iso: str) -> dt.datetime:
