@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import weakref
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,8 +49,10 @@ class XlsxRenderer(AssessRenderer):
         import xlsxwriter
 
         lang = self.ctx.lang
-        fd, self.path = tempfile.mkstemp(suffix=".xlsx")
+        fd, self.path = tempfile.mkstemp(prefix="kmc-gap-", suffix=".xlsx")
         os.close(fd)
+        # removed when the renderer goes, or at exit: an interrupted run leaves no workbook behind
+        self.removal = weakref.finalize(self, Path(self.path).unlink, missing_ok=True)
         self.book = xlsxwriter.Workbook(
             self.path,
             {
@@ -190,7 +193,7 @@ class XlsxRenderer(AssessRenderer):
         self._layout()
         self.book.close()
         data = Path(self.path).read_bytes()
-        Path(self.path).unlink(missing_ok=True)
+        self.removal()
         self.out.flush()
         self.out.buffer.write(data)
         self.out.buffer.flush()
