@@ -57,6 +57,9 @@ MaxSizeOption = Annotated[int, typer.Option("--max-size", min=1, metavar="BYTES"
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.opt.as_of")]
 PolicyOption = Annotated[str, typer.Option("--policy", metavar="POLICY", help="help.opt.policy")]
 FormatOption = typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.view_format")
+RecordsCatalogOption = Annotated[
+    Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.records_catalog")
+]
 SheetOption = Annotated[str | None, typer.Option("--sheet", metavar="NAME", help="help.opt.sheet")]
 ColumnsOption = Annotated[
     str | None, typer.Option("--columns", metavar="FIELD=HEADER,…", help="help.opt.columns", show_default=False)
@@ -168,9 +171,7 @@ def assess_cmd(
     warn_expiring: Annotated[
         int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
     ] = 90,
-    catalog: Annotated[
-        Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.records_catalog")
-    ] = None,
+    catalog: RecordsCatalogOption = None,
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
@@ -463,9 +464,7 @@ def import_cmd(
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="help.opt.import_output", show_default=False)
     ],
-    catalog: Annotated[
-        Path | None, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.records_catalog")
-    ] = None,
+    catalog: RecordsCatalogOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.opt.dry_run")] = False,
     fmt: Annotated[
         ImportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.import_format")
