@@ -259,6 +259,15 @@ def test_sheet_chooses_the_sheet_and_a_missing_one_lists_those_there(run_line: R
     assert run.code == 2 and "找不到工作表「明細」（檔案中有：封面, 紀錄）" in run.stderr
 
 
+def test_record_options_without_record_files_are_warned_about(run_line: RunLine) -> None:
+    run = run_line("assess", "examples/profiles/mid-career-planner.yaml", "-c", CATALOG, "-f", "json")
+    assert run.code == 0
+    assert (
+        run.stderr
+        == "kmc-gap: 警告：--catalog、--sheet、--columns 只用於訓練紀錄檔（.csv、.xlsx）；這次沒有紀錄檔，未使用\n"
+    )
+
+
 def test_a_course_code_needs_the_catalogue(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
     run = run_line("assess", str(path), "--lang", "en")

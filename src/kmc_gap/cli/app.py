@@ -198,6 +198,8 @@ def assess_cmd(
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
     reading = _record_options(catalog, sheet, columns, std, max_size) if any(map(is_records, paths)) else None
+    if reading is None and (catalog or sheet or columns):
+        say("run.records_options_unused")
     cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
     settings = Settings(

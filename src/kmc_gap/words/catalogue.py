@@ -127,6 +127,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "人員編號 {id} 的姓名是「{name}」，前面的列寫「{first}」；採用「{first}」",
         'person id {id} is named "{name}" here and "{first}" in an earlier row; "{first}" is used',
     ),
+    "run.records_options_unused": (
+        "警告：--catalog、--sheet、--columns 只用於訓練紀錄檔（.csv、.xlsx）；這次沒有紀錄檔，未使用",
+        "warning: --catalog, --sheet and --columns are for record files (.csv, .xlsx); "
+        "there are none, so they were not used",
+    ),
     "records.field.person_id": ("人員編號", "person id"),
     "records.field.name": ("姓名", "name"),
     "records.field.date": ("日期", "date"),
