@@ -35,22 +35,26 @@ RunLine = Callable[..., Run]
 ROOT = Path(__file__).parent.parent
 
 
+def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run ``kmc-gap ARGS…`` in-process as a non-terminal, NO_COLOR, 80 columns; an exception is not caught.
+
+    For tests that cannot take a function-scoped fixture (hypothesis); others use ``run_line``.
+    """
+    runner = CliRunner()
+    environment = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb", "KMC_GAP_LANG": "", **(env or {})}
+    with runner.isolation(input=input, env=environment) as (out, err, _):
+        code = main(list(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return Run(code, stdout, stderr)
+
+
 @pytest.fixture
 def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
-    """Run ``kmc-gap ARGS…`` in-process from the repository root, as a non-terminal, NO_COLOR, 80 columns."""
+    """:func:`run_cli` from the repository root."""
     monkeypatch.chdir(ROOT)
-
-    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
-        runner = CliRunner()
-        environment = {"NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb", "KMC_GAP_LANG": "", **(env or {})}
-        with runner.isolation(input=input, env=environment) as (out, err, _):
-            code = main(list(args))
-            sys.stdout.flush()
-            sys.stderr.flush()
-            stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
-        return Run(code, stdout, stderr)
-
-    return run
+    return run_cli
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from kmc_gap.cli.app import main
+from conftest import run_cli
 
 BASE = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
 BASE_DATA = yaml.safe_load(BASE)
@@ -89,11 +88,7 @@ def mutated(draw: st.DrawFn) -> bytes:
 def test_cli_never_crashes(tmp_path: Path, content: bytes) -> None:
     profile = tmp_path / "p.yaml"
     profile.write_bytes(content)
-    runner = CliRunner()
     for args in (["assess", str(profile), "--as-of", "2026-06-30"], ["validate", str(profile), "-f", "json"]):
-        with runner.isolation(env={"NO_COLOR": "1", "COLUMNS": "80"}) as (_, err, _):
-            code = main(args)  # an exception here fails the test
-            sys.stderr.flush()
-            stderr = err.getvalue().decode()
-        assert code in (0, 1, 2)
-        assert "Traceback" not in stderr
+        run = run_cli(*args)  # an exception here fails the test
+        assert run.code in (0, 1, 2)
+        assert "Traceback" not in run.stderr

@@ -347,6 +347,14 @@ def read_date(text: str) -> dt.date:
     return cell_date(text)
 
 
+def test_a_second_name_for_one_id_is_warned_about_once(tmp_path: Path) -> None:
+    rows = [HEAD, ["E1", "王小明", "C01", "2025-03-01"], ["E1", "王曉明", "C02", "2025-03-01"],
+            ["E1", "王曉明", "C03", "2025-03-01"]]  # fmt: skip
+    found = read(write_csv(tmp_path / "r.csv", rows))
+    assert [(w.key, w.line, w.args["name"]) for w in found.warnings] == [("records.name_differs", 3, "王曉明")]
+    assert found.people[0].profile.person.name == "王小明" and len(found.people[0].profile.evidence) == 3
+
+
 def test_the_same_row_twice_counts_once_with_a_warning(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [HEAD, ROWS[0], ROWS[0]])
     run = run_line("assess", str(path), "-c", CATALOG, "-f", "json")

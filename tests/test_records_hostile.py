@@ -5,18 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import openpyxl
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from kmc_gap.cli.app import main
-
-from conftest import ROOT, RunLine
+from conftest import ROOT, RunLine, run_cli
 
 CATALOG = str(ROOT / "examples" / "catalog.yaml")
 HOSTILE = '\x1b]0;pwned\x07\x1b[2J\u202e=HYPERLINK("x")<b>|bold</b>\n::error::forged\x01'
@@ -36,15 +32,11 @@ def test_any_csv_gives_reports_or_located_messages(tmp_path: Path, rows: list[li
     csv.writer(buffer).writerows([HEAD, *rows] if header else rows)
     path = tmp_path / "r.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    runner = CliRunner()
     for args in (["assess", str(path), "-c", CATALOG, "--as-of", "2026-06-30"], ["validate", str(path), "-c", CATALOG]):
-        with runner.isolation(env={"NO_COLOR": "1", "COLUMNS": "80"}) as (_, err, _):
-            code = main(args)  # an exception here fails the test
-            sys.stderr.flush()
-            stderr = err.getvalue().decode()
-        assert code in (0, 1, 2)
-        assert "Traceback" not in stderr
-        assert all(line.startswith((str(path), "kmc-gap: ")) for line in stderr.splitlines())
+        run = run_cli(*args)  # an exception here fails the test
+        assert run.code in (0, 1, 2)
+        assert "Traceback" not in run.stderr
+        assert all(line.startswith((str(path), "kmc-gap: ")) for line in run.stderr.splitlines())
 
 
 def _hostile_records(tmp_path: Path) -> Path:

@@ -82,7 +82,6 @@ class RecordPerson:
 
     profile: Profile
     files: list[str]
-    rows: dict[str, str] = field(default_factory=dict)  # evidence id → where its row is (for messages)
 
     @property
     def file(self) -> str:
@@ -419,7 +418,12 @@ class _Record:
 
     person: Person
     evidence: Evidence
-    where: Problem  # the row's place, for messages that point at it
+    table: Table
+    row: int  # where the row is, for warnings that point at it
+
+    def warning(self, key: str, **args: Any) -> Problem:
+        """A warning about this row as a whole."""
+        return self.table.problem(key, self.row, **args)
 
 
 class _Reader:
@@ -490,10 +494,10 @@ class _Reader:
             note=None,
         )
         who = (name, person_id, row.text(Column.organisation), row.text(Column.role))
-        person = self.people.get(who) or self.people.setdefault(
-            who, Person(name=name, id=person_id, organisation=who[2], role=who[3])
-        )
-        return _Record(person, evidence, self.table.problem("records.row", row.number))
+        person = self.people.get(who)
+        if person is None:
+            person = self.people[who] = Person(name=name, id=person_id, organisation=who[2], role=who[3])
+        return _Record(person, evidence, self.table, row.number)
 
     def course(self, row: _Row) -> Course | None:
         """The catalogue's course the row names, when its own cells do not give level and codes."""
@@ -570,14 +574,16 @@ def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -
 
 @dataclass
 class _Person:
+    """One person's records as they are gathered, from every file."""
+
     person: Person
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    where: dict[str, Problem] = field(default_factory=dict)
+    evidence: dict[str, _Record] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    other_names: set[str] = field(default_factory=set)  # names warned about already
 
     def build(self, std: Standard) -> RecordPerson:
-        profile = Profile(standard=std.code, person=self.person, evidence=list(self.evidence.values()))
-        return RecordPerson(profile, self.files, {k: v.location() for k, v in self.where.items()})
+        evidence = [record.evidence for record in self.evidence.values()]
+        return RecordPerson(Profile(standard=std.code, person=self.person, evidence=evidence), self.files)
 
 
 #: Repeated rows warned about one by one; more (a file given twice, an export that overlaps another) are summed up.
@@ -588,7 +594,8 @@ def _repeats(repeats: list[Problem]) -> list[Problem]:
     if len(repeats) <= MAX_REPEAT_WARNINGS:
         return repeats
     first = repeats[0]
-    return [_at(first, "records.duplicate_rows", n=len(repeats), first=first.args["first"])]
+    args = {"n": len(repeats), "first": first.args["first"]}
+    return [Problem(first.file, "records.duplicate_rows", args, first.line, None, first.sheet)]
 
 
 def _add(
@@ -598,19 +605,14 @@ def _add(
     person = people.setdefault(ident, _Person(record.person))
     if file not in person.files:
         person.files.append(file)
-    if record.person.name != person.person.name:
-        warnings.append(
-            _at(record.where, "records.name_differs", id=ident, name=record.person.name, first=person.person.name)
-        )
+    name = record.person.name
+    if name != person.person.name and name not in person.other_names:
+        person.other_names.add(name)
+        warnings.append(record.warning("records.name_differs", id=ident, name=name, first=person.person.name))
     if person.person.organisation is None and record.person.organisation is not None:
         person.person = person.person.model_copy(update={"organisation": record.person.organisation})
-    ev = record.evidence
-    if ev.id in person.evidence:
-        repeats.append(_at(record.where, "records.duplicate_row", first=person.where[ev.id].location()))
+    first = person.evidence.get(record.evidence.id)
+    if first is not None:
+        repeats.append(record.warning("records.duplicate_row", first=first.warning("records.duplicate_row").location()))
         return
-    person.evidence[ev.id] = ev
-    person.where[ev.id] = record.where
-
-
-def _at(where: Problem, key: str, **args: Any) -> Problem:
-    return Problem(where.file, key, args, where.line, where.column, where.sheet)
+    person.evidence[record.evidence.id] = record

@@ -113,7 +113,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "the catalogue has no course {code}; did you mean {suggestion}?",
     ),
     "records.no_title": ("沒有課程名稱，也沒有課程代號", "no title and no course code"),
-    "records.row": ("這一列", "this row"),
     "records.duplicate_row": (
         "與 {first} 是同一筆紀錄（同一人、課程與日期），只計一次",
         "the same record as {first} (same person, course and date): counted once",
