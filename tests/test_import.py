@@ -127,3 +127,34 @@ def test_output_that_is_a_file_is_refused(run_line: RunLine, tmp_path: Path) -> 
     shutil.copy(EXAMPLE, tmp_path / "r.csv")
     run = run_line("import", str(tmp_path / "r.csv"), "-c", CATALOG, "-o", str(target))
     assert run.code == 2 and target.read_text(encoding="utf-8") == "keep"
+
+
+def test_neither_the_catalogue_nor_another_yaml_file_is_ever_overwritten(run_line: RunLine, tmp_path: Path) -> None:
+    # a person whose id names the catalogue, and one whose id names a CI workflow lying in the folder
+    catalog = tmp_path / "catalog.yaml"
+    shutil.copy(CATALOG, catalog)
+    workflow = tmp_path / "ci.yaml"
+    workflow.write_text("on: push\njobs: {}\n", encoding="utf-8")
+    records = tmp_path / "r.csv"
+    records.write_text(
+        HEAD + "catalog,王,C01,2025-03-01,\nci,李,C01,2025-03-01,\nE3,陳,C01,2025-03-01,\n", encoding="utf-8"
+    )
+    before = catalog.read_bytes(), workflow.read_bytes()
+    run = run_line("import", str(records), "-c", str(catalog), "-o", str(tmp_path))
+    assert run.code == 2
+    assert (catalog.read_bytes(), workflow.read_bytes()) == before
+    assert f"{catalog}: " in run.stderr and f"{workflow}: " in run.stderr
+    assert (tmp_path / "E3.yaml").exists()
+
+
+def test_a_utf16_profile_with_an_empty_evidence_list_is_updated(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "E1.yaml").write_bytes(
+        "# 王的檔案\nstandard: KMC3332-001v3\nperson: {name: 王, id: E1}\nevidence:\n".encode("utf-16")
+    )
+    records = tmp_path / "r.csv"
+    records.write_text(HEAD + "E1,王,C01,2025-03-01,\n", encoding="utf-8")
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    text = (out / "E1.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# 王的檔案\nstandard: KMC3332-001v3\n") and "活動行銷企劃實務" in text

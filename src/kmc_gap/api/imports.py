@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
 from kmc_gap.model import yamlsource
+from kmc_gap.model.loading import kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
@@ -51,9 +52,19 @@ def profile_name(person_id: str) -> str:
 
 
 def import_records(
-    paths: Sequence[Path], std: Standard, options: RecordOptions, folder: Path, *, lang: str, dry_run: bool = False
+    paths: Sequence[Path],
+    std: Standard,
+    options: RecordOptions,
+    folder: Path,
+    *,
+    lang: str,
+    dry_run: bool = False,
+    inputs: Sequence[Path] = (),
 ) -> ImportRun:
-    """Write (or with ``dry_run`` only work out) one profile per person found in ``paths``, in ``folder``."""
+    """Write (or with ``dry_run`` only work out) one profile per person found in ``paths``, in ``folder``.
+
+    Neither ``paths`` nor the other ``inputs`` (the catalogue) is ever written, whatever a person id is.
+    """
     found = load_records(paths, std, options)
     run = ImportRun(warnings=list(found.warnings))
     run.problems += [p for problems in found.problems.values() for p in problems]
@@ -69,7 +80,7 @@ def import_records(
         try:
             change, text = _change(person, target, sources, lang)
             if not dry_run and text is not None:
-                _write(target, text, [*paths, folder])
+                _write(target, text, [*paths, *inputs])
         except InputError as exc:
             run.problems += exc.problems
             continue
@@ -106,19 +117,22 @@ def _change(person: RecordPerson, target: Path, sources: str, lang: str) -> tupl
     if not target.exists():
         change.created, change.added = True, len(new)
         return change, _dump(_new_profile(profile, new, sources, lang))
-    yamlsource.load(target, shown(target))  # a located message if the file no longer parses
+    name = shown(target)
+    text = yamlsource.read_text(target, name)
+    # the strict loader first: a file that no longer parses gets a located message, in the user's language
+    if kind_of(yamlsource.parse(text, name)) != "profile":
+        raise InputError([Problem(name, "import.not_profile")])
     try:
-        data = _yaml().load(target.read_text(encoding="utf-8-sig"))
-    except Exception:  # ruamel's errors are English; the strict loader above has already located most
-        raise InputError([Problem(shown(target), "import.not_profile")]) from None
-    if not isinstance(data, dict) or not isinstance(data.get("evidence", []), list):
-        raise InputError([Problem(shown(target), "import.not_profile")])
-    if data.get("evidence") is None:
-        data["evidence"] = _seq([])
-    _merge(data["evidence"], new, change)
-    if not (change.added or change.updated or change.removed):
-        return change, None
-    return change, _dump(data)
+        data = _yaml().load(text)
+    except Exception:  # ruamel's own errors are English, and the strict loader has read the file already
+        raise InputError([Problem(name, "import.not_profile")]) from None
+    evidence = data.get("evidence")
+    if not isinstance(evidence, list | None):
+        raise InputError([Problem(name, "import.not_profile")])
+    if evidence is None:  # no evidence yet, or an empty `evidence:`
+        evidence = data["evidence"] = _seq([])
+    _merge(evidence, new, change)
+    return change, _dump(data) if change.changed else None
 
 
 def _merge(items: Any, new: dict[str, Any], change: ProfileChange) -> None:

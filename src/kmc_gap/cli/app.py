@@ -484,7 +484,7 @@ def import_cmd(
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
     reading = _record_options(catalog, sheet, columns, std, max_size)
-    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run)
+    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run, inputs=_files(catalog))
     warn(run.warnings)
     report_problems(run.problems, lang())
     RENDERERS[fmt].write(run.changes, sys.stdout, _context(std))
