@@ -115,7 +115,6 @@ class XlsxRenderer(AssessRenderer):
             self.kinds[gap["code"]] = gap["type"]
 
     def _overview(self, report: Report, who: list[str]) -> None:
-        lang = self.ctx.lang
         sheet, row = self.sheets["overview"], self._next("overview")
         _texts(sheet, row, 0, [*who, sheet_text(report["person"]["organisation"] or "")])
         by_code = {task["code"]: task for task in report["tasks"]}
@@ -126,7 +125,7 @@ class XlsxRenderer(AssessRenderer):
         end = 3 + len(self.tasks)
         sheet.write_number(row, end, s["tasks_met"])
         sheet.write_number(row, end + 1, s["coverage"], self.fmt["pct"])
-        sheet.write_string(row, end + 2, t("verdict.met" if s["meets_standard"] else "verdict.not_met", lang))
+        sheet.write_string(row, end + 2, self._word("verdict.met" if s["meets_standard"] else "verdict.not_met"))
 
     def _detail(self, report: Report, who: list[str]) -> None:
         """A row per person × task × item: the biggest sheet by far, so each row is eight plain cells.
@@ -217,7 +216,7 @@ class XlsxRenderer(AssessRenderer):
         sheet.write_string(0, 0, t("report_title", lang), self.fmt["title"])
         std = self.ctx.std
         sheet.write_string(1, 0, t("standard", lang), self.fmt["bold"])
-        sheet.write_string(1, 1, f"{std.code} {standard_name(std, lang)}")
+        sheet.write_string(1, 1, sheet_text(f"{std.code} {standard_name(std, lang)}"))  # --standard is a file too
         row = 2
         if self.first is not None:
             sheet.write_string(row, 0, t("as_of", lang), self.fmt["bold"])
@@ -247,10 +246,10 @@ class XlsxRenderer(AssessRenderer):
         if self.failures:
             row += 2
             sheet.write_string(row, 0, t("failed_files", lang), self.fmt["bold"])
-            for file, problems in self.failures:
+            for _, problems in self.failures:
                 for problem in problems:
                     row += 1
-                    _texts(sheet, row, 0, [sheet_text(problem.location() or file), sheet_text(problem.message(lang))])
+                    _texts(sheet, row, 0, [sheet_text(problem.location()), sheet_text(problem.message(lang))])
 
     def _layout(self) -> None:
         """Filters over each table, column widths that fit CJK headings, and pages that print landscape."""
