@@ -355,6 +355,23 @@ def test_a_second_name_for_one_id_is_warned_about_once(tmp_path: Path) -> None:
     assert found.people[0].profile.person.name == "王小明" and len(found.people[0].profile.evidence) == 3
 
 
+def test_a_person_id_typed_in_full_width_is_the_same_person(tmp_path: Path) -> None:
+    found = read(
+        write_csv(
+            tmp_path / "r.csv", [HEAD, ["E001", "王", "C01", "2025-03-01"], ["Ｅ００１", "王", "C02", "2025-03-01"]]
+        )
+    )
+    assert [(p.profile.person.id, len(p.profile.evidence)) for p in found.people] == [("E001", 2)]
+
+
+def test_a_header_row_typed_with_full_width_commas_is_named(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("員工編號，姓名,課程代號,訓練日期\nE1,王,C01,2025-03-01\n", encoding="utf-8")
+    run = run_line("assess", str(path), "-c", CATALOG)
+    assert run.code == 2
+    assert f"{path}:1:1: 警告：標題「員工編號，姓名」中間是全形逗號「，」：CSV 的欄位要以半形逗號 , 分隔" in run.stderr
+
+
 def test_the_same_row_twice_counts_once_with_a_warning(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [HEAD, ROWS[0], ROWS[0]])
     run = run_line("assess", str(path), "-c", CATALOG, "-f", "json")

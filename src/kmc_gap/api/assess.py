@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
@@ -93,7 +93,7 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
 
 
 def score_profile(
-    profile: Profile, name: str, std: Standard, settings: Settings, warnings: list[Problem] | None = None
+    profile: Profile, name: str, std: Standard, settings: Settings, warnings: Sequence[Problem] = ()
 ) -> Result:
     """Assess a profile read from ``name`` (a YAML file, or the rows of record files)."""
     report = assess(
@@ -108,10 +108,10 @@ def score_profile(
     if settings.redact:
         report = redact(report)
     if settings.render is None:
-        return Result(name, report=report, brief=brief(report), warnings=warnings or [])
+        return Result(name, report=report, brief=brief(report), warnings=list(warnings))
     # the text carries the report; the parent needs only the figures its thresholds check
     summary = brief(report)
-    return Result(name, brief=summary, text=settings.render(report, std), warnings=warnings or [])
+    return Result(name, brief=summary, text=settings.render(report, std), warnings=list(warnings))
 
 
 #: What is scored: a YAML file, a person read from record files, or a record file's problems.

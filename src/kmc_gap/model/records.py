@@ -265,6 +265,10 @@ def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
 
 
 def _unused(table: Table, row: int, header: str, i: int) -> Problem:
+    """A header that names no field: typed with a full-width comma between two headers, or close to one."""
+    parts = [part for part in re.split("[\uff0c\u3001]", header) if part.strip()]
+    if len(parts) > 1 and all(_norm(part) in _ALIASES for part in parts):
+        return table.problem("records.wide_comma", row, i, header=header)
     close = difflib.get_close_matches(_norm(header), list(_ALIASES), n=1, cutoff=0.6)
     if close:
         return table.problem("records.unused_column_hint", row, i, header=header, suggestion=close[0])
@@ -470,7 +474,9 @@ class _Reader:
         title = row.text(Column.title) or (course.title if course else None) or row.text(Column.course)
         if title is None:
             row.fail(Column.title, "records.no_title")
-        person_id, name = row.text(Column.person_id), row.text(Column.name)
+        # an id is a code: one typed in full width (Ｅ001) is the same person as E001
+        person_id = unicodedata.normalize("NFKC", row.text(Column.person_id) or "") or None
+        name = row.text(Column.name)
         if row.problems or None in (date, level, covers, title, person_id, name):
             return None
         assert date is not None and person_id is not None and name is not None and title is not None

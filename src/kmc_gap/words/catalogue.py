@@ -83,6 +83,10 @@ WORDS: dict[str, tuple[str, str]] = {
         'the header "{header}" given in --columns is not in the header row',
     ),
     "records.unused_column": ("未使用的欄位「{header}」", 'column "{header}" is not used'),
+    "records.wide_comma": (
+        "標題「{header}」中間是全形逗號「，」：CSV 的欄位要以半形逗號 , 分隔",
+        'the header "{header}" is separated by a full-width comma; CSV columns are separated by a plain comma ,',
+    ),
     "records.unused_column_hint": (
         "未使用的欄位「{header}」；是不是「{suggestion}」？",
         'column "{header}" is not used; did you mean "{suggestion}"?',
