@@ -115,11 +115,11 @@ def test_headers_are_matched_whatever_their_width_case_and_spacing(tmp_path: Pat
 
 
 def test_an_unknown_header_is_warned_about_once_with_a_guess(run_line: RunLine, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓練時間", "備註"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
+    path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓鍊時數", "聯絡人"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
     run = run_line("validate", str(path), "-c", CATALOG)
-    assert f"{path}:1:5: 警告：未使用的欄位「訓練時間」；是不是「訓練時數」？" in run.stderr
-    assert f"{path}:1:6: 警告：未使用的欄位「備註」\n" in run.stderr
-    assert run.stderr.count("訓練時間") == 1
+    assert f"{path}:1:5: 警告：未使用的欄位「訓鍊時數」；是不是「訓練時數」？" in run.stderr
+    assert f"{path}:1:6: 警告：未使用的欄位「聯絡人」\n" in run.stderr
+    assert run.stderr.count("訓鍊時數") == 1
 
 
 def test_columns_maps_any_other_header(run_line: RunLine, tmp_path: Path) -> None:
@@ -141,7 +141,8 @@ def test_a_missing_required_column_names_the_headers_that_would_do(run_line: Run
     run = run_line("assess", str(path), "-c", CATALOG)
     assert run.code == 2
     assert (
-        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, full_name, name（或以 --columns 指定）"
+        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, 中文姓名, 人員姓名, full_name, name"
+        "（或以 --columns 指定）"
         in run.stderr
     )
 
@@ -213,7 +214,7 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
         [*HEAD, "職能級別"],
         ["E1", "王", "C01", "2025-03-01", ""],
         ["E1", "王", "C01", "2025-13-01", ""],  # line 3, column 4: no such month
-        ["E2", "李", "C99", "2025-03-01", ""],  # line 4, column 3: not in the catalogue
+        ["E2", "李", "C99", "2025-03-01", ""],  # line 4, column 3: not in the catalogue (a warning)
         ["E2", "李", "C02", "2025-03-01", "七"],  # line 5, column 5: not a level
         ["E3", "陳", "C03", "2025-03-01", ""],
     ]
@@ -222,8 +223,8 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
     assert run.code == 2
     assert run.stderr.splitlines() == [
         f"{path}:3:4: 「2025-13-01」不是日期；可寫 2025-03-01、2025/3/1、114/03/01、1140301 或 民國114年3月1日",
-        f"{path}:4:3: 課程目錄沒有課程代號 C99；是不是 C09？",
         f"{path}:5:5: 職能級別「七」應為 1 到 6",
+        f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
     ]
     # the good rows of all three people are still assessed
     people = [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()]
@@ -272,7 +273,7 @@ def test_a_course_code_needs_the_catalogue(run_line: RunLine, tmp_path: Path) ->
     path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
     run = run_line("assess", str(path), "--lang", "en")
     assert run.code == 2
-    assert f"{path}:2:3: course C01: its level and codes come from the course catalogue; add --catalog" in run.stderr
+    assert f"{path}:2:3: course C01 (rows: 1, people: 1): its level and codes come from the course catalogue" in run.stderr
 
 
 def test_a_row_with_neither_codes_nor_a_course_is_an_error(tmp_path: Path) -> None:

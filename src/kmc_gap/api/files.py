@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from kmc_gap.model.paths import split_sheet
+
 
 class OutputRefused(Exception):
     """The path cannot be written safely; ``key`` is the catalogue key saying why."""
@@ -43,7 +45,8 @@ def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
     """Whether ``target`` is (a link to) one of the files the run reads."""
     if not target.exists():
         return False
-    for source in inputs:
+    for given in inputs:
+        source = split_sheet(given)[0]  # export.xlsx#證照 reads export.xlsx
         with contextlib.suppress(OSError):
             if os.path.samefile(source, target):
                 return True

@@ -117,7 +117,7 @@ def learner(
     helps: dict[int, frozenset[Need]] = {}
     for i, course in enumerate(courses):
         covered = set(course.covers)
-        found = frozenset(n for n in need if n[0] in covered and course.level >= n[1])
+        found = frozenset(n for n in need if n[0] in covered and (course.level or 0) >= n[1])
         if found:
             helps[i] = found
     person = Learner(key, profile, file, need, dict(tasks_of), helps)
@@ -329,7 +329,7 @@ def _unclosable(need: Need, courses: Sequence[Course]) -> UnclosableReason:
     covering = [c for c in courses if code in c.covers]
     if not covering:
         return "no_course"
-    if not any(c.level >= level for c in covering):
+    if not any((c.level or 0) >= level for c in covering):
         return "level_too_low"
     return "not_enough_courses"
 
@@ -341,7 +341,7 @@ def as_evidence(course: Course, as_of: dt.date) -> Evidence:
         kind=EvidenceKind.training,
         title=course.title,
         date=as_of,
-        level=course.level,
+        level=course.level or 1,  # only related courses are planned, and each has a level
         covers=course.covers,
         verified_by=course.provider,
         hours=course.hours,
@@ -389,7 +389,7 @@ def make_plan(
     HiGHS is missing or fails.
     """
     options = options or PlanOptions()
-    courses = catalog.courses
+    courses = catalog.related()  # fire drills and onboarding close no gap
     learners = [learner(key, prof, file, std, policy, as_of, courses) for key, prof, file in people]
     fewest_courses = len(learners) == 1 and options.budget is None
     solved = _Programme(learners, courses, options).solve(fewest_courses)
@@ -432,7 +432,7 @@ def _course_out(index: int, course: Course, attendees: list[Learner], position: 
         "title": course.title,
         "provider": course.provider,
         "hours": course.hours,
-        "level": course.level,
+        "level": course.level or 1,
         "cost": course.cost,
         "seat_cost": course.seat_cost,
         "attendees": [person.key for person in attendees],

@@ -205,7 +205,7 @@ class PlannedCourse(TypedDict):
 
     code: str
     title: str
-    provider: str
+    provider: str | None
     hours: Annotated[float, Field(description="hours of the course, for each attendee")]
     level: int
     cost: Annotated[float | None, Field(description="paid once when the course is run")]

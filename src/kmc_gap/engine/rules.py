@@ -23,6 +23,8 @@ MAX_LEVEL = 6
 class Reason(StrEnum):
     """Why an evidence item does not count, checked in this order."""
 
+    excluded = "excluded"
+    not_passed = "not_passed"
     future = "future"
     expired = "expired"
     kind_not_accepted = "kind_not_accepted"
@@ -44,7 +46,15 @@ def years_before(day: dt.date, years: int) -> dt.date:
 
 
 def reason_not_counted(ev: Evidence, policy: Policy, as_of: dt.date) -> Reason | None:
-    """Why ``ev`` does not count on ``as_of`` under ``policy``, or None when it counts."""
+    """Why ``ev`` does not count on ``as_of`` under ``policy``, or None when it counts.
+
+    A hand decision (``exclude``) comes first; then a course that was failed or missed: a ``passed:
+    false`` row (a fail or absence mark) or a score under the course's pass mark, else the policy's.
+    """
+    if ev.exclude:
+        return Reason.excluded
+    if ev.passed is False or (ev.score is not None and ev.score < (ev.pass_mark or policy.pass_mark)):
+        return Reason.not_passed
     if ev.date > as_of:
         return Reason.future
     if ev.expires is not None and as_of > ev.expires:

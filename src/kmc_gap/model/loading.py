@@ -183,6 +183,8 @@ def check_catalog(doc: YamlDocument, std: Standard) -> Catalog:
             problems.append(doc.problem("catalog.duplicate_code", ("courses", i, "code"), code=course.code))
         seen.add(course.code)
         problems += _unknown_codes(course.covers, std, doc, ("courses", i, "covers"))
+        if course.covers and course.level is None and not course.unrelated:
+            problems.append(doc.problem("catalog.no_level", ("courses", i), code=course.code))
     if problems:
         raise InputError(problems)
     return catalog

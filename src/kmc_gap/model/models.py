@@ -297,6 +297,16 @@ class Evidence(_Model):
     hours: Annotated[float, Field(ge=0, strict=False)] | None = None
     reference: Text | None = None
     note: str | None = None
+    course: Text | None = Field(None, description="the training system's course code")
+    score: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        None, description="the final test score; below the pass mark the item does not count"
+    )
+    pass_mark: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        None, description="the course's own pass mark; without it the policy's pass_mark applies"
+    )
+    passed: bool | None = Field(None, description="false: failed or absent, so the item does not count")
+    exclude: bool = Field(False, description="true: set aside by hand (say why in note); never counts")
+    source: Text | None = Field(None, description="the record file (and sheet) an imported item came from")
 
 
 class Profile(_Model):
@@ -311,14 +321,20 @@ class Profile(_Model):
 
 
 class Course(_Model):
-    """A course someone could take: what it covers and the 職能級別 it trains to."""
+    """A course someone could take: what it covers and the 職能級別 it trains to.
+
+    A course with ``unrelated: true`` or ``covers: []`` (a fire drill, onboarding) is one the training
+    system lists but that is evidence of nothing in the standard: its record rows are passed over.
+    """
 
     code: Ident
     title: Text
-    provider: Text
+    provider: Text | None = None
     hours: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0
-    level: Level
-    covers: Annotated[list[Text], BeforeValidator(_covers)] = Field(min_length=1)
+    level: Level | None = None
+    covers: Annotated[list[Text], BeforeValidator(_covers)] = []
+    unrelated: bool = False
+    pass_mark: Annotated[float, Field(ge=0, allow_inf_nan=False, description="the score needed to pass")] | None = None
     cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid once if the course is run")] | None = None
     seat_cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid for each attendee")] | None = None
     note: str | None = None
@@ -330,6 +346,15 @@ class Catalog(_Model):
     title: Text | None = None
     sample: bool = Field(False, description="true for illustrative catalogues that list no real courses")
     courses: list[Course] = Field(min_length=1)
+
+    def related(self) -> list[Course]:
+        """The courses that are evidence of something in the standard: the ones a plan may choose."""
+        return [c for c in self.courses if is_related(c)]
+
+
+def is_related(course: Course) -> bool:
+    """Whether a course's rows are evidence: it covers codes at a level and is not marked unrelated."""
+    return not course.unrelated and bool(course.covers) and course.level is not None
 
 
 # --------------------------------------------------------------------------- policies
@@ -344,6 +369,7 @@ class Policy(_Model):
     accepted_kinds: list[EvidenceKind] = Field(default_factory=lambda: list(EvidenceKind), min_length=1)
     require_attitudes: bool = False
     require_outputs: bool = False
+    pass_mark: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 60
 
 
 POLICY_NAMES = ("default", "strict")

@@ -21,9 +21,21 @@ SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 RECORD_SUFFIXES = (".csv", *SHEET_SUFFIXES)
 
 
+def split_sheet(path: Path) -> tuple[Path, str | None]:
+    """``export.xlsx#證照`` as the workbook and the sheet it names; any other path as it is.
+
+    A file whose own name holds ``#`` is read as it is when it exists.
+    """
+    text = os.fsdecode(path)
+    head, mark, sheet = text.rpartition("#")
+    if mark and sheet.strip() and Path(head).suffix.lower() in SHEET_SUFFIXES and not path.exists():
+        return Path(head), sheet.strip()
+    return path, None
+
+
 def is_records(path: Path) -> bool:
-    """Whether ``path`` names a record table (by its ending), not a YAML profile."""
-    return path.suffix.lower() in RECORD_SUFFIXES
+    """Whether ``path`` names a record table (by its ending, or a workbook's sheet), not a YAML profile."""
+    return split_sheet(path)[0].suffix.lower() in RECORD_SUFFIXES
 
 
 def shown(path: Path | str) -> str:

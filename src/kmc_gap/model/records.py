@@ -28,12 +28,37 @@ from typing import Any
 
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
-from kmc_gap.model.models import Catalog, Course, Evidence, EvidenceKind, Person, Profile, Standard, hr_date
-from kmc_gap.model.paths import SHEET_SUFFIXES, shown
+from kmc_gap.model.models import (
+    Catalog,
+    Course,
+    Evidence,
+    EvidenceKind,
+    Person,
+    Profile,
+    Standard,
+    hr_date,
+    is_related,
+)
+from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
 from kmc_gap.words import Word
-from kmc_gap.words.catalogue import KIND_ALIASES, RECORD_HEADERS
+from kmc_gap.words.catalogue import (
+    ABSENT_WORDS,
+    DATE_WORDS,
+    FAIL_WORDS,
+    HOUR_UNITS,
+    IGNORED_HEADERS,
+    KIND_ALIASES,
+    NO_EXPIRY_WORDS,
+    NOTE_PREFIXES,
+    PASS_WORDS,
+    PRESENT_WORDS,
+    RANGE_MARKS,
+    RECORD_HEADERS,
+    SCORE_UNITS,
+    SUMMARY_WORDS,
+)
 
 #: How many rows above the header a file may hold (a title such as 「113年度訓練紀錄」, an export date).
 HEADER_SEARCH_ROWS = 10
@@ -61,19 +86,36 @@ class Column(StrEnum):
     hours = "hours"
     verified_by = "verified_by"
     reference = "reference"
+    score = "score"
+    passed = "passed"
+    attendance = "attendance"
+    note = "note"
 
 
 REQUIRED = (Column.person_id, Column.name, Column.date)
+#: The columns of a roster (人員名冊): who is on the team, with no record columns.
+ROSTER = (Column.person_id, Column.name)
+#: Columns that make a table one of records rather than a roster.
+RECORD_ONLY = (Column.date, Column.course, Column.title)
+#: ``--sheet all``: every sheet that has a header row of known columns.
+ALL_SHEETS = "all"
 
 
 @dataclass(frozen=True)
 class RecordOptions:
-    """How to read record files: the course catalogue, the sheet, headers mapped by hand."""
+    """How to read record files: the course catalogue, the sheet, headers mapped by hand, the roster.
+
+    ``sheet`` is the sheet of every workbook that has one of that name (``all``: every sheet with a
+    header row); a path written ``export.xlsx#證照`` names its own. ``columns`` applies to the tables
+    that have those headers. ``verified_by`` stands for the verifier of rows that name none (``訓練系統``).
+    """
 
     catalog: Catalog | None = None
     sheet: str | None = None
     columns: Mapping[Column, str] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    roster: Sequence[Path] = ()
+    verified_by: str | None = None
 
 
 @dataclass
@@ -96,6 +138,7 @@ class RecordSet:
     people: list[RecordPerson] = field(default_factory=list)
     problems: dict[str, list[Problem]] = field(default_factory=dict)  # by file, in file order
     warnings: list[Problem] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # every record table read: ``file`` or ``file#sheet``
 
 
 @dataclass
@@ -110,6 +153,7 @@ class ProfileChange:
     updated: int = 0
     removed: int = 0
     kept: int = 0  # evidence left as it was: unchanged records and everything added by hand
+    removals: dict[str, list[str]] = field(default_factory=dict)  # source → the items removed, as people read them
 
     @property
     def changed(self) -> bool:
@@ -134,14 +178,34 @@ class Table:
         column = None if index is None else index + self.first_column
         return Problem(self.file, key, args, row, column, self.sheet)
 
+    @property
+    def source(self) -> str:
+        """Where imported items came from, as ``source:`` records it: the file's name, and ``#sheet``."""
+        base = Path(self.file).name
+        return f"{base}#{self.sheet}" if self.sheet is not None else base
 
-def read_table(path: Path, options: RecordOptions) -> Table:
-    """The rows of a CSV file or of one sheet of a workbook; ``InputError`` when it cannot be read."""
-    name = shown(path)
-    raw = read_bytes(path, name, options.max_bytes)
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        return _read_sheet(raw, name, options.sheet)
-    return _read_csv(raw, name)
+
+@dataclass(frozen=True)
+class Tables:
+    """The tables read from one file; for a workbook, whether it has the ``--sheet`` one, and its sheets."""
+
+    tables: list[Table]
+    has_sheet: bool = False
+    sheets: tuple[str, ...] = ()
+
+
+def read_tables(path: Path, options: RecordOptions) -> Tables:
+    """The tables of a CSV file or of a workbook's sheets; ``InputError`` when the file cannot be read.
+
+    A workbook gives the sheet its path names (``export.xlsx#證照``), else the ``--sheet`` one where
+    it has it, every sheet for ``--sheet all``, else its first sheet.
+    """
+    real, own = split_sheet(path)
+    name = shown(real)
+    raw = read_bytes(real, name, options.max_bytes)
+    if real.suffix.lower() not in SHEET_SUFFIXES:
+        return Tables([_read_csv(raw, name)])
+    return _read_sheets(raw, name, own, options.sheet)
 
 
 def _read_csv(raw: bytes, name: str) -> Table:
@@ -172,26 +236,37 @@ def _read_csv(raw: bytes, name: str) -> Table:
     return Table(name, None, rows)
 
 
-def _read_sheet(raw: bytes, name: str, sheet: str | None) -> Table:
-    """One sheet of a workbook, read by python-calamine (Rust): cells keep their types, dates are dates."""
+def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None) -> Tables:
+    """Sheets of a workbook, read by python-calamine (Rust): cells keep their types, dates are dates."""
     import python_calamine
 
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception:  # calamine raises its own error types for every kind of damaged file
         raise InputError([Problem(name, "records.not_workbook")]) from None
-    names = list(book.sheet_names)
-    chosen = _sheet_name(sheet, names) if sheet is not None else (names[0] if names else None)
-    if chosen is None:
-        raise InputError([Problem(name, "records.no_sheet", {"sheet": sheet or "", "sheets": ", ".join(names)})])
+    names = tuple(book.sheet_names)
+    if not names:
+        raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
+    if own is not None:
+        chosen = _sheet_name(own, list(names))
+        if chosen is None:
+            raise InputError([Problem(name, "records.no_sheet", {"sheet": own, "sheets": ", ".join(names)})])
+        return Tables([_sheet(book, name, chosen)], True, names)
+    if wanted is not None and _norm(wanted) == ALL_SHEETS:
+        return Tables([_sheet(book, name, sheet) for sheet in names], True, names)
+    chosen = _sheet_name(wanted, list(names)) if wanted is not None else None
+    return Tables([_sheet(book, name, chosen or names[0])], chosen is not None or wanted is None, names)
+
+
+def _sheet(book: Any, name: str, sheet: str) -> Table:
     try:
-        data = book.get_sheet_by_name(chosen)
+        data = book.get_sheet_by_name(sheet)
         cells = data.to_python()
     except Exception:
         raise InputError([Problem(name, "records.not_workbook")]) from None
     top, left = (data.start if cells else None) or (0, 0)
     rows = [(top + i + 1, row) for i, row in enumerate(cells) if any(_text(cell) for cell in row)]
-    return Table(name, chosen, rows, left + 1)
+    return Table(name, sheet, rows, left + 1)
 
 
 def _sheet_name(wanted: str, names: list[str]) -> str | None:
@@ -211,52 +286,105 @@ def _norm(text: str) -> str:
 
 
 _ALIASES = {_norm(alias): Column(col) for col, aliases in RECORD_HEADERS.items() for alias in (col, *aliases)}
+_IGNORED = frozenset(_norm(header) for header in IGNORED_HEADERS) - set(_ALIASES)
 
 
 @dataclass
 class Columns:
-    """The header row, and which cell of a row holds each field."""
+    """The header row, which cell of a row holds each field, and the headers as read."""
 
     header_row: int
     index: dict[Column, int]
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def roster(self) -> bool:
+        """Whether the table names people only (a 人員名冊): person columns and no record columns."""
+        return all(c in self.index for c in ROSTER) and not any(c in self.index for c in RECORD_ONLY)
 
 
-def find_columns(table: Table, overrides: Mapping[Column, str]) -> tuple[Columns | None, list[Problem], list[Problem]]:
-    """The header row and its columns (None when the file cannot be read by them), its problems and warnings.
+@dataclass
+class Found:
+    """What :func:`find_columns` made of a table's header: its columns (None: unreadable), problems, warnings."""
 
-    The header is the first row, among the first few, where at least two headers are known; a
-    title row above it is passed over. A missing required column is a problem of the whole file.
+    columns: Columns | None
+    problems: list[Problem]
+    warnings: list[Problem]
+    overrides: set[str] = field(default_factory=set)  # the --columns headers this table has
+    known: int = 0  # how many fields the header row names: fewer than two, and it is no header at all
+
+
+def find_columns(
+    table: Table, overrides: Mapping[Column, str], required: Sequence[Column] = REQUIRED, *, roster: bool = True
+) -> Found:
+    """The header row and its columns, its problems and warnings.
+
+    The header is the row, among the first few, with the most known headers; rows above it (a title,
+    a print date) are passed over. A two-level header (員工資料 over 員工編號, 姓名 …; 證照 over 代碼) is
+    read with each upper cell filling the empty cells under it, and joined to a lower one where that
+    names a field (證照 + 有效期限). A missing required column is a problem of the whole table; with
+    ``roster``, a table of person columns only is a roster and needs only those.
     """
     if not table.rows:
-        return None, [table.problem("records.empty")], []
+        return Found(None, [table.problem("records.empty")], [])
     wanted = {_norm(header): col for col, header in overrides.items()}
-    start = 0
-    for i, (_, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        if sum(_column_of(_text(c) or "", wanted) is not None for c in cells) >= 2:
-            start = i
-            break
+    start = _header_index(table, wanted)
     row, cells = table.rows[start]
     headers = [_text(c) or "" for c in cells]
+    if start > 0 and table.rows[start - 1][0] == row - 1:
+        headers = _two_level(_filled(table.rows[start - 1][1], len(headers)), headers, wanted)
     index: dict[Column, int] = {}
     unused: list[int] = []
     for i, header in enumerate(headers):
         col = _column_of(header, wanted)
         if col is None or col in index:
-            if header:
+            if header and _norm(header) not in _IGNORED:
                 unused.append(i)
         else:
             index[col] = i
-    problems = [
-        table.problem("records.columns_header_missing", row, header=header)
-        for header in overrides.values()
-        if _norm(header) not in {_norm(h) for h in headers}
-    ]
+    present = {_norm(h) for h in headers}
+    matched = {header for header in overrides.values() if _norm(header) in present}
     warnings = [_unused(table, row, headers[i], i) for i in unused]
-    missing = [col for col in REQUIRED if col not in index]
-    problems += [_missing(table, row, col) for col in missing]
+    columns = Columns(row, index, headers)
+    needed = ROSTER if roster and columns.roster else required
+    problems = [_missing(table, row, col) for col in needed if col not in index]
     if table.rows[-1][0] <= row:  # headers, and no row under them
         problems.append(table.problem("records.empty", row))
-    return (None if problems else Columns(row, index)), problems, warnings
+    return Found(None if problems else columns, problems, warnings, matched, len(index))
+
+
+def _header_index(table: Table, wanted: Mapping[str, Column]) -> int:
+    """The index (in ``table.rows``) of the row with the most known headers among the first few; 0 if none has two."""
+    best, most = 0, 1
+    for i, (_, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        known = len({_column_of(_text(c) or "", wanted) for c in cells} - {None})
+        if known > most:
+            best, most = i, known
+    return best
+
+
+def _filled(cells: list[Any], width: int) -> list[str]:
+    """An upper header row with each merged cell's text carried over the empty cells to its right."""
+    out: list[str] = []
+    last = ""
+    for i in range(width):
+        text = (_text(cells[i]) or "") if i < len(cells) else ""
+        last = text or last
+        out.append(last)
+    return out
+
+
+def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column]) -> list[str]:
+    """The header of each column of a two-level header: the lower cell, else the upper one, else both joined."""
+    out = []
+    for up, low in zip(upper, lower, strict=True):
+        if not low:
+            out.append(up if _column_of(up, wanted) is not None else "")
+        elif _column_of(low, wanted) is None and _column_of(up + low, wanted) is not None:
+            out.append(up + low)
+        else:
+            out.append(low)
+    return out
 
 
 def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
@@ -265,14 +393,28 @@ def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
 
 
 def _unused(table: Table, row: int, header: str, i: int) -> Problem:
-    """A header that names no field: typed with a full-width comma between two headers, or close to one."""
+    """A header that names no field: typed with a full-width comma between two headers, or close to one.
+
+    A did-you-mean is offered only for a near miss (a typo), never for a header that merely shares a
+    character or two with a field's (到職日 is not 到期日).
+    """
     parts = [part for part in re.split("[\uff0c\u3001]", header) if part.strip()]
     if len(parts) > 1 and all(_norm(part) in _ALIASES for part in parts):
         return table.problem("records.wide_comma", row, i, header=header)
-    close = difflib.get_close_matches(_norm(header), list(_ALIASES), n=1, cutoff=0.6)
-    if close:
+    key = _norm(header)
+    cutoff = 0.75 if len(key) > 3 else 0.8  # one character off in three is a different word
+    close = difflib.get_close_matches(key, list(_ALIASES), n=2, cutoff=cutoff)
+    if close and not _tie(key, close):
         return table.problem("records.unused_column_hint", row, i, header=header, suggestion=close[0])
     return table.problem("records.unused_column", row, i, header=header)
+
+
+def _tie(key: str, close: list[str]) -> bool:
+    """Whether two headers of different fields are as close as each other: then neither is offered."""
+    if len(close) < 2 or _ALIASES[close[0]] is _ALIASES[close[1]]:
+        return False
+    ratio = [difflib.SequenceMatcher(None, key, other).ratio() for other in close]
+    return ratio[0] == ratio[1]
 
 
 def _missing(table: Table, row: int, col: Column) -> Problem:
@@ -312,21 +454,72 @@ class CellError(Exception):
 
 
 def cell_date(value: Any) -> dt.date:
-    """A date as HR files hold it: a date cell, ISO, ``2025/3/1``, ``20250301`` or ROC (民國) ``114/03/01``."""
+    """A date as HR files hold it: a date cell, ISO, ``2025/3/1``, ``20250301`` or ROC (民國) ``114/03/01``.
+
+    A range (``113/09/23~113/09/25``, ``2025/3/1-2025/3/3``, ``113.09.23–25``) is a course of several
+    days: it was completed on its last day, and that is the date.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = _text(value) or ""
     plain = unicodedata.normalize("NFKC", text).strip()
+    day = _one_date(plain)
+    if day is None:
+        day = _range_end(plain)
+    if day is None:
+        raise CellError("records.bad_date", value=text)
+    return day
+
+
+def _one_date(plain: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(plain)
     except ValueError:
         pass
     iso = hr_date(plain)
-    if iso is None:
-        raise CellError("records.bad_date", value=text)
-    return dt.date.fromisoformat(iso)
+    return None if iso is None else dt.date.fromisoformat(iso)
+
+
+_RANGE_MARK = re.compile("|".join(map(re.escape, RANGE_MARKS)))
+
+
+def _range_end(plain: str) -> dt.date | None:
+    """The last day of a range whose first day is a date; the end may leave out the year, or year and month."""
+    for mark in _RANGE_MARK.finditer(plain):
+        start = _one_date(plain[: mark.start()].strip())
+        if start is not None:
+            end = _end_of(start, plain[mark.end() :].strip())
+            return end if end is not None and end >= start else None
+    return None
+
+
+_PARTIAL_END = re.compile(r"\d{{1,2}}(?:[/.{month}]\d{{1,2}}{day}?)?".format(**DATE_WORDS))
+
+
+def _end_of(start: dt.date, tail: str) -> dt.date | None:
+    """The end of a range: a whole date, or only its day (``25``) or month and day (``10/2``) after ``start``."""
+    end = _one_date(tail)
+    if end is not None:
+        return end
+    if not _PARTIAL_END.fullmatch(tail):
+        return None
+    parts = [int(p) for p in re.findall(r"\d+", tail)]
+    try:
+        return start.replace(day=parts[0]) if len(parts) == 1 else start.replace(month=parts[0], day=parts[1])
+    except ValueError:
+        return None
+
+
+def cell_expires(value: Any) -> dt.date | None:
+    """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —)."""
+    if _norm(_text(value) or "") in _NO_EXPIRY:
+        return None
+    return cell_date(value)
+
+
+_NO_EXPIRY = frozenset(_norm(word) for word in NO_EXPIRY_WORDS)
 
 
 def cell_level(value: Any) -> int:
@@ -344,19 +537,66 @@ def cell_codes(value: Any) -> list[str]:
     return list(dict.fromkeys(code.upper() for code in re.split(r"[\s,、;/]+", text) if code))
 
 
-def cell_hours(value: Any) -> float:
-    """Training hours: a number of zero or more."""
+def _number(value: Any, units: Sequence[str]) -> float | None:
+    """A number cell, or text holding a number with one of ``units`` after it (``21小時``, ``1.5H``); else None."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     else:
-        text = unicodedata.normalize("NFKC", _text(value) or "")
+        text = _norm(_text(value) or "")
+        for unit in units:
+            if text.endswith(unit) and len(text) > len(unit):
+                text = text[: -len(unit)]
+                break
         try:
             number = float(text)
         except ValueError:
-            raise CellError("records.bad_hours", value=text) from None
-    if not number >= 0 or number == float("inf"):
+            return None
+    return number if number >= 0 and number != float("inf") else None
+
+
+def cell_hours(value: Any) -> float:
+    """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``)."""
+    number = _number(value, _HOUR_UNITS)
+    if number is None:
         raise CellError("records.bad_hours", value=_text(value) or "")
     return number
+
+
+_HOUR_UNITS = sorted((_norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
+_SCORE_UNITS = sorted((_norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
+_PASS = frozenset(_norm(word) for word in PASS_WORDS)
+_FAIL = frozenset(_norm(word) for word in FAIL_WORDS)
+_ABSENT = frozenset(_norm(word) for word in ABSENT_WORDS)
+_PRESENT = frozenset(_norm(word) for word in PRESENT_WORDS)
+
+
+def cell_score(value: Any) -> float | bool:
+    """A final score (``58``, ``58分``, ``85.5``), or a pass/fail/absence word written where the score goes."""
+    number = _number(value, _SCORE_UNITS)
+    if number is not None:
+        return number
+    key = _norm(_text(value) or "")
+    if key in _PASS | _FAIL | _ABSENT:
+        return key in _PASS
+    raise CellError("records.bad_score", value=_text(value) or "")
+
+
+def cell_passed(value: Any) -> bool:
+    """A 是否合格 cell: True for a pass (是, 合格, 通過, Y, ✓, pass), False for a fail or an absence."""
+    key = _norm(_text(value) or "")
+    if key in _PASS or key in _FAIL or key in _ABSENT:
+        return key in _PASS
+    raise CellError("records.bad_result", value=_text(value) or "")
+
+
+def cell_attended(value: Any) -> bool:
+    """A 出缺勤 cell: True when present (出席, 全勤, 是, ✓), False when absent (缺課, 缺席, 請假, 未到, 否)."""
+    key = _norm(_text(value) or "")
+    if key in _PRESENT or key in _PASS:
+        return True
+    if key in _ABSENT or key in _FAIL:
+        return False
+    raise CellError("records.bad_attendance", value=_text(value) or "")
 
 
 _KINDS = {**{k.value: k.value for k in EvidenceKind}, **KIND_ALIASES}
@@ -430,8 +670,56 @@ class _Record:
         return self.table.problem(key, self.row, **args)
 
 
+class Skip(StrEnum):
+    """Why a row of a record table was passed over without being an error."""
+
+    summary = "summary"  # 小計, 合計, 總計, 平均
+    note = "note"  # 註：…, 備註：…
+    section = "section"  # a department's heading over its block: one cell, often merged across the row
+    header = "header"  # the header row repeated (on every printed page of an export)
+    unrelated = "unrelated"  # a course the catalogue marks as outside the standard
+
+
+_SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
+_NOTE = tuple(_norm(word) for word in NOTE_PREFIXES)
+
+
+def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | None = None) -> Skip | None:
+    """What a row that is not a record is (a subtotal, a note line, a section heading, the header again), or None."""
+    texts = [_text(c) for c in cells]
+    filled = [text for text in texts if text]
+    index = columns.index
+
+    def cell(col: Column) -> str:
+        i = index.get(col)
+        return (texts[i] or "") if i is not None and i < len(texts) else ""
+
+    first = _norm(filled[0]) if filled else ""
+    if len({_column_of(text, wanted or {}) for text in filled} - {None}) >= 2 and _column_of(
+        cell(Column.person_id), wanted or {}
+    ):
+        return Skip.header
+    if first.startswith(_NOTE) and not cell(Column.date):
+        return Skip.note
+    labels = [cell(Column.person_id), cell(Column.name), cell(Column.organisation), texts[0] or ""]
+    if not cell(Column.date) and any(len(label) <= 24 and any(w in _norm(label) for w in _SUMMARY) for label in labels):
+        return Skip.summary
+    if len(filled) == 1:
+        return Skip.summary if _number(filled[0], ()) is not None else Skip.section
+    return None
+
+
+@dataclass
+class _Unknown:
+    """Rows naming one course code that the catalogue lacks (or, with no catalogue, any course code)."""
+
+    row: int
+    rows: int = 0
+    people: set[str] = field(default_factory=set)
+
+
 class _Reader:
-    """Turns the rows of one table into records, with each bad row's problems."""
+    """Turns the rows of one table into records, with each bad row's problems and the rows passed over."""
 
     def __init__(self, table: Table, columns: Columns, std: Standard, options: RecordOptions) -> None:
         self.table = table
@@ -439,14 +727,22 @@ class _Reader:
         self.std = std
         self.known = codes_of(std)
         self.catalog = options.catalog
+        self.verified_by = options.verified_by
+        self.wanted = {_norm(header): col for col, header in options.columns.items()}
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
+        self.skipped: dict[Skip, int] = {}
+        self.unknown: dict[str, _Unknown] = {}  # course code → its rows
 
     def records(self) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
         problems: list[Problem] = []
         for number, cells in self.table.rows:
             if number <= self.columns.header_row:
+                continue
+            kind = row_kind(cells, self.columns, self.wanted)
+            if kind is not None:
+                self.skip(kind)
                 continue
             row = _Row(self.table, number, cells, self.columns)
             record = self.record(row)
@@ -455,17 +751,25 @@ class _Reader:
                 records.append(record)
         return records, problems
 
+    def skip(self, kind: Skip) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
+
     def record(self, row: _Row) -> _Record | None:
+        course, usable = self.course(row)
+        if not usable:
+            return None
         for col in REQUIRED:
             if row.text(col) is None:
                 row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
         date = row.read(Column.date, cell_date)
-        expires = row.read(Column.expires, cell_date)
+        expires = row.read(Column.expires, cell_expires)
         kind = row.read(Column.kind, cell_kind) or EvidenceKind.training.value
         hours = row.read(Column.hours, cell_hours)
         level = row.read(Column.level, cell_level)
         covers = row.read(Column.covers, cell_codes)
-        course = self.course(row)
+        score = row.read(Column.score, cell_score)
+        result = row.read(Column.passed, cell_passed)
+        attended = row.read(Column.attendance, cell_attended)
         if course is not None:
             level = level if row.text(Column.level) is not None else course.level
             covers = covers if row.text(Column.covers) is not None else list(course.covers)
@@ -484,6 +788,8 @@ class _Reader:
             row.fail(Column.expires, "profile.date_after_expiry", date=date, expires=expires)
             return None
         what = row.text(Column.course) or title
+        # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
+        failed = False in (result, attended, score)
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export
         evidence = Evidence.model_construct(
@@ -494,10 +800,16 @@ class _Reader:
             level=level,
             covers=covers,
             expires=expires,
-            verified_by=row.text(Column.verified_by),
+            verified_by=row.text(Column.verified_by) or self.verified_by,
             hours=None if hours is None else float(hours),
             reference=row.text(Column.reference),
-            note=None,
+            note=row.text(Column.note),
+            course=row.text(Column.course),
+            score=score if type(score) is float else None,
+            pass_mark=course.pass_mark if course is not None else None,
+            passed=False if failed else None,
+            exclude=False,
+            source=self.table.source,
         )
         who = (name, person_id, row.text(Column.organisation), row.text(Column.role))
         person = self.people.get(who)
@@ -505,26 +817,26 @@ class _Reader:
             person = self.people[who] = Person(name=name, id=person_id, organisation=who[2], role=who[3])
         return _Record(person, evidence, self.table, row.number)
 
-    def course(self, row: _Row) -> Course | None:
-        """The catalogue's course the row names, when its own cells do not give level and codes."""
+    def course(self, row: _Row) -> tuple[Course | None, bool]:
+        """The catalogue's course the row names, and whether the row is evidence at all.
+
+        A course the catalogue marks unrelated (or lists with no codes) is passed over; a course it
+        lacks, when the row does not give its own level and codes, is counted for one warning per code.
+        """
         code = row.text(Column.course)
         if code is None:
-            return None
+            return None, True
         found = self.courses.get(_norm(code))
-        needed = row.text(Column.level) is None or row.text(Column.covers) is None
-        if found is None and needed:
-            if self.catalog is None:
-                row.fail(Column.course, "records.need_catalog", code=code)
-            else:
-                close = difflib.get_close_matches(_norm(code), list(self.courses), n=1, cutoff=0.6)
-                hint = self.courses[close[0]].code if close else None
-                row.fail(
-                    Column.course,
-                    "records.unknown_course_hint" if hint else "records.unknown_course",
-                    code=code,
-                    suggestion=hint,
-                )
-        return found
+        own = row.text(Column.level) is not None and row.text(Column.covers) is not None
+        if found is not None and not is_related(found) and row.text(Column.covers) is None:
+            self.skip(Skip.unrelated)
+            return found, False
+        if found is None and not own:
+            unknown = self.unknown.setdefault(code, _Unknown(row.number))
+            unknown.rows += 1
+            unknown.people.add(row.text(Column.person_id) or "")
+            return None, False
+        return found, True
 
     def check_competency(self, row: _Row, covers: list[str] | None) -> None:
         """A row must say, by its cells or its course, at which level it covers which codes of the standard."""
@@ -543,39 +855,180 @@ class _Reader:
                     key, args = unknown_code(code, self.std)
                     row.fail(Column.covers, key, **args)
 
+    def notes(self) -> tuple[list[Problem], list[Problem]]:
+        """The problems and warnings of the whole table: the rows passed over, the course codes not known."""
+        problems: list[Problem] = []
+        warnings: list[Problem] = []
+        if self.skipped:
+            counts = tuple(Word(f"records.skip.{kind.value}", {"n": n}) for kind, n in self.skipped.items())
+            total = sum(self.skipped.values())
+            warnings.append(self.table.problem("records.passed_over", n=total, counts=counts))
+        for code, unknown in self.unknown.items():
+            args = {"code": code, "rows": unknown.rows, "people": len(unknown.people)}
+            if self.catalog is None:
+                problems.append(self.table.problem("records.need_catalog", unknown.row, self._course_index(), **args))
+                continue
+            hint = self._hint(code)
+            key = "records.unknown_course_hint" if hint else "records.unknown_course"
+            warnings.append(self.table.problem(key, unknown.row, self._course_index(), suggestion=hint, **args))
+        return problems, warnings
+
+    def _course_index(self) -> int | None:
+        return self.columns.index.get(Column.course)
+
+    def _hint(self, code: str) -> str | None:
+        """A catalogue code close to ``code`` (a typo: C1O for C10), never a merely similar one."""
+        key = _norm(code)
+        close = difflib.get_close_matches(key, list(self.courses), n=1, cutoff=0.8 if len(key) > 3 else 0.66)
+        return self.courses[close[0]].code if close else None
+
 
 # --------------------------------------------------------------------------- people
 
 
 def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -> RecordSet:
-    """Everyone in the record files, one profile per person id across all files, in order of first row.
+    """Everyone in the record files, one profile per person id across all files.
 
-    A person's rows may come from several files (a training export and a certificates table).
-    The same row twice (same person, course or title, and date) counts once, with a warning.
+    A person's rows may come from several files (a training export and a certificates table). The
+    same row twice (same person, course or title, and date) counts once, with a warning. A roster
+    (``--roster``, or a table of person columns only) names the team: its people come first, in its
+    order, each with a profile even when they have no rows; the others follow in order of first row.
     """
-    result = RecordSet()
-    people: dict[str, _Person] = {}
-    for path in paths:
-        name = shown(path)
+    return _Loader(std, options).load(paths)
+
+
+class _Loader:
+    """Reads every table of a run: rosters and records, then builds the people."""
+
+    def __init__(self, std: Standard, options: RecordOptions) -> None:
+        self.std = std
+        self.options = options
+        self.result = RecordSet()
+        self.people: dict[str, _Person] = {}
+        self.roster: dict[str, tuple[Person, str]] | None = None  # person id → (person, roster file), in order
+        self.matched: set[str] = set()  # the --columns headers some table has
+        self.sheet_found = False
+        self.pending: list[tuple[Tables, bool]] = []  # workbooks read once it is known whether --sheet was found
+        self.first: str | None = None  # the first record file, where a problem of the whole run is told
+
+    def load(self, paths: Sequence[Path]) -> RecordSet:
+        for path in self.options.roster:
+            self.read(path, roster_only=True)
+        for path in paths:
+            self.read(path, roster_only=False)
+        self.later()
+        self.run_problems()
+        self.result.people = self.build()
+        return self.result
+
+    def read(self, path: Path, *, roster_only: bool) -> None:
+        name = shown(split_sheet(path)[0])
+        self.first = self.first or name
         try:
-            table = read_table(path, options)
+            found = read_tables(path, self.options)
         except InputError as exc:
-            result.problems[name] = exc.problems
-            continue
-        columns, problems, warnings = find_columns(table, options.columns)
-        result.warnings += warnings
-        if columns is None:
-            result.problems[name] = problems
-            continue
-        records, problems = _Reader(table, columns, std, options).records()
-        if problems:
-            result.problems[name] = problems
+            self.result.problems.setdefault(name, []).extend(exc.problems)
+            return
+        if not found.has_sheet and found.sheets:  # --sheet names a sheet this workbook lacks
+            self.pending.append((found, roster_only))
+            return
+        self.sheet_found = self.sheet_found or bool(found.sheets)
+        every = len(found.tables) > 1 or (self.options.sheet is not None and _norm(self.options.sheet) == ALL_SHEETS)
+        for table in found.tables:
+            self.table(table, roster_only=roster_only, every=every)
+
+    def later(self) -> None:
+        """Workbooks without the ``--sheet`` one: read by their first sheet when another workbook had it."""
+        for found, roster_only in self.pending:
+            table = found.tables[0]
+            if not self.sheet_found:
+                args = {"sheet": self.options.sheet or "", "sheets": ", ".join(found.sheets)}
+                self.result.problems.setdefault(table.file, []).append(Problem(table.file, "records.no_sheet", args))
+                continue
+            self.table(table, roster_only=roster_only, every=False)
+
+    def table(self, table: Table, *, roster_only: bool, every: bool) -> None:
+        required = ROSTER if roster_only else REQUIRED
+        found = find_columns(table, self.options.columns, required)
+        self.matched |= found.overrides
+        if every and found.known < len(ROSTER):  # --sheet all: a sheet with no header of ours (a chart, notes)
+            self.result.warnings.append(Problem(table.file, "records.sheet_skipped", {"sheet": table.sheet or ""}))
+            return
+        self.result.warnings += found.warnings
+        if found.columns is None:
+            self.result.problems.setdefault(table.file, []).extend(found.problems)
+            return
+        if roster_only or found.columns.roster:
+            self.add_roster(table, found.columns)
+            return
+        reader = _Reader(table, found.columns, self.std, self.options)
+        records, problems = reader.records()
+        more, warnings = reader.notes()
+        if problems or more:
+            self.result.problems.setdefault(table.file, []).extend([*problems, *more])
+        self.result.warnings += warnings
+        self.result.sources.append(table.source)
         repeats: list[Problem] = []
         for record in records:
-            _add(people, record, name, result.warnings, repeats)
-        result.warnings += _repeats(repeats)
-    result.people = [person.build(std) for person in people.values()]
-    return result
+            _add(self.people, record, table.file, self.result.warnings, repeats)
+        self.result.warnings += _repeats(repeats)
+
+    def add_roster(self, table: Table, columns: Columns) -> None:
+        """The people of a roster table, each once, in its order; a row without id or name is a problem."""
+        roster = self.roster if self.roster is not None else {}
+        self.roster = roster
+        wanted = {_norm(header): col for col, header in self.options.columns.items()}
+        skipped = 0
+        for number, cells in table.rows:
+            if number <= columns.header_row:
+                continue
+            if row_kind(cells, columns, wanted) is not None:
+                skipped += 1
+                continue
+            row = _Row(table, number, cells, columns)
+            for col in ROSTER:
+                if row.text(col) is None:
+                    row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
+            if row.problems:
+                self.result.problems.setdefault(table.file, []).extend(row.problems)
+                continue
+            ident = unicodedata.normalize("NFKC", row.text(Column.person_id) or "")
+            if ident not in roster:
+                person = Person(
+                    name=row.text(Column.name) or "",
+                    id=ident,
+                    organisation=row.text(Column.organisation),
+                    role=row.text(Column.role),
+                )
+                roster[ident] = (person, table.file)
+        if skipped:
+            counts = Word("records.skip.rows", {"n": skipped})
+            self.result.warnings.append(table.problem("records.passed_over", n=skipped, counts=counts))
+
+    def run_problems(self) -> None:
+        """What only the whole run can tell: a ``--columns`` header that no table has."""
+        if self.first is None:
+            return
+        missing = [h for h in self.options.columns.values() if h not in self.matched]
+        for header in missing:
+            problem = Problem(self.first, "records.columns_header_missing", {"header": header})
+            self.result.problems.setdefault(self.first, []).append(problem)
+
+    def build(self) -> list[RecordPerson]:
+        """Roster people first (with their rows, or none), then the people of the rows the roster lacks."""
+        out: list[RecordPerson] = []
+        if self.roster is not None:
+            for ident, (person, file) in self.roster.items():
+                gathered = self.people.pop(ident, None)
+                if gathered is None:
+                    out.append(RecordPerson(Profile(standard=self.std.code, person=person), [file]))
+                    continue
+                out.append(gathered.build(self.std, person, file, self.result.warnings))
+            for ident, gathered in self.people.items():
+                first = next(iter(gathered.evidence.values()))
+                self.result.warnings.append(first.warning("records.not_on_roster", id=ident, name=gathered.person.name))
+        out += [gathered.build(self.std) for gathered in self.people.values()]
+        return out
 
 
 @dataclass
@@ -587,9 +1040,30 @@ class _Person:
     files: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)  # names warned about already
 
-    def build(self, std: Standard) -> RecordPerson:
+    def build(
+        self,
+        std: Standard,
+        listed: Person | None = None,
+        roster: str | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> RecordPerson:
+        """The profile; a roster entry (``listed``) gives the name, department and role where it has them."""
+        person, files = self.person, list(self.files)
+        if listed is not None:
+            if listed.name != person.name and warnings is not None:
+                first = next(iter(self.evidence.values()))
+                warnings.append(
+                    first.warning("records.name_differs", id=person.id, name=person.name, first=listed.name)
+                )
+            person = Person(
+                name=listed.name,
+                id=person.id,
+                organisation=listed.organisation or person.organisation,
+                role=listed.role or person.role,
+            )
+            files = [roster, *files] if roster and roster not in files else files
         evidence = [record.evidence for record in self.evidence.values()]
-        return RecordPerson(Profile(standard=std.code, person=self.person, evidence=evidence), self.files)
+        return RecordPerson(Profile(standard=std.code, person=person, evidence=evidence), files)
 
 
 #: Repeated rows warned about one by one; more (a file given twice, an export that overlaps another) are summed up.

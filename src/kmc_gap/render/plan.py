@@ -69,7 +69,7 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
 
 def _facts(course: PlannedCourse, lang: str) -> list[str]:
     facts = [
-        course["provider"],
+        course["provider"] or "—",
         t("hours_unit", lang, hours=_hours(course["hours"])),
         f"{t('level_short', lang)} {course['level']}",
     ]
@@ -167,7 +167,7 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
             cells = [
                 c["code"],
                 c["title"],
-                c["provider"],
+                c["provider"] or "—",
                 _hours(c["hours"]),
                 c["level"],
                 _money(c["team_cost"]),

@@ -76,8 +76,11 @@ def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
 
 
 def _plain(value: Any, lang: str) -> Any:
+    """An argument as text: a ``Word`` rendered, a tuple of them listed the way the language lists things."""
     if isinstance(value, Word):
         return tr(value.key, lang, value.args)
+    if isinstance(value, tuple) and value and all(isinstance(v, Word) for v in value):
+        return listing([tr(v.key, lang, v.args) for v in value], lang)
     return value
 
 
