@@ -75,6 +75,7 @@ def test_reimport_keeps_hand_edits_comments_and_order(run_line: RunLine, tmp_pat
     assert json.loads(dry.stdout)[0] | {"file": ""} == {
         "person_id": "E1", "name": "王小明", "file": "", "created": False,
         "added": 1, "updated": 1, "removed": 1, "kept": 1, "state": "updated",
+        "removals": {"r.csv": ["活動行銷企劃實務 (2025-03-01)"]},  # the same file again: what it dropped goes
     }  # fmt: skip
     assert profile.read_text(encoding="utf-8") == text  # a dry run writes nothing
     assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0

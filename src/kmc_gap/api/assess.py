@@ -60,6 +60,7 @@ class Result:
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # found in a folder, but not a profile (its warning says why)
+    roster_only: bool = False  # a roster person with no rows: left out when a profile of theirs was read
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -124,20 +125,27 @@ def score(source: Source, std: Standard, settings: Settings) -> Result:
         return source
     if isinstance(source, Path):
         return score_file(source, std, settings)
-    return score_profile(source.profile, source.file, std, settings)
+    result = score_profile(source.profile, source.file, std, settings)
+    result.roster_only = source.roster_only
+    return result
 
 
 def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
-    """The paths in order, the record files' problems and people where the first record file was."""
+    """The paths in order, the record files' problems and people where the first record file was.
+
+    Roster people with no rows come last: a YAML profile of theirs among the paths stands instead.
+    """
     found: list[Source] = []
     placed = False
-    for path in paths:
-        if not is_records(path):
+    for path in [*paths, None]:
+        if path is not None and not is_records(path):
             found.append(path)
         elif not placed and records is not None:
             placed = True
             found += [Result(file, problems=problems) for file, problems in records.problems.items()]
-            found += records.people
+            found += [person for person in records.people if not person.roster_only]
+    if records is not None:
+        found += [person for person in records.people if person.roster_only]
     return found
 
 
@@ -172,8 +180,8 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
 
 
 def _records(paths: list[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
-    """Everyone in the record files, read together; None when there are none (nothing imported)."""
-    if not paths:
+    """Everyone in the record files and the roster, read together; None when there are none (nothing imported)."""
+    if not paths and not (options and options.roster):
         return None
     from kmc_gap.model.records import RecordOptions, load_records
 
@@ -217,7 +225,7 @@ def assess_paths(
     for result in results(sources(paths, found), std, settings, jobs):
         advance()
         outcome.warnings += result.warnings
-        if result.skipped:
+        if result.skipped or (result.roster_only and result.brief and result.brief["person"]["id"] in seen):
             continue
         if result.brief is None:
             outcome.invalid += 1

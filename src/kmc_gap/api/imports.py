@@ -1,10 +1,13 @@
 """`kmc-gap import`: HR records into one editable profile per person, updated in place on every re-import.
 
 A profile written here is a starting point: people add work outputs and assessments by hand. So a
-re-import must never undo that work. Evidence that came from records has an id starting ``rec-``;
-on re-import exactly those items are replaced by the new set (updated in place, removed, added at
-the end), and everything else in the file — hand-added evidence, person fields, comments, order,
-quoting — is kept, by editing the YAML round-trip with ruamel.yaml rather than writing it anew.
+re-import must never undo that work. Evidence that came from records has an id starting ``rec-`` and
+names its ``source`` (the file, and the sheet). A re-import is a merge: it updates the items it reads
+again, adds the new ones at the end, and removes only the items of the sources read in this run that
+are gone from them — so a month's top-up file never wipes the full export imported before it. A
+source whose rows had problems this time removes nothing. Everything else in the file — hand-added
+evidence, ``exclude`` and ``note`` written by hand, person fields, comments, order, quoting — is
+kept, by editing the YAML round-trip with ruamel.yaml rather than writing it anew.
 """
 
 from __future__ import annotations
@@ -31,7 +34,26 @@ if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
 #: The order of an evidence item's keys in a written profile (the order of the README's examples).
-EVIDENCE_KEYS = ("id", "kind", "title", "date", "level", "hours", "expires", "verified_by", "reference", "covers")
+EVIDENCE_KEYS = (
+    "id",
+    "kind",
+    "title",
+    "course",
+    "date",
+    "level",
+    "hours",
+    "score",
+    "pass_mark",
+    "passed",
+    "expires",
+    "verified_by",
+    "reference",
+    "covers",
+    "source",
+    "note",
+)
+#: Keys a person sets by hand on an imported item, which a re-import never takes away.
+HAND_KEYS = ("note", "exclude")
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
 
@@ -68,7 +90,10 @@ def import_records(
     found = load_records(paths, std, options)
     run = ImportRun(warnings=list(found.warnings))
     run.problems += [p for problems in found.problems.values() for p in problems]
-    sources = visible(", ".join(shown(p) for p in paths))
+    sources = visible(", ".join(shown(p) for p in [*options.roster, *paths]))
+    # the sources this run read whole: only their items may be removed when they are gone from them
+    broken = {Path(file).name for file in found.problems}
+    complete = {source for source in found.sources if source.partition("#")[0] not in broken}
     taken: dict[str, str] = {}
     for person in found.people:
         ident = person.profile.person.id or ""
@@ -78,7 +103,7 @@ def import_records(
             continue
         taken[target.name] = ident
         try:
-            change, text = _change(person, target, sources, lang)
+            change, text = _change(person, target, sources, complete, lang)
             if not dry_run and text is not None:
                 _write(target, text, [*paths, *inputs])
         except InputError as exc:
@@ -109,7 +134,9 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _change(person: RecordPerson, target: Path, sources: str, lang: str) -> tuple[ProfileChange, str | None]:
+def _change(
+    person: RecordPerson, target: Path, sources: str, complete: set[str], lang: str
+) -> tuple[ProfileChange, str | None]:
     """The change to ``target`` and the new text (None when nothing changes)."""
     profile = person.profile
     change = ProfileChange(profile.person.id or "", profile.person.name, shown(target))
@@ -131,24 +158,29 @@ def _change(person: RecordPerson, target: Path, sources: str, lang: str) -> tupl
         raise InputError([Problem(name, "import.not_profile")])
     if evidence is None:  # no evidence yet, or an empty `evidence:`
         evidence = data["evidence"] = _seq([])
-    _merge(evidence, new, change)
+    _merge(evidence, new, complete, change)
     return change, _dump(data) if change.changed else None
 
 
-def _merge(items: Any, new: dict[str, Any], change: ProfileChange) -> None:
-    """Update the ``rec-`` items of ``items`` in place to ``new``; keep every other item as it is."""
+def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileChange) -> None:
+    """Update the ``rec-`` items of ``items`` in place to ``new``, remove those gone from a source read whole.
+
+    Every other item — added by hand, or from a source not read in this run — is kept as it is.
+    """
     seen: set[str] = set()
     for i in range(len(items) - 1, -1, -1):
         item = items[i]
         ident = str(item.get("id", "")) if isinstance(item, dict) else ""
-        if not ident.startswith(RECORD_ID_PREFIX):
+        source = str(item.get("source", "")) if isinstance(item, dict) else ""
+        if not ident.startswith(RECORD_ID_PREFIX) or (ident not in new and source not in complete):
             change.kept += 1
         elif ident not in new:
             del items[i]
             change.removed += 1
+            change.removals.setdefault(source, []).insert(0, f"{item.get('title', ident)} ({item.get('date', '')})")
         else:
             seen.add(ident)
-            if _plain(item) == _plain(new[ident]):
+            if _plain(item, new[ident]) == _plain(new[ident], new[ident]):
                 change.kept += 1
             else:
                 _update(item, new[ident])
@@ -160,16 +192,21 @@ def _merge(items: Any, new: dict[str, Any], change: ProfileChange) -> None:
 
 
 def _update(item: Any, fresh: Any) -> None:
-    """Set the record's fields on the existing item (its comments stay); drop fields the record no longer has."""
+    """Set the record's fields on the existing item (its comments stay); drop fields the record no longer has.
+
+    A ``note`` written by hand stays unless the record brings its own; ``exclude`` is never touched.
+    """
     for key in EVIDENCE_KEYS:
         if key in fresh:
             item[key] = fresh[key]
-        elif key in item:
+        elif key in item and key not in HAND_KEYS:
             del item[key]
 
 
-def _plain(item: Any) -> dict[str, Any]:
-    return {key: list(item[key]) if key == "covers" else item[key] for key in EVIDENCE_KEYS if key in item}
+def _plain(item: Any, fresh: Any) -> dict[str, Any]:
+    """The fields a re-import manages, as plain values: a hand note counts only where the record has a note."""
+    keys = [key for key in EVIDENCE_KEYS if key not in HAND_KEYS or key in fresh]
+    return {key: list(item[key]) if key == "covers" else item[key] for key in keys if key in item}
 
 
 def _seq(values: list[Any], *, flow: bool = False) -> Any:
@@ -184,10 +221,11 @@ def _seq(values: list[Any], *, flow: bool = False) -> Any:
 def _evidence_map(ev: Evidence) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
-    values: dict[str, Any] = ev.model_dump(exclude_none=True)
+    values: dict[str, Any] = ev.model_dump(exclude_none=True, exclude_defaults=True)
     values["kind"] = ev.kind.value
-    if "hours" in values and float(values["hours"]).is_integer():
-        values["hours"] = int(values["hours"])
+    for key in ("hours", "score", "pass_mark"):
+        if key in values and float(values[key]).is_integer():
+            values[key] = int(values[key])
     values["covers"] = _seq(list(ev.covers), flow=True)
     return CommentedMap((key, values[key]) for key in EVIDENCE_KEYS if key in values)
 

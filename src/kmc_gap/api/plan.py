@@ -58,17 +58,21 @@ def plan(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     record_paths = [path for path in paths if is_records(path)]
-    if record_paths:
+    listed: list[tuple[Profile, str]] = []  # roster people with no rows, unless a YAML profile has them
+    if record_paths or (records and records.roster):
         reading = replace(records or RecordOptions(max_bytes=max_bytes), catalog=courses)
         found = load_records(record_paths, std, reading)
         problems += [p for file_problems in found.problems.values() for p in file_problems]
         warnings += found.warnings
-        loaded += [(person.profile, person.file) for person in found.people]
+        loaded += [(person.profile, person.file) for person in found.people if not person.roster_only]
+        listed += [(person.profile, person.file) for person in found.people if person.roster_only]
     for path in (path for path in paths if not is_records(path)):
         try:
             loaded.append((load_profile(path, std, shown(path), max_bytes), shown(path)))
         except InputError as exc:
             problems += exc.problems
+    ids = {profile.person.id for profile, _ in loaded}
+    loaded += [(profile, file) for profile, file in listed if profile.person.id not in ids]
     if not loaded:
         return PlanRun(None, problems, warnings)
     people = [(key, prof, file) for key, (prof, file) in zip(_keys(loaded), loaded, strict=True)]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
-from kmc_gap.model.records import Column, RecordOptions
+from kmc_gap.model.records import Column, RecordOptions, field_named
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
 def columns(spec: str | None) -> dict[Column, str]:
-    """``--columns person_id=工號,date=上課日期``: the headers to read as each field (full-width ，and ＝ too)."""
+    """``--columns person_id=工號,date=上課日期``: the headers to read as each field (full-width ，and ＝ too).
+
+    A field is named as the README names it, or by one of its headers (``course_code``, ``id``, 課程代號).
+    """
     mapping: dict[Column, str] = {}
     for part in (spec or "").replace("\uff0c", ",").replace("\uff1d", "=").split(","):
         if not part.strip():
             continue
         name, _, header = part.partition("=")
-        column = next((c for c in Column if c.value == name.strip().lower()), None)
+        column = field_named(name)
         if column is None or not header.strip():
             fields = ", ".join(c.value for c in Column)
             raise OptionError("--columns", "usage.columns", value=part.strip(), fields=fields)
@@ -27,10 +31,16 @@ def columns(spec: str | None) -> dict[Column, str]:
 
 
 def options(
-    catalog: Catalog | None, sheet: str | None, spec: str | None, max_bytes: int = DEFAULT_MAX_BYTES
+    catalog: Catalog | None,
+    sheet: str | None,
+    spec: str | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    roster: Sequence[Path] = (),
+    verified_by: str | None = None,
 ) -> RecordOptions:
     """How this run reads record files."""
-    return RecordOptions(catalog, sheet, columns(spec), max_bytes)
+    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), (verified_by or "").strip() or None)
 
 
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:

@@ -64,6 +64,12 @@ SheetOption = Annotated[str | None, typer.Option("--sheet", metavar="NAME", help
 ColumnsOption = Annotated[
     str | None, typer.Option("--columns", metavar="FIELD=HEADER,…", help="help.opt.columns", show_default=False)
 ]
+RosterOption = Annotated[
+    list[Path] | None, typer.Option("--roster", metavar="FILE", help="help.opt.roster", show_default=False)
+]
+VerifiedByOption = Annotated[
+    str | None, typer.Option("--verified-by", metavar="NAME", help="help.opt.verified_by", show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -174,6 +180,8 @@ def assess_cmd(
     catalog: RecordsCatalogOption = None,
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, thresholds
@@ -197,8 +205,9 @@ def assess_cmd(
     found = _expand(profiles)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
-    reading = _record_options(catalog, sheet, columns, std, max_size) if any(map(is_records, paths)) else None
-    if reading is None and (catalog or sheet or columns):
+    reads = any(map(is_records, paths)) or bool(roster)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by) if reads else None
+    if reading is None and (catalog or sheet or columns or verified_by):
         say("run.records_options_unused")
     cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
@@ -213,7 +222,7 @@ def assess_cmd(
         warn_expiring,
         found.named,
     )
-    with _destination(output, [*paths, *_files(policy, catalog)]) as out, _progress(len(paths)) as advance:
+    with _destination(output, [*paths, *_files(policy, catalog, *(roster or []))]) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
             paths,
             std,
@@ -240,16 +249,22 @@ def assess_cmd(
 
 
 def _record_options(
-    catalog: Path | None, sheet: str | None, columns: str | None, std: Standard, max_size: int
+    catalog: Path | None,
+    sheet: str | None,
+    columns: str | None,
+    std: Standard,
+    max_size: int,
+    roster: list[Path] | None = None,
+    verified_by: str | None = None,
 ) -> RecordOptions:
-    """How record files are read: the course catalogue (its problems end the run), sheet and columns."""
+    """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
     from kmc_gap.api import records
 
     try:
         courses = records.catalog(catalog, std, max_size)
     except InputError as exc:
         fail(exc.problems)
-    return records.options(courses, sheet, columns, max_size)
+    return records.options(courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
 
 
 def _expand(given: list[Path]) -> Expansion:
@@ -324,6 +339,8 @@ def validate_cmd(
     lang_: LangOption = None,
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.validate import check_catalog_file, check_file, check_policy
@@ -340,7 +357,8 @@ def validate_cmd(
         from kmc_gap.api.validate import check_records
 
         courses = records.catalog(catalog, std, max_size) if catalog_check and catalog_check.valid else None
-        checks += check_records(record_files, std, records.options(courses, sheet, columns, max_size))
+        reading = records.options(courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
+        checks += check_records(record_files, std, reading)
     others = [path for path in found.files if not is_records(path)]
     checks += [check_file(path, std, max_size, searched=path not in found.named) for path in others]
     warn([w for c in checks for w in c.warnings])
@@ -421,6 +439,8 @@ def plan_cmd(
     policy: PolicyOption = "default",
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
@@ -435,7 +455,7 @@ def plan_cmd(
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
-        reading = records.options(None, sheet, columns, max_size)
+        reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
         run = plan(
             found.files,
             catalog,
@@ -474,6 +494,8 @@ def import_cmd(
     lang_: LangOption = None,
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.imports import import_records
@@ -483,8 +505,9 @@ def import_cmd(
     std = _standard(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    reading = _record_options(catalog, sheet, columns, std, max_size)
-    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run, inputs=_files(catalog))
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
+    inputs = _files(catalog, *(roster or []))
+    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run, inputs=inputs)
     warn(run.warnings)
     report_problems(run.problems, lang())
     RENDERERS[fmt].write(run.changes, sys.stdout, _context(std))

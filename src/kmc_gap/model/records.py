@@ -124,6 +124,7 @@ class RecordPerson:
 
     profile: Profile
     files: list[str]
+    roster_only: bool = False  # on the roster with no rows: a YAML profile of the same id stands instead
 
     @property
     def file(self) -> str:
@@ -886,6 +887,11 @@ class _Reader:
 # --------------------------------------------------------------------------- people
 
 
+def field_named(name: str) -> Column | None:
+    """The field ``--columns`` names: its own name (``course``) or a header of it (``course_code``, 課程代號)."""
+    return _ALIASES.get(_norm(name))
+
+
 def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -> RecordSet:
     """Everyone in the record files, one profile per person id across all files.
 
@@ -1021,7 +1027,7 @@ class _Loader:
             for ident, (person, file) in self.roster.items():
                 gathered = self.people.pop(ident, None)
                 if gathered is None:
-                    out.append(RecordPerson(Profile(standard=self.std.code, person=person), [file]))
+                    out.append(RecordPerson(Profile(standard=self.std.code, person=person), [file], roster_only=True))
                     continue
                 out.append(gathered.build(self.std, person, file, self.result.warnings))
             for ident, gathered in self.people.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 from typing_extensions import TypedDict
@@ -33,6 +33,10 @@ class ChangeOut(TypedDict):
     updated: int
     removed: int
     kept: Annotated[int, Field(description="evidence left as it was: unchanged records and everything added by hand")]
+    removals: Annotated[
+        dict[str, list[str]],
+        Field(description="by source (file#sheet): the items removed, each as its title and (date)"),
+    ]
     state: State
 
 
@@ -68,6 +72,21 @@ class TableRenderer(Renderer[Changes]):
                 *(str(n) for n in (c.added, c.updated, c.removed, c.kept)),
             )
         con.print(table)
+        self.removals(con, value)
+
+    def removals(self, con: Any, value: Changes) -> None:
+        """Under the table, what each person loses, by source: a re-import removes only what its sources dropped."""
+        from rich.text import Text
+
+        lang = self.ctx.lang
+        for c in value:
+            for source, items in c.removals.items():
+                head = t(
+                    "import.removed_from", lang, id=visible(c.person_id), name=visible(c.name), source=visible(source)
+                )
+                con.print(Text(f"  {head}"), no_wrap=True, overflow="ellipsis")
+                for item in items:
+                    con.print(Text(f"    - {visible(item)}"), no_wrap=True, overflow="ellipsis")
 
 
 class JsonRenderer(Renderer[Changes]):
@@ -85,6 +104,7 @@ class JsonRenderer(Renderer[Changes]):
                 updated=c.updated,
                 removed=c.removed,
                 kept=c.kept,
+                removals=c.removals,
                 state=state(c),
             )
             for c in value

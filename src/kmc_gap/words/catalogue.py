@@ -480,7 +480,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "help.opt.init_output": ("寫到 FILE，而非標準輸出。", "Write to FILE instead of stdout."),
     "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
-    "help.opt.catalog": ("課程目錄（YAML）。", "Course catalogue (YAML)."),
+    "help.opt.catalog": ("課程目錄（YAML、.xlsx 或 .csv）。", "Course catalogue (YAML, .xlsx or .csv)."),
     "help.arg.profiles": (
         "證據檔（YAML），或人資系統匯出的訓練紀錄（.csv、.xlsx，每列一筆、多人一檔）；"
         "資料夾會搜尋其中的 *.yaml、*.yml。",
@@ -491,7 +491,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "課程目錄（YAML）：紀錄只寫課程代號時，由此查職能級別與職能內涵。",
         "Course catalogue (YAML): where a record names only a course code, its level and codes come from here.",
     ),
-    "help.opt.sheet": ("讀取活頁簿的這個工作表（預設第一個）。", "The workbook sheet to read (default: the first)."),
+    "help.opt.sheet": (
+        "讀取活頁簿的這個工作表（預設第一個；all 讀取每個有標題列的工作表）；單一檔案可寫 檔名.xlsx#工作表。",
+        "The workbook sheet to read (default: the first; all: every sheet with a header row); "
+        "for one file write file.xlsx#sheet.",
+    ),
+    "help.opt.roster": (
+        "人員名冊（.csv、.xlsx 或 檔名.xlsx#工作表）：名冊上的每個人都列入報告，沒有紀錄也一樣。",
+        "A roster (.csv, .xlsx or file.xlsx#sheet): everyone on it is in every report, with records or without.",
+    ),
+    "help.opt.verified_by": (
+        "沒有確認者欄位的紀錄，以此為確認者（例如 訓練系統），讓 --policy strict 可採計。",
+        "The verifier of rows that name none (e.g. the training system), so that --policy strict counts them.",
+    ),
+    "help.cmd.catalog": ("課程目錄工具。", "Course catalogue tools."),
+    "help.cmd.catalog_init": (
+        "從訓練紀錄產生課程目錄骨架（每個課程代號與名稱、人數），待填職能級別與職能內涵。",
+        "Write a catalogue skeleton from records: every course code and title, and how many took it, "
+        "for you to fill in level and codes.",
+    ),
+    "help.opt.catalog_output": ("要寫入的課程目錄（.xlsx 或 .csv）。", "The catalogue to write (.xlsx or .csv)."),
     "help.opt.columns": (
         "指定標題對應的欄位，例如 person_id=工號,date=上課日期。",
         "Read these headers as these fields, e.g. person_id=Staff,date=Attended.",
@@ -547,6 +566,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "not a profile that can be updated (it needs standard, person and evidence at the top): left as it was",
     ),
     "file.not_dir": ("這不是資料夾", "not a directory"),
+    "import.removed_from": (
+        "{id} {name}：從 {source} 移除（這次的檔案已沒有這些紀錄）",
+        "{id} {name}: removed from {source} (no longer in this run's file)",
+    ),
     "import.created": ("新檔", "new"),
     "import.updated_file": ("更新", "updated"),
     "import.unchanged": ("不變", "same"),
