@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kmc_gap.api.records import read_catalog
 from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan
-from kmc_gap.model.loading import load_catalog, load_profile
+from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
@@ -53,7 +54,7 @@ def plan(
     A bad profile does not stop the plan for the others: its problems are returned with the plan.
     Record files (CSV, workbooks) are read with the same catalogue, which maps their course codes.
     """
-    courses = load_catalog(catalog, std, max_bytes)
+    courses = read_catalog(catalog, std, max_bytes)
     loaded: list[tuple[Profile, str]] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []

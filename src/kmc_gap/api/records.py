@@ -8,6 +8,7 @@ from pathlib import Path
 from kmc_gap.api.errors import OptionError
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
+from kmc_gap.model.paths import is_records
 from kmc_gap.model.records import Column, RecordOptions, field_named
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -45,4 +46,13 @@ def options(
 
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:
     """The ``--catalog`` courses, or None; a bad catalogue raises ``InputError``."""
-    return load_catalog(path, std, max_bytes) if path is not None else None
+    return read_catalog(path, std, max_bytes) if path is not None else None
+
+
+def read_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
+    """A catalogue in YAML, or kept as a spreadsheet (.xlsx, .csv) with Chinese or English headers."""
+    if is_records(path):
+        from kmc_gap.model.catalog_table import load_catalog_table
+
+        return load_catalog_table(path, std, max_bytes)
+    return load_catalog(path, std, max_bytes)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kmc_gap.model import yamlsource
-from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_catalog, load_policy, placeholders
+from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_policy, placeholders
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import FileCheck, InputError, Problem
@@ -51,8 +51,10 @@ def check_records(paths: list[Path], std: Standard, options: RecordOptions) -> l
 
 def check_catalog_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:
     """Check a file named as a catalogue (``--catalog``)."""
+    from kmc_gap.api.records import read_catalog
+
     try:
-        load_catalog(path, std, max_bytes)
+        read_catalog(path, std, max_bytes)
     except InputError as exc:
         return FileCheck(shown(path), "catalog", exc.problems)
     return FileCheck(shown(path), "catalog")

@@ -222,7 +222,8 @@ def assess_cmd(
         warn_expiring,
         found.named,
     )
-    with _destination(output, [*paths, *_files(policy, catalog, *(roster or []))]) as out, _progress(len(paths)) as advance:
+    read = [*paths, *_files(policy, catalog, *(roster or []))]
+    with _destination(output, read) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
             paths,
             std,
@@ -519,6 +520,44 @@ def import_cmd(
         folder=output,
     )
     if run.problems:
+        raise typer.Exit(EXIT_INVALID)
+
+
+catalog_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, help="help.cmd.catalog")
+app.add_typer(catalog_app, name="catalog", help="help.cmd.catalog")
+
+
+@catalog_app.command("init", cls=LocalCommand, help="help.cmd.catalog_init")
+def catalog_init_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="help.opt.catalog_output", show_default=False),
+    ],
+    lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import records
+    from kmc_gap.model.records import courses_in
+    from kmc_gap.render.catalog import RENDERERS
+    from kmc_gap.render.formats import SkeletonFormat
+    from kmc_gap.render.text import report_problems
+
+    std = _standard(ctx)
+    fmt = SkeletonFormat.csv if output.suffix.lower() == ".csv" else SkeletonFormat.xlsx
+    if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
+        raise OptionError("--output", "usage.skeleton_output", value=str(output))
+    found, problems = courses_in(files, records.options(None, sheet, columns, max_size))
+    report_problems(problems, lang())
+    if not found:
+        raise typer.Exit(EXIT_INVALID)
+    with _destination(output, list(files)) as out:
+        RENDERERS[fmt].write(found, out, _context(std))
+    say("catalog.written", path=output, n=len(found))
+    if problems:
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -140,8 +140,8 @@ def group_help(group: TyperGroup, ctx: Context) -> str:
     parts = [
         _usage(group, ctx, f"{t('help.options_word', lang())} {t('help.command_word', lang())}"),
         "",
-        "  " + t("help.app", lang()),
-        "  " + t("help.app.more", lang()),
+        *(["  " + t("help.app", lang()), "  " + t("help.app.more", lang())] if ctx.parent is None else []),
+        *(["  " + _help_text(group)] if ctx.parent is not None else []),
         "",
         t("help.options", lang()),
         _rows(options),

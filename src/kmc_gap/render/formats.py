@@ -52,6 +52,13 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
+class SkeletonFormat(StrEnum):
+    """`kmc-gap catalog init` writes a workbook (or CSV) to fill in."""
+
+    xlsx = "xlsx"
+    csv = "csv"
+
+
 class SchemaFormat(StrEnum):
     """Schemas are JSON documents."""
 

@@ -321,6 +321,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
     "json.not_report": ("不是 kmc-gap 的 JSON 報告（欄位 {field}）", "not a kmc-gap JSON report (field {field})"),
     "catalog.duplicate_code": ("課程代碼 {code} 重複", "course code {code} is used twice"),
+    "catalog.sheet": ("課程目錄", "Courses"),
+    "usage.skeleton_output": ("要寫成 .xlsx 或 .csv 檔", "write it as a .xlsx or .csv file"),
+    "catalog.col.code": ("課程代號", "code"),
+    "catalog.col.title": ("課程名稱", "title"),
+    "catalog.col.provider": ("辦理單位", "provider"),
+    "catalog.col.hours": ("時數", "hours"),
+    "catalog.col.level": ("職能級別", "level"),
+    "catalog.col.covers": ("職能內涵", "covers"),
+    "catalog.col.unrelated": ("與職能基準無關", "unrelated"),
+    "catalog.col.pass_mark": ("及格分數", "pass_mark"),
+    "catalog.col.cost": ("開班費", "cost"),
+    "catalog.col.seat_cost": ("每人費用", "seat_cost"),
+    "catalog.col.people": ("人數", "people"),
+    "catalog.col.rows": ("筆數", "rows"),
+    "catalog.written": (
+        "已寫入 {path}：{n} 門課程；請填入職能級別與職能內涵（與職能基準無關的課程標「是」），再以 --catalog 使用",
+        "wrote {path}: {n} courses; fill in level and covers (mark courses outside the standard unrelated), "
+        "then use it with --catalog",
+    ),
+    "catalog.no_header": (
+        "找不到課程目錄的標題列（至少要有 課程代號 與 課程名稱）",
+        "no catalogue header row found (it needs at least a course code and a title column)",
+    ),
+    "catalog.bad_money": ("金額「{value}」應為 0 以上的數字", 'amount "{value}" must be a number, 0 or more'),
+    "catalog.bad_flag": ("「{value}」應為 是 或 否", '"{value}" must be yes or no'),
     "catalog.no_level": (
         "課程 {code} 有職能內涵卻沒有職能級別；請填 level（1–6），或標為 unrelated: true",
         "course {code} covers codes but has no level; give its level (1–6), or mark it unrelated: true",
@@ -1070,3 +1095,22 @@ SCORE_UNITS: tuple[str, ...] = ("分", "points", "pts", "pt")
 
 #: What stands between the first and last day of a course of several days (113/09/23~113/09/25).
 RANGE_MARKS: tuple[str, ...] = ("~", "～", "〜", "–", "—", "至", "到", "-")
+
+#: The headers of a course catalogue kept as a spreadsheet (``--catalog courses.xlsx``), by field.
+CATALOG_HEADERS: dict[str, tuple[str, ...]] = {
+    "code": ("課程代號", "課程代碼", "課程編號", "班別代號", "證照代碼", "course", "course_code", "course_id"),
+    "title": ("課程名稱", "證照名稱", "名稱", "班別名稱", "course_title", "course_name"),
+    "provider": ("辦理單位", "開課單位", "授課單位", "講師", "訓練機構"),
+    "hours": ("時數", "訓練時數", "課程時數"),
+    "level": ("職能級別", "級別", "icap_level"),
+    "covers": ("職能內涵", "對應代碼", "職能代碼", "codes"),
+    "cost": ("開班費", "開班費用", "課程費用", "費用"),
+    "seat_cost": ("每人費用", "每人單價", "單價"),
+    "pass_mark": ("及格分數", "及格標準", "合格分數"),
+    "unrelated": ("與職能基準無關", "無關", "不相關"),
+    "note": ("備註", "說明", "notes"),
+}
+#: Catalogue headers that ``catalog init`` writes for the officer's eyes only.
+CATALOG_IGNORED: tuple[str, ...] = ("人數", "筆數", "people", "rows")
+#: What stands before or after an amount of money (NT$12,000, 12000元).
+MONEY_MARKS: tuple[str, ...] = ("nt$", "ntd", "$", "元", "twd")
