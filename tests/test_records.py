@@ -395,10 +395,10 @@ def test_records_and_a_hand_written_profile_give_the_same_report(run_line: RunLi
     profile = tmp_path / "E1.yaml"
     profile.write_text(
         "standard: KMC3332-001v3\nperson: {name: 王小明, id: E1, organisation: 行銷部}\nevidence:\n"
-        f"  - {{id: {c01}, kind: training, title: 活動行銷企劃實務, date: 2025-03-01, level: 4, hours: 24,\n"
-        "     verified_by: 周專員, covers: [K01, K02, K03, K09, K11, S01, S07, S08]}\n"
-        f"  - {{id: {c07}, kind: training, title: 活動風險管理與危機處理, date: 2025-04-02, level: 4, hours: 12,\n"
-        "     covers: [K12, K17, S12]}\n",
+        f"  - {{id: {c01}, kind: training, title: 活動行銷企劃實務, course: C01, date: 2025-03-01, level: 4,\n"
+        "     hours: 24, verified_by: 周專員, covers: [K01, K02, K03, K09, K11, S01, S07, S08], source: r.csv}\n"
+        f"  - {{id: {c07}, kind: training, title: 活動風險管理與危機處理, course: C07, date: 2025-04-02, level: 4,\n"
+        "     hours: 12, covers: [K12, K17, S12], source: r.csv}\n",
         encoding="utf-8",
     )
     from_records = json.loads(run_line("assess", str(records), "-c", CATALOG, *AS_OF, "-f", "jsonl").stdout)

@@ -81,11 +81,12 @@ def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workboo
     row = detail[first_row]
     assert row[:4] == (second["person"]["id"], second["person"]["name"], task["code"], item["code"])
     assert row[5] == ("符合" if item["met"] else "未符合")
-    assert row[6] == item["best_level"] and row[7] == ("、".join(item["evidence"]) or None)
+    titles = {ev["id"]: ev["title"] for ev in second["evidence"]}  # evidence by the names people know
+    assert row[6] == item["best_level"] and row[7] == ("、".join(titles[i] for i in item["evidence"]) or None)
     evidence = book["證據"]
     first = reports[0]["evidence"][0]
     row = next(evidence.iter_rows(min_row=2, max_row=2))
-    assert row[2].value == first["id"]
+    assert row[2].value is None and row[4].value == first["title"]  # a course code, when the item has one; no id
     assert row[5].value == dt.datetime.fromisoformat(first["date"]) and row[5].is_date
     assert row[6].value == first["level"] and row[6].data_type == "n"
     total = sum(len(r["evidence"]) for r in reports)

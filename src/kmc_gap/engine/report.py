@@ -96,6 +96,8 @@ class EvidenceResult(TypedDict):
     covers: Annotated[list[str], Field(description="the codes it covers")]
     counted: bool
     reason: Annotated[Reason | None, Field(description="why it did not count; null when it counted")]
+    course: Annotated[str | None, Field(description="the training system's course code, when it came from records")]
+    note: Annotated[str | None, Field(description="the note kept with it (why it was excluded, a record's remark)")]
 
 
 class ExpiringEvidence(TypedDict):

@@ -283,6 +283,8 @@ def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
         "covers": list(ev.covers),
         "counted": reason is None,
         "reason": reason,
+        "course": ev.course,
+        "note": ev.note,
     }
 
 

@@ -221,24 +221,21 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         for x in r["expiring"]:
             risk = ", ".join(x["tasks_at_risk"]) or t("none", lang)
             out.append(
-                f"<li>{e(x['id'])} — {e(t('expires_on', lang, date=x['expires'], days=x['days_left']))} — "
+                f"<li>{e(x['title'])} — {e(t('expires_on', lang, date=x['expires'], days=x['days_left']))} — "
                 f"{e(t('at_risk', lang))}: {e(risk)}</li>"
             )
         out.append("</ul>")
     out.append(f"<h2>{e(t('evidence', lang))}</h2>")
     ev_rows = [
         [
-            e(ev["id"]),
-            e(ev["title"]),
+            e(ev["title"]) + (f' <span class="no">{e(ev["course"])}</span>' if ev["course"] else ""),
             f'<span class="nowrap">{e(ev["date"])}</span>',
             str(ev["level"]),
             _counted(ev, r["policy"], lang),
         ]
         for ev in r["evidence"]
     ]
-    out.append(
-        _table([e(t(k, lang)) for k in ("code", "evidence", "date", "level_short", "reason")], ev_rows, frozenset({3}))
-    )
+    out.append(_table([e(t(k, lang)) for k in ("evidence", "date", "level_short", "reason")], ev_rows, frozenset({2})))
     out.append("</td></tr></tbody></table></section>")
     return "\n".join(out)
 

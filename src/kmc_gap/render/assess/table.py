@@ -17,7 +17,7 @@ from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Report, TaskResult
+    from kmc_gap.engine.report import EvidenceResult, Report, TaskResult
 
 BAR_WIDTH = 10
 
@@ -168,7 +168,7 @@ def _expiring(con: Console, r: Report, lang: str) -> None:
         risk = ", ".join(ev["tasks_at_risk"]) or t("none", lang)
         con.print(
             Text.assemble(
-                f"  {ev['id']}  ",
+                f"  {visible(ev['title'])}  ",
                 (t("expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
                 f"  {t('at_risk', lang)}: {risk}",
             )
@@ -183,7 +183,12 @@ def _not_counted(con: Console, r: Report, lang: str) -> None:
     con.print(Text(t("not_counted", lang), style="bold"))
     for ev in skipped:
         reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
-        con.print(Text.assemble(f"  {ev['id']}", (f"  {reason}", "yellow"), f"  {ev['title']}"))
+        con.print(Text.assemble(f"  {visible(ev['title'])} ({ev['date']})", (f"  {reason}", "yellow"), _note(ev)))
+
+
+def _note(ev: EvidenceResult) -> str:
+    """A note kept with an item that does not count (why it was excluded), after it."""
+    return f"  {visible(ev['note'])}" if ev["note"] and ev["reason"] is not None else ""
 
 
 def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None:
@@ -193,7 +198,6 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
     task = next(x for x in r["tasks"] if x["code"] == code)
     con.print()
     con.print(Text(f"{task['code']} {name[task['code']]} · {t('level_n', lang, level=task['level'])}", style="bold"))
-    evidence = {ev["id"]: ev for ev in r["evidence"]}
     marks = glyphs(con.file)
     years = r["policy"]["max_age_years"]
     for item in [*task["items"], *task["outputs"]]:
@@ -217,7 +221,7 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
                 why, style = t(f"reason.{ev['reason']}", lang, years=years), "yellow"
             else:
                 why, style = t("level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
-            line = Text.assemble(f"    {ev['id']}  ", (why, style), f"  {evidence[ev['id']]['title']}")
+            line = Text.assemble(f"    {visible(ev['title'])} ({ev['date']})  ", (why, style))
             line.truncate(con.width, overflow="ellipsis")
             con.print(line, no_wrap=True)
     con.print(Text(t("legend.task", lang), style="dim"))

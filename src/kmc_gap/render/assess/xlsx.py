@@ -136,6 +136,7 @@ class XlsxRenderer(AssessRenderer):
         met, missing = word("status.met"), word("status.missing")
         person_id, name = who
         row = self.rows["detail"]
+        titles = {ev["id"]: ev["title"] for ev in report["evidence"]}  # people read a course's name, not its id
         for task in report["tasks"]:
             code = task["code"]
             for item in (*task["items"], *task["outputs"]):
@@ -148,7 +149,8 @@ class XlsxRenderer(AssessRenderer):
                 if item["best_level"] is not None:
                     sheet.write_number(row, 6, item["best_level"])
                 if item["evidence"]:
-                    sheet.write_string(row, 7, sheet_text(listing(item["evidence"], self.ctx.lang)))
+                    shown = listing([titles.get(ev, ev) for ev in item["evidence"]], self.ctx.lang)
+                    sheet.write_string(row, 7, sheet_text(shown))
                 row += 1
         self.rows["detail"] = row
 
@@ -164,7 +166,10 @@ class XlsxRenderer(AssessRenderer):
         sheet = self.sheets["evidence"]
         for ev in report["evidence"]:
             row = self._next("evidence")
-            _texts(sheet, row, 0, [*who, sheet_text(ev["id"]), self._word(f"evidence_kind.{ev['kind']}")])
+            _texts(sheet, row, 0, who)
+            if ev["course"]:
+                sheet.write_string(row, 2, sheet_text(ev["course"]))
+            sheet.write_string(row, 3, self._word(f"evidence_kind.{ev['kind']}"))
             sheet.write_string(row, 4, sheet_text(ev["title"]))
             sheet.write_datetime(row, 5, _date(ev["date"]), self.fmt["date"])
             sheet.write_number(row, 6, ev["level"])
@@ -175,6 +180,8 @@ class XlsxRenderer(AssessRenderer):
             if ev["reason"] is not None:
                 reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
                 sheet.write_string(row, 10, reason)
+            if ev["note"]:
+                sheet.write_string(row, 11, sheet_text(ev["note"]))
 
     def failure(self, file: str, problems: list[Problem]) -> None:
         """Keep the failure for the about sheet."""
@@ -257,7 +264,7 @@ class XlsxRenderer(AssessRenderer):
             "overview": [12, 14, 16, *[6] * len(self.tasks), 8, 9, 18],
             "gaps": [9, 36, 10, 10, 60],
             "detail": [12, 14, 8, 9, 50, 8, 8, 30],
-            "evidence": [12, 14, 16, 10, 40, 11, 8, 11, 30, 6, 20],
+            "evidence": [12, 14, 12, 10, 40, 11, 8, 11, 30, 6, 20, 30],
             "about": [16, 40, 8],
         }
         columns = {"overview": 6 + len(self.tasks), "gaps": 5, "detail": len(_DETAIL), "evidence": len(_EVIDENCE)}
@@ -275,7 +282,7 @@ _DETAIL = ("person_id", "person_name", "task", "code", "item_name", "met", "best
 _EVIDENCE = (
     "person_id",
     "person_name",
-    "evidence_id",
+    "course_code",
     "evidence_kind",
     "title",
     "date",
@@ -284,6 +291,7 @@ _EVIDENCE = (
     "covers",
     "counted",
     "reason",
+    "note",
 )
 
 
