@@ -45,6 +45,7 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
 from kmc_gap.words import Word
 from kmc_gap.words.catalogue import (
     ABSENT_WORDS,
+    CERTIFICATE_MARKS,
     DATE_WORDS,
     FAIL_WORDS,
     HOUR_UNITS,
@@ -288,6 +289,7 @@ def _norm(text: str) -> str:
 
 _ALIASES = {_norm(alias): Column(col) for col, aliases in RECORD_HEADERS.items() for alias in (col, *aliases)}
 _IGNORED = frozenset(_norm(header) for header in IGNORED_HEADERS) - set(_ALIASES)
+_CERTIFICATE = tuple(_norm(mark) for mark in CERTIFICATE_MARKS)
 
 
 @dataclass
@@ -297,6 +299,13 @@ class Columns:
     header_row: int
     index: dict[Column, int]
     headers: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> EvidenceKind:
+        """The kind of a row that names none: a certificate in a table headed 證照名稱, 證照代碼 …; else training."""
+        named = [self.headers[i] for c, i in self.index.items() if c in (Column.course, Column.title)]
+        certificate = any(mark in _norm(header) for header in named for mark in _CERTIFICATE)
+        return EvidenceKind.certificate if certificate else EvidenceKind.training
 
     @property
     def roster(self) -> bool:
@@ -682,7 +691,7 @@ class Skip(StrEnum):
 
 
 _SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
-_NOTE = tuple(_norm(word) for word in NOTE_PREFIXES)
+_NOTE = tuple(unicodedata.normalize("NFKC", word).casefold() for word in NOTE_PREFIXES)  # ``*`` kept
 
 
 def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | None = None) -> Skip | None:
@@ -695,7 +704,7 @@ def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | 
         i = index.get(col)
         return (texts[i] or "") if i is not None and i < len(texts) else ""
 
-    first = _norm(filled[0]) if filled else ""
+    first = unicodedata.normalize("NFKC", filled[0]).strip().casefold() if filled else ""
     if len({_column_of(text, wanted or {}) for text in filled} - {None}) >= 2 and _column_of(
         cell(Column.person_id), wanted or {}
     ):
@@ -729,10 +738,12 @@ class _Reader:
         self.known = codes_of(std)
         self.catalog = options.catalog
         self.verified_by = options.verified_by
+        self.kind = columns.kind.value
         self.wanted = {_norm(header): col for col, header in options.columns.items()}
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
         self.skipped: dict[Skip, int] = {}
+        self.first_skip: int | None = None  # where the note about the rows passed over points
         self.unknown: dict[str, _Unknown] = {}  # course code → its rows
 
     def records(self) -> tuple[list[_Record], list[Problem]]:
@@ -743,7 +754,7 @@ class _Reader:
                 continue
             kind = row_kind(cells, self.columns, self.wanted)
             if kind is not None:
-                self.skip(kind)
+                self.skip(kind, number)
                 continue
             row = _Row(self.table, number, cells, self.columns)
             record = self.record(row)
@@ -752,8 +763,9 @@ class _Reader:
                 records.append(record)
         return records, problems
 
-    def skip(self, kind: Skip) -> None:
+    def skip(self, kind: Skip, row: int) -> None:
         self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
         course, usable = self.course(row)
@@ -764,7 +776,7 @@ class _Reader:
                 row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
         date = row.read(Column.date, cell_date)
         expires = row.read(Column.expires, cell_expires)
-        kind = row.read(Column.kind, cell_kind) or EvidenceKind.training.value
+        kind = row.read(Column.kind, cell_kind) or self.kind
         hours = row.read(Column.hours, cell_hours)
         level = row.read(Column.level, cell_level)
         covers = row.read(Column.covers, cell_codes)
@@ -830,7 +842,7 @@ class _Reader:
         found = self.courses.get(_norm(code))
         own = row.text(Column.level) is not None and row.text(Column.covers) is not None
         if found is not None and not is_related(found) and row.text(Column.covers) is None:
-            self.skip(Skip.unrelated)
+            self.skip(Skip.unrelated, row.number)
             return found, False
         if found is None and not own:
             unknown = self.unknown.setdefault(code, _Unknown(row.number))
@@ -863,7 +875,7 @@ class _Reader:
         if self.skipped:
             counts = tuple(Word(f"records.skip.{kind.value}", {"n": n}) for kind, n in self.skipped.items())
             total = sum(self.skipped.values())
-            warnings.append(self.table.problem("records.passed_over", n=total, counts=counts))
+            warnings.append(self.table.problem("records.passed_over", self.first_skip, n=total, counts=counts))
         for code, unknown in self.unknown.items():
             args = {"code": code, "rows": unknown.rows, "people": len(unknown.people)}
             if self.catalog is None:
@@ -1040,12 +1052,12 @@ class _Loader:
         roster = self.roster if self.roster is not None else {}
         self.roster = roster
         wanted = {_norm(header): col for col, header in self.options.columns.items()}
-        skipped = 0
+        skipped, first = 0, None
         for number, cells in table.rows:
             if number <= columns.header_row:
                 continue
             if row_kind(cells, columns, wanted) is not None:
-                skipped += 1
+                skipped, first = skipped + 1, first or number
                 continue
             row = _Row(table, number, cells, columns)
             for col in ROSTER:
@@ -1065,7 +1077,7 @@ class _Loader:
                 roster[ident] = (person, table.file)
         if skipped:
             counts = Word("records.skip.rows", {"n": skipped})
-            self.result.warnings.append(table.problem("records.passed_over", n=skipped, counts=counts))
+            self.result.warnings.append(table.problem("records.passed_over", first, n=skipped, counts=counts))
 
     def run_problems(self) -> None:
         """What only the whole run can tell: a ``--columns`` header that no table has."""

@@ -577,10 +577,14 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ kmc-gap import
     "import.header": (
         "由 kmc-gap import 自 {sources} 產生。\n"
-        "可以手動加入工作產出、評核等證據；重新匯入時只會更新 id 以 rec- 開頭的證據，其他內容與註解都會保留。",
+        "可以手動加入工作產出、評核等證據；重新匯入時只會更新 id 以 rec- 開頭、來源（source）為該次匯入檔案的證據，"
+        "其他內容與註解都會保留。\n"
+        "匯入的證據若不應採計，請加 exclude: true 並在 note 寫明原因（不要刪除，否則下次匯入會再出現）。",
         "Written by kmc-gap import from {sources}.\n"
-        "Add work outputs and assessments by hand: a re-import replaces only evidence whose id starts rec-, "
-        "and keeps everything else, comments included.",
+        "Add work outputs and assessments by hand: a re-import updates only evidence whose id starts rec- and "
+        "whose source is among its files, and keeps everything else, comments included.\n"
+        "To set an imported item aside, add exclude: true and say why in note (a deleted item comes back "
+        "at the next import).",
     ),
     "import.same_file": (
         "人員編號 {id} 與 {other} 會寫入同一個檔案；請讓人員編號可以區分",
@@ -1115,3 +1119,6 @@ CATALOG_HEADERS: dict[str, tuple[str, ...]] = {
 CATALOG_IGNORED: tuple[str, ...] = ("人數", "筆數", "people", "rows")
 #: What stands before or after an amount of money (NT$12,000, 12000元).
 MONEY_MARKS: tuple[str, ...] = ("nt$", "ntd", "$", "元", "twd")
+
+#: Words in a table's headers that make its rows certificates by default (a 證照 sheet has no 類別 column).
+CERTIFICATE_MARKS: tuple[str, ...] = ("證照", "證書", "certificate", "licence", "license")
