@@ -226,9 +226,9 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
         f"{path}:5:5: 職能級別「七」應為 1 到 6",
         f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
     ]
-    # the good rows of all three people are still assessed
-    people = [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()]
-    assert people == ["E1", "E3"]
+    # the good rows of all three people are still assessed; E2, none of whose rows counts, is still on the team
+    people = [(p["person"]["id"], len(p["evidence"])) for p in map(json.loads, run.stdout.splitlines())]
+    assert people == [("E1", 1), ("E2", 0), ("E3", 1)]
 
 
 def test_xlsx_problems_are_located_by_sheet_and_cell(run_line: RunLine, tmp_path: Path) -> None:

@@ -133,18 +133,20 @@ def score(source: Source, std: Standard, settings: Settings) -> Result:
 def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
     """The paths in order, the record files' problems and people where the first record file was.
 
-    Roster people with no rows come last: a YAML profile of theirs among the paths stands instead.
+    Everyone is in the roster's order; but with YAML profiles among the paths, roster people with no
+    rows come last, so that a profile of theirs (read before them) stands instead.
     """
     found: list[Source] = []
     placed = False
+    late = any(not is_records(path) for path in paths)
     for path in [*paths, None]:
         if path is not None and not is_records(path):
             found.append(path)
         elif not placed and records is not None:
             placed = True
             found += [Result(file, problems=problems) for file, problems in records.problems.items()]
-            found += [person for person in records.people if not person.roster_only]
-    if records is not None:
+            found += [person for person in records.people if not (late and person.roster_only)]
+    if records is not None and late:
         found += [person for person in records.people if person.roster_only]
     return found
 

@@ -523,8 +523,8 @@ def _end_of(start: dt.date, tail: str) -> dt.date | None:
 
 
 def cell_expires(value: Any) -> dt.date | None:
-    """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —)."""
-    if _norm(_text(value) or "") in _NO_EXPIRY:
+    """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —, an empty cell)."""
+    if _text(value) is None or _norm(_text(value) or "") in _NO_EXPIRY:
         return None
     return cell_date(value)
 
@@ -668,10 +668,10 @@ class _Row:
 
 @dataclass(frozen=True)
 class _Record:
-    """A row that became evidence, with who it belongs to."""
+    """A row that became evidence, with who it belongs to; no evidence: a person whose rows were all passed over."""
 
     person: Person
-    evidence: Evidence
+    evidence: Evidence | None
     table: Table
     row: int  # where the row is, for warnings that point at it
 
@@ -745,6 +745,7 @@ class _Reader:
         self.skipped: dict[Skip, int] = {}
         self.first_skip: int | None = None  # where the note about the rows passed over points
         self.unknown: dict[str, _Unknown] = {}  # course code → its rows
+        self.bystanders: dict[str, tuple[int, Person]] = {}  # id → (first row, person) of passed-over rows
 
     def records(self) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
@@ -770,6 +771,7 @@ class _Reader:
     def record(self, row: _Row) -> _Record | None:
         course, usable = self.course(row)
         if not usable:
+            self.bystander(row)
             return None
         for col in REQUIRED:
             if row.text(col) is None:
@@ -829,6 +831,15 @@ class _Reader:
         if person is None:
             person = self.people[who] = Person(name=name, id=person_id, organisation=who[2], role=who[3])
         return _Record(person, evidence, self.table, row.number)
+
+    def bystander(self, row: _Row) -> None:
+        """Keep who a passed-over row is about: a person whose every row is a fire drill is still on the team."""
+        person_id = unicodedata.normalize("NFKC", row.text(Column.person_id) or "")
+        name = row.text(Column.name)
+        if person_id and name and person_id not in self.bystanders:
+            organisation, role = row.text(Column.organisation), row.text(Column.role)
+            person = Person(name=name, id=person_id, organisation=organisation, role=role)
+            self.bystanders[person_id] = (row.number, person)
 
     def course(self, row: _Row) -> tuple[Course | None, bool]:
         """The catalogue's course the row names, and whether the row is evidence at all.
@@ -892,8 +903,11 @@ class _Reader:
     def _hint(self, code: str) -> str | None:
         """A catalogue code close to ``code`` (a typo: C1O for C10), never a merely similar one."""
         key = _norm(code)
-        close = difflib.get_close_matches(key, list(self.courses), n=1, cutoff=0.8 if len(key) > 3 else 0.66)
-        return self.courses[close[0]].code if close else None
+        close = difflib.get_close_matches(key, list(self.courses), n=2, cutoff=0.8 if len(key) > 3 else 0.66)
+        ratios = [difflib.SequenceMatcher(None, key, other).ratio() for other in close]
+        if not close or (len(ratios) == 2 and ratios[0] == ratios[1]):  # two as close: neither is the one meant
+            return None
+        return self.courses[close[0]].code
 
 
 # --------------------------------------------------------------------------- the courses in records
@@ -1043,7 +1057,11 @@ class _Loader:
         self.result.warnings += warnings
         self.result.sources.append(table.source)
         repeats: list[Problem] = []
-        for record in records:
+        firsts = {record.person.id: record.row for record in reversed(records)}
+        for ident, (row, person) in reader.bystanders.items():  # in the order of first row, with the others
+            if ident not in firsts or row < firsts[ident]:
+                records.append(_Record(person, None, table, row))
+        for record in sorted(records, key=lambda r: r.row):
             _add(self.people, record, table.file, self.result.warnings, repeats)
         self.result.warnings += _repeats(repeats)
 
@@ -1099,8 +1117,9 @@ class _Loader:
                     continue
                 out.append(gathered.build(self.std, person, file, self.result.warnings))
             for ident, gathered in self.people.items():
-                first = next(iter(gathered.evidence.values()))
-                self.result.warnings.append(first.warning("records.not_on_roster", id=ident, name=gathered.person.name))
+                self.result.warnings.append(
+                    gathered.warning("records.not_on_roster", id=ident, name=gathered.person.name)
+                )
         out += [gathered.build(self.std) for gathered in self.people.values()]
         return out
 
@@ -1114,6 +1133,11 @@ class _Person:
     files: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)  # names warned about already
 
+    def warning(self, key: str, **args: Any) -> Problem:
+        """A warning about this person, at their first row (or their first file, when no row became evidence)."""
+        first = next(iter(self.evidence.values()), None)
+        return first.warning(key, **args) if first is not None else Problem(self.files[0], key, args)
+
     def build(
         self,
         std: Standard,
@@ -1125,10 +1149,7 @@ class _Person:
         person, files = self.person, list(self.files)
         if listed is not None:
             if listed.name != person.name and warnings is not None:
-                first = next(iter(self.evidence.values()))
-                warnings.append(
-                    first.warning("records.name_differs", id=person.id, name=person.name, first=listed.name)
-                )
+                warnings.append(self.warning("records.name_differs", id=person.id, name=person.name, first=listed.name))
             person = Person(
                 name=listed.name,
                 id=person.id,
@@ -1136,7 +1157,7 @@ class _Person:
                 role=listed.role or person.role,
             )
             files = [roster, *files] if roster and roster not in files else files
-        evidence = [record.evidence for record in self.evidence.values()]
+        evidence = [record.evidence for record in self.evidence.values() if record.evidence is not None]
         return RecordPerson(Profile(standard=std.code, person=person, evidence=evidence), files)
 
 
@@ -1165,6 +1186,8 @@ def _add(
         warnings.append(record.warning("records.name_differs", id=ident, name=name, first=person.person.name))
     if person.person.organisation is None and record.person.organisation is not None:
         person.person = person.person.model_copy(update={"organisation": record.person.organisation})
+    if record.evidence is None:  # a person whose rows were passed over: on the team, with no evidence from them
+        return
     first = person.evidence.get(record.evidence.id)
     if first is not None:
         repeats.append(record.warning("records.duplicate_row", first=first.warning("records.duplicate_row").location()))

@@ -1,0 +1,525 @@
+"""Real HR exports as they come out: pass, fail and attendance; rows that are not records; cells as HR
+systems write them; courses outside the standard; rosters; several files and sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+
+from kmc_gap.model.loading import load_catalog, load_standard
+from kmc_gap.model.records import (
+    CellError,
+    RecordOptions,
+    cell_attended,
+    cell_date,
+    cell_expires,
+    cell_hours,
+    cell_passed,
+    cell_score,
+    load_records,
+)
+from kmc_gap.words.catalogue import ABSENT_WORDS, FAIL_WORDS, NO_EXPIRY_WORDS, PASS_WORDS, PRESENT_WORDS
+
+from conftest import RunLine
+from test_records import write_csv, write_xlsx
+
+CATALOG = "examples/catalog.yaml"
+AS_OF = ("--as-of", "2026-06-30")
+EXPORT = "examples/records/ehr-export-2025.xlsx"
+COURSES = "examples/records/courses.xlsx"
+ROOT = Path(__file__).parent.parent
+
+
+def wide(text: str) -> str:
+    """The full-width form of ASCII text, as a Chinese IME types it (Y → Ｙ)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def read(path: Path, **options: Any) -> Any:
+    std = load_standard()
+    return load_records([path], std, RecordOptions(catalog=load_catalog(ROOT / CATALOG, std), **options))
+
+
+# --------------------------------------------------------------------------- pass, fail, attendance
+
+
+@pytest.mark.parametrize("word", [*PASS_WORDS, *(w.upper() for w in PASS_WORDS), *map(wide, PASS_WORDS)])
+def test_every_pass_word_passes(word: str) -> None:
+    assert cell_passed(word) is True
+    assert cell_attended(word) is True  # 是, Y, ✓ in an attendance column: present
+
+
+@pytest.mark.parametrize("word", [*FAIL_WORDS, *ABSENT_WORDS, *(w.upper() for w in FAIL_WORDS), *map(wide, FAIL_WORDS)])
+def test_every_fail_and_absence_word_fails(word: str) -> None:
+    assert cell_passed(word) is False
+    assert cell_attended(word) is False
+    assert cell_score(word) is False  # 缺考 where the score goes
+
+
+@pytest.mark.parametrize("word", PRESENT_WORDS)
+def test_every_presence_word_is_present(word: str) -> None:
+    assert cell_attended(word) is True
+
+
+@pytest.mark.parametrize(("cell", "score"), [(58, 58.0), ("58", 58.0), ("58分", 58.0), ("８５．５", 85.5), (100.0, 100.0)])
+def test_scores_as_hr_systems_write_them(cell: Any, score: float) -> None:
+    assert cell_score(cell) == score
+
+
+@pytest.mark.parametrize("parse", [cell_passed, cell_attended, cell_score])
+def test_a_value_that_says_neither_is_refused(parse: Any) -> None:
+    with pytest.raises(CellError):
+        parse("待補")
+
+
+def _results(run_line: RunLine, path: Path, *extra: str) -> dict[str, Any]:
+    """The report of the one person in a record file."""
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl", *extra)
+    assert run.code == 0, run.stderr
+    (line,) = run.stdout.splitlines()
+    return dict(json.loads(line))
+
+
+def test_failed_and_absent_rows_are_listed_and_never_counted(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [
+        ["員工編號", "姓名", "課程代號", "結訓日期", "結訓成績", "是否合格", "出缺勤"],
+        ["E1", "王", "C01", "2025-03-01", "75", "是", "出席"],  # passes
+        ["E1", "王", "C02", "2025-03-02", "58", "", "出席"],  # under the policy's pass mark, 60
+        ["E1", "王", "C03", "2025-03-03", "", "", "缺課"],  # absent
+        ["E1", "王", "C05", "2025-03-04", "90", "否", ""],  # a high score, but marked failed
+        ["E1", "王", "C07", "2025-03-05", "60", "", ""],  # exactly the pass mark: passes
+    ]
+    report = _results(run_line, write_csv(tmp_path / "r.csv", rows))
+    counted = {e["course"]: (e["counted"], e["reason"]) for e in report["evidence"]}
+    assert counted == {
+        "C01": (True, None),
+        "C02": (False, "not_passed"),
+        "C03": (False, "not_passed"),
+        "C05": (False, "not_passed"),
+        "C07": (True, None),
+    }
+    # not counting is the same as not being there: the figures are those of the two passed courses alone
+    alone = _results(run_line, write_csv(tmp_path / "p.csv", [rows[0], rows[1], rows[5]]))
+    assert report["summary"] == alone["summary"] and report["tasks"] == alone["tasks"]
+
+
+def test_a_policy_or_course_pass_mark_decides(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期", "成績"], ["E1", "王", "C01", "2025-03-01", "65"]]
+    records = write_csv(tmp_path / "r.csv", rows)
+    assert _results(run_line, records)["evidence"][0]["counted"] is True  # 65 ≥ 60
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("pass_mark: 70\n", encoding="utf-8")
+    assert _results(run_line, records, "--policy", str(policy))["evidence"][0]["reason"] == "not_passed"
+    catalog = tmp_path / "courses.yaml"
+    text = (ROOT / CATALOG).read_text(encoding="utf-8").replace("    level: 4\n    cost: 12000\n", "    level: 4\n    cost: 12000\n    pass_mark: 50\n", 1)
+    catalog.write_text(text, encoding="utf-8")
+    # the course's own pass mark (50) stands before the policy's (70)
+    run = run_line("assess", str(records), "-c", str(catalog), *AS_OF, "-f", "jsonl", "--policy", str(policy))
+    assert json.loads(run.stdout)["evidence"][0]["counted"] is True
+
+
+def test_not_passed_is_worded_in_both_languages(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期", "是否合格"], ["E1", "王", "C01", "2025-03-01", "不合格"]]
+    out = tmp_path / "people"
+    assert run_line("import", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG, "-o", str(out)).code == 0
+    assert "    passed: false\n" in (out / "E1.yaml").read_text(encoding="utf-8")
+    path = out / "E1.yaml"
+    zh = run_line("assess", str(path), *AS_OF, "--task", "T1.1").stdout
+    en = run_line("assess", str(path), *AS_OF, "--task", "T1.1", "--lang", "en").stdout
+    assert "活動行銷企劃實務 (2025-03-01)  未通過或缺課" in zh
+    assert "活動行銷企劃實務 (2025-03-01)  not passed or absent" in en
+
+
+def test_an_unrecognised_result_is_located(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [
+        ["員工編號", "姓名", "課程代號", "結訓日期", "是否合格", "出席"],
+        ["E1", "王", "C01", "2025-03-01", "待補", "是"],
+        ["E1", "王", "C02", "2025-03-02", "是", "遲到"],
+        ["E1", "王", "C03", "2025-03-03", "是", "是"],
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 2
+    assert run.stderr.splitlines() == [
+        f"{path}:2:5: 「待補」看不出是否合格；可寫 是／否、合格／不合格、通過／未通過、Y／N、缺課",
+        f"{path}:3:6: 「遲到」看不出是否出席；可寫 出席／缺席、缺課、請假、未到",
+    ]
+    assert [e["course"] for e in json.loads(run.stdout)["evidence"]] == ["C03"]  # the good row goes on
+
+
+def test_a_hand_exclusion_does_not_count_and_survives_a_reimport(run_line: RunLine, tmp_path: Path) -> None:
+    records, out = tmp_path / "r.csv", tmp_path / "people"
+    write_csv(records, [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    profile = out / "E1.yaml"
+    text = profile.read_text(encoding="utf-8").replace(
+        "    source: r.csv\n", "    source: r.csv\n    exclude: true\n    note: 代課，未實際上課\n"
+    )
+    profile.write_text(text, encoding="utf-8")
+    report = json.loads(run_line("assess", str(profile), *AS_OF, "-f", "json").stdout)
+    assert (report["evidence"][0]["reason"], report["evidence"][0]["note"]) == ("excluded", "代課，未實際上課")
+    assert report["summary"]["items_met"] == 0
+    again = run_line("import", str(records), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert json.loads(again.stdout)[0]["state"] == "unchanged"
+    assert profile.read_text(encoding="utf-8") == text
+    table = run_line("assess", str(profile), *AS_OF).stdout
+    assert "活動行銷企劃實務 (2025-03-01)  已手動排除  代課，未實際上課" in table
+
+
+# --------------------------------------------------------------------------- rows that are not records
+
+
+def test_rows_that_are_not_records_are_passed_over_with_one_note(run_line: RunLine, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["113年度 教育訓練紀錄"],
+        ["列印日期：114/01/10"],
+        ["員工編號", "姓名", "部門", "課程代號", "結訓日期", "時數"],
+        ["【行銷企劃部】"],  # a department's heading (merged across the row)
+        ["E1", "王", "行銷企劃部", "C01", "2025-03-01", "24"],
+        ["行銷企劃部 小計", "", "", "", "", "24"],
+        ["員工編號", "姓名", "部門", "課程代號", "結訓日期", "時數"],  # the header again, on the next page
+        ["E2", "李", "活動執行部", "C02", "2025-03-02", "18"],
+        ["", "", "", "", "", "18"],  # a subtotal without its label
+        ["合計", "", "", "", "", "42"],
+        ["總計", "2 人"],
+        ["平均", "", "", "", "", "21"],
+        ["註：成績 60 分以上為合格"],
+        ["* 本表由訓練系統匯出"],
+    ]
+    path = write_xlsx(tmp_path / "export.xlsx", rows)
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 0
+    assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E2"]
+    assert run.stderr == (
+        f"{path}:工作表1!4:4: 警告：略過 9 列非紀錄列：部門標題 1 列、小計／合計 5 列、重複的標題列 1 列、註記 2 列\n"
+    )
+
+
+# --------------------------------------------------------------------------- cells
+
+
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        ("113/09/23~113/09/25", dt.date(2024, 9, 25)),  # a three-day course ends on its last day
+        ("113/09/23～113/09/25", dt.date(2024, 9, 25)),
+        ("2025/3/1-2025/3/3", dt.date(2025, 3, 3)),
+        ("2025-03-01~2025-03-03", dt.date(2025, 3, 3)),
+        ("113.09.23–25", dt.date(2024, 9, 25)),
+        ("113/09/29-10/02", dt.date(2024, 10, 2)),
+        ("114/3/1 至 114/3/2", dt.date(2025, 3, 2)),
+        ("1140301-1140303", dt.date(2025, 3, 3)),
+        ("2025-03-01", dt.date(2025, 3, 1)),
+        ("１１４／０３／０１", dt.date(2025, 3, 1)),
+    ],
+)
+def test_dates_and_date_ranges(cell: str, day: dt.date) -> None:
+    assert cell_date(cell) == day
+
+
+@pytest.mark.parametrize("cell", ["113/09/25~113/09/23", "2025/3/1-abc", "113.09.23–32"])
+def test_a_range_that_ends_before_it_starts_or_nowhere_is_refused(cell: str) -> None:
+    with pytest.raises(CellError):
+        cell_date(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "hours"),
+    [("21小時", 21), ("21 hr", 21), ("1.5H", 1.5), ("21.0", 21), (21, 21), ("21 hours", 21), ("２１小時", 21), ("3時", 3)],
+)
+def test_hours_with_their_units(cell: Any, hours: float) -> None:
+    assert cell_hours(cell) == hours
+
+
+@pytest.mark.parametrize("cell", [*NO_EXPIRY_WORDS, "永久有效", " 無期限 ", "—", None, ""])
+def test_never_expires(cell: Any) -> None:
+    assert cell_expires(cell) is None
+
+
+def test_an_expiry_is_still_a_date() -> None:
+    assert cell_expires("116/06/30") == dt.date(2027, 6, 30)
+    with pytest.raises(CellError):
+        cell_expires("明年")
+
+
+def test_export_cells_in_one_file(tmp_path: Path) -> None:
+    rows = [
+        ["員工編號", "姓名", "課程代號", "訓練期間", "時數", "證照有效期限"],
+        ["E1", "王", "C01", "113/09/23~113/09/25", "21小時", "永久有效"],
+    ]
+    found = read(write_csv(tmp_path / "r.csv", rows))
+    assert found.problems == {}
+    evidence = found.people[0].profile.evidence[0]
+    assert (evidence.date, evidence.hours, evidence.expires) == (dt.date(2024, 9, 25), 21.0, None)
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def test_headers_hr_exports_carry_are_passed_over_quietly(run_line: RunLine, tmp_path: Path) -> None:
+    heads = ["員工編號", "姓名", "到職日", "生日", "身分證字號", "電話", "性別", "年資", "薪資", "課程代號", "結訓日期"]
+    rows = [heads, ["E1", "王", "2020/1/1", "1990/1/1", "A123", "02", "女", "5", "1", "C01", "2025-03-01"]]
+    run = run_line("validate", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG)
+    assert (run.code, run.stderr) == (0, "kmc-gap: 已檢查 2 個檔案，0 個有問題\n")
+
+
+def test_a_hire_date_is_never_offered_as_an_expiry(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["員工編號", "姓名", "到職日期x", "課程代號", "結訓日期"], ["E1", "王", "2020", "C01", "2025-03-01"]]
+    run = run_line("validate", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG)
+    assert "到期日" not in run.stderr and "未使用的欄位「到職日期x」" in run.stderr
+
+
+def test_certificate_headers_are_read(tmp_path: Path) -> None:
+    rows = [
+        ["員工編號", "姓名", "證照代碼", "證照名稱", "取得日期", "證照到期日", "證照編號", "職能級別", "職能內涵"],
+        ["E1", "王", "CERT-1", "活動企劃證照", "2025-01-01", "2027-01-01", "No.1", "4", "K01"],
+    ]
+    found = read(write_csv(tmp_path / "c.csv", rows))
+    ev = found.people[0].profile.evidence[0]
+    assert (ev.course, ev.expires, ev.reference, ev.kind.value) == ("CERT-1", dt.date(2027, 1, 1), "No.1", "certificate")
+
+
+def test_a_two_level_header_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "two.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("紀錄")
+    ws.merge_range(0, 0, 1, 0, "員工編號")  # merged down over both header rows
+    ws.merge_range(0, 1, 0, 2, "員工資料")
+    ws.write_row(1, 1, ["姓名", "部門"])
+    ws.merge_range(0, 3, 0, 4, "課程資訊")
+    ws.write_row(1, 3, ["課程代號", "結訓日期"])
+    ws.merge_range(0, 5, 0, 6, "證照")
+    ws.write_row(1, 5, ["名稱", "有效期限"])  # 證照 + 有效期限
+    ws.write_row(2, 0, ["E1", "王", "行銷部", "C01", "2025-03-01", "", "2027-01-01"])
+    book.close()
+    found = read(path)
+    assert found.problems == {}
+    person = found.people[0].profile
+    assert (person.person.organisation, person.evidence[0].expires) == ("行銷部", dt.date(2027, 1, 1))
+
+
+def test_columns_names_fields_by_their_aliases(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["工號x", "學員", "課號", "上課日"], ["E1", "王", "C01", "2025-03-01"]])
+    spec = "employee_id=工號x,full_name=學員,course_code=課號,completion_date=上課日"
+    assert run_line("validate", str(path), "-c", CATALOG, "--columns", spec).code == 0
+
+
+# --------------------------------------------------------------------------- courses outside the standard
+
+
+def test_unrelated_and_unknown_courses(run_line: RunLine, tmp_path: Path) -> None:
+    catalog = tmp_path / "courses.yaml"
+    catalog.write_text(
+        (ROOT / CATALOG).read_text(encoding="utf-8")
+        + "  - {code: HR01, title: 消防演練, unrelated: true}\n  - {code: HR02, title: 新人訓練, covers: []}\n",
+        encoding="utf-8",
+    )
+    rows = [
+        ["員工編號", "姓名", "課程代號", "結訓日期"],
+        ["E1", "王", "HR01", "2025-01-02"],
+        ["E2", "李", "HR02", "2025-01-03"],
+        ["E1", "王", "X-77", "2025-01-04"],
+        ["E2", "李", "X-77", "2025-01-05"],
+        ["E2", "李", "X-77", "2025-01-06"],
+        ["E2", "李", "C1O", "2025-01-07"],  # as close to C10 as to C14: no guess
+        ["E2", "李", "C-01", "2025-01-08"],  # a typo of C01
+        ["E1", "王", "C01", "2025-03-01"],
+    ]
+    path = write_csv(tmp_path / "r.csv", rows)
+    run = run_line("assess", str(path), "-c", str(catalog), *AS_OF, "-f", "jsonl")
+    assert run.code == 0
+    assert run.stderr.splitlines() == [
+        f"{path}:2: 警告：略過 2 列非紀錄列：與職能基準無關的課程 2 列",
+        f"{path}:4:3: 警告：課程目錄沒有課程代號 X-77：3 列、2 人未採計（與職能基準無關的課程請在目錄標 unrelated）",
+        f"{path}:7:3: 警告：課程目錄沒有課程代號 C1O：1 列、1 人未採計（與職能基準無關的課程請在目錄標 unrelated）",
+        f"{path}:8:3: 警告：課程目錄沒有課程代號 C-01：1 列、1 人未採計；是不是 C01？",
+    ]
+    people = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [(p["person"]["id"], len(p["evidence"])) for p in people] == [("E1", 1), ("E2", 0)]
+
+
+def test_without_a_catalogue_each_course_code_is_one_error(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期"], *[["E1", "王", "C01", f"2025-03-0{d}"] for d in range(1, 5)]]
+    run = run_line("assess", str(write_csv(tmp_path / "r.csv", rows)), *AS_OF, "-f", "jsonl", "--lang", "en")
+    assert run.code == 2
+    assert len(run.stderr.splitlines()) == 1 and "course C01 (rows: 4, people: 1)" in run.stderr
+
+
+# --------------------------------------------------------------------------- the made-up export, whole
+
+
+def _export(run_line: RunLine, *extra: str) -> Any:
+    return run_line("assess", EXPORT, "--sheet", "all", "-c", COURSES, *AS_OF, *extra)
+
+
+def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> None:
+    run = _export(run_line, "-f", "jsonl")
+    assert run.code == 0
+    # one note for the rows that are not records, nothing else: no errors, no guesses
+    assert run.stderr == (
+        f"{EXPORT}:訓練紀錄!6:6: 警告：略過 41 列非紀錄列：部門標題 3 列、與職能基準無關的課程 33 列、小計／合計 4 列、註記 1 列\n"
+    )
+    reports = [json.loads(line) for line in run.stdout.splitlines()]
+    # the roster's 25 people, in its order; the two new hires with no rows are there too
+    assert [r["person"]["id"] for r in reports] == [f"E{3101 + n}" for n in range(25)]
+    assert [len(r["evidence"]) for r in reports[-2:]] == [0, 0]
+    assert reports[-1]["person"] == {"name": "江宗翰", "id": "E3125", "organisation": "行銷企劃部", "role": "活動企劃專員"}
+    evidence = [e for r in reports for e in r["evidence"]]
+    reasons = {e["reason"] for e in evidence if not e["counted"]}
+    assert reasons == {"not_passed", "expired"}
+    # every failed or absent row of the sheet is in the reports and none counts
+    failed = [e for e in evidence if e["reason"] == "not_passed"]
+    assert len(failed) == _failed_rows() and not any(e["counted"] for e in failed)
+
+
+def _failed_rows() -> int:
+    """The 訓練紀錄 rows that did not pass, counted straight from the sheet with openpyxl."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(ROOT / EXPORT, read_only=True)["訓練紀錄"]
+    marks = {"C01": 70}  # courses.xlsx: C01 has its own pass mark; the policy's is 60
+    n = 0
+    for row in sheet.iter_rows(min_row=6, values_only=True):
+        code, score, passed, attended = row[4], row[8], row[9], row[10]
+        if not code or str(code).startswith("HR"):
+            continue  # a heading, a subtotal, or a course outside the standard
+        low = isinstance(score, int | float) and score < marks.get(str(code), 60)
+        n += passed == "否" or attended == "缺課" or low
+    return n
+
+
+def test_the_export_with_a_big5_certificates_file_and_a_roster_by_sheet(run_line: RunLine) -> None:
+    run = run_line(
+        "assess",
+        f"{EXPORT}#訓練紀錄",
+        f"{EXPORT}#證照",
+        "examples/records/certificates-big5.csv",
+        "--roster",
+        f"{EXPORT}#人員名冊",
+        "-c",
+        COURSES,
+        *AS_OF,
+        "-f",
+        "jsonl",
+    )
+    assert run.code == 0, run.stderr
+    reports = {r["person"]["id"]: r for r in map(json.loads, run.stdout.splitlines())}
+    assert len(reports) == 25
+    titles = [e["title"] for e in reports["E3101"]["evidence"]]
+    assert "iCAP 活動企劃職能評量 合格證明（換發）" in titles  # from the Big5 file
+    kinds = {e["title"]: e["kind"] for e in reports["E3101"]["evidence"]}
+    assert kinds["iCAP 活動企劃職能評量 合格證明"] == "certificate"  # a 證照 sheet's rows are certificates
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown", "junit", "html"])
+def test_roster_people_without_rows_are_in_every_format(run_line: RunLine, fmt: str) -> None:
+    run = _export(run_line, "-f", fmt)
+    assert run.code == 0
+    assert "呂詩涵" in run.stdout and "江宗翰" in run.stdout
+    assert "rec-" not in run.stdout or fmt in ("json", "jsonl")  # people read names; ids are for tools
+
+
+def test_roster_people_are_in_the_workbook_and_no_id_is(run_line: RunLine, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "team.xlsx"
+    assert _export(run_line, "-o", str(out)).code == 0
+    book = openpyxl.load_workbook(out, read_only=True)
+    names = [row[1] for row in book["總覽"].iter_rows(min_row=2, values_only=True)]
+    assert len(names) == 25 and names[-2:] == ["呂詩涵", "江宗翰"]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and "rec-" in v for v in row), (sheet.title, row)
+    reasons = {row[10] for row in book["證據"].iter_rows(min_row=2, values_only=True)}
+    assert "未通過或缺課" in reasons
+
+
+def test_a_yaml_profile_stands_for_a_roster_person(run_line: RunLine, tmp_path: Path) -> None:
+    profile = tmp_path / "E3125.yaml"
+    profile.write_text(
+        "standard: KMC3332-001v3\nperson: {name: 江宗翰, id: E3125}\nevidence:\n"
+        "  - {id: w1, kind: work_output, title: 企劃書, date: 2026-01-10, level: 4, covers: [P2.2.1]}\n",
+        encoding="utf-8",
+    )
+    run = run_line("assess", EXPORT, str(profile), "--sheet", "all", "-c", COURSES, *AS_OF, "-f", "jsonl")
+    reports = [json.loads(line) for line in run.stdout.splitlines()]
+    mine = [r for r in reports if r["person"]["id"] == "E3125"]
+    assert len(reports) == 25 and len(mine) == 1 and mine[0]["evidence"][0]["id"] == "w1"
+
+
+def test_a_record_person_missing_from_the_roster_is_warned_once(run_line: RunLine, tmp_path: Path) -> None:
+    roster = write_csv(tmp_path / "roster.csv", [["員工編號", "姓名", "部門"], ["E1", "王", "行銷部"], ["E9", "新人", "行銷部"]])
+    records = write_csv(
+        tmp_path / "r.csv",
+        [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"],
+         ["E2", "李", "C02", "2025-03-02"]],
+    )  # fmt: skip
+    run = run_line("assess", str(records), "--roster", str(roster), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 0
+    assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E9", "E2"]
+    assert run.stderr == f"{records}:3: 警告：人員編號 E2（李）有訓練紀錄，但不在人員名冊中\n"
+
+
+def test_a_roster_file_is_recognised_by_its_columns(run_line: RunLine, tmp_path: Path) -> None:
+    roster = write_csv(tmp_path / "名冊.csv", [["員工編號", "姓名", "到職日"], ["E1", "王", "2020/1/1"], ["E9", "新人", "2026/11/2"]])
+    records = write_csv(tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    run = run_line("assess", str(records), str(roster), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert (run.code, run.stderr) == (0, "")
+    assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E9"]
+
+
+def test_verified_by_lets_strict_count_imported_rows(run_line: RunLine, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    strict = ("--policy", "strict")
+    assert _results(run_line, path, *strict)["evidence"][0]["reason"] == "not_verified"
+    assert _results(run_line, path, *strict, "--verified-by", "訓練系統")["evidence"][0]["counted"] is True
+
+
+# --------------------------------------------------------------------------- several files, several sheets
+
+
+def test_columns_apply_to_the_files_that_have_those_headers(run_line: RunLine, tmp_path: Path) -> None:
+    a = write_csv(tmp_path / "a.csv", [["工號x", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    b = write_csv(tmp_path / "b.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E2", "李", "C01", "2025-03-01"]])
+    run = run_line("assess", str(a), str(b), "-c", CATALOG, *AS_OF, "-f", "jsonl", "--columns", "person_id=工號x")
+    assert (run.code, len(run.stdout.splitlines())) == (0, 2)
+    nowhere = run_line("assess", str(a), str(b), "-c", CATALOG, *AS_OF, "-f", "jsonl", "--columns", "person_id=工號y")
+    assert nowhere.code == 2 and f"{a}: --columns 指定的標題「工號y」不在標題列中" in nowhere.stderr
+
+
+def test_sheet_applies_to_the_workbooks_that_have_it(run_line: RunLine, tmp_path: Path) -> None:
+    head = ["員工編號", "姓名", "課程代號", "結訓日期"]
+    one = tmp_path / "one.xlsx"
+    book = xlsxwriter.Workbook(str(one))
+    book.add_worksheet("封面").write_string(0, 0, "封面")
+    sheet = book.add_worksheet("證照")
+    sheet.write_row(0, 0, head)
+    sheet.write_row(1, 0, ["E1", "王", "C01", "2025-03-01"])
+    book.close()
+    two = write_xlsx(tmp_path / "two.xlsx", [head, ["E2", "李", "C02", "2025-03-01"]])
+    run = run_line("assess", str(one), str(two), "--sheet", "證照", "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 0, run.stderr
+    assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E2"]
+    own = run_line("assess", f"{one}#證照", str(two), "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert (own.code, len(own.stdout.splitlines())) == (0, 2)
+    missing = run_line("assess", f"{one}#明細", "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert missing.code == 2 and "找不到工作表「明細」（檔案中有：封面, 證照）" in missing.stderr
+
+
+def test_sheet_all_passes_over_sheets_without_a_header(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("說明").write_string(0, 0, "本檔由訓練系統產生")
+    sheet = book.add_worksheet("紀錄")
+    sheet.write_row(0, 0, ["員工編號", "姓名", "課程代號", "結訓日期"])
+    sheet.write_row(1, 0, ["E1", "王", "C01", "2025-03-01"])
+    book.close()
+    run = run_line("assess", str(path), "--sheet", "all", "-c", CATALOG, *AS_OF, "-f", "jsonl")
+    assert run.code == 0
+    assert run.stderr == f"{path}: 警告：工作表「說明」沒有可辨識的標題列，已略過\n"
