@@ -311,11 +311,13 @@ def test_task_in_full(run_line: RunLine) -> None:
     p311 = next(i for i, line in enumerate(lines) if "P3.1.1" in line)
     assert lines[p311].startswith("✗ P3.1.1 best 3 / required 4")
     # evidence is named by its title and date, as people know it (its id is for tools)
-    assert "春季發表會 贊助合作提案（初稿，由主管修改後送出） (2025-02-18)  level 3 is below the required 4" in lines[p311 + 1]
+    draft = "春季發表會 贊助合作提案（初稿，由主管修改後送出） (2025-02-18)"
+    assert f"{draft}  level 3 is below the required 4" in lines[p311 + 1]
     assert any(line.startswith("✓ K13") for line in lines)
     assert "counts" in out and "Top gaps" not in out  # the task in full instead of the whole report
     expired = run_line("assess", MID, *AS_OF, "--task", "T4.3", "--lang", "en", env={"COLUMNS": "160"}).stdout
-    assert "職業安全衛生教育訓練（一般）結業證書 (2019-06-01)  expired" in expired  # covers K17, which T4.3 needs; lapsed
+    # covers K17, which T4.3 needs, but has lapsed
+    assert "職業安全衛生教育訓練（一般）結業證書 (2019-06-01)  expired" in expired
     assert run_line("assess", MID, *AS_OF, "--task", "T9.9").code == 2
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +24,9 @@ from kmc_gap.model.records import (
     load_records,
 )
 from kmc_gap.words.catalogue import ABSENT_WORDS, FAIL_WORDS, NO_EXPIRY_WORDS, PASS_WORDS, PRESENT_WORDS
+from test_records import write_csv, write_xlsx
 
 from conftest import RunLine
-from test_records import write_csv, write_xlsx
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -67,7 +66,9 @@ def test_every_presence_word_is_present(word: str) -> None:
     assert cell_attended(word) is True
 
 
-@pytest.mark.parametrize(("cell", "score"), [(58, 58.0), ("58", 58.0), ("58分", 58.0), ("８５．５", 85.5), (100.0, 100.0)])
+@pytest.mark.parametrize(
+    ("cell", "score"), [(58, 58.0), ("58", 58.0), ("58分", 58.0), ("８５．５", 85.5), (100.0, 100.0)]
+)
 def test_scores_as_hr_systems_write_them(cell: Any, score: float) -> None:
     assert cell_score(cell) == score
 
@@ -117,7 +118,11 @@ def test_a_policy_or_course_pass_mark_decides(run_line: RunLine, tmp_path: Path)
     policy.write_text("pass_mark: 70\n", encoding="utf-8")
     assert _results(run_line, records, "--policy", str(policy))["evidence"][0]["reason"] == "not_passed"
     catalog = tmp_path / "courses.yaml"
-    text = (ROOT / CATALOG).read_text(encoding="utf-8").replace("    level: 4\n    cost: 12000\n", "    level: 4\n    cost: 12000\n    pass_mark: 50\n", 1)
+    text = (
+        (ROOT / CATALOG)
+        .read_text(encoding="utf-8")
+        .replace("    level: 4\n    cost: 12000\n", "    level: 4\n    cost: 12000\n    pass_mark: 50\n", 1)
+    )
     catalog.write_text(text, encoding="utf-8")
     # the course's own pass mark (50) stands before the policy's (70)
     run = run_line("assess", str(records), "-c", str(catalog), *AS_OF, "-f", "jsonl", "--policy", str(policy))
@@ -231,7 +236,16 @@ def test_a_range_that_ends_before_it_starts_or_nowhere_is_refused(cell: str) -> 
 
 @pytest.mark.parametrize(
     ("cell", "hours"),
-    [("21小時", 21), ("21 hr", 21), ("1.5H", 1.5), ("21.0", 21), (21, 21), ("21 hours", 21), ("２１小時", 21), ("3時", 3)],
+    [
+        ("21小時", 21),
+        ("21 hr", 21),
+        ("1.5H", 1.5),
+        ("21.0", 21),
+        (21, 21),
+        ("21 hours", 21),
+        ("２１小時", 21),
+        ("3時", 3),
+    ],
 )
 def test_hours_with_their_units(cell: Any, hours: float) -> None:
     assert cell_hours(cell) == hours
@@ -282,7 +296,12 @@ def test_certificate_headers_are_read(tmp_path: Path) -> None:
     ]
     found = read(write_csv(tmp_path / "c.csv", rows))
     ev = found.people[0].profile.evidence[0]
-    assert (ev.course, ev.expires, ev.reference, ev.kind.value) == ("CERT-1", dt.date(2027, 1, 1), "No.1", "certificate")
+    assert (ev.course, ev.expires, ev.reference, ev.kind.value) == (
+        "CERT-1",
+        dt.date(2027, 1, 1),
+        "No.1",
+        "certificate",
+    )
 
 
 def test_a_two_level_header_is_read(tmp_path: Path) -> None:
@@ -363,13 +382,19 @@ def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> No
     assert run.code == 0
     # one note for the rows that are not records, nothing else: no errors, no guesses
     assert run.stderr == (
-        f"{EXPORT}:訓練紀錄!6:6: 警告：略過 41 列非紀錄列：部門標題 3 列、與職能基準無關的課程 33 列、小計／合計 4 列、註記 1 列\n"
+        f"{EXPORT}:訓練紀錄!6:6: 警告：略過 41 列非紀錄列："
+        "部門標題 3 列、與職能基準無關的課程 33 列、小計／合計 4 列、註記 1 列\n"
     )
     reports = [json.loads(line) for line in run.stdout.splitlines()]
     # the roster's 25 people, in its order; the two new hires with no rows are there too
     assert [r["person"]["id"] for r in reports] == [f"E{3101 + n}" for n in range(25)]
     assert [len(r["evidence"]) for r in reports[-2:]] == [0, 0]
-    assert reports[-1]["person"] == {"name": "江宗翰", "id": "E3125", "organisation": "行銷企劃部", "role": "活動企劃專員"}
+    assert reports[-1]["person"] == {
+        "name": "江宗翰",
+        "id": "E3125",
+        "organisation": "行銷企劃部",
+        "role": "活動企劃專員",
+    }
     evidence = [e for r in reports for e in r["evidence"]]
     reasons = {e["reason"] for e in evidence if not e["counted"]}
     assert reasons == {"not_passed", "expired"}
@@ -454,12 +479,18 @@ def test_a_yaml_profile_stands_for_a_roster_person(run_line: RunLine, tmp_path: 
 
 
 def test_a_record_person_missing_from_the_roster_is_warned_once(run_line: RunLine, tmp_path: Path) -> None:
-    roster = write_csv(tmp_path / "roster.csv", [["員工編號", "姓名", "部門"], ["E1", "王", "行銷部"], ["E9", "新人", "行銷部"]])
+    roster = write_csv(
+        tmp_path / "roster.csv", [["員工編號", "姓名", "部門"], ["E1", "王", "行銷部"], ["E9", "新人", "行銷部"]]
+    )
     records = write_csv(
         tmp_path / "r.csv",
-        [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"],
-         ["E2", "李", "C02", "2025-03-02"]],
-    )  # fmt: skip
+        [
+            ["員工編號", "姓名", "課程代號", "結訓日期"],
+            ["E1", "王", "C01", "2025-03-01"],
+            ["E2", "李", "C01", "2025-03-01"],
+            ["E2", "李", "C02", "2025-03-02"],
+        ],
+    )
     run = run_line("assess", str(records), "--roster", str(roster), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 0
     assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E9", "E2"]
@@ -467,15 +498,21 @@ def test_a_record_person_missing_from_the_roster_is_warned_once(run_line: RunLin
 
 
 def test_a_roster_file_is_recognised_by_its_columns(run_line: RunLine, tmp_path: Path) -> None:
-    roster = write_csv(tmp_path / "名冊.csv", [["員工編號", "姓名", "到職日"], ["E1", "王", "2020/1/1"], ["E9", "新人", "2026/11/2"]])
-    records = write_csv(tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    roster = write_csv(
+        tmp_path / "名冊.csv", [["員工編號", "姓名", "到職日"], ["E1", "王", "2020/1/1"], ["E9", "新人", "2026/11/2"]]
+    )
+    records = write_csv(
+        tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]]
+    )
     run = run_line("assess", str(records), str(roster), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert (run.code, run.stderr) == (0, "")
     assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E9"]
 
 
 def test_verified_by_lets_strict_count_imported_rows(run_line: RunLine, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]])
+    path = write_csv(
+        tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2025-03-01"]]
+    )
     strict = ("--policy", "strict")
     assert _results(run_line, path, *strict)["evidence"][0]["reason"] == "not_verified"
     assert _results(run_line, path, *strict, "--verified-by", "訓練系統")["evidence"][0]["counted"] is True
@@ -523,3 +560,180 @@ def test_sheet_all_passes_over_sheets_without_a_header(run_line: RunLine, tmp_pa
     run = run_line("assess", str(path), "--sheet", "all", "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 0
     assert run.stderr == f"{path}: 警告：工作表「說明」沒有可辨識的標題列，已略過\n"
+
+
+# --------------------------------------------------------------------------- re-import: a merge, never a wipe
+
+
+def _items(folder: Path) -> dict[str, set[tuple[str, str]]]:
+    """Each profile's imported items, as (id, source)."""
+    import yaml
+
+    out = {}
+    for path in sorted(folder.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[doc["person"]["id"]] = {(e["id"], e.get("source", "")) for e in doc["evidence"] or []}
+    return out
+
+
+def test_a_top_up_import_keeps_everything_from_the_full_export(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    full = run_line("import", EXPORT, "--sheet", "all", "-c", COURSES, "-o", str(out))
+    assert full.code == 0, full.stderr
+    before = _items(out)
+    assert len(before) == 25 and before["E3125"] == set()  # the new hire has a profile, with no evidence
+    top_up = write_csv(
+        tmp_path / "補登.csv",
+        [
+            ["員工編號", "姓名", "課程代號", "結訓日期", "成績"],
+            ["E3125", "江宗翰", "C09", "2026/11/20", "88"],
+            ["E3101", "陳怡君", "C03", "115/11/21", "70"],
+        ],
+    )
+    run = run_line("import", str(top_up), "-c", COURSES, "-o", str(out), "-f", "json")
+    assert run.code == 0, run.stderr
+    changes = {c["person_id"]: c for c in json.loads(run.stdout)}
+    assert {k: (c["added"], c["removed"]) for k, c in changes.items()} == {"E3125": (1, 0), "E3101": (1, 0)}
+    after = _items(out)
+    for person, items in before.items():
+        assert items <= after[person], person  # nothing from the full export is lost
+    assert {source for _, source in after["E3101"]} == {
+        "ehr-export-2025.xlsx#訓練紀錄",
+        "ehr-export-2025.xlsx#證照",
+        "補登.csv",
+    }
+
+
+def test_a_reimport_removes_only_what_its_own_source_dropped(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    head = ["員工編號", "姓名", "課程代號", "結訓日期"]
+    a = write_csv(tmp_path / "a.csv", [head, ["E1", "王", "C01", "2025-03-01"], ["E1", "王", "C02", "2025-03-02"]])
+    b = write_csv(tmp_path / "b.csv", [head, ["E1", "王", "C03", "2025-03-03"]])
+    assert run_line("import", str(a), str(b), "-c", CATALOG, "-o", str(out)).code == 0
+    write_csv(a, [head, ["E1", "王", "C01", "2025-03-01"]])  # a.csv no longer has C02
+    dry = run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n")
+    assert dry.stdout.splitlines()[-2:] == [
+        "  E1 王：從 a.csv 移除（這次的檔案已沒有這些紀錄）",
+        "    - 活動預算編列與財務管理 (2025-03-02)",
+    ]
+    dry_json = json.loads(run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n", "-f", "json").stdout)
+    assert dry_json[0]["removals"] == {"a.csv": ["活動預算編列與財務管理 (2025-03-02)"]}
+    assert run_line("import", str(a), "-c", CATALOG, "-o", str(out)).code == 0
+    assert {source for _, source in _items(out)["E1"]} == {"a.csv", "b.csv"}  # b.csv's C03 stays
+    assert len(_items(out)["E1"]) == 2
+
+
+def test_a_source_with_bad_rows_removes_nothing(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    head = ["員工編號", "姓名", "課程代號", "結訓日期"]
+    a = write_csv(tmp_path / "a.csv", [head, ["E1", "王", "C01", "2025-03-01"], ["E1", "王", "C02", "2025-03-02"]])
+    assert run_line("import", str(a), "-c", CATALOG, "-o", str(out)).code == 0
+    write_csv(a, [head, ["E1", "王", "C01", "2025-03-01"], ["E1", "王", "C02", "2025-13-02"]])  # a typo in a date
+    run = run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert run.code == 2 and json.loads(run.stdout)[0]["removed"] == 0
+    assert len(_items(out)["E1"]) == 2  # the item whose row is broken today is not lost
+
+
+# --------------------------------------------------------------------------- the catalogue in a spreadsheet
+
+
+def _catalog_rows() -> list[list[Any]]:
+    """examples/catalog.yaml as a training officer keeps it in Excel: Chinese headers, codes with 、."""
+    import yaml
+
+    doc = yaml.safe_load((ROOT / CATALOG).read_text(encoding="utf-8"))
+    rows: list[list[Any]] = [["課程代號", "課程名稱", "開課單位", "時數", "職能級別", "職能內涵", "開班費", "每人費用"]]
+    for c in doc["courses"]:
+        seat = c.get("seat_cost")
+        rows.append(
+            [c["code"], c["title"], c["provider"], c["hours"], c["level"], "、".join(c["covers"]), c.get("cost"), seat]
+        )
+    return rows
+
+
+def test_a_catalogue_in_xlsx_or_csv_reads_as_the_yaml_one(tmp_path: Path) -> None:
+    from kmc_gap.api.records import read_catalog
+
+    std = load_standard()
+    yaml_catalog = load_catalog(ROOT / CATALOG, std)
+    rows = _catalog_rows()
+    xlsx = write_xlsx(tmp_path / "courses.xlsx", [["114 年度課程目錄"], *rows])
+    # as a CSV from Excel on a Chinese Windows: Big5, amounts written NT$12,000
+    money = [["" if v is None else (f"NT${v:,.0f}" if i == 6 else v) for i, v in enumerate(r)] for r in rows[1:]]
+    csv_rows = [rows[0], *money]
+    csv_file = write_csv(tmp_path / "courses.csv", csv_rows, encoding="cp950")
+    for path in (xlsx, csv_file):
+        assert read_catalog(path, std).courses == yaml_catalog.courses, path
+
+
+def test_plan_reads_a_catalogue_workbook(run_line: RunLine, tmp_path: Path) -> None:
+    xlsx = write_xlsx(tmp_path / "courses.xlsx", _catalog_rows())
+    profile = "examples/profiles/mid-career-planner.yaml"
+    by_sheet = run_line("plan", profile, "-c", str(xlsx), *AS_OF, "-f", "json")
+    by_yaml = run_line("plan", profile, "-c", CATALOG, *AS_OF, "-f", "json")
+    assert by_sheet.code == 0, by_sheet.stderr
+    sheet_plan, yaml_plan = json.loads(by_sheet.stdout), json.loads(by_yaml.stdout)
+    assert sheet_plan["courses"] == yaml_plan["courses"]
+
+
+def test_catalogue_sheet_problems_are_located_at_their_cells(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [
+        ["課程代號", "課程名稱", "時數", "職能級別", "職能內涵", "開班費"],
+        ["C01", "企劃實務", "24", "4", "K01、K7", "12000"],  # E2: no K7 (K07)
+        ["C02", "預算", "十八", "4", "K07", "9000"],  # C3: hours in words
+        ["C01", "重複", "6", "", "S01", "免費"],  # A4 twice, D4 no level, F4 not an amount
+    ]
+    path = write_xlsx(tmp_path / "courses.xlsx", rows, sheet="課程")
+    run = run_line("validate", "examples/profiles/mid-career-planner.yaml", "-c", str(path), "--lang", "en")
+    assert run.code == 1
+    no_level = "course C01 covers codes but has no level; give its level (1–6), or mark it unrelated: true"
+    assert run.stdout.splitlines()[:5] == [
+        f"{path}:課程!E2: the standard has no code K7 (did you mean K07?)",
+        f'{path}:課程!C3: hours "十八" must be a number, 0 or more',
+        f"{path}:課程!A4: course code C01 is used twice",
+        f"{path}:課程!D4: {no_level}",
+        f'{path}:課程!F4: amount "免費" must be a number, 0 or more',
+    ]
+
+
+# --------------------------------------------------------------------------- catalog init
+
+
+def test_catalog_init_writes_a_skeleton_that_reads_back_once_filled(run_line: RunLine, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "courses.xlsx"
+    run = run_line("catalog", "init", EXPORT, "-o", str(out))
+    assert run.code == 0, run.stderr
+    assert run.stderr.startswith(f"kmc-gap: 已寫入 {out}：")
+    book = openpyxl.load_workbook(out)
+    sheet = book.active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:6] == ("課程代號", "課程名稱", "辦理單位", "時數", "職能級別", "職能內涵")
+    by_code = {r[0]: r for r in rows[1:]}
+    assert set(by_code) == {*(f"C{n:02d}" for n in (1, 2, 3, 5, 7, 8, 9, 12)), "HR01", "HR02"}
+    people = [r[10] for r in rows[1:]]
+    assert people == sorted(people, reverse=True)  # the most-taken courses first
+    assert by_code["C01"][1:4] == ("活動行銷企劃實務", None, 24)
+    # the officer fills in C01 and marks the fire drill as outside the standard; the rest stay empty
+    for r, row in enumerate(rows[1:], start=2):
+        if row[0] == "C01":
+            sheet.cell(r, 5, 4)
+            sheet.cell(r, 6, "K01、K02")
+        if row[0] == "HR01":
+            sheet.cell(r, 7, "是")
+    book.save(out)
+    assessed = run_line("assess", EXPORT, "-c", str(out), *AS_OF, "-f", "jsonl")
+    assert assessed.code == 0, assessed.stderr
+    covers = {tuple(e["covers"]) for line in assessed.stdout.splitlines() for e in json.loads(line)["evidence"]}
+    assert covers == {("K01", "K02")}
+
+
+def test_catalog_init_csv_and_a_bad_name(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "courses.csv"
+    assert run_line("catalog", "init", "examples/records/training-2025.csv", "-o", str(out)).code == 0
+    text = out.read_bytes().decode("utf-8-sig")
+    assert text.startswith(
+        "課程代號,課程名稱,辦理單位,時數,職能級別,職能內涵,與職能基準無關,及格分數,開班費,每人費用,人數,筆數\r\n"
+    )
+    assert run_line("catalog", "init", "examples/records/training-2025.csv", "-o", str(tmp_path / "c.txt")).code == 2

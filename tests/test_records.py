@@ -273,7 +273,8 @@ def test_a_course_code_needs_the_catalogue(run_line: RunLine, tmp_path: Path) ->
     path = write_csv(tmp_path / "r.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
     run = run_line("assess", str(path), "--lang", "en")
     assert run.code == 2
-    assert f"{path}:2:3: course C01 (rows: 1, people: 1): its level and codes come from the course catalogue" in run.stderr
+    expected = f"{path}:2:3: course C01 (rows: 1, people: 1): its level and codes come from the course catalogue"
+    assert expected in run.stderr
 
 
 def test_a_row_with_neither_codes_nor_a_course_is_an_error(tmp_path: Path) -> None:

@@ -118,7 +118,7 @@ def load_catalog_table(path: Path, std: Standard, max_bytes: int) -> Catalog:
     if not courses and not problems:
         problems.append(table.problem("records.empty", header))
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))  # as the sheet reads
     return Catalog(courses=courses)
 
 
