@@ -119,7 +119,7 @@ def load_catalog_table(path: Path, std: Standard, max_bytes: int) -> Catalog:
         problems.append(table.problem("records.empty", header))
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))  # as the sheet reads
-    return Catalog(courses=courses)
+    return Catalog(title=Path(table.file).name, courses=courses)  # the plan names the catalogue it used
 
 
 def _header(table: Table) -> tuple[int, dict[Field, int]]:
