@@ -737,3 +737,39 @@ def test_catalog_init_csv_and_a_bad_name(run_line: RunLine, tmp_path: Path) -> N
         "課程代號,課程名稱,辦理單位,時數,職能級別,職能內涵,與職能基準無關,及格分數,開班費,每人費用,人數,筆數\r\n"
     )
     assert run_line("catalog", "init", "examples/records/training-2025.csv", "-o", str(tmp_path / "c.txt")).code == 2
+
+
+def test_a_zero_score_is_a_score_not_a_fail_mark(run_line: RunLine, tmp_path: Path) -> None:
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期", "成績"], ["E1", "王", "C01", "2025-03-01", "0"]]
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("pass_mark: 0\n", encoding="utf-8")  # attendance courses: any score passes
+    report = _results(run_line, write_csv(tmp_path / "r.csv", rows), "--policy", str(policy))
+    assert report["evidence"][0]["counted"] is True
+
+
+def test_the_imported_export_assesses_exactly_as_the_export(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    sources = (EXPORT, "examples/records/certificates-big5.csv", "--sheet", "all", "-c", COURSES)
+    assert run_line("import", *sources, "-o", str(out)).code == 0
+    from_records = run_line("assess", *sources, *AS_OF, "-f", "jsonl")
+    from_profiles = run_line("assess", str(out), *AS_OF, "-f", "jsonl")
+    assert from_profiles.code == 0, from_profiles.stderr
+
+    def canonical(value: Any) -> Any:
+        """Lists of evidence in id order: assess reads record files in path order, import in the order given."""
+        if isinstance(value, dict):
+            return {k: canonical(v) for k, v in value.items()}
+        if isinstance(value, list) and value and all(isinstance(v, dict) and "counted" in v for v in value):
+            return sorted((canonical(v) for v in value), key=lambda e: e["id"])
+        if isinstance(value, list) and value and all(isinstance(v, str) and v.startswith("rec-") for v in value):
+            return sorted(value)
+        return [canonical(v) for v in value] if isinstance(value, list) else value
+
+    def by_person(run: Any) -> dict[str, Any]:
+        return {r["person"]["id"]: canonical({**r, "file": None}) for r in map(json.loads, run.stdout.splitlines())}
+
+    records, profiles = by_person(from_records), by_person(from_profiles)
+    assert records == profiles and len(records) == 25
+    # and a second import finds nothing to change
+    again = json.loads(run_line("import", *sources, "-o", str(out), "-f", "json").stdout)
+    assert {c["state"] for c in again} == {"unchanged"}

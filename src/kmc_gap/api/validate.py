@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_policy, placeholders
 from kmc_gap.model.models import Standard
-from kmc_gap.model.paths import shown
+from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import FileCheck, InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -42,8 +42,8 @@ def check_records(paths: list[Path], std: Standard, options: RecordOptions) -> l
 
     found = load_records(paths, std, options)
     checks = []
-    for path in paths:
-        name = shown(path)
+    # one check per file, however many of its sheets were named (export.xlsx#訓練紀錄, export.xlsx#證照)
+    for name in dict.fromkeys(shown(split_sheet(path)[0]) for path in paths):
         warnings = [w for w in found.warnings if w.file == name]
         checks.append(FileCheck(name, "records", found.problems.get(name, []), warnings))
     return checks

@@ -804,7 +804,7 @@ class _Reader:
             return None
         what = row.text(Column.course) or title
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
-        failed = False in (result, attended, score)
+        failed = any(value is False for value in (result, attended, score))  # a score of 0.0 is no fail mark
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export
         evidence = Evidence.model_construct(
