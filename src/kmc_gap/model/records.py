@@ -41,6 +41,7 @@ from kmc_gap.model.models import (
 )
 from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.spreadsheet import Sheet
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
 from kmc_gap.words import Word
 from kmc_gap.words.catalogue import (
@@ -61,6 +62,10 @@ from kmc_gap.words.catalogue import (
     SUMMARY_WORDS,
 )
 
+#: The widest table read: an export has tens of columns; 500,000 is a damaged or hostile file.
+MAX_COLUMNS = 1000
+#: How many unknown headers are named one by one; the rest are counted in one more warning.
+MAX_UNKNOWN_HEADERS = 5
 #: How many rows above the header a file may hold (a title such as 「113年度訓練紀錄」, an export date).
 HEADER_SEARCH_ROWS = 10
 #: The prefix of the ids of evidence made from records; ``import`` replaces these and keeps the rest.
@@ -207,7 +212,7 @@ def read_tables(path: Path, options: RecordOptions) -> Tables:
     raw = read_bytes(real, name, options.max_bytes)
     if real.suffix.lower() not in SHEET_SUFFIXES:
         return Tables([_read_csv(raw, name)])
-    return _read_sheets(raw, name, own, options.sheet)
+    return _read_sheets(raw, name, own, options.sheet, options.max_bytes)
 
 
 def _read_csv(raw: bytes, name: str) -> Table:
@@ -223,13 +228,15 @@ def _read_csv(raw: bytes, name: str) -> Table:
             text = raw.decode("cp950")
         except UnicodeDecodeError:
             raise InputError([Problem(name, "records.encoding")]) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",\t;", key=first_line.count)
+    delimiter = _delimiter(text)
+    csv.field_size_limit(max(len(text), 131072))  # a long cell is a cell: the file's size is bounded already
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[Any]]] = []
     line = 1
     try:
         for cells in reader:
+            if len(cells) > MAX_COLUMNS:
+                raise InputError([Problem(name, "records.too_wide", {"n": len(cells), "limit": MAX_COLUMNS}, line)])
             if any(cell.strip() for cell in cells):
                 rows.append((line, list(cells)))
             line = reader.line_num + 1
@@ -238,37 +245,56 @@ def _read_csv(raw: bytes, name: str) -> Table:
     return Table(name, None, rows)
 
 
-def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None) -> Tables:
-    """Sheets of a workbook, read by python-calamine (Rust): cells keep their types, dates are dates."""
-    import python_calamine
+def _delimiter(text: str) -> str:
+    """The separator of the header row: the one that splits one of the first lines into the most known headers.
 
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
-    except Exception:  # calamine raises its own error types for every kind of damaged file
-        raise InputError([Problem(name, "records.not_workbook")]) from None
-    names = tuple(book.sheet_names)
-    if not names:
-        raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
-    if own is not None:
-        chosen = _sheet_name(own, list(names))
-        if chosen is None:
-            raise InputError([Problem(name, "records.no_sheet", {"sheet": own, "sheets": ", ".join(names)})])
-        return Tables([_sheet(book, name, chosen)], True, names)
-    if wanted is not None and _norm(wanted) == ALL_SHEETS:
-        return Tables([_sheet(book, name, sheet) for sheet in names], True, names)
-    chosen = _sheet_name(wanted, list(names)) if wanted is not None else None
-    return Tables([_sheet(book, name, chosen or names[0])], chosen is not None or wanted is None, names)
+    A title row above the header (「113年度訓練紀錄，人資部」) has no say; with no known header at all,
+    the separator the first line holds most of.
+    """
+    lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+
+    def known(delimiter: str) -> int:
+        return max(sum(_norm(part).strip('"') in _ALIASES for part in line.split(delimiter)) for line in lines)
+
+    best = max(",\t;", key=known)
+    return best if known(best) >= len(REQUIRED) - 1 else max(",\t;", key=lines[0].count)
 
 
-def _sheet(book: Any, name: str, sheet: str) -> Table:
-    try:
-        data = book.get_sheet_by_name(sheet)
-        cells = data.to_python()
-    except Exception:
-        raise InputError([Problem(name, "records.not_workbook")]) from None
-    top, left = (data.start if cells else None) or (0, 0)
-    rows = [(top + i + 1, row) for i, row in enumerate(cells) if any(_text(cell) for cell in row)]
-    return Table(name, sheet, rows, left + 1)
+def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max_bytes: int) -> Tables:
+    """Sheets of a workbook, read by python-calamine (Rust) where a damaged file cannot take the run down.
+
+    Cells keep their types, dates are dates (see :mod:`kmc_gap.model.spreadsheet` for the limits).
+    """
+    from kmc_gap.model.spreadsheet import check_zip, read_book
+
+    check_zip(raw, name, max_bytes)
+    found: dict[str, bool] = {}
+
+    def choose(names: tuple[str, ...]) -> list[str]:
+        if not names:
+            raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
+        if own is not None:
+            chosen = _sheet_name(own, list(names))
+            if chosen is None:
+                raise InputError([Problem(name, "records.no_sheet", {"sheet": own, "sheets": ", ".join(names)})])
+            found["has"] = True
+            return [chosen]
+        if wanted is not None and _norm(wanted) == ALL_SHEETS:
+            found["has"] = True
+            return list(names)
+        chosen = _sheet_name(wanted, list(names)) if wanted is not None else None
+        found["has"] = chosen is not None or wanted is None
+        return [chosen or names[0]]
+
+    book = read_book(raw, name, choose)
+    tables = [_table(name, sheet) for sheet in book.sheets.values()]
+    return Tables(tables, found.get("has", False), book.names)
+
+
+def _table(name: str, sheet: Sheet) -> Table:
+    top, left = sheet.start
+    rows = [(top + i + 1, row) for i, row in enumerate(sheet.rows) if any(_text(cell) for cell in row)]
+    return Table(name, sheet.name, rows, left + 1)
 
 
 def _sheet_name(wanted: str, names: list[str]) -> str | None:
@@ -354,7 +380,9 @@ def find_columns(
             index[col] = i
     present = {_norm(h) for h in headers}
     matched = {header for header in overrides.values() if _norm(header) in present}
-    warnings = [_unused(table, row, headers[i], i) for i in unused]
+    warnings = [_unused(table, row, headers[i], i) for i in unused[:MAX_UNKNOWN_HEADERS]]
+    if len(unused) > MAX_UNKNOWN_HEADERS:
+        warnings.append(table.problem("records.more_unused", row, n=len(unused) - MAX_UNKNOWN_HEADERS))
     columns = Columns(row, index, headers)
     needed = ROSTER if roster and columns.roster else required
     problems = [_missing(table, row, col) for col in needed if col not in index]

@@ -69,6 +69,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）",
         "cannot read this spreadsheet (damaged, or not an Excel or LibreOffice file)",
     ),
+    "records.workbook_unpacks": (
+        "活頁簿解壓後有 {size} 位元組，超過上限 {limit}：不予讀取（上限為 --max-size 的 {factor} 倍）",
+        "the workbook unpacks to {size} bytes, over the limit of {limit}: not read "
+        "(the limit is {factor} times --max-size)",
+    ),
+    "records.workbook_bomb": (
+        "活頁簿中的 {member} 壓縮比異常（超過 200 倍），可能是壓縮炸彈：不予讀取",
+        "{member} in the workbook is compressed more than 200 to 1 (a zip bomb?): not read",
+    ),
+    "records.workbook_grid": (
+        "工作表的範圍（從第一格到最後一格）有 {cells} 格，超過上限 {limit}：可能有一格遠在表外，請刪除多餘的列與欄",
+        "a sheet spans {cells} cells from its first cell to its last, over the limit of {limit}: "
+        "a stray cell far outside the table? delete the extra rows and columns",
+    ),
+    "records.workbook_slow": (
+        "讀取活頁簿超過 {seconds} 秒，已停止：檔案可能損毀",
+        "reading the workbook took over {seconds} seconds and was stopped: the file may be damaged",
+    ),
     "records.no_sheet": (
         "找不到工作表「{sheet}」（檔案中有：{sheets}）",
         'no sheet "{sheet}" (the file has: {sheets})',
@@ -83,6 +101,11 @@ WORDS: dict[str, tuple[str, str]] = {
         'the header "{header}" given in --columns is not in the header row',
     ),
     "records.unused_column": ("未使用的欄位「{header}」", 'column "{header}" is not used'),
+    "records.more_unused": ("另有 {n} 個未使用的欄位", "more columns not used: {n}"),
+    "records.too_wide": (
+        "這一列有 {n} 欄，超過上限 {limit}：檔案可能損毀",
+        "this row has {n} columns, over the limit of {limit}: the file may be damaged",
+    ),
     "records.wide_comma": (
         "標題「{header}」中間是全形逗號「，」：CSV 的欄位要以半形逗號 , 分隔",
         'the header "{header}" is separated by a full-width comma; CSV columns are separated by a plain comma ,',

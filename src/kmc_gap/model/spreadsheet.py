@@ -1,0 +1,180 @@
+"""Reading a workbook so that a damaged or hostile one is one located problem, never the end of the run.
+
+python-calamine (Rust) reads workbooks fast, but a 5 KB ``.xlsx`` with one cell at ``XFD1048576`` makes
+it allocate a grid of 17 billion cells, a zip bomb inflates to gigabytes, and a mutated ``.xls`` can
+make it panic (``pyo3_runtime.PanicException``, a ``BaseException``) or abort the whole process. So:
+
+1. **Before the reader sees it**, a zip workbook (``.xlsx``, ``.xlsm``, ``.ods``) is bounded by what it
+   declares: its members' uncompressed sizes and their compression ratio, and an ``.xlsx`` sheet by its
+   grid (rows × columns from its first cell to its last), each against the limits below.
+2. **The reader runs in a child process** with a memory cap and a time limit; whatever happens there — a
+   panic, an abort, running out of memory or time — the parent gets one problem for the file, and the
+   rest of the batch goes on.
+
+The limits (README, "From HR records"): the members of a workbook may unpack to 100 times ``--max-size``
+(500 MiB at the default 5 MiB) and no member may be compressed more than 200 to 1; a sheet's grid may
+hold 20 million cells; the reader may use 4 GiB and 120 seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kmc_gap.model.problems import InputError, Problem
+
+#: How many times ``--max-size`` a workbook's members may unpack to, in all.
+UNPACKED_FACTOR = 100
+#: The most a member may be compressed: real sheets reach 20–60 to 1, a zip bomb thousands.
+MAX_RATIO = 200
+#: The most cells a sheet's grid (from its first cell to its last) may span.
+MAX_CELLS = 20_000_000
+#: What the reader process may use.
+READER_MEMORY = 4 << 30
+READER_SECONDS = 120
+
+_CELL_REF = re.compile(rb'<c\s[^>]*?r="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet as the reader gave it: its name, the cell where its data starts, and its rows."""
+
+    name: str
+    start: tuple[int, int]
+    rows: list[list[Any]]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook's sheet names, and the sheets that were asked for."""
+
+    names: tuple[str, ...]
+    sheets: dict[str, Sheet]
+
+
+def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
+    """Refuse, before any reading, a zip workbook that would unpack or spread beyond the limits."""
+    if not raw.startswith(b"PK"):
+        return  # an .xls (OLE2) file: only the reader process's limits apply
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except Exception:  # a damaged zip raises errors of zipfile, zlib, struct …: each means the same to a person
+        raise InputError([Problem(name, "records.not_workbook")]) from None
+    total = sum(m.file_size for m in members)
+    if total > UNPACKED_FACTOR * max_bytes:
+        args = {"size": total, "limit": UNPACKED_FACTOR * max_bytes, "factor": UNPACKED_FACTOR}
+        raise InputError([Problem(name, "records.workbook_unpacks", args)])
+    for member in members:
+        if member.file_size > MAX_RATIO * max(member.compress_size, 1) and member.file_size > 1 << 20:
+            raise InputError([Problem(name, "records.workbook_bomb", {"member": member.filename})])
+    for member in members:
+        if _is_sheet(member.filename):
+            try:
+                data = archive.read(member)
+            except Exception:  # a bad CRC, a broken deflate stream, an encrypted member
+                raise InputError([Problem(name, "records.not_workbook")]) from None
+            cells = _grid(data)
+            if cells > MAX_CELLS:
+                raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
+
+
+def _is_sheet(member: str) -> bool:
+    """An .xlsx sheet's XML; an .ods file's repeated empty cells (to the last column) are not laid out."""
+    return member.startswith("xl/worksheets/") and member.endswith(".xml")
+
+
+def _grid(data: bytes) -> int:
+    """How many cells the reader would lay out for a sheet: its first to its last cell, both ways."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for letters, number in _CELL_REF.findall(data):
+        cols.append(_column(letters))
+        rows.append(int(number))
+    if not rows:
+        return 0
+    return (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[str]]) -> Book:
+    """The sheet names, and the rows of the sheets ``choose`` picks from them, read in a child process.
+
+    Every failure of the reader — its own errors, a panic, a crash, too much memory or time — is
+    ``InputError`` naming the file; so is an error that ``choose`` raises (a sheet that is not there).
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    here, there = context.Pipe(duplex=True)
+    process = context.Process(target=_child, args=(raw, there), daemon=True)
+    process.start()
+    there.close()
+    try:
+        names = _receive(here, name)
+        if not isinstance(names, tuple):
+            raise InputError([Problem(name, "records.not_workbook")])
+        here.send(choose(names))
+        book = _receive(here, name)
+    finally:
+        here.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if not isinstance(book, Book):
+        raise InputError([Problem(name, "records.not_workbook")])
+    return book
+
+
+def _receive(pipe: Any, name: str) -> Any:
+    """What the reader sends, or None when it died (an abort, a signal, out of memory); slow is a problem."""
+    try:
+        if not pipe.poll(READER_SECONDS):
+            raise InputError([Problem(name, "records.workbook_slow", {"seconds": READER_SECONDS})])
+        return pipe.recv()
+    except (EOFError, OSError):
+        return None
+
+
+def _child(raw: bytes, pipe: Any) -> None:  # pragma: no cover - runs in the child process
+    """Read the workbook under a memory cap: send its sheet names, then the sheets asked for (None: failed)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (READER_MEMORY, READER_MEMORY))
+    except (ImportError, ValueError, OSError):
+        pass  # no such limit here (Windows): the time limit and the checks before still hold
+    try:
+        import python_calamine
+
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        names = tuple(str(n) for n in book.sheet_names)
+        pipe.send(names)
+        wanted = pipe.recv()
+        sheets = {}
+        for sheet in wanted:
+            data = book.get_sheet_by_name(sheet)
+            rows = data.to_python()
+            start = (data.start if rows else None) or (0, 0)
+            sheets[sheet] = Sheet(sheet, (int(start[0]), int(start[1])), rows)
+        pipe.send(Book(names, sheets))
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            pipe.send(None)
+    finally:
+        pipe.close()
+        os._exit(0)

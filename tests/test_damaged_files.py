@@ -1,0 +1,195 @@
+"""Damaged and hostile spreadsheets and CSV files: each is one located problem, and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kmc_gap.model import spreadsheet
+
+from conftest import RunLine, run_cli
+
+ROOT = Path(__file__).parent.parent
+CATALOG = "examples/catalog.yaml"
+PROFILE = "examples/profiles/senior-planner.yaml"
+REL = "examples/records/training-2025.xlsx"
+EXPORT = ROOT / REL
+HEAD = ["員工編號", "姓名", "課程代號", "結訓日期"]
+
+
+def small_book(path: Path, stray: tuple[int, int] | None = None) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("紀錄")
+    sheet.write_row(0, 0, HEAD)
+    sheet.write_row(1, 0, ["E1", "王", "C01", "2025-03-01"])
+    if stray is not None:
+        sheet.write_string(*stray, "x")
+    book.close()
+    return path
+
+
+def with_profile(run_line: RunLine, path: Path, *extra: str) -> tuple[int, list[str], str]:
+    """Assess a damaged file next to a valid profile: the exit code, whose reports came out, and stderr."""
+    run = run_line("assess", str(path), PROFILE, "-c", CATALOG, "-f", "jsonl", "--as-of", "2026-06-30", *extra)
+    people = [json.loads(line)["person"]["name"] for line in run.stdout.splitlines()]
+    return run.code, people, run.stderr
+
+
+def test_a_stray_cell_far_outside_the_table_is_refused_before_reading(run_line: RunLine, tmp_path: Path) -> None:
+    path = small_book(tmp_path / "stray.xlsx", stray=(1048575, 16383))  # XFD1048576: 5 KB on disk
+    assert path.stat().st_size < 10_000
+    code, people, stderr = with_profile(run_line, path)
+    assert (code, people) == (2, ["王志明"])  # the valid profile still gets its report
+    # A1 to XFD1048576: 1,048,576 rows × 16,384 columns
+    assert stderr == (
+        f"{path}: 工作表的範圍（從第一格到最後一格）有 17179869184 格，超過上限 20000000："
+        "可能有一格遠在表外，請刪除多餘的列與欄\n"
+    )
+
+
+def test_a_stray_cell_a_few_thousand_rows_down_is_refused_too(run_line: RunLine, tmp_path: Path) -> None:
+    code, _, stderr = with_profile(run_line, small_book(tmp_path / "s.xlsx", stray=(7999, 16383)))  # XFD8000
+    assert code == 2 and "有 131072000 格" in stderr
+
+
+def _rezip(source: Path, target: Path, change: dict[str, bytes]) -> Path:
+    """``source`` with some members' bytes replaced, compressed as Excel does."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, change.get(info.filename, old.read(info)))
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def test_a_zip_bomb_is_refused(run_line: RunLine, tmp_path: Path) -> None:
+    book = small_book(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(book) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    padded = xml.replace(b"<sheetData>", b"<sheetData>" + b" " * 30_000_000)  # 30 MB of blanks: ~1000 to 1
+    bomb = _rezip(book, tmp_path / "bomb.xlsx", {"xl/worksheets/sheet1.xml": padded})
+    assert bomb.stat().st_size < 200_000
+    code, people, stderr = with_profile(run_line, bomb)
+    assert (code, people) == (2, ["王志明"])
+    assert "xl/worksheets/sheet1.xml" in stderr and "壓縮炸彈" in stderr
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(
+    run_line: RunLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with zipfile.ZipFile(EXPORT) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    size = EXPORT.stat().st_size
+    monkeypatch.setattr(spreadsheet, "UNPACKED_FACTOR", 2)  # the export unpacks to some 8 times its size
+    assert unpacked > 2 * size
+    code, people, stderr = with_profile(run_line, Path(REL), "--max-size", str(size))
+    assert (code, people) == (2, ["王志明"])
+    assert (
+        stderr
+        == f"{REL}: 活頁簿解壓後有 {unpacked} 位元組，超過上限 {2 * size}：不予讀取（上限為 --max-size 的 2 倍）\n"
+    )
+
+
+def test_a_reader_that_runs_out_of_memory_is_one_problem(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spreadsheet, "READER_MEMORY", 64 << 20)  # the child process cannot even start the reader
+    code, people, stderr = with_profile(run_line, Path(REL))
+    assert (code, people) == (2, ["王志明"])
+    assert stderr == f"{REL}: 無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）\n"
+
+
+def test_a_reader_that_hangs_is_stopped(run_line: RunLine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spreadsheet, "READER_SECONDS", 0)  # nothing answers in no time
+    code, people, stderr = with_profile(run_line, Path(REL))
+    assert (code, people) == (2, ["王志明"]) and "讀取活頁簿超過 0 秒，已停止" in stderr
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx", ".ods"])
+def test_garbage_with_a_workbook_name_is_one_problem(run_line: RunLine, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 20)  # an OLE2 header, then noise
+    code, people, stderr = with_profile(run_line, path)
+    assert (code, people) == (2, ["王志明"]) and stderr.startswith(f"{path}: ")
+
+
+# --------------------------------------------------------------------------- mutation fuzz
+
+
+EXPORT_BYTES = EXPORT.read_bytes()
+with zipfile.ZipFile(EXPORT) as _z:
+    SHEET_XML = _z.read("xl/worksheets/sheet1.xml")
+
+
+def _check(path: Path) -> None:
+    """Any file gives the profile's report, and either reports of its own (exit 0) or located problems (exit 2)."""
+    run = run_cli("assess", str(path), str(ROOT / PROFILE), "-c", str(ROOT / CATALOG), "-f", "jsonl")
+    assert run.code in (0, 2), run.stderr
+    names = [json.loads(line)["person"]["name"] for line in run.stdout.splitlines()]
+    assert "王志明" in names
+    if run.code == 2:
+        assert all(line.startswith(str(path)) for line in run.stderr.splitlines()), run.stderr
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, len(EXPORT_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) -> None:
+    raw = bytearray(EXPORT_BYTES)
+    for at, value in flips:
+        raw[at] = value
+    path = tmp_path / "mutated.xlsx"
+    path.write_bytes(bytes(raw))
+    _check(path)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, len(SHEET_XML)), st.integers(0, 400), st.binary(max_size=40))
+def test_mutated_sheet_xml(tmp_path: Path, at: int, cut: int, insert: bytes) -> None:
+    xml = SHEET_XML[:at] + insert + SHEET_XML[at + cut :]
+    _check(_rezip(EXPORT, tmp_path / "mutated.xlsx", {"xl/worksheets/sheet1.xml": xml}))
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def test_a_csv_with_half_a_million_columns_is_refused_at_once(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(["x"] * 500_000) + "\n" + ",".join(["1"] * 500_000) + "\n", encoding="utf-8")
+    code, people, stderr = with_profile(run_line, path)
+    assert (code, people) == (2, ["王志明"])
+    assert stderr == f"{path}:1: 這一列有 500000 欄，超過上限 1000：檔案可能損毀\n"
+
+
+def test_many_unknown_headers_are_summed_up(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    extra = [f"自訂欄{i}" for i in range(40)]
+    path.write_text(",".join([*HEAD, *extra]) + "\nE1,王,C01,2025-03-01" + "," * 40 + "\n", encoding="utf-8")
+    run = run_line("validate", str(path), "-c", CATALOG)
+    warnings = [line for line in run.stderr.splitlines() if "警告" in line]
+    assert len(warnings) == 6 and warnings[-1] == f"{path}:1: 警告：另有 35 個未使用的欄位"
+
+
+def test_a_long_cell_is_read(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    title = "課" * 200_000
+    path.write_text(",".join([*HEAD, "課程名稱"]) + f"\nE1,王,C01,2025-03-01,{title}\n", encoding="utf-8")
+    run = run_line("assess", str(path), "-c", CATALOG, "-f", "jsonl")
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout)["evidence"][0]["title"] == title
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_the_separator_comes_from_the_header_row(run_line: RunLine, tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "r.csv"
+    title = "113年度 訓練紀錄, 人資部, 列印日期 114/01/10"  # commas in the title row above the header
+    path.write_text(f"{title}\n{delimiter.join(HEAD)}\n{delimiter.join(['E1', '王', 'C01', '2025-03-01'])}\n")
+    run = run_line("assess", str(path), "-c", CATALOG, "-f", "jsonl")
+    assert (run.code, run.stderr) == (0, "")
+    assert json.loads(run.stdout)["person"]["id"] == "E1"
