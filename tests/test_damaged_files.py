@@ -6,6 +6,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xlsxwriter
@@ -193,3 +194,137 @@ def test_the_separator_comes_from_the_header_row(run_line: RunLine, tmp_path: Pa
     run = run_line("assess", str(path), "-c", CATALOG, "-f", "jsonl")
     assert (run.code, run.stderr) == (0, "")
     assert json.loads(run.stdout)["person"]["id"] == "E1"
+
+
+# --------------------------------------------------------------------------- imports never mix people up
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([HEAD, *rows])
+    return path
+
+
+def _person(path: Path) -> dict[str, str]:
+    import yaml
+
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8"))["person"])
+
+
+def test_two_ids_that_make_one_file_name_get_two_files(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    first = _csv(tmp_path / "a.csv", [["a b", "Alice", "C01", "2025-03-01"]])
+    assert run_line("import", str(first), "-c", CATALOG, "-o", str(out)).code == 0
+    second = _csv(tmp_path / "b.csv", [["a_b", "Bob", "C02", "2025-03-02"]])
+    run = run_line("import", str(second), "-c", CATALOG, "-o", str(out), "--lang", "en")
+    assert run.code == 0
+    assert _person(out / "a_b.yaml") == {"name": "Alice", "id": "a b"}  # Alice's file is still Alice's alone
+    (bob,) = [p for p in out.glob("a_b-*.yaml")]
+    assert _person(bob) == {"name": "Bob", "id": "a_b"}
+    assert f"{bob}: warning: person id a_b makes the same file name as a b" in run.stderr
+    again = run_line("import", str(second), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert json.loads(again.stdout)[0] | {"file": str(bob)} == json.loads(again.stdout)[0]  # the same file again
+    both = run_line("import", str(first), str(second), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert {c["state"] for c in json.loads(both.stdout)} == {"unchanged"}
+
+
+def test_a_very_long_id_is_written_under_a_shorter_name(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "people"
+    ident = "E" + "長" * 300
+    path = _csv(tmp_path / "r.csv", [[ident, "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"]])
+    run = run_line("import", str(path), "-c", CATALOG, "-o", str(out))
+    assert (run.code, sorted(len(p.name.encode()) <= 130 for p in out.iterdir())) == (0, [True, True])
+    assert {_person(p)["id"] for p in out.iterdir()} == {ident, "E2"}
+
+
+@pytest.mark.parametrize("broken", ["covers: 5", "covers:", "level: high"])
+def test_a_hand_broken_profile_is_named_and_left_as_it_is(run_line: RunLine, tmp_path: Path, broken: str) -> None:
+    out = tmp_path / "people"
+    path = _csv(tmp_path / "r.csv", [["E1", "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"]])
+    assert run_line("import", str(path), "-c", CATALOG, "-o", str(out)).code == 0
+    profile = out / "E1.yaml"
+    text = profile.read_text(encoding="utf-8")
+    key = broken.split(":")[0]
+    damaged = "\n".join(f"    {broken}" if line.startswith(f"    {key}:") else line for line in text.split("\n"))
+    profile.write_text(damaged, encoding="utf-8")
+    _csv(
+        path, [["E1", "王", "C01", "2025-03-01"], ["E1", "王", "C02", "2025-03-02"], ["E2", "李", "C02", "2025-03-02"]]
+    )
+    run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert run.code == 2
+    assert run.stderr.startswith(f"{profile}: 這個檔案不是可更新的證據檔")
+    assert profile.read_text(encoding="utf-8") == damaged  # left as it is
+    assert [c["person_id"] for c in json.loads(run.stdout)] == ["E2"]  # and the next person is written
+
+
+def test_a_dangling_link_in_the_folder_is_never_followed_out_of_it(run_line: RunLine, tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "people", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "E1.yaml").symlink_to(elsewhere / "E1.yaml")
+    path = _csv(tmp_path / "r.csv", [["E1", "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"]])
+    run = run_line("import", str(path), "-c", CATALOG, "-o", str(out))
+    assert run.code == 2 and "指向資料夾外的連結" in run.stderr
+    assert list(elsewhere.iterdir()) == [] and (out / "E2.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    "title", ["yes", "no", "on", "off", "1:20", "null", "~", "3.0", "2025-03-01", "a\x85b", "x\u2028y"]
+)
+def test_text_that_yaml_would_misread_is_written_so_that_it_reads_back(
+    run_line: RunLine, tmp_path: Path, title: str
+) -> None:
+    import csv
+
+    out, path = tmp_path / "people", tmp_path / "r.csv"
+    rows = [[*HEAD, "課程名稱", "時數"], ["E1", "王", "C01", "2025-03-01", title, "1e200"]]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert run_line("import", str(path), "-c", CATALOG, "-o", str(out)).code == 0
+    assert run_line("validate", str(out / "E1.yaml")).code == 0
+    report = json.loads(run_line("assess", str(out / "E1.yaml"), "-f", "json").stdout)
+    assert report["evidence"][0]["title"] == title
+    again = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert json.loads(again.stdout)[0]["state"] == "unchanged"
+
+
+_CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), min_size=1, max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    people=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=3, unique_by=lambda p: p[0].strip()),
+    titles=st.lists(_CELL, min_size=1, max_size=3),
+    hours=st.one_of(st.integers(0, 10**6), st.floats(0, 1e300, allow_nan=False, allow_infinity=False)),
+    note=_CELL,
+)
+def test_an_imported_profile_reads_back_to_exactly_its_records(
+    tmp_path_factory: pytest.TempPathFactory, people: list[tuple[str, str]], titles: list[str], hours: float, note: str
+) -> None:
+    import csv
+
+    folder = tmp_path_factory.mktemp("prop")
+    path, out = folder / "r.csv", folder / "people"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEAD, "課程名稱", "時數", "備註"])
+        for ident, name in people:
+            for i, title in enumerate(titles):
+                writer.writerow([ident, name, "C01", f"2025-03-{i + 1:02d}", title, repr(hours), note])
+    records = run_cli("assess", str(path), "-c", str(ROOT / CATALOG), "-f", "jsonl", "--as-of", "2026-06-30")
+    if records.code != 0:
+        return  # cells the records themselves refuse (an empty id, a name of spaces): nothing to import
+    imported = run_cli("import", str(path), "-c", str(ROOT / CATALOG), "-o", str(out))
+    assert imported.code == 0, imported.stderr
+    assert run_cli("validate", str(out)).code == 0
+    profiles = run_cli("assess", str(out), "-f", "jsonl", "--as-of", "2026-06-30")
+
+    def reports(run: Any) -> dict[str, Any]:
+        lines = [line for line in run.stdout.split("\n") if line]  # JSON lines end in \n; U+0085 may be inside
+        return {r["person"]["id"]: {**r, "file": None} for r in map(json.loads, lines)}
+
+    assert reports(profiles) == reports(records)
+    again = run_cli("import", str(path), "-c", str(ROOT / CATALOG), "-o", str(out), "-f", "json")
+    assert {c["state"] for c in json.loads(again.stdout)} == {"unchanged"}

@@ -12,6 +12,8 @@ kept, by editing the YAML round-trip with ruamel.yaml rather than writing it ane
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import re
 import unicodedata
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
 from kmc_gap.model import yamlsource
-from kmc_gap.model.loading import kind_of
+from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
@@ -67,10 +69,45 @@ class ImportRun:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def profile_name(person_id: str) -> str:
-    """A file name for a person id that is safe on Windows and POSIX: ``E1024.yaml``, ``A_B.yaml``."""
+#: The longest file name stem written, in UTF-8 bytes: file systems allow 255, and a folder name comes first.
+MAX_STEM_BYTES = 120
+
+
+def profile_name(person_id: str, *, distinct: bool = False) -> str:
+    """A file name for a person id that is safe on Windows and POSIX: ``E1024.yaml``, ``A_B.yaml``.
+
+    A long id is cut to a length every file system takes, and ``distinct`` (two ids that make the same
+    name, ``a b`` and ``a_b``) ends the name with a hash of the id: either way the name stays the
+    same for the same id on every run.
+    """
     stem = _UNSAFE_NAME.sub("_", unicodedata.normalize("NFC", person_id)).strip(". ") or "_"
-    return ("_" + stem if _RESERVED.match(stem) else stem) + ".yaml"
+    stem = "_" + stem if _RESERVED.match(stem) else stem
+    if distinct or len(stem.encode()) > MAX_STEM_BYTES:
+        cut = stem.encode()[: MAX_STEM_BYTES - 9].decode("utf-8", "ignore")
+        stem = f"{cut}-{hashlib.sha256(person_id.encode()).hexdigest()[:8]}"
+    return stem + ".yaml"
+
+
+def _owner(path: Path) -> str | None:
+    """The person id of the profile at ``path`` (None when there is none; "" when it cannot be read)."""
+    if not path.is_file():
+        return None
+    try:
+        doc = yamlsource.parse(yamlsource.read_text(path, shown(path)), shown(path))
+    except InputError:
+        return ""
+    person = doc.data.get("person") if isinstance(doc.data, dict) else None
+    ident = person.get("id") if isinstance(person, dict) else None
+    return unicodedata.normalize("NFKC", str(ident)) if ident is not None else ""
+
+
+def _target(folder: Path, ident: str, taken: dict[str, str]) -> Path:
+    """The file of ``ident``: its plain name, unless that file is another person's (this run's or on disk)."""
+    plain = folder / profile_name(ident)
+    owner = taken.get(plain.name) or _owner(plain)
+    if owner in (None, "", ident):
+        return plain
+    return folder / profile_name(ident, distinct=True)
 
 
 def import_records(
@@ -94,20 +131,26 @@ def import_records(
     # the sources this run read whole: only their items may be removed when they are gone from them
     broken = {Path(file).name for file in found.problems}
     complete = {source for source in found.sources if source.partition("#")[0] not in broken}
-    taken: dict[str, str] = {}
+    taken: dict[str, str] = {}  # file name → the person id written there in this run
+    inside = folder.resolve()
     for person in found.people:
         ident = person.profile.person.id or ""
-        target = folder / profile_name(ident)
-        if target.name in taken:
-            run.problems.append(Problem(shown(target), "import.same_file", {"id": ident, "other": taken[target.name]}))
-            continue
+        target = _target(folder, ident, taken)
+        if target.name != profile_name(ident):
+            other = taken.get(profile_name(ident)) or _owner(folder / profile_name(ident)) or ""
+            run.warnings.append(Problem(shown(target), "import.distinct_file", {"id": ident, "other": other}))
         taken[target.name] = ident
         try:
-            change, text = _change(person, target, sources, complete, lang)
+            if target.is_symlink() and inside not in target.resolve().parents:
+                raise InputError([Problem(shown(target), "import.outside")])
+            change, text = _change(person, target, sources, complete, std, lang)
             if not dry_run and text is not None:
                 _write(target, text, [*paths, *inputs])
         except InputError as exc:
             run.problems += exc.problems
+            continue
+        except OSError as exc:  # a name the file system refuses, a folder that cannot be read
+            run.problems.append(Problem(shown(target), "file.unwritable", {"reason": os_reason(exc)}))
             continue
         run.changes.append(change)
     return run
@@ -131,11 +174,45 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold a long title
+    yaml.representer.add_representer(float, _float)
     return yaml
 
 
+def _float(representer: Any, value: float) -> Any:
+    """A float as YAML 1.1 reads it back (kmc-gap's loader): ``1.0e+200``, never ``1e+200`` (which is text)."""
+    text = repr(value)
+    if "e" in text and "." not in text.split("e")[0]:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}.0e{exponent if exponent[0] in '+-' else '+' + exponent}"
+    return representer.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_back(text: str) -> bool:
+    """Whether ``text`` written plain is read back as itself by the YAML 1.1 loader kmc-gap validates with.
+
+    ``yes``, ``no``, ``on``, ``off`` and ``1:20`` are booleans and numbers there, and a line separator
+    (U+0085, U+2028) or a control character would not survive either.
+    """
+    import yaml
+
+    if not text.isprintable():
+        return False
+    try:
+        return bool(yaml.safe_load(text) == text)
+    except yaml.YAMLError:
+        return False
+
+
+def _text(value: str) -> Any:
+    """A string from a file, written so that it reads back exactly: plain where it can, else double-quoted."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return value if _reads_back(value) else DoubleQuotedScalarString(value)
+
+
 def _change(
-    person: RecordPerson, target: Path, sources: str, complete: set[str], lang: str
+    person: RecordPerson, target: Path, sources: str, complete: set[str], std: Standard, lang: str
 ) -> tuple[ProfileChange, str | None]:
     """The change to ``target`` and the new text (None when nothing changes)."""
     profile = person.profile
@@ -146,9 +223,15 @@ def _change(
         return change, _dump(_new_profile(profile, new, sources, lang))
     name = shown(target)
     text = yamlsource.read_text(target, name)
-    # the strict loader first: a file that no longer parses gets a located message, in the user's language
-    if kind_of(yamlsource.parse(text, name)) != "profile":
+    # the strict loader first: a file that no longer parses or validates is named, with its problems, and left
+    doc = yamlsource.parse(text, name)
+    if kind_of(doc) != "profile":
         raise InputError([Problem(name, "import.not_profile")])
+    try:
+        if isinstance(doc.data, dict) and doc.data.get("evidence") is not None:  # an empty `evidence:` is a start
+            check_profile(doc, std)
+    except InputError as exc:
+        raise InputError([Problem(name, "import.not_profile"), *exc.problems]) from None
     try:
         data = _yaml().load(text)
     except Exception:  # ruamel's own errors are English, and the strict loader has read the file already
@@ -224,8 +307,9 @@ def _evidence_map(ev: Evidence) -> Any:
     values: dict[str, Any] = ev.model_dump(exclude_none=True, exclude_defaults=True)
     values["kind"] = ev.kind.value
     for key in ("hours", "score", "pass_mark"):
-        if key in values and float(values[key]).is_integer():
+        if key in values and float(values[key]).is_integer() and abs(values[key]) < 2**53:
             values[key] = int(values[key])
+    values = {key: _text(value) if isinstance(value, str) else value for key, value in values.items()}
     values["covers"] = _seq(list(ev.covers), flow=True)
     return CommentedMap((key, values[key]) for key in EVIDENCE_KEYS if key in values)
 
@@ -233,7 +317,7 @@ def _evidence_map(ev: Evidence) -> Any:
 def _new_profile(profile: Profile, evidence: dict[str, Any], sources: str, lang: str) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
-    person = CommentedMap((k, v) for k, v in profile.person.model_dump(exclude_none=True).items())
+    person = CommentedMap((k, _text(v)) for k, v in profile.person.model_dump(exclude_none=True).items())
     data = CommentedMap(
         [("standard", profile.standard), ("person", person), ("evidence", _seq(list(evidence.values())))]
     )

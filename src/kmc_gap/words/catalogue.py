@@ -609,9 +609,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "To set an imported item aside, add exclude: true and say why in note (a deleted item comes back "
         "at the next import).",
     ),
-    "import.same_file": (
-        "人員編號 {id} 與 {other} 會寫入同一個檔案；請讓人員編號可以區分",
-        "person id {id} would be written to the same file as {other}; make the ids distinct",
+    "import.distinct_file": (
+        "人員編號 {id} 與 {other} 的檔名相同，改寫入這個檔案（每次都一樣）",
+        "person id {id} makes the same file name as {other}: written to this file instead (the same every time)",
+    ),
+    "import.outside": (
+        "這是指向資料夾外的連結；為免寫到別處，未寫入",
+        "a link to somewhere outside the folder: not written, so that nothing outside it is touched",
     ),
     "import.not_profile": (
         "這個檔案不是可更新的證據檔（最上層應有 standard、person、evidence）；未更動",
