@@ -328,3 +328,108 @@ def test_an_imported_profile_reads_back_to_exactly_its_records(
     assert reports(profiles) == reports(records)
     again = run_cli("import", str(path), "-c", str(ROOT / CATALOG), "-o", str(out), "-f", "json")
     assert {c["state"] for c in json.loads(again.stdout)} == {"unchanged"}
+
+
+# --------------------------------------------------------------------------- hostile text stays data in every output
+
+
+FORGED = "::error title=Security::Your token expired"
+CONTROLS = "\x1b[31m\x07\x7f\u202e\x9b\uffff"
+
+
+def _hostile_records(tmp_path: Path) -> Path:
+    import csv
+
+    path = tmp_path / "r.csv"
+    title = f"[x](https://evil.example) ![](https://evil.example/p.png) {CONTROLS}"
+    rows = [
+        [*HEAD, "課程名稱", "部門"],
+        ["E1", FORGED, "C01", "2025-03-01", title, "##vso[task.setvariable]x"],
+        ["E2", "李", "C02", "2025-03-02", "預算", "行銷部"],
+    ]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _no_forged_line(text: str) -> None:
+    for line in text.split("\n"):
+        assert not line.lstrip().startswith(("::", "##")), line
+        assert not line.startswith(FORGED[:7]), line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("assess", "{records}", "-c", CATALOG),
+        ("assess", "{profile}"),
+        ("assess", "{profile}", "--task", "T1.1"),
+        ("plan", "{records}", "-c", CATALOG),
+        ("plan", "{profile}", "-c", CATALOG),
+        ("diff", "{profile}", "{profile}"),
+        ("import", "{records}", "-c", CATALOG, "-o", "{out}"),
+        ("validate", "{records}", "-c", CATALOG),
+    ],
+    ids=["cohort", "person", "task", "team-plan", "plan", "diff", "import", "validate"],
+)
+def test_no_line_of_a_table_starts_with_text_from_a_file(
+    run_line: RunLine, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    records = _hostile_records(tmp_path)
+    out = tmp_path / "people"
+    assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
+    names = {"records": str(records), "profile": str(out / "E1.yaml"), "out": str(tmp_path / "again")}
+    run = run_line(*(a.format(**names) for a in args), env={"COLUMNS": "100"})
+    assert run.code in (0, 1), run.stderr
+    if args[0] != "validate":  # the name is shown (shortened in the narrow columns) …
+        assert "::err" in run.stdout
+    _no_forged_line(run.stdout)  # … but never obeyed
+    _no_forged_line(run.stderr)
+    assert not any(c in run.stdout for c in "\x1b\x07\x7f\u202e\x9b")
+
+
+def test_markdown_renders_names_and_titles_as_text(run_line: RunLine, tmp_path: Path) -> None:
+    import markdown_it
+
+    records = _hostile_records(tmp_path)
+    md = markdown_it.MarkdownIt("commonmark").enable("table")
+    for args in (
+        ("assess", str(records), "-c", CATALOG, "-f", "markdown"),
+        ("plan", str(records), "-c", CATALOG, "-f", "markdown"),
+    ):
+        html = md.render(run_line(*args).stdout)
+        assert "<a " not in html and "<img" not in html and "<script" not in html, args
+    out = tmp_path / "people"
+    run_line("import", str(records), "-c", CATALOG, "-o", str(out))
+    html = md.render(run_line("assess", str(out / "E1.yaml"), "-f", "markdown").stdout)
+    assert "<a " not in html and "<img" not in html and "token expired" in html
+
+
+def test_github_annotations_and_html_carry_no_raw_controls(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        f"standard: KMC3332-001v3\nperson: {{name: 王}}\nevidence:\n  - {{id: {json.dumps(CONTROLS)}}}\n",
+        encoding="utf-8",
+    )
+    github = run_line("validate", str(path), "-f", "github").stdout
+    assert github.startswith("::error ") and not any(c in github for c in "\x1b\x07\x7f\u202e\x9b\uffff")
+    records = _hostile_records(tmp_path)
+    for args in (("assess", str(records), "-c", CATALOG, "-f", "html"),):
+        page = run_line(*args).stdout
+        bad = [c for c in page if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c in "\u202e\uffff"]
+        assert bad == [] and "\\x1b" in page
+
+
+def test_dates_before_1900_are_text_in_the_workbook(run_line: RunLine, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "standard: KMC3332-001v3\nperson: {name: 王}\nevidence:\n"
+        "  - {id: a, kind: training, title: 古課, date: 1899-12-31, level: 4, covers: [K01], expires: 1899-12-31}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "w.xlsx"
+    assert run_line("assess", str(path), "-o", str(out)).code == 0
+    row = next(openpyxl.load_workbook(out)["證據"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert (row[5], row[7]) == ("1899-12-31", "1899-12-31")

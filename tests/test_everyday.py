@@ -22,7 +22,7 @@ AS_OF = ("--as-of", "2026-06-30")
         (".md", lambda text: text.startswith("## 林小美")),
         (".xml", lambda text: text.startswith('<?xml version="1.0"')),
         (".html", lambda text: text.startswith("<!DOCTYPE html>")),
-        (".txt", lambda text: text.startswith("林小美 · E1024")),
+        (".txt", lambda text: text.startswith("人員：林小美 · E1024")),
     ],
 )
 def test_output_format_follows_the_file_extension(run_line: RunLine, tmp_path: Path, suffix: str, check) -> None:

@@ -47,7 +47,7 @@ def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
     """The headline, the tasks that changed, and the items gained and lost."""
     from rich.text import Text
 
-    from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+    from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
 
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     head = _headline(d, lang)
@@ -78,7 +78,7 @@ def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
             attained = f"{task['attained_before']} → {task['attained_after']}"
             met = f"{task['items_met_before']} → {task['items_met_after']}"
             table.add_row(task["code"], name[task["code"]], status, attained, met)
-        con.print(table)
+        con.print(indented(table))
     for key, style in (("items_gained", "green"), ("items_lost", "red")):
         items = d["items_gained"] if key == "items_gained" else d["items_lost"]
         if items:

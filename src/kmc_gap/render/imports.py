@@ -53,7 +53,7 @@ class TableRenderer(Renderer[Changes]):
 
     def add(self, value: Changes) -> None:
         """Print the table."""
-        from kmc_gap.render.tables import fixed_table
+        from kmc_gap.render.tables import fixed_table, indented
 
         lang = self.ctx.lang
         con = console(self.out)
@@ -71,7 +71,7 @@ class TableRenderer(Renderer[Changes]):
                 t(_STATE_WORDS[state(c)], lang),
                 *(str(n) for n in (c.added, c.updated, c.removed, c.kept)),
             )
-        con.print(table)
+        con.print(indented(table))
         self.removals(con, value)
 
     def removals(self, con: Any, value: Changes) -> None:

@@ -94,9 +94,10 @@ def _unclosable_rows(plan: Plan) -> list[tuple[str, int, list[str], str, list[st
 
 def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
     """The plan: a header, one block per course, the people (for a team), the gaps no course closes."""
+    from rich.padding import Padding
     from rich.text import Text
 
-    from kmc_gap.render.tables import fixed_table
+    from kmc_gap.render.tables import fixed_table, indented
 
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     team = len(plan["people"]) > 1
@@ -111,7 +112,8 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
         if team:
             attendees = listing(course["attendees"], lang)
             cost = t("team_cost", lang, amount=_money(course["team_cost"]))
-            con.print(Text(f"  {t('attendees', lang)}: {attendees} · {cost}"))
+            # wrapped under its label, so that no line starts with a person's id
+            con.print(Padding(Text(f"{t('attendees', lang)}: {visible(attendees)} · {cost}"), (0, 0, 0, 2)))
         for item in course["closes"]:
             entry = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {name[item['code']]}")
             entry.truncate(con.width, overflow="ellipsis")
@@ -135,7 +137,7 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
                 f"{b['tasks_met']} → {a['tasks_met']}",
                 _hours(person["hours"]),
             )
-        con.print(table)
+        con.print(indented(table))
     rows = _unclosable_rows(plan)
     if not rows:
         return
@@ -149,7 +151,7 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
     for code, _, _, reason, people in rows:
         cells = [code, name[code], t(f"unclosable.{reason}", lang)]
         table.add_row(*cells, *([str(len(people))] if team else []))
-    con.print(table)
+    con.print(indented(table))
 
 
 def to_markdown(plan: Plan, ctx: RenderContext) -> str:

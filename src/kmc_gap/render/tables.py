@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
@@ -18,7 +19,7 @@ def fixed_table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
     """
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     # on a wide terminal the table stops at MAX_WIDTH: a 150-cell name column is no easier to read
-    rest = min(con.width, MAX_WIDTH) - sum(width for _, width, _ in columns) - 3 * (len(columns) - 1)
+    rest = min(con.width, MAX_WIDTH) - sum(width for _, width, _ in columns) - 3 * (len(columns) - 1) - 1
     for header, width, justify in columns:
         table.add_column(
             header,
@@ -28,3 +29,9 @@ def fixed_table(con: Console, columns: list[tuple[str, int, str]]) -> Table:
             overflow="ellipsis",
         )
     return table
+
+
+def indented(table: Table) -> Padding:
+    """A table one cell in from the edge, so that every row starts with a space: no line of a table a
+    person reads begins with text from a file (a name such as ``::error …`` that a CI log would obey)."""
+    return Padding(table, (0, 0, 0, 1), expand=False)

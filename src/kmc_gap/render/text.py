@@ -14,7 +14,7 @@ import orjson
 
 from kmc_gap.model.lookup import names
 from kmc_gap.words import t
-from kmc_gap.words.safe import visible
+from kmc_gap.words.safe import guard_line, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,7 +50,36 @@ def console(stream: TextIO | None = None) -> Console:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(0)
 
-    return _Console(file=stream or sys.stdout, highlight=False, emoji=False, markup=False)
+    guarded = cast("IO[str]", Guarded(stream or sys.stdout))  # a file in all that Rich uses of one
+    return _Console(file=guarded, highlight=False, emoji=False, markup=False)
+
+
+class Guarded:
+    """A text stream through which no line can start a CI command, whatever text from files it holds.
+
+    Every table a person reads goes through it: a name such as ``::error title=…`` is shown, never obeyed.
+    Lines are held until they end, so a command split over several writes is caught too.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        if "\n" in self.pending:
+            lines, self.pending = self.pending.rsplit("\n", 1)
+            self.stream.write("\n".join(guard_line(line) for line in lines.split("\n")) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(guard_line(self.pending))
+            self.pending = ""
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno …: the stream's own
+        return getattr(self.stream, name)
 
 
 def percent(fraction: float) -> str:

@@ -11,6 +11,7 @@ from kmc_gap.model.problems import FileCheck
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ValidateFormat
 from kmc_gap.render.text import dumps_json
+from kmc_gap.words.safe import visible
 
 Checks = list[FileCheck]
 
@@ -90,8 +91,8 @@ class GithubRenderer(Renderer[Checks]):
         """Write one annotation per problem."""
         for result in value:
             for p in result.problems:
-                props = [f"file={_escape_property(p.file)}"]
-                message = p.message(self.ctx.lang)
+                props = [f"file={_escape_property(visible(p.file))}"]
+                message = visible(p.message(self.ctx.lang))  # ESC, BEL, U+202E from a file: shown, never sent
                 if p.sheet is not None:  # a workbook has no lines to annotate: the cell goes in the message
                     message = f"{p.location()}: {message}"
                 else:

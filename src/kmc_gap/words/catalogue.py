@@ -741,6 +741,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.attitude": ("態度", "attitude"),
     "counts": ("產出{o}·指標{p}·知識{k}·技能{s}", "O{o}·P{p}·K{k}·S{s}"),
     "person": ("人員", "Person"),
+    "who": ("人員：{person}", "Person: {person}"),
     "standard": ("職能基準", "Standard"),
     "as_of": ("評估日期", "As of"),
     "policy": ("採計規則", "Policy"),

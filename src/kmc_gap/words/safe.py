@@ -33,10 +33,21 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+#: How CI servers recognise a command in a log line: GitHub ``::error …``, Azure ``##vso[…]`` and ``##[…]``.
+_COMMAND = re.compile(r"^(\s*)(::|##)")
+
+
+def guard_line(line: str) -> str:
+    """A line no CI server reads as a command: ``./`` goes before a ``::`` or ``##`` it would start with.
+
+    Leading spaces do not help: some servers trim them first.
+    """
+    return _COMMAND.sub(r"\1./\2", line, count=1)
+
+
 def log_line(text: str) -> str:
     """A line for stderr or a CI log that no input can turn into a workflow command (``::error …``)."""
-    line = visible(text)
-    return "./" + line if line.startswith("::") else line
+    return guard_line(visible(text))
 
 
 def csv_cell(text: str) -> str:
@@ -67,7 +78,25 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+#: The punctuation Markdown gives a meaning inline: links and images (``[x](…)``, ``![](…)``), emphasis,
+#: strikethrough, code and table cells (``<`` is escaped as HTML; ``#`` and ``-`` only count at a line's start,
+#: where no file text stands).
+_MD_PUNCT = re.compile(r"([\\`*_\[\]!|~])")
+
+
 def md_text(text: str) -> str:
-    """Inline Markdown text: HTML escaped, line breaks flattened, table pipes and code ticks escaped."""
+    """Inline Markdown text that CommonMark and GFM render as the text itself, never as a link or image.
+
+    HTML escaped, line breaks flattened, and every punctuation mark Markdown gives a meaning escaped.
+    """
     flat = " ".join(visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")).split(" "))
-    return html.escape(flat, quote=False).replace("|", "\\|").replace("`", "\\`")
+    return _MD_PUNCT.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+# Unicode noncharacters (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF): an HTML parser reports each as an error
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def html_text(text: str) -> str:
+    """Text for HTML, escaped, with controls, direction overrides and noncharacters shown as the terminal shows them."""
+    return html.escape(_NONCHARACTER.sub(_escape, visible(text)))

@@ -8,7 +8,6 @@ on a new printed page, and a summary table closes the page.
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
@@ -18,6 +17,7 @@ from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, who
 from kmc_gap.words import t
+from kmc_gap.words.safe import html_text as escape
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import DutyResult, EvidenceResult, PolicyOut, Report, TaskResult

@@ -11,7 +11,7 @@ from rich.text import Text
 from kmc_gap.render.assess import Tally
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
 from kmc_gap.render.text import glyphs, percent, terminal_names
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
@@ -33,7 +33,7 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
             + t("cohort_count", lang, n=len(tally.rows), met=met)
         )
         # each task takes 3 cells: on a narrow terminal only the figures are shown, not the marks
-        wide = con.width >= NAME_CELLS + 3 * len(first["tasks"]) + 17
+        wide = con.width >= NAME_CELLS + 3 * len(first["tasks"]) + 19
         _matrix(con, tally, [task["code"] for task in first["tasks"]] if wide else [], lang)
     _most_missing(con, tally, ctx)
     _failures(con, tally, lang)
@@ -41,13 +41,13 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
 
 def _matrix(con: Console, tally: Tally, codes: list[str], lang: str) -> None:
     marks = glyphs(con.file)
-    head = Text(set_cell_size(t("person", lang), NAME_CELLS), style="bold")
+    head = Text("  " + set_cell_size(t("person", lang), NAME_CELLS), style="bold")
     for code in codes:
         head.append(f" {code[1:].replace('.', ''):>2}", style="bold")
     head.append(f"  {_right(t('tasks_short', lang), 5)}  {_right(t('coverage', lang), 8)}", style="bold")
     con.print(head)
     for row in tally.rows:
-        line = Text(_fit(row["person"], NAME_CELLS))
+        line = Text("  " + _fit(row["person"], NAME_CELLS))  # indented: no line starts with a person's name
         for code in codes:
             status = row["statuses"][code]
             line.append(f"  {marks[status]}", style=STATUS_STYLE[status])
@@ -97,7 +97,7 @@ def _most_missing(con: Console, tally: Tally, ctx: RenderContext) -> None:
     )
     for code, count in tally.missing.most_common(ctx.gaps):
         table.add_row(code, name[code], str(count))
-    con.print(table)
+    con.print(indented(table))
 
 
 def _failures(con: Console, tally: Tally, lang: str) -> None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.tables import STATUS_STYLE, fixed_table
+from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
 from kmc_gap.render.text import clean, console, figures_text, glyphs, terminal_names, verdict_text, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
@@ -49,7 +49,7 @@ class TableRenderer(SummaryRenderer):
         if self.ctx.task is not None:
             _task_detail(self.con, report, self.ctx, self.ctx.task)
             return
-        self.con.print(_tasks(self.con, report, self.ctx))
+        self.con.print(indented(_tasks(self.con, report, self.ctx)))
         self.con.print(Text(t("legend.tasks", self.ctx.lang), style="dim"))
         _gaps(self.con, report, self.ctx)
         _attitudes(self.con, report, self.ctx)
@@ -66,7 +66,7 @@ class TableRenderer(SummaryRenderer):
 
 def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, s = ctx.lang, r["summary"]
-    con.print(Text(who(r["person"], full=True, sep=" · "), style="bold"))
+    con.print(Text(t("who", lang, person=visible(who(r["person"], full=True, sep=" · "))), style="bold"))
     con.print(f"{t('standard', lang)} {r['standard']['code']} {visible(standard_name(ctx.std, lang))}")
     con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {r['policy']['name']}")
     verdict = verdict_text(s, lang)
@@ -141,7 +141,7 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
     for gap in shown:
         best = glyphs(con.file)["none"] if gap["best_level"] is None else str(gap["best_level"])
         table.add_row(gap["code"], name[gap["code"]], str(len(gap["tasks"])), str(gap["required_level"]), best)
-    con.print(table)
+    con.print(indented(table))
     if len(r["gaps"]) > len(shown):
         con.print(Text(t("gaps_more", lang, n=len(r["gaps"]) - len(shown)), style="dim"))
     con.print(Text(t("legend.gaps", lang), style="dim"))

@@ -39,6 +39,8 @@ STATUS_COLOURS = {
     "missing": ("#FFC7CE", "#9C0006"),
 }
 SHEETS = ("overview", "gaps", "detail", "evidence", "about")
+#: Excel's dates start on 1 January 1900.
+EXCEL_FIRST_YEAR = 1900
 
 
 class XlsxRenderer(AssessRenderer):
@@ -171,10 +173,10 @@ class XlsxRenderer(AssessRenderer):
                 sheet.write_string(row, 2, sheet_text(ev["course"]))
             sheet.write_string(row, 3, self._word(f"evidence_kind.{ev['kind']}"))
             sheet.write_string(row, 4, sheet_text(ev["title"]))
-            sheet.write_datetime(row, 5, _date(ev["date"]), self.fmt["date"])
+            self._date(sheet, row, 5, ev["date"])
             sheet.write_number(row, 6, ev["level"])
             if ev["expires"] is not None:
-                sheet.write_datetime(row, 7, _date(ev["expires"]), self.fmt["date"])
+                self._date(sheet, row, 7, ev["expires"])
             sheet.write_string(row, 8, listing(ev["covers"], lang))
             sheet.write_string(row, 9, self._word("yes" if ev["counted"] else "no"))
             if ev["reason"] is not None:
@@ -182,6 +184,14 @@ class XlsxRenderer(AssessRenderer):
                 sheet.write_string(row, 10, reason)
             if ev["note"]:
                 sheet.write_string(row, 11, sheet_text(ev["note"]))
+
+    def _date(self, sheet: Worksheet, row: int, col: int, iso: str) -> None:
+        """A date cell; a date before 1900, which Excel cannot hold (it shows #VALUE!), as its text."""
+        day = _date(iso)
+        if day.year < EXCEL_FIRST_YEAR:
+            sheet.write_string(row, col, iso)
+        else:
+            sheet.write_datetime(row, col, day, self.fmt["date"])
 
     def failure(self, file: str, problems: list[Problem]) -> None:
         """Keep the failure for the about sheet."""
@@ -227,7 +237,7 @@ class XlsxRenderer(AssessRenderer):
         row = 2
         if self.first is not None:
             sheet.write_string(row, 0, t("as_of", lang), self.fmt["bold"])
-            sheet.write_datetime(row, 1, _date(self.first["as_of"]), self.fmt["date"])
+            self._date(sheet, row, 1, self.first["as_of"])
             policy = self.first["policy"]
             sheet.write_string(row + 1, 0, t("policy", lang), self.fmt["bold"])
             sheet.write_string(row + 1, 1, sheet_text(policy["name"]))
