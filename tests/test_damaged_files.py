@@ -279,7 +279,10 @@ def test_text_that_yaml_would_misread_is_written_so_that_it_reads_back(
     import csv
 
     out, path = tmp_path / "people", tmp_path / "r.csv"
-    rows = [[*HEAD, "課程名稱", "時數"], ["E1", "王", "C01", "2025-03-01", title, "1e200"]]
+    rows = [
+        [*HEAD, "課程名稱", "時數"],
+        ["E1", "王", "C01", "2025-03-01", title, "1e-7"],
+    ]  # YAML 1.1 reads 1e-07 as text
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     assert run_line("import", str(path), "-c", CATALOG, "-o", str(out)).code == 0
@@ -297,7 +300,7 @@ _CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 @given(
     people=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=3, unique_by=lambda p: p[0].strip()),
     titles=st.lists(_CELL, min_size=1, max_size=3),
-    hours=st.one_of(st.integers(0, 10**6), st.floats(0, 1e300, allow_nan=False, allow_infinity=False)),
+    hours=st.one_of(st.integers(0, 10**5), st.floats(0, 1e5, allow_nan=False, allow_infinity=False)),
     note=_CELL,
 )
 def test_an_imported_profile_reads_back_to_exactly_its_records(
@@ -433,3 +436,74 @@ def test_dates_before_1900_are_text_in_the_workbook(run_line: RunLine, tmp_path:
     assert run_line("assess", str(path), "-o", str(out)).code == 0
     row = next(openpyxl.load_workbook(out)["證據"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert (row[5], row[7]) == ("1899-12-31", "1899-12-31")
+
+
+# --------------------------------------------------------------------------- plans keep their limits
+
+
+def _catalog_with(tmp_path: Path, **values: str) -> Path:
+    text = (ROOT / CATALOG).read_text(encoding="utf-8")
+    first = "    level: 4\n    cost: 12000\n"
+    if "hours" in values:
+        text = text.replace("    hours: 24\n", f"    hours: {values.pop('hours')}\n", 1)
+    extra = "".join(f"    {k}: {v}\n" for k, v in values.items() if k != "cost")
+    cost = values.get("cost", "12000")
+    text = text.replace(first, f"    level: 4\n    cost: {cost}\n{extra}", 1)
+    path = tmp_path / "courses.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("cost", "1.0e+15"), ("seat_cost", "1000000000000000"), ("hours", "100001")]
+)
+def test_amounts_beyond_any_budget_are_located_problems(
+    run_line: RunLine, tmp_path: Path, key: str, value: str
+) -> None:
+    catalog = _catalog_with(tmp_path, **{key: value})
+    run = run_line("plan", PROFILE, "-c", str(catalog), "--budget", "100000")
+    assert run.code == 2 and run.stdout == ""
+    assert run.stderr.startswith(f"{catalog}:") and f"courses[0].{key}" in run.stderr
+
+
+@pytest.mark.parametrize("budget", ["inf", "1e13", "nan", "-1"])
+def test_a_budget_beyond_the_limits_is_refused(run_line: RunLine, budget: str) -> None:
+    run = run_line("plan", PROFILE, "-c", CATALOG, "--budget", budget)
+    assert run.code == 2 and run.stdout == "" and "--budget" in run.stderr
+
+
+def test_every_plan_is_checked_against_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from kmc_gap.engine import plan as engine
+    from kmc_gap.model.loading import load_catalog, load_profile, load_standard
+    from kmc_gap.model.models import Policy
+
+    std = load_standard()
+    catalog = load_catalog(ROOT / CATALOG, std)
+    profile = load_profile(ROOT / "examples/profiles/junior-coordinator.yaml", std)
+    honest = engine._Programme.solve
+
+    def over(self: Any, fewest: bool) -> Any:  # a solver that reports a plan running every course
+        solved = honest(self, fewest)
+        solved.run = sorted(self.attendees)
+        solved.attends = dict(self.attendees)
+        return solved
+
+    monkeypatch.setattr(engine._Programme, "solve", over)
+    options = engine.PlanOptions(budget=10_000)
+    with pytest.raises(engine.SolverError) as caught:
+        engine.make_plan([("a", profile, None)], std, Policy(), dt.date(2026, 6, 30), catalog, options=options)
+    assert caught.value.key == "plan.over_limit"
+
+
+def test_a_report_of_another_standard_is_a_problem_in_diff(run_line: RunLine, tmp_path: Path) -> None:
+    report = run_line("assess", PROFILE, "-f", "json", "--as-of", "2026-06-30").stdout
+    edited = tmp_path / "old.json"
+    edited.write_text(report.replace('"K20"', '"K21"'), encoding="utf-8")
+    run = run_line("diff", str(edited), PROFILE, "--lang", "en")
+    assert run.code == 2 and run.stdout == ""
+    assert run.stderr == (
+        f"{edited}: the report names K21, which standard KMC3332-001v3 does not have: "
+        "a report of another standard, or edited\n"
+    )

@@ -689,10 +689,10 @@ def test_catalogue_sheet_problems_are_located_at_their_cells(run_line: RunLine, 
     no_level = "course C01 covers codes but has no level; give its level (1–6), or mark it unrelated: true"
     assert run.stdout.splitlines()[:5] == [
         f"{path}:課程!E2: the standard has no code K7 (did you mean K07?)",
-        f'{path}:課程!C3: hours "十八" must be a number, 0 or more',
+        f'{path}:課程!C3: hours "十八" must be a number from 0 to 100000',
         f"{path}:課程!A4: course code C01 is used twice",
         f"{path}:課程!D4: {no_level}",
-        f'{path}:課程!F4: amount "免費" must be a number, 0 or more',
+        f'{path}:課程!F4: amount "免費" must be a number from 0 to 1000000000000 (a trillion)',
     ]
 
 

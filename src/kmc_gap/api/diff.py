@@ -18,6 +18,7 @@ from kmc_gap.engine.diff import compare
 from kmc_gap.engine.report import Diff, Report
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.loading import load_profile
+from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Policy, Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
@@ -59,9 +60,23 @@ def load_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
 def report_of(path: Path, std: Standard, policy: Policy, as_of: dt.date, policy_name: str, max_bytes: int) -> Report:
     """The report of one side: read from JSON, or made by assessing a profile."""
     if path.suffix.lower() == ".json":
-        return load_report(path, max_bytes)
+        report = load_report(path, max_bytes)
+        _check_codes(report, std, shown(path))
+        return report
     prof = load_profile(path, std, shown(path), max_bytes)
     return assess(prof, std, policy, as_of, policy_name=policy_name, file=shown(path))
+
+
+def _check_codes(report: Report, std: Standard, name: str) -> None:
+    """A report of another standard (or a hand-edited one) names codes this standard lacks: say which."""
+    known = set(codes_of(std)) | {task.code for task in std.tasks()} | {duty.code for duty in std.duties}
+    used = [task["code"] for task in report["tasks"]]
+    used += [item["code"] for task in report["tasks"] for item in (*task["items"], *task["outputs"])]
+    used += [gap["code"] for gap in report["gaps"]] + [a["code"] for a in report["attitudes"]]
+    used += [duty["code"] for duty in report["duties"]]
+    unknown = next((code for code in used if code not in known), None)
+    if unknown is not None:
+        raise InputError([Problem(name, "json.unknown_code", {"code": unknown, "standard": std.code})])
 
 
 def diff(

@@ -11,6 +11,7 @@ import errno
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
@@ -22,6 +23,7 @@ from typer._click.core import Context
 from kmc_gap import __version__
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
+from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -427,9 +429,11 @@ def plan_cmd(
     catalog: Annotated[
         Path, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.catalog", show_default=False)
     ],
-    budget: Annotated[float | None, typer.Option("--budget", min=0, metavar="AMOUNT", help="help.opt.budget")] = None,
+    budget: Annotated[
+        float | None, typer.Option("--budget", min=0, max=MAX_AMOUNT, metavar="AMOUNT", help="help.opt.budget")
+    ] = None,
     max_hours: Annotated[
-        float | None, typer.Option("--max-hours", min=0, metavar="HOURS", help="help.opt.max_hours")
+        float | None, typer.Option("--max-hours", min=0, max=MAX_HOURS, metavar="HOURS", help="help.opt.max_hours")
     ] = None,
     time_limit: Annotated[
         float, typer.Option("--time-limit", min=1, metavar="SECONDS", help="help.opt.time_limit")
@@ -450,10 +454,11 @@ def plan_cmd(
     from kmc_gap.render.plan import RENDERERS
     from kmc_gap.render.text import report_problems
 
+    started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
     day = inputs.as_of(as_of)
     std = _standard(ctx)
     found = _expand(profiles)
-    options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit)
+    options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit, started=started)
     try:
         policy_name, pol = inputs.policy(policy, max_size)
         reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)

@@ -27,7 +27,7 @@ import os
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,7 @@ class PlanOptions:
     budget: float | None = None
     max_hours: float | None = None
     time_limit: float = 60.0
+    started: float | None = None  # when the command began (time.monotonic()): the limit bounds it all
 
 
 @dataclass
@@ -81,7 +82,8 @@ class Learner:
     file: str | None
     need: dict[Need, int]  # every unmet (item, level) and how many more counting items it takes
     tasks_of: dict[Need, list[str]]  # the tasks each need belongs to
-    helps: dict[int, frozenset[Need]]  # course index → the needs it counts towards (non-empty only)
+    helps: dict[int, int]  # course index → the needs it counts towards, as bits of ``team`` (non-empty only)
+    team: Needs
     closable: set[Need] = field(default_factory=set)
     meetable: dict[str, list[Need]] = field(default_factory=dict)  # task → its needs, when all closable
 
@@ -103,31 +105,72 @@ def _needs(
     return need, tasks
 
 
-def learner(
-    key: str,
-    profile: Profile,
-    file: str | None,
+class CourseIndex:
+    """Which courses count towards a need (an item at a level): worked out once for the whole team.
+
+    Whether a course counts depends only on the need, never on the person, so a team of 200 and a
+    catalogue of 10,000 courses cost one pass over the courses' codes, not 200.
+    """
+
+    def __init__(self, courses: Sequence[Course]) -> None:
+        self.courses = courses
+        self.by_code: dict[str, list[tuple[int, int]]] = defaultdict(list)  # code → (course, level)
+        for i, course in enumerate(courses):
+            for code in course.covers:
+                self.by_code[code].append((i, course.level or 0))
+        self.cache: dict[Need, list[int]] = {}
+
+    def helping(self, need: Need) -> list[int]:
+        """The courses that count towards ``need``: they cover its item at its level or above."""
+        found = self.cache.get(need)
+        if found is None:
+            found = self.cache[need] = [i for i, level in self.by_code.get(need[0], ()) if level >= need[1]]
+        return found
+
+
+class Needs:
+    """The team's needs as the bits of an integer, so that "which of my needs does this course meet" is
+    one AND for each person and course (2 million of them for 200 people and 10,000 courses)."""
+
+    def __init__(self, needs: Iterable[Need]) -> None:
+        self.order = sorted(set(needs))
+        self.bit = {n: 1 << i for i, n in enumerate(self.order)}
+
+    def mask(self, needs: Iterable[Need]) -> int:
+        return sum(self.bit[n] for n in needs)
+
+    def of(self, mask: int) -> frozenset[Need]:
+        """The needs a mask holds."""
+        return frozenset(n for i, n in enumerate(self.order) if mask >> i & 1)
+
+
+def learners(
+    people: Sequence[tuple[str, Profile, str | None]],
     std: Standard,
     policy: Policy,
     as_of: dt.date,
-    courses: Sequence[Course],
-) -> Learner:
-    """A person's needs, the courses that help them, and what the catalogue can close for them."""
-    need, tasks_of = _needs(profile, std, policy, as_of)
-    helps: dict[int, frozenset[Need]] = {}
-    for i, course in enumerate(courses):
-        covered = set(course.covers)
-        found = frozenset(n for n in need if n[0] in covered and (course.level or 0) >= n[1])
-        if found:
-            helps[i] = found
-    person = Learner(key, profile, file, need, dict(tasks_of), helps)
-    person.closable = {n for n, k in need.items() if sum(n in h for h in helps.values()) >= k}
-    by_task: dict[str, list[Need]] = defaultdict(list)
-    for n, tasks in tasks_of.items():
-        for task in tasks:
-            by_task[task].append(n)
-    person.meetable = {t: ns for t, ns in by_task.items() if all(n in person.closable for n in ns)}
-    return person
+    index: CourseIndex,
+) -> tuple[list[Learner], Needs]:
+    """Each person's needs, the courses that help them, and what the catalogue can close for them."""
+    found = [(key, prof, file, *_needs(prof, std, policy, as_of)) for key, prof, file in people]
+    team = Needs(n for *_, need, _ in found for n in need)
+    courses: dict[int, int] = defaultdict(int)  # course → the team's needs it counts towards
+    for n in team.order:
+        for c in index.helping(n):
+            courses[c] |= team.bit[n]
+    out = []
+    for key, prof, file, need, tasks_of in found:
+        mine = team.mask(need)
+        helps = {c: m & mine for c, m in sorted(courses.items()) if m & mine}
+        person = Learner(key, prof, file, need, dict(tasks_of), helps, team)
+        person.closable = {n for n, k in need.items() if len(index.helping(n)) >= k}
+        by_task: dict[str, list[Need]] = defaultdict(list)
+        for n, tasks in tasks_of.items():
+            for task in tasks:
+                by_task[task].append(n)
+        person.meetable = {t: ns for t, ns in by_task.items() if all(n in person.closable for n in ns)}
+        out.append(person)
+    return out, team
 
 
 @dataclass
@@ -161,7 +204,7 @@ def _quiet_stdout() -> Iterator[None]:
 class _Programme:
     """The mixed-integer programme in HiGHS: courses run (x), needs closed (z), tasks newly met (w)."""
 
-    def __init__(self, people: list[Learner], courses: Sequence[Course], options: PlanOptions) -> None:
+    def __init__(self, people: list[Learner], index: CourseIndex, options: PlanOptions) -> None:
         try:
             import highspy
         except ImportError as exc:  # pragma: no cover - highspy is a dependency
@@ -174,7 +217,7 @@ class _Programme:
             self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("mip_rel_gap", 0.0)
         self.h.setOptionValue("random_seed", 0)
-        self.people, self.courses, self.options = people, courses, options
+        self.people, self.courses, self.options = people, index.courses, options
         # who would attend each course: everyone it counts for (the model's attendance rule)
         self.attendees: dict[int, list[int]] = defaultdict(list)
         for p, person in enumerate(people):
@@ -191,12 +234,8 @@ class _Programme:
                 self.z_weight[(n, person.need[n])] += 1
             for needs in person.meetable.values():
                 self.w_weight[frozenset((n, person.need[n]) for n in needs)] += 1
-        self.helping: dict[Need, list[int]] = defaultdict(list)
-        for person in people:
-            for c, counted in person.helps.items():
-                for n in counted:
-                    if c not in self.helping[n]:
-                        self.helping[n].append(c)
+        # the courses left after duplicates were dropped that count towards each need
+        self.helping = {n: [c for c in index.helping(n) if c in self.attendees] for (n, _) in self.z_weight}
         self.z: dict[tuple[Need, int], int] = {}
         self.w: dict[frozenset[tuple[Need, int]], int] = {}
         self._columns()
@@ -260,7 +299,7 @@ class _Programme:
         """Optimise the stages in turn; stop early, keeping the best plan found, at the time limit."""
         started = time.monotonic()
         size = (self.h.getNumCol(), self.h.getNumRow())
-        solved = self._stages(fewest_courses, started + self.options.time_limit)
+        solved = self._stages(fewest_courses, (self.options.started or started) + self.options.time_limit)
         version = f"HiGHS {self.h.versionMajor()}.{self.h.versionMinor()}.{self.h.versionPatch()}"
         solved.size = SolverRun(
             solver=version, variables=size[0], constraints=size[1], seconds=round(time.monotonic() - started, 3)
@@ -323,13 +362,57 @@ class _Programme:
         return Solved(run, {c: self.attendees[c] for c in run}, optimal, gap)
 
 
-def _unclosable(need: Need, courses: Sequence[Course]) -> UnclosableReason:
+def _drop_duplicates(people: list[Learner], courses: Sequence[Course]) -> None:
+    """Leave out each course another one does exactly as well: the same needs for the same people, at
+    no more cost and no more hours. The optimum stays the same, and the programme is as small as the
+    catalogue's real choices; with 10,000 courses most are copies of a few hundred.
+
+    Only when one course closes each need (every need lacks one item): a need that takes two courses
+    may take both copies.
+    """
+    if any(k > 1 for person in people for k in person.need.values()):
+        return
+    attendees: dict[int, int] = defaultdict(int)
+    effect: dict[int, int] = {}  # course → the team's needs it counts towards: the same, the same for everyone
+    for person in people:
+        for c in person.helps:
+            attendees[c] += 1
+            effect[c] = effect.get(c, 0) | person.helps[c]
+    best: dict[int, int] = {}
+    for c in sorted(effect):
+        key = (_team_cost(courses[c], attendees[c]), courses[c].hours)
+        kept = best.get(effect[c])
+        if kept is None or key < (_team_cost(courses[kept], attendees[kept]), courses[kept].hours):
+            best[effect[c]] = c
+    keep = set(best.values())
+    for person in people:
+        person.helps = {c: needs for c, needs in person.helps.items() if c in keep}
+
+
+def _team_cost(course: Course, attendees: int) -> float:
+    return (course.cost or 0.0) + (course.seat_cost or 0.0) * attendees
+
+
+def _check(solved: Solved, people: list[Learner], courses: Sequence[Course], options: PlanOptions) -> None:
+    """Every plan shown keeps its limits: the budget, and each person's added hours (the solver's word is checked)."""
+    spent = sum(_team_cost(courses[c], len(solved.attends.get(c, []))) for c in solved.run)
+    if options.budget is not None and spent > options.budget * (1 + 1e-9) + 1e-6:
+        raise SolverError("plan.over_limit", f"{spent:,.0f} > {options.budget:,.0f}")
+    if options.max_hours is None:
+        return
+    for p, person in enumerate(people):
+        hours = sum(courses[c].hours for c in solved.run if p in solved.attends.get(c, []))
+        if hours > options.max_hours * (1 + 1e-9) + 1e-6:
+            raise SolverError("plan.over_limit", f"{person.key}: {hours:g} h > {options.max_hours:g} h")
+
+
+def _unclosable(need: Need, index: CourseIndex) -> UnclosableReason:
     """Why no choice of courses closes ``need``."""
     code, level = need
-    covering = [c for c in courses if code in c.covers]
+    covering = index.by_code.get(code, [])
     if not covering:
         return "no_course"
-    if not any((c.level or 0) >= level for c in covering):
+    if not any(found >= level for _, found in covering):
         return "level_too_low"
     return "not_enough_courses"
 
@@ -390,16 +473,17 @@ def make_plan(
     """
     options = options or PlanOptions()
     courses = catalog.related()  # fire drills and onboarding close no gap
-    learners = [learner(key, prof, file, std, policy, as_of, courses) for key, prof, file in people]
-    fewest_courses = len(learners) == 1 and options.budget is None
-    solved = _Programme(learners, courses, options).solve(fewest_courses)
+    index = CourseIndex(courses)
+    team, _ = learners(people, std, policy, as_of, index)
+    _drop_duplicates(team, courses)
+    fewest_courses = len(team) == 1 and options.budget is None
+    solved = _Programme(team, index, options).solve(fewest_courses)
+    _check(solved, team, courses, options)
     position = order(std)
-    planned = [
-        _course_out(c, courses[c], [learners[p] for p in solved.attends.get(c, [])], position) for c in solved.run
-    ]
+    planned = [_course_out(c, courses[c], [team[p] for p in solved.attends.get(c, [])], position) for c in solved.run]
     persons = [
-        _person_out(p, person, solved, courses, std, policy, as_of, policy_name, position)
-        for p, person in enumerate(learners)
+        _person_out(p, person, solved, index, std, policy, as_of, policy_name, position)
+        for p, person in enumerate(team)
     ]
     return {
         "standard": {"code": std.code},
@@ -424,7 +508,7 @@ def make_plan(
 def _course_out(index: int, course: Course, attendees: list[Learner], position: dict[str, int]) -> PlannedCourse:
     closes: dict[str, set[str]] = defaultdict(set)
     for person in attendees:
-        for code, level in person.helps.get(index, frozenset()):
+        for code, level in person.team.of(person.helps.get(index, 0)):
             closes[code].update(person.tasks_of[(code, level)])
     seat = course.seat_cost or 0.0
     return {
@@ -449,13 +533,14 @@ def _person_out(
     p: int,
     person: Learner,
     solved: Solved,
-    courses: Sequence[Course],
+    index: CourseIndex,
     std: Standard,
     policy: Policy,
     as_of: dt.date,
     policy_name: str,
     position: dict[str, int],
 ) -> PlanPerson:
+    courses = index.courses
     taken = [c for c in solved.run if p in solved.attends.get(c, [])]
     before = assess(person.profile, std, policy, as_of, policy_name=policy_name, file=person.file)
     extra = [as_evidence(courses[c], as_of) for c in taken]
@@ -472,7 +557,7 @@ def _person_out(
             "code": code,
             "tasks": person.tasks_of[(code, level)],
             "required_level": level,
-            "reason": _unclosable((code, level), courses),
+            "reason": _unclosable((code, level), index),
         }
         for code, level in person.need
         if (code, level) not in person.closable

@@ -14,6 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from kmc_gap.model.limits import MAX_AMOUNT
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Catalog, Course, Standard
@@ -61,7 +64,7 @@ def cell_money(value: Any) -> float:
     for mark in _MONEY:
         text = text.removeprefix(mark).removesuffix(mark)
     number = _number(value if isinstance(value, int | float) else text, ())
-    if number is None:
+    if number is None or number > MAX_AMOUNT:
         raise CellError("catalog.bad_money", value=_text(value) or "")
     return number
 
@@ -114,7 +117,10 @@ def load_catalog_table(path: Path, std: Standard, max_bytes: int) -> Catalog:
             found.append(table.problem("catalog.no_level", number, index.get(Field.level), code=code))
         problems += found
         if not found:
-            courses.append(Course.model_validate({f.value: v for f, v in values.items() if v is not None}))
+            try:
+                courses.append(Course.model_validate({f.value: v for f, v in values.items() if v is not None}))
+            except ValidationError:  # each cell was checked above: this is a bound the cells did not know
+                problems.append(table.problem("catalog.bad_row", number, code=code))
     if not courses and not problems:
         problems.append(table.problem("records.empty", header))
     if problems:

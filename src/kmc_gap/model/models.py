@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.words.catalogue import DATE_WORDS, KIND_ALIASES
 
 Level = Annotated[
@@ -319,6 +320,8 @@ class Profile(_Model):
 
 # --------------------------------------------------------------------------- course catalogues
 
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+
 
 class Course(_Model):
     """A course someone could take: what it covers and the 職能級別 it trains to.
@@ -330,13 +333,13 @@ class Course(_Model):
     code: Ident
     title: Text
     provider: Text | None = None
-    hours: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0
+    hours: Annotated[float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False)] = 0
     level: Level | None = None
     covers: Annotated[list[Text], BeforeValidator(_covers)] = []
     unrelated: bool = False
     pass_mark: Annotated[float, Field(ge=0, allow_inf_nan=False, description="the score needed to pass")] | None = None
-    cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid once if the course is run")] | None = None
-    seat_cost: Annotated[float, Field(ge=0, allow_inf_nan=False, description="paid for each attendee")] | None = None
+    cost: Amount | None = Field(None, description="paid once if the course is run")
+    seat_cost: Amount | None = Field(None, description="paid for each attendee")
     note: str | None = None
 
 

@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import (
@@ -595,7 +596,7 @@ def _number(value: Any, units: Sequence[str]) -> float | None:
 def cell_hours(value: Any) -> float:
     """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``)."""
     number = _number(value, _HOUR_UNITS)
-    if number is None:
+    if number is None or number > MAX_HOURS:
         raise CellError("records.bad_hours", value=_text(value) or "")
     return number
 

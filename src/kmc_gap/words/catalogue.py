@@ -120,7 +120,10 @@ WORDS: dict[str, tuple[str, str]] = {
         '"{value}" is not a date; write 2025-03-01, 2025/3/1, or with the ROC year 114/03/01 or 1140301',
     ),
     "records.bad_level": ("職能級別「{value}」應為 1 到 6", 'level "{value}" must be 1 to 6'),
-    "records.bad_hours": ("時數「{value}」應為 0 以上的數字", 'hours "{value}" must be a number, 0 or more'),
+    "records.bad_hours": (
+        "時數「{value}」應為 0 到 100000 之間的數字",
+        'hours "{value}" must be a number from 0 to 100000',
+    ),
     "records.bad_kind": ("類別「{value}」不明；可用：{choices}", 'unknown kind "{value}"; use one of: {choices}'),
     "records.bad_kind_hint": (
         "類別「{value}」不明；是不是「{suggestion}」？（可用：{choices}）",
@@ -342,6 +345,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ JSON reports and catalogues
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
+    "json.unknown_code": (
+        "報告中的代碼 {code} 不在職能基準 {standard} 中：這是另一個職能基準的報告，或被改過",
+        "the report names {code}, which standard {standard} does not have: a report of another standard, or edited",
+    ),
     "json.not_report": ("不是 kmc-gap 的 JSON 報告（欄位 {field}）", "not a kmc-gap JSON report (field {field})"),
     "catalog.duplicate_code": ("課程代碼 {code} 重複", "course code {code} is used twice"),
     "catalog.sheet": ("課程目錄", "Courses"),
@@ -363,11 +370,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "wrote {path}: {n} courses; fill in level and covers (mark courses outside the standard unrelated), "
         "then use it with --catalog",
     ),
+    "catalog.bad_row": ("課程 {code} 的內容有誤", "course {code} has a value out of range"),
+    "plan.over_limit": (
+        "求解器給出的規劃超出限制（{detail}），未採用；請回報此問題",
+        "the solver's plan breaks a limit ({detail}) and was not used; please report this",
+    ),
     "catalog.no_header": (
         "找不到課程目錄的標題列（至少要有 課程代號 與 課程名稱）",
         "no catalogue header row found (it needs at least a course code and a title column)",
     ),
-    "catalog.bad_money": ("金額「{value}」應為 0 以上的數字", 'amount "{value}" must be a number, 0 or more'),
+    "catalog.bad_money": (
+        "金額「{value}」應為 0 到 1000000000000（一兆）之間的數字",
+        'amount "{value}" must be a number from 0 to 1000000000000 (a trillion)',
+    ),
     "catalog.bad_flag": ("「{value}」應為 是 或 否", '"{value}" must be yes or no'),
     "catalog.no_level": (
         "課程 {code} 有職能內涵卻沒有職能級別；請填 level（1–6），或標為 unrelated: true",
