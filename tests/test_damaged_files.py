@@ -507,3 +507,30 @@ def test_a_report_of_another_standard_is_a_problem_in_diff(run_line: RunLine, tm
         f"{edited}: the report names K21, which standard KMC3332-001v3 does not have: "
         "a report of another standard, or edited\n"
     )
+
+
+# --------------------------------------------------------------------------- the workbook never drops data
+
+
+def test_detail_rows_past_excels_last_row_continue_on_further_sheets(
+    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    from kmc_gap.render.assess import xlsx
+
+    monkeypatch.setattr(xlsx, "EXCEL_ROWS", 600)  # a sheet of 600 rows: each person has 228 detail rows
+    out = tmp_path / "team.xlsx"
+    profiles = [
+        str(ROOT / "examples" / "profiles" / name)
+        for name in ("junior-coordinator.yaml", "mid-career-planner.yaml", "senior-planner.yaml")
+    ]
+    assert run_line("assess", *profiles, "-o", str(out)).code == 0
+    book = openpyxl.load_workbook(out, read_only=True)
+    detail = [name for name in book.sheetnames if name.startswith("明細")]
+    assert detail == ["明細", "明細 (2)"]
+    rows = [list(book[name].iter_rows(min_row=2, values_only=True)) for name in detail]
+    # 228 rows a person (205 items and 23 outputs): 1 + 2 × 228 = 457 rows fit in 600, a third would not
+    assert [len(r) for r in rows] == [456, 228]
+    assert [r[0][1] for r in rows] == ["陳怡君", "王志明"]
+    assert next(book["明細 (2)"].iter_rows(max_row=1, values_only=True))[:2] == ("人員編號", "姓名")

@@ -39,6 +39,8 @@ STATUS_COLOURS = {
     "missing": ("#FFC7CE", "#9C0006"),
 }
 SHEETS = ("overview", "gaps", "detail", "evidence", "about")
+#: Rows in a worksheet, Excel's and LibreOffice's limit.
+EXCEL_ROWS = 1_048_576
 #: Excel's dates start on 1 January 1900.
 EXCEL_FIRST_YEAR = 1900
 
@@ -66,6 +68,9 @@ class XlsxRenderer(AssessRenderer):
         )
         self.sheets = {key: self.book.add_worksheet(t(f"xlsx.sheet.{key}", lang)) for key in SHEETS}
         self.rows = dict.fromkeys(SHEETS, 1)
+        self.headings: dict[str, list[str]] = {}
+        self.parts: dict[str, list[Worksheet]] = {}  # a sheet and its continuations, past Excel's last row
+        self.ends: dict[int, int] = {}  # id of a full sheet → its row count
         self.fmt = {
             "head": self.book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
             "date": self.book.add_format({"num_format": "yyyy-mm-dd"}),
@@ -99,6 +104,8 @@ class XlsxRenderer(AssessRenderer):
 
     def _heading(self, key: str, headings: list[str]) -> None:
         sheet = self.sheets[key]
+        self.headings[key] = headings
+        self.parts.setdefault(key, [sheet])
         for col, text in enumerate(headings):
             sheet.write_string(0, col, text, self.fmt["head"])
         sheet.freeze_panes(1, 2 if key == "overview" else 0)
@@ -137,7 +144,8 @@ class XlsxRenderer(AssessRenderer):
         sheet, names, word = self.sheets["detail"], self.names, self._word
         met, missing = word("status.met"), word("status.missing")
         person_id, name = who
-        row = self.rows["detail"]
+        row = self._room("detail", sum(len(t["items"]) + len(t["outputs"]) for t in report["tasks"]))
+        sheet = self.sheets["detail"]
         titles = {ev["id"]: ev["title"] for ev in report["evidence"]}  # people read a course's name, not its id
         for task in report["tasks"]:
             code = task["code"]
@@ -197,8 +205,24 @@ class XlsxRenderer(AssessRenderer):
         """Keep the failure for the about sheet."""
         self.failures.append((file, problems))
 
+    def _room(self, key: str, rows: int) -> int:
+        """The first row of ``rows`` more on ``key``'s sheet; past Excel's last row, a continuation sheet.
+
+        A person's rows stay together on one sheet, so 5,000 people's 250,000 detail rows each go
+        on ``明細``, ``明細 (2)`` …; nothing is dropped.
+        """
+        if self.rows[key] + rows > EXCEL_ROWS and self.rows[key] > 1:
+            self.ends[id(self.sheets[key])] = self.rows[key]
+            parts = self.parts[key]
+            name = f"{t(f'xlsx.sheet.{key}', self.ctx.lang)} ({len(parts) + 1})"
+            self.sheets[key] = self.book.add_worksheet(name)
+            parts.append(self.sheets[key])
+            self.rows[key] = 1
+            self._heading(key, self.headings[key])
+        return self.rows[key]
+
     def _next(self, key: str) -> int:
-        row = self.rows[key]
+        row = self._room(key, 1) if key in self.headings else self.rows[key]
         self.rows[key] = row + 1
         return row
 
@@ -278,14 +302,16 @@ class XlsxRenderer(AssessRenderer):
             "about": [16, 40, 8],
         }
         columns = {"overview": 6 + len(self.tasks), "gaps": 5, "detail": len(_DETAIL), "evidence": len(_EVIDENCE)}
-        for key, sheet in self.sheets.items():
-            for col, width in enumerate(widths[key]):
-                sheet.set_column(col, col, width)
-            if key in columns:
-                sheet.autofilter(0, 0, max(self.rows[key] - 1, 1), columns[key] - 1)
-                sheet.repeat_rows(0)
-            sheet.set_landscape()
-            sheet.fit_to_pages(1, 0)
+        for key in SHEETS:
+            for sheet in self.parts.get(key, [self.sheets[key]]):
+                for col, width in enumerate(widths[key]):
+                    sheet.set_column(col, col, width)
+                if key in columns:
+                    rows = self.ends.get(id(sheet), self.rows[key])
+                    sheet.autofilter(0, 0, max(rows - 1, 1), columns[key] - 1)
+                    sheet.repeat_rows(0)
+                sheet.set_landscape()
+                sheet.fit_to_pages(1, 0)
 
 
 _DETAIL = ("person_id", "person_name", "task", "code", "item_name", "met", "best_level", "evidence_counting")
