@@ -150,6 +150,24 @@ def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) ->
     _check(path)
 
 
+#: The same export saved by LibreOffice as an .xls (BIFF8, an OLE2 file): a reader with no zip to check first.
+XLS_BYTES = (ROOT / "tests" / "fixtures" / "training-2025.xls").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(st.integers(0, len(XLS_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=16),
+    st.sampled_from([0, 1, 0xFF, 0x7F]),
+)
+def test_mutated_xls_bytes(tmp_path: Path, flips: list[tuple[int, int]], fill: int) -> None:
+    raw = bytearray(XLS_BYTES)
+    for at, value in flips:
+        raw[at] = value if value % 3 else fill  # some flips write a size-like byte: 0, 1, 0x7F, 0xFF
+    path = tmp_path / "mutated.xls"
+    path.write_bytes(bytes(raw))
+    _check(path)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(SHEET_XML)), st.integers(0, 400), st.binary(max_size=40))
 def test_mutated_sheet_xml(tmp_path: Path, at: int, cut: int, insert: bytes) -> None:
