@@ -552,3 +552,14 @@ def test_detail_rows_past_excels_last_row_continue_on_further_sheets(
     assert [len(r) for r in rows] == [456, 228]
     assert [r[0][1] for r in rows] == ["陳怡君", "王志明"]
     assert next(book["明細 (2)"].iter_rows(max_row=1, values_only=True))[:2] == ("人員編號", "姓名")
+
+
+def test_hours_beyond_any_course_are_a_located_problem(run_line: RunLine, tmp_path: Path) -> None:
+    path = _csv(tmp_path / "r.csv", [])
+    path.write_text(
+        ",".join([*HEAD, "時數"]) + "\nE1,王,C01,2025-03-01,1e200\nE1,王,C02,2025-03-02,18\n", encoding="utf-8"
+    )
+    run = run_line("import", str(path), "-c", CATALOG, "-o", str(tmp_path / "people"), "--lang", "en")
+    assert run.code == 2
+    assert f'{path}:2:5: hours "1e200" must be a number from 0 to 100000' in run.stderr
+    assert run_line("validate", str(tmp_path / "people")).code == 0  # what was written reads back

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import io
 import re
@@ -309,9 +310,16 @@ def _sheet_name(wanted: str, names: list[str]) -> str | None:
 # --------------------------------------------------------------------------- columns
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    """A header as compared: full-width forms folded, case and spaces and ``*`` ignored."""
-    return re.sub(r"[\s*]+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """A header as compared: full-width forms folded, case and spaces and ``*`` ignored.
+
+    Remembered: an export repeats its ids, names and courses on every row it checks them in.
+    """
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+_SPACES = re.compile(r"[\s*]+")
 
 
 _ALIASES = {_norm(alias): Column(col) for col, aliases in RECORD_HEADERS.items() for alias in (col, *aliases)}
@@ -734,8 +742,9 @@ def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | 
         return (texts[i] or "") if i is not None and i < len(texts) else ""
 
     first = unicodedata.normalize("NFKC", filled[0]).strip().casefold() if filled else ""
-    if len({_column_of(text, wanted or {}) for text in filled} - {None}) >= 2 and _column_of(
-        cell(Column.person_id), wanted or {}
+    # the header again: its person id cell is a header (checked first: it is one look-up, not one a cell)
+    if _column_of(cell(Column.person_id), wanted or {}) and (
+        len({_column_of(text, wanted or {}) for text in filled} - {None}) >= 2
     ):
         return Skip.header
     if first.startswith(_NOTE) and not cell(Column.date):
@@ -768,6 +777,7 @@ class _Reader:
         self.catalog = options.catalog
         self.verified_by = options.verified_by
         self.kind = columns.kind.value
+        self.source = table.source  # the same for every row: worked out once
         self.wanted = {_norm(header): col for col, header in options.columns.items()}
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
@@ -853,7 +863,7 @@ class _Reader:
             pass_mark=course.pass_mark if course is not None else None,
             passed=False if failed else None,
             exclude=False,
-            source=self.table.source,
+            source=self.source,
         )
         who = (name, person_id, row.text(Column.organisation), row.text(Column.role))
         person = self.people.get(who)
