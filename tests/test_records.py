@@ -70,6 +70,7 @@ FIELD_VALUES = {
     Column.covers: ("K01、S02", lambda p, e: e.covers == ["K01", "S02"]),
     Column.hours: ("7.5", lambda p, e: e.hours == 7.5),
     Column.verified_by: ("周專員", lambda p, e: e.verified_by == "周專員"),
+    Column.provider: ("范老師", lambda p, e: e.provider == "范老師" and e.verified_by is None),
     Column.reference: ("ABC-1", lambda p, e: e.reference == "ABC-1"),
 }
 ALIASES = [(col, alias) for col in FIELD_VALUES for alias in (col.value, *RECORD_HEADERS[col.value])]

@@ -49,6 +49,7 @@ EVIDENCE_KEYS = (
     "passed",
     "expires",
     "verified_by",
+    "provider",
     "reference",
     "covers",
     "source",

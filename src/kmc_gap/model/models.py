@@ -299,6 +299,7 @@ class Evidence(_Model):
     reference: Text | None = None
     note: str | None = None
     course: Text | None = Field(None, description="the training system's course code")
+    provider: Text | None = Field(None, description="who gave the training (an instructor, a school); not a verifier")
     score: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
         None, description="the final test score; below the pass mark the item does not count"
     )

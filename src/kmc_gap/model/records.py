@@ -93,6 +93,7 @@ class Column(StrEnum):
     covers = "covers"
     hours = "hours"
     verified_by = "verified_by"
+    provider = "provider"
     reference = "reference"
     score = "score"
     passed = "passed"
@@ -859,6 +860,7 @@ class _Reader:
             reference=row.text(Column.reference),
             note=row.text(Column.note),
             course=row.text(Column.course),
+            provider=row.text(Column.provider),
             score=score if type(score) is float else None,
             pass_mark=course.pass_mark if course is not None else None,
             passed=False if failed else None,
@@ -961,6 +963,7 @@ class CourseSeen:
     rows: int = 0
     people: set[str] = field(default_factory=set)
     hours: float | None = None
+    provider: str | None = None
 
 
 def courses_in(paths: Sequence[Path], options: RecordOptions) -> tuple[list[CourseSeen], list[Problem]]:
@@ -1003,6 +1006,7 @@ def _gather(table: Table, columns: Columns, options: RecordOptions, seen: dict[s
         course.rows += 1
         course.people.add(row.text(Column.person_id) or "")
         course.hours = course.hours if course.hours is not None else row.read(Column.hours, cell_hours)
+        course.provider = course.provider or row.text(Column.provider)
 
 
 # --------------------------------------------------------------------------- people

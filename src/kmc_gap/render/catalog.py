@@ -36,7 +36,7 @@ def _cells(course: CourseSeen) -> list[str | float | int | None]:
     return [
         course.code or "",
         course.title,
-        None,
+        course.provider,
         course.hours,
         None,
         None,
