@@ -551,8 +551,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "directories are searched for *.yaml/*.yml.",
     ),
     "help.opt.records_catalog": (
-        "課程目錄（YAML）：紀錄只寫課程代號時，由此查職能級別與職能內涵。",
-        "Course catalogue (YAML): where a record names only a course code, its level and codes come from here.",
+        "課程目錄（YAML、.xlsx 或 .csv）：紀錄只寫課程代號時，由此查職能級別與職能內涵。",
+        "Course catalogue (YAML, .xlsx or .csv): where a record names only a course code, its level and codes "
+        "come from here.",
     ),
     "help.opt.sheet": (
         "讀取活頁簿的這個工作表（預設第一個；all 讀取每個有標題列的工作表）；單一檔案可寫 檔名.xlsx#工作表。",
@@ -658,9 +659,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "dry run: {written} profiles would be written, {unchanged} unchanged; nothing was written",
     ),
     "help.cmd.import": (
-        "把人資系統匯出的訓練紀錄（.csv、.xlsx）轉成每人一份、可再編輯的證據檔；重新匯入時保留手動加入的內容。",
+        "把人資系統匯出的訓練紀錄（.csv、.xlsx）轉成每人一份、可再編輯的證據檔；重新匯入只更新該次檔案的紀錄，"
+        "保留手動加入的內容與其他來源。",
         "Turn HR record exports (.csv, .xlsx) into one editable profile per person; "
-        "a re-import keeps what was added by hand.",
+        "a re-import updates only its own files' records and keeps what was added by hand and other sources.",
     ),
     "help.arg.records": ("訓練紀錄檔（.csv、.xlsx）。", "Record files (.csv, .xlsx)."),
     "help.opt.import_output": (
