@@ -71,3 +71,15 @@ def test_an_export_saved_by_libreoffice_reads_the_same(
         return [{**json.loads(line), "file": None} for line in run.stdout.splitlines()]
 
     assert reports(saved) == reports(EXPORT)
+
+
+def test_the_overview_prints_marks_that_read_without_colour(run_line: RunLine, soffice: str, tmp_path: Path) -> None:
+    """On paper, in black and white: each task cell shows its status mark and the level that stands."""
+    import pypdf
+
+    book = tmp_path / "team.xlsx"
+    assert run_line("assess", "examples/profiles", *AS_OF, "-o", str(book)).code == 0
+    convert(soffice, book, "pdf", tmp_path)
+    text = pypdf.PdfReader(tmp_path / "team.pdf").pages[0].extract_text()
+    # the junior coordinator: T1.1 missing, T2.2 partial, T5.3 met at level 3; the senior planner: T1.1 at 5
+    assert "陳怡君" in text and "○ — ○ — ◐ —" in text and "● 3" in text and "● 5" in text

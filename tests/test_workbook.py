@@ -53,6 +53,8 @@ def test_overview_is_a_heat_map_of_attained_levels(team: tuple[openpyxl.Workbook
         for cell, task in zip(row[3 : 3 + len(tasks)], report["tasks"], strict=True):
             assert cell.value == task["attained_level"] and cell.data_type == "n"
             assert cell.fill.fgColor.rgb == fills[task["status"]]
+            mark = {"met": "●", "partial": "◐", "missing": "○"}[task["status"]]  # legible without colour
+            assert cell.number_format == f'"{mark} "0;;"{mark} —"'
         coverage = row[3 + len(tasks) + 1]
         assert coverage.value == report["summary"]["coverage"] and coverage.number_format == "0.0%"
 

@@ -245,6 +245,8 @@ def assess_cmd(
     warn(outcome.warnings)
     for problem in outcome.failures:
         note(problem.format(lang()) if cohort else problem.message(lang()))
+    if output is not None and outcome.assessed:
+        say("run.wrote_people", path=output, n=outcome.assessed)
     if outcome.invalid or found.empty:
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:

@@ -396,6 +396,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "threshold.tasks": ("要求的工作任務未符合：{tasks}", "required tasks not met: {tasks}"),
     "run.checked": ("已檢查 {n} 個檔案，{invalid} 個有問題", "{n} checked, {invalid} invalid"),
     "run.wrote": ("已寫入 {path}", "wrote {path}"),
+    "run.wrote_people": ("已寫入 {path}：{n} 人", "wrote {path} (people: {n})"),
     "run.interrupted": ("已中斷", "interrupted"),
     "run.stdout_failed": ("無法寫出結果（{reason}）", "cannot write the output ({reason})"),
     "run.other_person": ("兩份資料不是同一個人", "the two inputs are of different people"),

@@ -38,6 +38,8 @@ STATUS_COLOURS = {
     "partial": ("#FFEB9C", "#9C5700"),
     "missing": ("#FFC7CE", "#9C0006"),
 }
+#: The mark of each status, drawn before the attained level by the cell's number format.
+STATUS_MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 SHEETS = ("overview", "gaps", "detail", "evidence", "about")
 #: Rows in a worksheet, Excel's and LibreOffice's limit.
 EXCEL_ROWS = 1_048_576
@@ -79,7 +81,13 @@ class XlsxRenderer(AssessRenderer):
             "bold": self.book.add_format({"bold": True}),
         }
         for status, (fill, font) in STATUS_COLOURS.items():
-            self.fmt[status] = self.book.add_format({"bg_color": fill, "font_color": font, "align": "center"})
+            # the level stays a number; its format draws the status mark before it (● 4, ◐ 3, ○ —), so
+            # that partial and missing read apart on a black-and-white printout too
+            mark = STATUS_MARKS[status]
+            shown = f'"{mark} "0;;"{mark} —"'
+            self.fmt[status] = self.book.add_format(
+                {"bg_color": fill, "font_color": font, "align": "center", "num_format": shown}
+            )
         self.names = {code: sheet_text(name) for code, name in names(self.ctx.std, lang).items()}
         self.words: dict[str, str] = {}
         self.first: Report | None = None
