@@ -136,6 +136,7 @@ def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> Non
         "accepted_kinds": ["training", "certificate", "work_output", "experience", "assessment"],
         "require_attitudes": False,
         "require_outputs": False,
+        "pass_mark": 60,
     }
     reasons = {e["id"]: e["reason"] for e in strict["evidence"] if not e["counted"]}
     assert reasons == {

@@ -100,7 +100,12 @@ def test_about_names_the_standard_date_and_policy(team: tuple[openpyxl.Workbook,
     rows = {row[0]: row[1:] for row in book["說明"].iter_rows(values_only=True) if row[0]}
     assert rows["職能基準"][0].startswith("KMC3332-001v3 活動 (專案) 行銷企劃人員")
     assert rows["評估日期"][0] == dt.datetime(2026, 6, 30)
-    assert rows["採計規則"][0] == "default" and rows["人數"][0] == 3
+    assert rows["採計規則"][0] == "預設" and rows["人數"][0] == 3
+    # every setting in words: never True, None or a key name in a Chinese workbook
+    assert rows["採計規則"][1] == (
+        "每一項至少 1 筆採計的證據；不要求確認；不限證據年限；採計：訓練、證照、工作產出、工作經歷、評核、自評；"
+        "態度不影響結論；工作產出不影響任務判定；及格分數 60"
+    )
 
 
 def test_text_from_files_never_becomes_a_formula_or_a_link(run_line: RunLine, tmp_path: Path) -> None:

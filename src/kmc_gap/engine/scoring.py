@@ -166,6 +166,7 @@ def assess(
             "accepted_kinds": [k.value for k in policy.accepted_kinds],
             "require_attitudes": policy.require_attitudes,
             "require_outputs": policy.require_outputs,
+            "pass_mark": policy.pass_mark,
         },
         "summary": _summary(tasks, attitudes, policy),
         "duties": [_duty(d.code, tasks) for d in std.duties],

@@ -19,7 +19,7 @@ from kmc_gap.words.safe import guard_line, visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from kmc_gap.engine.report import PersonOut, Summary
+    from kmc_gap.engine.report import PersonOut, PolicyOut, Summary
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
@@ -157,3 +157,30 @@ def glyphs(stream: IO[str]) -> dict[str, str]:
     except (UnicodeEncodeError, LookupError):
         return _PLAIN
     return _FANCY
+
+
+#: The pass mark of a report written before reports carried one.
+DEFAULT_PASS_MARK = 60.0
+
+
+def policy_name(policy: PolicyOut, lang: str) -> str:
+    """The policy as people call it: 預設 or 嚴格 (default, strict), or the file it came from."""
+    name = policy["name"]
+    return t(f"policy.name.{name}", lang) if name in ("default", "strict") else visible(name)
+
+
+def policy_words(policy: PolicyOut, lang: str) -> str:
+    """Every setting of the policy in words of ``lang``: never ``True``, ``None`` or a key name."""
+    years = policy["max_age_years"]
+    kinds = [t(f"evidence_kind.{kind}", lang) for kind in policy["accepted_kinds"]]
+    mark = policy.get("pass_mark", DEFAULT_PASS_MARK)
+    parts = [
+        t("policy.min_evidence", lang, n=policy["min_evidence"]),
+        t("policy.verified" if policy["require_verified"] else "policy.unverified", lang),
+        t("policy.max_age", lang, years=years) if years is not None else t("policy.any_age", lang),
+        t("policy.kinds", lang, kinds=t("list.separator", lang).join(kinds)),
+        t("policy.attitudes_gate" if policy["require_attitudes"] else "policy.attitudes_free", lang),
+        t("policy.outputs_gate" if policy["require_outputs"] else "policy.outputs_free", lang),
+        t("policy.pass_mark", lang, mark=f"{mark:g}"),
+    ]
+    return t("list.semicolon", lang).join(parts)

@@ -8,6 +8,20 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "list.separator": ("、", ", "),
+    "list.semicolon": ("；", "; "),
+    "policy.name.default": ("預設", "default"),
+    "policy.name.strict": ("嚴格", "strict"),
+    "policy.min_evidence": ("每一項至少 {n} 筆採計的證據", "at least {n} counting items for each item"),
+    "policy.verified": ("只採計經確認的證據", "only verified evidence counts"),
+    "policy.unverified": ("不要求確認", "verification not required"),
+    "policy.max_age": ("只採計 {years} 年內的證據", "only evidence of the last {years} years counts"),
+    "policy.any_age": ("不限證據年限", "evidence of any age counts"),
+    "policy.kinds": ("採計：{kinds}", "kinds counted: {kinds}"),
+    "policy.attitudes_gate": ("態度納入結論", "attitudes decide the verdict too"),
+    "policy.attitudes_free": ("態度不影響結論", "attitudes do not affect the verdict"),
+    "policy.outputs_gate": ("工作產出納入任務判定", "work outputs decide each task too"),
+    "policy.outputs_free": ("工作產出不影響任務判定", "work outputs do not affect the tasks"),
+    "policy.pass_mark": ("及格分數 {mark}", "pass mark {mark}"),
     # ------------------------------------------------------------------ reading files
     "file.missing": ("找不到檔案", "file not found"),
     "file.is_dir": ("這是資料夾，不是檔案", "is a directory, not a file"),

@@ -15,7 +15,7 @@ from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer, Tally
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import figures_text, percent, who
+from kmc_gap.render.text import figures_text, percent, policy_name, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import html_text as escape
 
@@ -169,7 +169,7 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         f"<h1>{title}</h1>",
         f'<p class="meta">{e(t("standard", lang))} {e(r["standard"]["code"])} {e(standard_name(ctx.std, lang))}</p>',
         f'<p class="meta">{e(t("as_of", lang))} <span class="nowrap">{e(r["as_of"])}</span> · '
-        f"{e(t('policy', lang))} {e(r['policy']['name'])}</p>",
+        f"{e(t('policy', lang))} {e(policy_name(r['policy'], lang))}</p>",
         f'<p class="verdict {"met" if s["meets_standard"] else "not-met"}">{e(t(verdict_key, lang))} · '
         f"{e(figures)}</p>",
         f'<div class="charts">{radar(r["duties"], name)}{bars(r["tasks"], name)}</div>',

@@ -8,7 +8,7 @@ from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.md import row
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import figures_text, percent, verdict_text, who
+from kmc_gap.render.text import figures_text, percent, policy_name, verdict_text, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import md_text
 
@@ -41,7 +41,7 @@ class MarkdownRenderer(SummaryRenderer):
         title = f"{who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}"
         out = f"## {md_text(title)}\n\n"
         out += f"**{t('verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
-        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {md_text(r['policy']['name'])}\n\n"
+        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {md_text(policy_name(r['policy'], lang))}\n\n"
         out += row(*(t(k, lang) for k in ("task_short", "name", "required", "status", "attained", "met_total")))
         out += "|---|---|---:|---|---:|---:|\n"
         for task in r["tasks"]:

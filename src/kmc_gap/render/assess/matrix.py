@@ -12,7 +12,7 @@ from kmc_gap.render.assess import Tally
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
-from kmc_gap.render.text import glyphs, percent, terminal_names
+from kmc_gap.render.text import glyphs, percent, policy_name, terminal_names
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
@@ -29,7 +29,7 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
         con.print(Text(f"{first['standard']['code']} {visible(standard_name(ctx.std, lang))}", style="bold"))
         met = sum(r["summary"]["meets_standard"] for r in tally.rows)
         con.print(
-            f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {first['policy']['name']} · "
+            f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {policy_name(first['policy'], lang)} · "
             + t("cohort_count", lang, n=len(tally.rows), met=met)
         )
         # each task takes 3 cells: on a narrow terminal only the figures are shown, not the marks

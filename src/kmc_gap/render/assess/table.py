@@ -12,7 +12,7 @@ from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
-from kmc_gap.render.text import clean, console, figures_text, glyphs, terminal_names, verdict_text, who
+from kmc_gap.render.text import clean, console, figures_text, glyphs, policy_name, terminal_names, verdict_text, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
@@ -68,7 +68,7 @@ def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, s = ctx.lang, r["summary"]
     con.print(Text(t("who", lang, person=visible(who(r["person"], full=True, sep=" · "))), style="bold"))
     con.print(f"{t('standard', lang)} {r['standard']['code']} {visible(standard_name(ctx.std, lang))}")
-    con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {r['policy']['name']}")
+    con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {policy_name(r['policy'], lang)}")
     verdict = verdict_text(s, lang)
     figures = figures_text(s, lang)
     con.print(

@@ -18,11 +18,12 @@ import tempfile
 import weakref
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
+from kmc_gap.render.text import policy_name, policy_words
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
 
@@ -272,8 +273,8 @@ class XlsxRenderer(AssessRenderer):
             self._date(sheet, row, 1, self.first["as_of"])
             policy = self.first["policy"]
             sheet.write_string(row + 1, 0, t("policy", lang), self.fmt["bold"])
-            sheet.write_string(row + 1, 1, sheet_text(policy["name"]))
-            sheet.write_string(row + 1, 2, _policy_text(policy, lang))
+            sheet.write_string(row + 1, 1, sheet_text(policy_name(policy, lang)))
+            sheet.write_string(row + 1, 2, policy_words(policy, lang))
             row += 2
         sheet.write_string(row, 0, t("xlsx.col.people", lang), self.fmt["bold"])
         sheet.write_number(row, 1, self.rows["overview"] - 1)
@@ -348,8 +349,3 @@ def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
 def _date(iso: str) -> dt.datetime:
     return dt.datetime.fromisoformat(iso)
 
-
-def _policy_text(policy: Any, lang: str) -> str:
-    """The policy's settings in one line, as the report's JSON names them."""
-    settings = {k: v for k, v in policy.items() if k != "name"}
-    return ", ".join(f"{k}={listing(v, lang) if isinstance(v, list) else v}" for k, v in settings.items())
