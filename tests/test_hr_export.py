@@ -463,6 +463,21 @@ def test_roster_people_are_in_the_workbook_and_no_id_is(run_line: RunLine, tmp_p
             assert not any(isinstance(v, str) and "rec-" in v for v in row), (sheet.title, row)
     reasons = {row[10] for row in book["證據"].iter_rows(min_row=2, values_only=True)}
     assert "未通過或缺課" in reasons
+    # a gap all 25 miss names five of them in its cell, so that it prints; everyone is on the detail sheet
+    gaps = {row[0]: row for row in book["落差"].iter_rows(min_row=2, values_only=True)}
+    assert (
+        gaps["S04"][3] == 25
+        and gaps["S04"][4]
+        == "陳怡君 (E3101)、林志明 (E3102)、黃雅婷 (E3103)、張家豪 (E3104)、李淑芬 (E3105) 等，另有 20 人（全部見明細）"
+    )
+    # every sheet prints with the standard and the date at the top and page n of m at the bottom
+    full = openpyxl.load_workbook(out)
+    for sheet in full.worksheets:
+        assert (
+            sheet.oddHeader.left.text.startswith("KMC3332-001v3")
+            and sheet.oddHeader.right.text == "評估日期 2026-06-30"
+        )
+        assert sheet.oddFooter.right.text == "&P / &N" and sheet.page_setup.paperSize == 9
 
 
 def test_a_yaml_profile_stands_for_a_roster_person(run_line: RunLine, tmp_path: Path) -> None:

@@ -709,6 +709,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.evidence_counting": ("採計的證據", "Evidence that counts"),
     "xlsx.col.course_code": ("課程代號", "Course code"),
     "xlsx.col.note": ("備註", "Note"),
+    "xlsx.more_people": ("{names} 等，另有 {n} 人（全部見明細）", "{names} and others: {n} more (all on the detail sheet)"),
     "xlsx.col.evidence_kind": ("證據類別", "Kind"),
     "xlsx.col.title": ("名稱", "Title"),
     "xlsx.col.date": ("日期", "Date"),

@@ -42,6 +42,8 @@ STATUS_COLOURS = {
 #: The mark of each status, drawn before the attained level by the cell's number format.
 STATUS_MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 SHEETS = ("overview", "gaps", "detail", "evidence", "about")
+#: How many people the gaps sheet names in a cell; the detail sheet has everyone.
+GAP_NAMES = 5
 #: Rows in a worksheet, Excel's and LibreOffice's limit.
 EXCEL_ROWS = 1_048_576
 #: Excel's dates start on 1 January 1900.
@@ -258,7 +260,10 @@ class XlsxRenderer(AssessRenderer):
             row = self._next("gaps")
             _texts(sheet, row, 0, [code, self.names[code], t(f"kind.{self.kinds[code]}", lang)])
             sheet.write_number(row, 3, len(people))
-            sheet.write_string(row, 4, sheet_text(listing(people, lang)))
+            shown = listing(people[:GAP_NAMES], lang)
+            if len(people) > GAP_NAMES:  # a cell that prints: the first few, the rest are on the detail sheet
+                shown = t("xlsx.more_people", lang, names=shown, n=len(people) - GAP_NAMES)
+            sheet.write_string(row, 4, sheet_text(shown))
 
     def _about(self) -> None:
         lang = self.ctx.lang
@@ -301,6 +306,13 @@ class XlsxRenderer(AssessRenderer):
                     row += 1
                     _texts(sheet, row, 0, [sheet_text(problem.location()), sheet_text(problem.message(lang))])
 
+    def _page_header(self) -> str:
+        """Each printed page's header: the standard on the left, the as-of date on the right."""
+        std = self.ctx.std
+        left = _amp(sheet_text(f"{std.code} {standard_name(std, self.ctx.lang)}"))[:120]
+        day = self.first["as_of"] if self.first is not None else ""
+        return f"&L{left}&R{_amp(t('as_of', self.ctx.lang))} {day}"
+
     def _layout(self) -> None:
         """Filters over each table, column widths that fit CJK headings, and pages that print landscape."""
         widths = {
@@ -320,7 +332,10 @@ class XlsxRenderer(AssessRenderer):
                     sheet.autofilter(0, 0, max(rows - 1, 1), columns[key] - 1)
                     sheet.repeat_rows(0)
                 sheet.set_landscape()
+                sheet.set_paper(A4)
                 sheet.fit_to_pages(1, 0)
+                sheet.set_header(self._page_header(), {"margin": 0.2})
+                sheet.set_footer(f"&L{_amp(t(f'xlsx.sheet.{key}', self.ctx.lang))}&R&P / &N", {"margin": 0.2})
 
 
 _DETAIL = ("person_id", "person_name", "task", "code", "item_name", "met", "best_level", "evidence_counting")
@@ -338,6 +353,15 @@ _EVIDENCE = (
     "reason",
     "note",
 )
+
+
+#: xlsxwriter's paper size for A4.
+A4 = 9
+
+
+def _amp(text: str) -> str:
+    """Text for a page header or footer, where ``&`` starts a code (``&P`` is the page number)."""
+    return text.replace("&", "&&")
 
 
 def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
