@@ -42,6 +42,8 @@ td.num, th.num, .nowrap { white-space: nowrap; } td.num, th.num { text-align: ri
 .status-met { color: #1b5e20; } .status-partial { color: #8d6e00; } .status-missing { color: #b71c1c; }
 .no { color: var(--muted); }
 .mark-met { color: #2e7d32; } .mark-partial { color: #b38600; } .mark-missing { color: #c62828; }
+.mark { font-size: 1.4em; line-height: 1; white-space: nowrap; }
+.mark small { font-size: .6em; color: #555; margin-left: .1em; vertical-align: .15em; }
 table.matrix td, table.matrix th { padding: .2rem .3rem; text-align: center; }
 table.matrix td:first-child { text-align: left; }
 table.sheet, table.sheet > thead > tr > td, table.sheet > tbody > tr > td { border: 0; padding: 0; font-size: inherit; }
@@ -252,7 +254,10 @@ MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 
 
 def _mark(status: str, lang: str) -> str:
-    return f'<span class="mark-{status}" title="{escape(t("status." + status, lang))}">{MARKS[status]}</span>'
+    """A status mark as large as the text, with its letter in grey: it reads on a black-and-white page."""
+    word = escape(t("status." + status, lang))
+    letter = escape(t("status_letter." + status, lang))
+    return f'<span class="mark mark-{status}" title="{word}">{MARKS[status]}<small>{letter}</small></span>'
 
 
 class HtmlRenderer(AssessRenderer):
