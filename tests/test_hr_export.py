@@ -788,3 +788,53 @@ def test_the_imported_export_assesses_exactly_as_the_export(run_line: RunLine, t
     # and a second import finds nothing to change
     again = json.loads(run_line("import", *sources, "-o", str(out), "-f", "json").stdout)
     assert {c["state"] for c in again} == {"unchanged"}
+
+
+# --------------------------------------------------------------------------- the plan to hand over
+
+
+def test_the_plan_workbook_names_people_and_adds_up(run_line: RunLine, tmp_path: Path) -> None:
+    import openpyxl
+
+    args = ("plan", EXPORT, "--sheet", "all", "-c", COURSES, "--budget", "200000", *AS_OF)
+    plan = json.loads(run_line(*args, "-f", "json").stdout)
+    out = tmp_path / "plan.xlsx"
+    run = run_line(*args, "-o", str(out))
+    assert run.code == 0
+    assert run.stderr.endswith(f"kmc-gap: 已寫入 {out}：25 人、{len(plan['courses'])} 門課\n")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["課程", "人員", "部門", "說明"]
+    names = {p["key"]: f"{p['person']['name']} {p['person']['id']}" for p in plan["people"]}
+    courses = list(book["課程"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in courses] == [c["code"] for c in plan["courses"]]
+    for row, course in zip(courses, plan["courses"], strict=True):
+        assert row[5] == course["team_cost"]
+        assert row[6].split("\n") == [names[key] for key in course["attendees"]]  # by name, one a line, ids whole
+    people = {row[0]: row for row in book["人員"].iter_rows(min_row=2, values_only=True)}
+    titles = {c["code"]: c["title"] for c in plan["courses"]}
+    for p in plan["people"]:
+        row = people[p["person"]["id"]]
+        assert (row[1], row[4]) == (p["person"]["name"], p["hours"])
+        assert (row[3] or "").split("\n") == ([titles[c] for c in p["courses"]] or [""])
+        assert (row[6], row[7]) == (p["before"]["tasks_met"], p["after"]["tasks_met"])
+    departments = list(book["部門"].iter_rows(min_row=2, values_only=True))
+    assert sum(row[1] for row in departments) == 25
+    # each course's cost is shared among its attendees: the departments add up to the plan's cost
+    assert round(sum(row[3] for row in departments)) == round(plan["total_cost"])
+    about = {row[0]: row[1] for row in book["說明"].iter_rows(values_only=True)}
+    assert about["採計規則"] == "預設" and about["預算"] == "200,000"
+
+
+def test_the_plan_as_csv_and_html(run_line: RunLine, tmp_path: Path) -> None:
+    import csv as csv_module
+
+    args = ("plan", EXPORT, "--sheet", "all", "-c", COURSES, "--budget", "200000", *AS_OF)
+    plan = json.loads(run_line(*args, "-f", "json").stdout)
+    out = tmp_path / "plan.csv"
+    assert run_line(*args, "-o", str(out)).code == 0
+    rows = list(csv_module.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["課程代號", "課程名稱", "辦理單位"]
+    assert len(rows) - 1 == sum(len(c["attendees"]) for c in plan["courses"])  # a row per person and course
+    page = run_line(*args, "-f", "html").stdout
+    assert page.startswith("<!DOCTYPE html>") and "江宗翰 E3125" in page and "活動行銷企劃實務" in page
+    assert run_line(*args, "-f", "junit").code == 2  # a plan has no JUnit form: a usage error

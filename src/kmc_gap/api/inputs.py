@@ -10,7 +10,7 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, load_policy, load_standard
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.formats import AssessFormat
+from kmc_gap.render.formats import AssessFormat, PlanFormat
 
 
 def standard(path: Path | None) -> Standard:
@@ -64,6 +64,12 @@ _BY_SUFFIX = {
     ".txt": AssessFormat.table,
     ".xlsx": AssessFormat.xlsx,
 }
+
+
+def plan_format_for(output: Path | None) -> PlanFormat | None:
+    """The plan format an ``-o`` file's extension asks for: the same endings as ``assess`` where plans have one."""
+    found = format_for(output)
+    return PlanFormat(found.value) if found is not None and found.value in PlanFormat.__members__ else None
 
 
 def format_for(output: Path | None) -> AssessFormat | None:

@@ -27,7 +27,15 @@ from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.formats import AssessFormat, DocFormat, ImportFormat, SchemaName, ValidateFormat, ViewFormat
+from kmc_gap.render.formats import (
+    AssessFormat,
+    DocFormat,
+    ImportFormat,
+    PlanFormat,
+    SchemaName,
+    ValidateFormat,
+    ViewFormat,
+)
 from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
 
@@ -440,7 +448,13 @@ def plan_cmd(
     time_limit: Annotated[
         float, typer.Option("--time-limit", min=1, metavar="SECONDS", help="help.opt.time_limit")
     ] = 60,
-    fmt: Annotated[DocFormat, FormatOption] = DocFormat.table,
+    fmt: Annotated[
+        PlanFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.plan_format", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
     lang_: LangOption = None,
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
@@ -457,6 +471,9 @@ def plan_cmd(
     from kmc_gap.render.text import report_problems
 
     started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
+    fmt = fmt or inputs.plan_format_for(output) or PlanFormat.table
+    if fmt is PlanFormat.xlsx and output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
     day = inputs.as_of(as_of)
     std = _standard(ctx)
     found = _expand(profiles)
@@ -482,7 +499,10 @@ def plan_cmd(
     report_problems(run.problems, lang())
     warn(run.warnings)
     if run.plan is not None:
-        RENDERERS[fmt].write(run.plan, sys.stdout, _context(std))
+        with _destination(output, [*found.files, *_files(policy, catalog, *(roster or []))]) as out:
+            RENDERERS[fmt].write(run.plan, out, _context(std))
+        if output is not None:
+            say("run.wrote_plan", path=output, n=len(run.plan["people"]), courses=len(run.plan["courses"]))
     if run.problems or found.empty:
         raise typer.Exit(EXIT_INVALID)
 

@@ -45,6 +45,17 @@ class DocFormat(StrEnum):
     markdown = "markdown"
 
 
+class PlanFormat(StrEnum):
+    """`kmc-gap plan`: a table, JSON, Markdown, and to hand over a CSV of attendance, an HTML page, a workbook."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
 class ImportFormat(StrEnum):
     """What `kmc-gap import` reports of its changes: a table for people, JSON for tools."""
 

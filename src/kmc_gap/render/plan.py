@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
-from kmc_gap.render.formats import DocFormat
+from kmc_gap.render.formats import PlanFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import clean, console, dumps_json, percent, terminal_names, who
@@ -227,10 +227,20 @@ class JsonRenderer(Renderer["Plan"]):
         self.out.write(dumps_json(name_plan(value, self.ctx.std, self.ctx.lang)) + "\n")
 
 
-RENDERERS: Registry[DocFormat, Plan] = Registry(
+def _files(name: str) -> type[Renderer[Plan]]:
+    from kmc_gap.render import plan_files
+
+    renderer: type[Renderer[Plan]] = getattr(plan_files, name)
+    return renderer
+
+
+RENDERERS: Registry[PlanFormat, Plan] = Registry(
     {
-        DocFormat.table: lambda: TableRenderer,
-        DocFormat.json: lambda: JsonRenderer,
-        DocFormat.markdown: lambda: MarkdownRenderer,
+        PlanFormat.table: lambda: TableRenderer,
+        PlanFormat.json: lambda: JsonRenderer,
+        PlanFormat.markdown: lambda: MarkdownRenderer,
+        PlanFormat.csv: lambda: _files("CsvRenderer"),
+        PlanFormat.html: lambda: _files("HtmlRenderer"),
+        PlanFormat.xlsx: lambda: _files("XlsxRenderer"),
     }
 )

@@ -1,0 +1,266 @@
+"""The plan as something to hand over: a workbook, a CSV of who attends what, a page of HTML.
+
+Names come first everywhere — a course by its title, a person by name with the id beside it, whole —
+so that a manager reads the plan without a key. The workbook has four sheets, named in the chosen
+language: 課程 (each course: provider, hours, level, cost, attendees by name, the gaps it closes),
+人員 (each person: their courses, hours, cost, tasks before → after), 部門 (cost and hours by
+department) and 說明 (budget, policy, objective in words, catalogue). Text from files is always a
+string cell, never a formula or a link.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kmc_gap.render.base import Renderer
+from kmc_gap.render.names import name_plan, standard_name
+from kmc_gap.render.text import percent, who
+from kmc_gap.words import listing, t
+from kmc_gap.words.safe import csv_cell, html_text, sheet_text
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+    from kmc_gap.engine.report import Plan, PlannedCourse, PlanPerson
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One person in one planned course, with what it costs the team for them."""
+
+    course: PlannedCourse
+    person: PlanPerson
+
+
+def _people(plan: Plan) -> dict[str, PlanPerson]:
+    return {p["key"]: p for p in plan["people"]}
+
+
+def _seats(plan: Plan) -> list[Seat]:
+    people = _people(plan)
+    return [Seat(c, people[key]) for c in plan["courses"] for key in c["attendees"]]
+
+
+def _person_cost(plan: Plan, person: PlanPerson) -> float:
+    """What the plan spends on one person: their seats, and their share of each course's fee."""
+    total = 0.0
+    for course in plan["courses"]:
+        if person["key"] in course["attendees"]:
+            total += (course["seat_cost"] or 0.0) + (course["cost"] or 0.0) / len(course["attendees"])
+    return total
+
+
+def _department(person: PlanPerson, lang: str) -> str:
+    return person["person"]["organisation"] or t("plan.no_department", lang)
+
+
+def _policy(name: str, lang: str) -> str:
+    return t(f"policy.name.{name}", lang) if name in ("default", "strict") else name
+
+
+def _catalog(plan: Plan, lang: str) -> str:
+    return f"{plan['catalog']['title'] or ''} ({t('n_courses', lang, n=plan['catalog']['courses'])})".strip()
+
+
+def _objective(plan: Plan, lang: str) -> str:
+    return t(f"plan.objective.{plan['objective']}", lang)
+
+
+class CsvRenderer(Renderer["Plan"]):
+    """One row per person and course: who attends what, with hours and cost, for a spreadsheet or a mail merge."""
+
+    def add(self, value: Plan) -> None:
+        lang = self.ctx.lang
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([t(f"plan.col.{key}", lang) for key in _CSV])
+        for seat in _seats(value):
+            c, p = seat.course, seat.person
+            writer.writerow(
+                [
+                    csv_cell(c["code"]),
+                    csv_cell(c["title"]),
+                    csv_cell(c["provider"] or ""),
+                    f"{c['hours']:g}",
+                    c["level"],
+                    csv_cell(p["person"]["id"] or ""),
+                    csv_cell(p["person"]["name"]),
+                    csv_cell(p["person"]["organisation"] or ""),
+                    f"{(c['seat_cost'] or 0.0) + (c['cost'] or 0.0) / len(c['attendees']):.0f}",
+                ]
+            )
+        self.out.write(("\ufeff" if self.ctx.bom else "") + buffer.getvalue())
+
+
+_CSV = ("code", "course", "provider", "hours", "level", "person_id", "name", "department", "cost_share")
+
+
+class HtmlRenderer(Renderer["Plan"]):
+    """The plan as one HTML page that prints: the figures, the courses with their attendees, the people."""
+
+    def add(self, value: Plan) -> None:
+        lang, e = self.ctx.lang, html_text
+        people = _people(value)
+        head = f"{t('plan_title', lang)} · {standard_name(self.ctx.std, lang)}"
+        out = [
+            f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-Hant-TW"}"><head><meta charset="utf-8">',
+            f"<title>{e(head)}</title><style>{_CSS}</style></head><body>",
+            f"<h1>{e(head)}</h1>",
+            f"<p>{e(t('as_of', lang))} {e(value['as_of'])} · {e(_objective(value, lang))}</p>",
+            f"<p>{e(_figures(value, lang))}</p>",
+            f"<h2>{e(t('plan.sheet.courses', lang))}</h2><table><thead><tr>",
+        ]
+        out.append(_heads(("code", "course", "provider", "hours", "cost", "attendees"), lang))
+        for c in value["courses"]:
+            names = listing([who(people[k]["person"]) for k in c["attendees"]], lang)
+            cells = [c["code"], c["title"], c["provider"] or "—", f"{c['hours']:g}", f"{c['team_cost']:,.0f}", names]
+            out.append("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+        out.append(f"</tbody></table><h2>{e(t('plan.sheet.people', lang))}</h2><table><thead><tr>")
+        out.append(_heads(("name", "department", "courses", "hours", "tasks"), lang))
+        titles = {c["code"]: c["title"] for c in value["courses"]}
+        for p in value["people"]:
+            courses = listing([titles.get(code, code) for code in p["courses"]], lang) or "—"
+            tasks = f"{p['before']['tasks_met']} → {p['after']['tasks_met']}"
+            cells = [who(p["person"]), _department(p, lang), courses, f"{p['hours']:g}", tasks]
+            out.append("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+        out.append("</tbody></table></body></html>\n")
+        self.out.write("\n".join(out))
+
+
+def _heads(keys: tuple[str, ...], lang: str) -> str:
+    return "".join(f"<th>{html_text(t(f'plan.col.{key}', lang))}</th>" for key in keys) + "</tr></thead><tbody>"
+
+
+_CSS = (
+    "body{font-family:'Noto Sans TC','WenQuanYi Micro Hei',sans-serif;margin:1.5rem;color:#1f2933}"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.3rem .5rem;"
+    "border-bottom:1px solid #d9e2ec;vertical-align:top}@page{size:A4 landscape;margin:12mm}"
+)
+
+
+def _figures(plan: Plan, lang: str) -> str:
+    b, a = plan["before"], plan["after"]
+    return t(
+        "plan_summary",
+        lang,
+        n=len(plan["courses"]),
+        cost=f"{plan['total_cost']:,.0f}",
+        hours=f"{plan['total_hours']:g}",
+        before=percent(b["coverage"]),
+        after=percent(a["coverage"]),
+        tb=b["tasks_met"],
+        ta=a["tasks_met"],
+    )
+
+
+class XlsxRenderer(Renderer["Plan"]):
+    """The plan as a workbook: courses, people, departments and an about sheet."""
+
+    def add(self, value: Plan) -> None:
+        import xlsxwriter
+
+        lang = self.ctx.lang
+        value = name_plan(value, self.ctx.std, lang)  # the gaps each course closes, by name
+        fd, path = tempfile.mkstemp(prefix="kmc-gap-", suffix=".xlsx")
+        os.close(fd)
+        try:
+            options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+            book = xlsxwriter.Workbook(path, options)
+            self.head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+            self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+            self.money = book.add_format({"num_format": "#,##0", "valign": "top"})
+            self._courses(book.add_worksheet(t("plan.sheet.courses", lang)), value)
+            self._people(book.add_worksheet(t("plan.sheet.people", lang)), value)
+            self._departments(book.add_worksheet(t("plan.sheet.departments", lang)), value)
+            self._about(book.add_worksheet(t("plan.sheet.about", lang)), value)
+            book.close()
+            data = Path(path).read_bytes()
+        finally:
+            Path(path).unlink(missing_ok=True)
+        self.out.flush()
+        self.out.buffer.write(data)
+        self.out.buffer.flush()
+
+    def _table(self, sheet: Worksheet, heads: tuple[str, ...], widths: list[int]) -> None:
+        for col, (key, width) in enumerate(zip(heads, widths, strict=True)):
+            sheet.write_string(0, col, t(f"plan.col.{key}", self.ctx.lang), self.head)
+            sheet.set_column(col, col, width)
+        sheet.freeze_panes(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.fit_to_pages(1, 0)
+
+    def _courses(self, sheet: Worksheet, plan: Plan) -> None:
+        lang = self.ctx.lang
+        people = _people(plan)
+        heads = ("code", "course", "provider", "hours", "level", "cost", "attendees", "closes")
+        self._table(sheet, heads, [10, 30, 16, 7, 6, 11, 40, 40])
+        for row, c in enumerate(plan["courses"], start=1):
+            texts = [c["code"], c["title"], c["provider"] or ""]
+            for col, text in enumerate(texts):
+                sheet.write_string(row, col, sheet_text(text), self.wrap)
+            sheet.write_number(row, 3, c["hours"])
+            sheet.write_number(row, 4, c["level"])
+            sheet.write_number(row, 5, c["team_cost"], self.money)
+            attendees = "\n".join(who(people[key]["person"]) for key in c["attendees"])
+            sheet.write_string(row, 6, sheet_text(attendees), self.wrap)
+            closes = listing([f"{x['code']} {x.get('name', '')}".strip() for x in c["closes"]], lang)
+            sheet.write_string(row, 7, sheet_text(closes), self.wrap)
+
+    def _people(self, sheet: Worksheet, plan: Plan) -> None:
+        lang = self.ctx.lang
+        titles = {c["code"]: c["title"] for c in plan["courses"]}
+        heads = ("person_id", "name", "department", "courses", "hours", "cost", "tasks_before", "tasks_after")
+        self._table(sheet, heads, [12, 14, 16, 50, 7, 11, 9, 9])
+        for row, p in enumerate(plan["people"], start=1):
+            person = p["person"]
+            texts = [person["id"] or "", person["name"], _department(p, lang)]
+            for col, text in enumerate(texts):
+                sheet.write_string(row, col, sheet_text(text), self.wrap)
+            courses = "\n".join(titles.get(code, code) for code in p["courses"])
+            sheet.write_string(row, 3, sheet_text(courses), self.wrap)
+            sheet.write_number(row, 4, p["hours"])
+            sheet.write_number(row, 5, _person_cost(plan, p), self.money)
+            sheet.write_number(row, 6, p["before"]["tasks_met"])
+            sheet.write_number(row, 7, p["after"]["tasks_met"])
+
+    def _departments(self, sheet: Worksheet, plan: Plan) -> None:
+        lang = self.ctx.lang
+        totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])  # people, hours, cost
+        for p in plan["people"]:
+            entry = totals[_department(p, lang)]
+            entry[0] += 1
+            entry[1] += p["hours"]
+            entry[2] += _person_cost(plan, p)
+        self._table(sheet, ("department", "people", "hours", "cost"), [20, 8, 9, 12])
+        for row, (department, (people, hours, cost)) in enumerate(sorted(totals.items()), start=1):
+            sheet.write_string(row, 0, sheet_text(department))
+            sheet.write_number(row, 1, people)
+            sheet.write_number(row, 2, hours)
+            sheet.write_number(row, 3, cost, self.money)
+
+    def _about(self, sheet: Worksheet, plan: Plan) -> None:
+        lang = self.ctx.lang
+        rows = [
+            (t("standard", lang), f"{plan['standard']['code']} {standard_name(self.ctx.std, lang)}"),
+            (t("as_of", lang), plan["as_of"]),
+            (t("policy", lang), _policy(plan["policy"], lang)),
+            (t("plan.col.objective", lang), _objective(plan, lang)),
+            (t("plan.col.budget", lang), "—" if plan["budget"] is None else f"{plan['budget']:,.0f}"),
+            (t("plan.col.spent", lang), f"{plan['total_cost']:,.0f}"),
+            (t("catalog", lang), _catalog(plan, lang)),
+            (t("plan.col.figures", lang), _figures(plan, lang)),
+        ]
+        sheet.set_column(0, 0, 16)
+        sheet.set_column(1, 1, 90)
+        for row, (label, text) in enumerate(rows):
+            sheet.write_string(row, 0, label, self.head)
+            sheet.write_string(row, 1, sheet_text(text), self.wrap)
