@@ -17,6 +17,22 @@ from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
+def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+    """A plan written by ``kmc-gap plan -f json``, checked against the plan's type (a summary shows it)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from kmc_gap.model.yamlsource import read_text
+
+    name = shown(path)
+    text = read_text(path, name, max_bytes)
+    try:
+        plan: Plan = TypeAdapter(Plan).validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        raise InputError([Problem(name, "json.not_plan", {"field": ".".join(map(str, first["loc"])) or "/"})]) from None
+    return plan
+
+
 @dataclass
 class PlanRun:
     """The plan for everyone who could be read, and the problems of the files that could not."""

@@ -40,7 +40,8 @@ from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
-    from kmc_gap.model.models import Standard
+    from kmc_gap.engine.report import Plan
+    from kmc_gap.model.models import Course, Standard
     from kmc_gap.model.paths import Expansion
     from kmc_gap.model.records import RecordOptions
     from kmc_gap.render.base import RenderContext
@@ -192,6 +193,9 @@ def assess_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
+    ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, thresholds
@@ -217,8 +221,10 @@ def assess_cmd(
     # record files need the catalogue; without them the spreadsheet code is never imported
     reads = any(map(is_records, paths)) or bool(roster)
     reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by) if reads else None
-    if reading is None and (catalog or sheet or columns or verified_by):
+    summary = fmt is AssessFormat.summary
+    if reading is None and ((catalog and not summary) or sheet or columns or verified_by):
         say("run.records_options_unused")
+    courses, planned = _summary_inputs(reading, catalog if summary else None, plan_file, std, max_size)
     cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
@@ -234,11 +240,12 @@ def assess_cmd(
     )
     read = [*paths, *_files(policy, catalog, *(roster or []))]
     with _destination(output, read) as out, _progress(len(paths)) as advance:
+        context = _context(std, cohort=cohort, bom=bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned)
         outcome = assess_paths(
             paths,
             std,
             settings,
-            kind(out, _context(std, cohort=cohort, bom=bom, gaps=shown_gaps, task=detail)),
+            kind(out, context),
             records=reading,
             jobs=jobs,
             fail_under=limit,
@@ -259,6 +266,21 @@ def assess_cmd(
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _summary_inputs(
+    reading: RecordOptions | None, catalog: Path | None, plan_file: Path | None, std: Standard, max_size: int
+) -> tuple[tuple[Course, ...] | None, Plan | None]:
+    """The catalogue's courses and the plan the summary shows: which gaps courses close, what the plan costs."""
+    from kmc_gap.api import records
+    from kmc_gap.api.plan import load_plan
+
+    try:
+        courses = reading.catalog if reading is not None else records.catalog(catalog, std, max_size)
+        planned = load_plan(plan_file, max_size) if plan_file is not None else None
+    except InputError as exc:
+        fail(exc.problems)
+    return (tuple(courses.related()) if courses is not None else None), planned
 
 
 def _record_options(

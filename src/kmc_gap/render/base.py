@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Generic, TextIO, TypeVar
 from kmc_gap.words import DEFAULT_LANG
 
 if TYPE_CHECKING:
-    from kmc_gap.model.models import Standard
+    from kmc_gap.engine.report import Plan
+    from kmc_gap.model.models import Course, Standard
     from kmc_gap.model.problems import Problem
 
 T = TypeVar("T")
@@ -34,6 +35,8 @@ class RenderContext:
     bom: bool = True  # csv: start with a UTF-8 byte-order mark so that Excel reads Chinese correctly
     gaps: int | None = 10  # how many gaps the human-readable formats list; None for all
     task: str | None = None  # the table shows this one task in full instead of the whole report
+    courses: tuple[Course, ...] | None = None  # the summary: which gaps the catalogue's courses close
+    plan: Plan | None = None  # the summary: the plan whose cost and lift it shows
 
 
 class Renderer(ABC, Generic[T]):

@@ -20,6 +20,7 @@ class AssessFormat(StrEnum):
     junit = "junit"
     html = "html"
     xlsx = "xlsx"
+    summary = "summary"
 
 
 class ValidateFormat(StrEnum):

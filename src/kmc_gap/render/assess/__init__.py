@@ -124,6 +124,12 @@ def _html() -> type[Renderer[Report]]:
     return HtmlRenderer
 
 
+def _summary() -> type[Renderer[Report]]:
+    from kmc_gap.render.assess.summary import SummaryHtmlRenderer
+
+    return SummaryHtmlRenderer
+
+
 def _xlsx() -> type[Renderer[Report]]:
     from kmc_gap.render.assess.xlsx import XlsxRenderer
 
@@ -140,6 +146,7 @@ RENDERERS: Registry[AssessFormat, Report] = Registry(
         AssessFormat.junit: _junit,
         AssessFormat.html: _html,
         AssessFormat.xlsx: _xlsx,
+        AssessFormat.summary: _summary,
     }
 )
 

@@ -1,0 +1,135 @@
+"""The one-page summary for the boss: its figures against a hand-worked team of five, and one printed page."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kmc_gap.engine.summary import summarise
+from kmc_gap.model.loading import load_catalog, load_standard
+from kmc_gap.model.lookup import codes_of, order
+
+from conftest import ROOT, RunLine
+
+AS_OF = ("--as-of", "2026-06-30")
+CATALOG = "examples/catalog.yaml"
+
+
+def _profile(folder: Path, ident: str, org: str | None, covers: dict[str, int]) -> None:
+    """A person with one assessment per level, covering ``covers`` (code → level)."""
+    person = f"{{name: 人{ident}, id: {ident}" + (f", organisation: {org}}}" if org else "}")
+    lines = ["standard: KMC3332-001v3", f"person: {person}", "evidence:"]
+    for level in sorted(set(covers.values())):
+        codes = ", ".join(code for code, lvl in covers.items() if lvl == level)
+        lines.append(
+            f"  - {{id: a{level}, kind: assessment, title: 評核, date: 2026-01-10, level: {level}, covers: [{codes}]}}"
+        )
+    if len(lines) == 3:
+        lines[-1] = "evidence: []"
+    (folder / f"{ident}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five people, worked by hand:
+
+    P1 (部門甲) has every P, K, S and O code at level 4: all 14 tasks, 205 of 205 items.
+    P2 (部門甲) lacks K01, which T1.1 and T3.1 need: 12 tasks, 203 items.
+    P3 (部門乙) has K01 at level 3 only, below the level 4 both tasks need: 12 tasks, 203 items.
+    P4 (部門乙) lacks P1.1.1, which only T1.1 needs: 13 tasks, 204 items.
+    P5 (no department) has nothing: 0 tasks, 0 items.
+    """
+    folder = tmp_path_factory.mktemp("team")
+    every = {code: 4 for code in codes_of(load_standard()) if code[0] in "PKSO"}
+    _profile(folder, "P1", "部門甲", every)
+    _profile(folder, "P2", "部門甲", {c: lvl for c, lvl in every.items() if c != "K01"})
+    _profile(folder, "P3", "部門乙", {**every, "K01": 3})
+    _profile(folder, "P4", "部門乙", {c: lvl for c, lvl in every.items() if c != "P1.1.1"})
+    _profile(folder, "P5", None, {})
+    return folder
+
+
+def _reports(run_line: RunLine, folder: Path) -> list[dict[str, Any]]:
+    run = run_line("assess", str(folder), *AS_OF, "-f", "json")
+    reports: list[dict[str, Any]] = json.loads(run.stdout)
+    return reports
+
+
+def test_the_summary_of_a_hand_worked_team_of_five(run_line: RunLine, team: Path) -> None:
+    std = load_standard()
+    courses = load_catalog(ROOT / CATALOG, std).related()
+    s = summarise(_reports(run_line, team), order(std), courses, None)  # type: ignore[arg-type]
+    assert (s["people"], s["meeting"]) == (5, 1)  # only P1 meets the standard
+    histogram = [0] * 15
+    histogram[0], histogram[12], histogram[13], histogram[14] = 1, 2, 1, 1  # P5; P2 and P3; P4; P1
+    assert s["tasks_met"] == histogram
+    # 205 + 203 + 203 + 204 + 0 = 815 items met of 5 × 205 = 1025
+    assert s["coverage"] == round(815 / 1025, 4)
+    assert s["departments"] == [
+        {"name": "部門乙", "people": 2, "meeting": 0, "coverage": round(407 / 410, 4), "tasks_met": 12.5},
+        {"name": "部門甲", "people": 2, "meeting": 1, "coverage": round(408 / 410, 4), "tasks_met": 13.0},
+        {"name": None, "people": 1, "meeting": 0, "coverage": 0.0, "tasks_met": 0.0},
+    ]
+    # K01: P2, P3 and P5 lack it; only P3 has it, at a lower level; examples/catalog.yaml's C01 teaches it at 4
+    assert s["most_missed"][0] == {"code": "K01", "people": 3, "lower_level": 1, "closer": "course"}
+    # P1.1.1: P4 and P5 lack it; a behaviour indicator, which only observed work shows
+    assert s["most_missed"][1] == {"code": "P1.1.1", "people": 2, "lower_level": 0, "closer": "observed"}
+    assert all(m["people"] == 1 for m in s["most_missed"][2:])  # everything else only P5 lacks
+    buckets = {b["closer"]: b for b in s["buckets"]}
+    # P5 lacks all 205 items and their 23 outputs are not gating; the P items and O items go to observed work
+    missed = {m for b in s["buckets"] for m in b["codes"]}
+    assert buckets["observed"]["codes"] == [c for c in buckets["observed"]["codes"] if c[0] in "PO"]
+    assert "K01" in buckets["course"]["codes"] and all(c[0] in "KS" for c in buckets["no_course"]["codes"])
+    assert len(missed) == sum(b["items"] for b in s["buckets"])
+    # gaps counted per person: K01 three times, P1.1.1 twice, every other item of P5's once
+    assert sum(b["gaps"] for b in s["buckets"]) == len(missed) + 2 + 1
+
+
+def test_the_summary_shows_the_plan_it_is_given(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.json"
+    plan = run_line("plan", str(team), "-c", CATALOG, "--budget", "30000", *AS_OF, "-f", "json")
+    plan_file.write_text(plan.stdout, encoding="utf-8")
+    figures = json.loads(plan.stdout)
+    run = run_line("assess", str(team), "-c", CATALOG, *AS_OF, "-f", "summary", "--plan", str(plan_file))
+    assert run.code == 0
+    cost, used = f"{figures['total_cost']:,.0f}", f"{figures['total_cost'] / 30000 * 100:.1f}%"
+    assert f"開設 {len(figures['courses'])} 門課，費用 {cost}（預算 30,000，使用 {used}）" in run.stdout
+    assert "1 / 5 人符合職能基準" in run.stdout and "部門甲" in run.stdout and "（未填部門）" in run.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"courses": 3}', encoding="utf-8")
+    wrong = run_line("assess", str(team), "-f", "summary", "--plan", str(bad))
+    assert wrong.code == 2 and "不是 kmc-gap plan -f json 寫出的規劃" in wrong.stderr
+
+
+def _browser() -> str | None:
+    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_path: Path) -> None:
+    if _browser() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+    from pypdf import PdfReader
+
+    source = tmp_path / "summary.html"
+    records = ("examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c", "examples/records/courses.xlsx")
+    run = run_line("assess", *records, *AS_OF, "-f", "summary", "-o", str(source))
+    assert run.code == 0 and "script" not in source.read_text(encoding="utf-8")  # nothing runs, nothing is fetched
+    pdf = tmp_path / "summary.pdf"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+    flags += ["--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}"]
+    subprocess.run(
+        [str(_browser()), *flags, source.as_uri()], capture_output=True, timeout=120, check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert "0 / 25 人符合職能基準" in text and "品牌公關部" in text and "最多人欠缺的 10 項" in text
