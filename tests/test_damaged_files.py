@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -98,12 +99,22 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(
     )
 
 
-def test_a_reader_that_runs_out_of_memory_is_one_problem(
-    run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(spreadsheet, "READER_MEMORY", 64 << 20)  # the child process cannot even start the reader
+def _abort(raw: bytes, pipe: Any) -> None:  # a reader that dies as a Rust abort does: signal 6
+    os.abort()
+
+
+def _panic(raw: bytes, pipe: Any) -> None:  # a reader whose panic escapes as a BaseException
+    class PanicException(BaseException):
+        pass
+
+    raise PanicException("called `Option::unwrap()` on a `None` value")
+
+
+@pytest.mark.parametrize("reader", [_abort, _panic], ids=["abort", "panic"])
+def test_a_reader_that_dies_is_one_problem(run_line: RunLine, monkeypatch: pytest.MonkeyPatch, reader: Any) -> None:
+    monkeypatch.setattr(spreadsheet, "_child", reader)
     code, people, stderr = with_profile(run_line, Path(REL))
-    assert (code, people) == (2, ["王志明"])
+    assert (code, people) == (2, ["王志明"])  # the valid profile given with it still gets its report
     assert stderr == f"{REL}: 無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）\n"
 
 

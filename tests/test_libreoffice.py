@@ -49,7 +49,7 @@ def test_libreoffice_opens_the_workbook_with_every_sheet(run_line: RunLine, soff
     assert run_line("assess", "examples/profiles", *AS_OF, "-o", str(book)).code == 0
     convert(soffice, book, ALL_SHEETS_CSV, tmp_path)
     sheets = {path.stem.removeprefix("team-"): path for path in tmp_path.glob("team-*.csv")}
-    assert set(sheets) == {"總覽", "落差", "明細", "證據", "說明"}
+    assert set(sheets) == {"摘要", "總覽", "落差", "明細", "證據", "說明"}
     with sheets["總覽"].open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     reports = json.loads(run_line("assess", "examples/profiles", *AS_OF, "-f", "json").stdout)
@@ -80,6 +80,7 @@ def test_the_overview_prints_marks_that_read_without_colour(run_line: RunLine, s
     book = tmp_path / "team.xlsx"
     assert run_line("assess", "examples/profiles", *AS_OF, "-o", str(book)).code == 0
     convert(soffice, book, "pdf", tmp_path)
-    text = pypdf.PdfReader(tmp_path / "team.pdf").pages[0].extract_text()
+    pages = pypdf.PdfReader(tmp_path / "team.pdf").pages
+    text = next(page.extract_text() for page in pages if "總覽" in page.extract_text())  # the footer names the sheet
     # the junior coordinator: T1.1 missing, T2.2 partial, T5.3 met at level 3; the senior planner: T1.1 at 5
     assert "陳怡君" in text and "○ — ○ — ◐ —" in text and "● 3" in text and "● 5" in text

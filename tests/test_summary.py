@@ -133,3 +133,25 @@ def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_p
     assert len(pages) == 1
     text = pages[0].extract_text()
     assert "0 / 25 人符合職能基準" in text and "品牌公關部" in text and "最多人欠缺的 10 項" in text
+
+
+def test_the_workbook_opens_on_the_summary_with_a_chart(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    import openpyxl
+
+    out = tmp_path / "team.xlsx"
+    assert run_line("assess", str(team), "-c", CATALOG, *AS_OF, "-o", str(out)).code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "摘要"
+    rows = [row for row in book["摘要"].iter_rows(values_only=True)]
+    assert rows[1][0] == "1 / 5 人符合職能基準"
+    departments = {row[0]: row[1:5] for row in rows[5:8]}
+    assert departments == {
+        "部門乙": (2, 0, 12.5, round(407 / 410, 4)),
+        "部門甲": (2, 1, 13, round(408 / 410, 4)),
+        "（未填部門）": (1, 0, 0, 0),
+    }
+    with zipfile.ZipFile(out) as z:
+        charts = [name for name in z.namelist() if name.startswith("xl/charts/chart")]
+        assert len(charts) == 1 and b"<c:barChart>" in z.read(charts[0])  # a native chart, not a picture

@@ -28,13 +28,13 @@ def team(run_line: RunLine, tmp_path: Path) -> tuple[openpyxl.Workbook, list[dic
 
 
 def test_sheets_are_named_in_the_chosen_language(run_line: RunLine, tmp_path: Path) -> None:
-    for lang, names in (("zh-TW", ["總覽", "落差", "明細", "證據", "說明"]),
-                        ("en", ["Overview", "Gaps", "Detail", "Evidence", "About"])):  # fmt: skip
+    for lang, names in (("zh-TW", ["摘要", "總覽", "落差", "明細", "證據", "說明"]),
+                        ("en", ["Summary", "Overview", "Gaps", "Detail", "Evidence", "About"])):  # fmt: skip
         out = tmp_path / f"{lang}.xlsx"
         assert run_line("assess", MID, *AS_OF, "-f", "xlsx", "-o", str(out), "--lang", lang).code == 0
         book = openpyxl.load_workbook(out)
         assert book.sheetnames == names
-        heading = [c.value for c in book[names[0]][1]]
+        heading = [c.value for c in book[names[1]][1]]  # the overview, after the summary
         assert heading[:3] == (
             ["人員編號", "姓名", "單位"] if lang == "zh-TW" else ["Person id", "Name", "Organisation"]
         )

@@ -773,6 +773,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.dry_run": ("只列出會做的變更，不寫入任何檔案。", "Show what would change without writing anything."),
     "help.opt.import_format": ("變更摘要的格式：{choices}。", "Format of the summary of changes: {choices}."),
     # ------------------------------------------------------------------ the workbook (--format xlsx)
+    "xlsx.sheet.summary": ("摘要", "Summary"),
     "xlsx.sheet.overview": ("總覽", "Overview"),
     "xlsx.sheet.gaps": ("落差", "Gaps"),
     "xlsx.sheet.detail": ("明細", "Detail"),

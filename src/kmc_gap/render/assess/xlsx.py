@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import policy_name, policy_words
+from kmc_gap.render.text import percent, policy_name, policy_words
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
 
@@ -41,7 +41,7 @@ STATUS_COLOURS = {
 }
 #: The mark of each status, drawn before the attained level by the cell's number format.
 STATUS_MARKS = {"met": "●", "partial": "◐", "missing": "○"}
-SHEETS = ("overview", "gaps", "detail", "evidence", "about")
+SHEETS = ("summary", "overview", "gaps", "detail", "evidence", "about")
 #: How many people the gaps sheet names in a cell; the detail sheet has everyone.
 GAP_NAMES = 5
 #: Rows in a worksheet, Excel's and LibreOffice's limit.
@@ -94,6 +94,7 @@ class XlsxRenderer(AssessRenderer):
         self.names = {code: sheet_text(name) for code, name in names(self.ctx.std, lang).items()}
         self.words: dict[str, str] = {}
         self.first: Report | None = None
+        self.kept: list[Report] = []  # each report without its evidence: what the summary sheet needs
         self.missing: dict[str, list[str]] = defaultdict(list)
         self.kinds: dict[str, str] = {}
         self.failures: list[tuple[str, list[Problem]]] = []
@@ -124,6 +125,7 @@ class XlsxRenderer(AssessRenderer):
     def add(self, value: Report) -> None:
         """Write one person's overview row, detail rows and evidence rows."""
         self.first = self.first or value
+        self.kept.append({**value, "evidence": [], "expiring": [], "duties": []})  # for the summary sheet
         person = value["person"]
         who = [sheet_text(person["id"] or ""), sheet_text(person["name"])]
         self._overview(value, who)
@@ -241,6 +243,7 @@ class XlsxRenderer(AssessRenderer):
         """Write the gaps and about sheets, set filters and widths, and send the workbook's bytes out."""
         self._gaps()
         self._about()
+        self._summary()
         self._layout()
         self.book.close()
         data = Path(self.path).read_bytes()
@@ -313,6 +316,75 @@ class XlsxRenderer(AssessRenderer):
         day = self.first["as_of"] if self.first is not None else ""
         return f"&L{left}&R{_amp(t('as_of', self.ctx.lang))} {day}"
 
+    def _summary(self) -> None:
+        """The first sheet, 摘要: the one-page summary's figures, with a native chart of each department."""
+        from kmc_gap.engine.summary import summarise
+        from kmc_gap.model.lookup import order
+
+        lang, sheet, bold = self.ctx.lang, self.sheets["summary"], self.fmt["bold"]
+        s = summarise(self.kept, order(self.ctx.std), self.ctx.courses, self.ctx.plan)
+        sheet.write_string(0, 0, t("summary.title", lang), self.fmt["title"])
+        sheet.write_string(1, 0, t("summary.meeting", lang, met=s["meeting"], n=s["people"]), bold)
+        sheet.write_string(2, 0, t("summary.coverage", lang, pct=percent(s["coverage"])))
+        row = 4
+        heads = ("department", "people", "meeting", "tasks", "coverage")
+        for col, key in enumerate(heads):
+            sheet.write_string(row, col, t(f"summary.col.{key}", lang), self.fmt["head"])
+        first = row + 1
+        for d in s["departments"]:
+            row += 1
+            label = d["name"] if d["name"] is not None else t("plan.no_department", lang)
+            sheet.write_string(row, 0, sheet_text(label))
+            sheet.write_number(row, 1, d["people"])
+            sheet.write_number(row, 2, d["meeting"])
+            sheet.write_number(row, 3, d["tasks_met"])
+            sheet.write_number(row, 4, d["coverage"], self.fmt["pct"])
+        if s["departments"]:
+            self._department_chart(sheet, first, row)
+        row += 2
+        for col, key in enumerate(("code", "item", "missing", "lower", "closer")):
+            sheet.write_string(row, col, t(f"summary.col.{key}", lang), self.fmt["head"])
+        for m in s["most_missed"]:
+            row += 1
+            _texts(sheet, row, 0, [m["code"], self.names[m["code"]]])
+            sheet.write_number(row, 2, m["people"])
+            sheet.write_number(row, 3, m["lower_level"])
+            sheet.write_string(row, 4, t(f"summary.closer.{m['closer']}", lang))
+        row += 2
+        for bucket in s["buckets"]:
+            sheet.write_string(
+                row, 0, t(f"summary.bucket.{bucket['closer']}", lang, items=bucket["items"], gaps=bucket["gaps"])
+            )
+            sheet.write_string(row, 1, listing(bucket["codes"], lang))
+            row += 1
+        if s["plan"] is not None:
+            p = s["plan"]
+            used = percent(p["cost"] / p["budget"]) if p["budget"] else "—"
+            budget = "—" if p["budget"] is None else f"{p['budget']:,.0f}"
+            figures = {"courses": p["courses"], "cost": f"{p['cost']:,.0f}", "budget": budget, "used": used}
+            text = t("summary.plan", lang, **figures, before=p["tasks_before"], after=p["tasks_after"])
+            sheet.write_string(row + 1, 0, t("summary.plan_title", lang), bold)
+            sheet.write_string(row + 2, 0, text)
+
+    def _department_chart(self, sheet: Worksheet, first: int, last: int) -> None:
+        """A bar chart of each department's coverage, native to Excel and LibreOffice."""
+        chart = self.book.add_chart({"type": "bar"})
+        name = sheet.get_name()
+        chart.add_series(
+            {
+                "name": t("summary.col.coverage", self.ctx.lang),
+                "categories": [name, first, 0, last, 0],
+                "values": [name, first, 4, last, 4],
+                "fill": {"color": "#5B7FA3"},
+                "data_labels": {"value": True, "num_format": "0.0%"},
+            }
+        )
+        chart.set_title({"name": t("summary.departments", self.ctx.lang)})
+        chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 480, "height": 90 + 28 * (last - first + 1)})
+        sheet.insert_chart(first - 1, 6, chart)
+
     def _layout(self) -> None:
         """Filters over each table, column widths that fit CJK headings, and pages that print landscape."""
         widths = {
@@ -321,6 +393,7 @@ class XlsxRenderer(AssessRenderer):
             "detail": [12, 14, 8, 9, 50, 8, 8, 30],
             "evidence": [12, 14, 12, 10, 40, 11, 8, 11, 30, 6, 20, 30],
             "about": [16, 40, 8],
+            "summary": [24, 44, 10, 14, 10],
         }
         columns = {"overview": 6 + len(self.tasks), "gaps": 5, "detail": len(_DETAIL), "evidence": len(_EVIDENCE)}
         for key in SHEETS:
@@ -372,4 +445,3 @@ def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
 
 def _date(iso: str) -> dt.datetime:
     return dt.datetime.fromisoformat(iso)
-
