@@ -155,3 +155,20 @@ def test_the_workbook_opens_on_the_summary_with_a_chart(run_line: RunLine, team:
     with zipfile.ZipFile(out) as z:
         charts = [name for name in z.namelist() if name.startswith("xl/charts/chart")]
         assert len(charts) == 1 and b"<c:barChart>" in z.read(charts[0])  # a native chart, not a picture
+
+
+def test_group_by_groups_the_matrix_the_workbook_and_the_summary(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    table = run_line("assess", str(team), *AS_OF, "--group-by", "organisation").stdout.splitlines()
+    heads = [line for line in table if line.startswith("部門：")]
+    assert heads == ["部門：部門乙", "部門：部門甲", "部門：（未填部門）"]
+    after = table.index("部門：部門乙")
+    assert [line.split()[0] for line in table[after + 1 : after + 3]] == ["人P3", "人P4"]
+    out = tmp_path / "team.xlsx"
+    assert run_line("assess", str(team), *AS_OF, "--group-by", "organisation", "-o", str(out)).code == 0
+    overview = [row[:3] for row in openpyxl.load_workbook(out)["總覽"].iter_rows(min_row=2, values_only=True)]
+    assert [row[0] for row in overview] == ["P3", "P4", "P1", "P2", "P5"]  # 部門乙, 部門甲, then no department
+    page = run_line("assess", str(team), *AS_OF, "--group-by", "role", "-f", "summary").stdout
+    assert "各職稱" in page and "（未填職稱）" in page
+    assert run_line("assess", str(team), "--group-by", "salary").code == 2

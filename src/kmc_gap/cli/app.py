@@ -30,6 +30,7 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     AssessFormat,
     DocFormat,
+    GroupBy,
     ImportFormat,
     PlanFormat,
     SchemaName,
@@ -196,6 +197,9 @@ def assess_cmd(
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
     ] = None,
+    group_by: Annotated[
+        GroupBy | None, typer.Option("--group-by", metavar="FIELD", help="help.opt.group_by", show_default=False)
+    ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, thresholds
@@ -240,7 +244,16 @@ def assess_cmd(
     )
     read = [*paths, *_files(policy, catalog, *(roster or []))]
     with _destination(output, read) as out, _progress(len(paths)) as advance:
-        context = _context(std, cohort=cohort, bom=bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned)
+        context = _context(
+            std,
+            cohort=cohort,
+            bom=bom,
+            gaps=shown_gaps,
+            task=detail,
+            courses=courses,
+            plan=planned,
+            group_by=group_by.value if group_by is not None else None,
+        )
         outcome = assess_paths(
             paths,
             std,

@@ -87,9 +87,13 @@ class TeamSummary(TypedDict):
 
 
 def summarise(
-    reports: Sequence[Report], position: dict[str, int], courses: Sequence[Course] | None, plan: Plan | None
+    reports: Sequence[Report],
+    position: dict[str, int],
+    courses: Sequence[Course] | None,
+    plan: Plan | None,
+    by: str = "organisation",
 ) -> TeamSummary:
-    """The team's summary from its reports, in the standard's order (``position``)."""
+    """The team's summary from its reports, in the standard's order (``position``), grouped ``by`` a field."""
     tasks_total = len(reports[0]["tasks"]) if reports else 0
     histogram = [0] * (tasks_total + 1)
     for r in reports:
@@ -112,7 +116,7 @@ def summarise(
         "tasks_total": tasks_total,
         "tasks_met": histogram,
         "coverage": ratio(met, total),
-        "departments": _departments(reports),
+        "departments": _departments(reports, by),
         "most_missed": [
             {"code": code, "people": missing[code], "lower_level": lower[code], "closer": closer[code]}
             for code in ranked[:MOST_MISSED]
@@ -136,10 +140,11 @@ def _bucket(kind: Closer, ranked: list[str], missing: Counter[str], closer: dict
     return {"closer": kind, "items": len(codes), "gaps": sum(missing[c] for c in codes), "codes": codes}
 
 
-def _departments(reports: Sequence[Report]) -> list[Department]:
+def _departments(reports: Sequence[Report], by: str) -> list[Department]:
+    """The figures of each group: by department (``organisation``), or by ``role``."""
     groups: dict[str | None, list[Report]] = defaultdict(list)
     for r in reports:
-        groups[r["person"]["organisation"]].append(r)
+        groups[r["person"]["role"] if by == "role" else r["person"]["organisation"]].append(r)
     out: list[Department] = []
     for name in sorted(groups, key=lambda n: (n is None, n or "")):
         members = groups[name]

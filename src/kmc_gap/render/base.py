@@ -37,6 +37,7 @@ class RenderContext:
     task: str | None = None  # the table shows this one task in full instead of the whole report
     courses: tuple[Course, ...] | None = None  # the summary: which gaps the catalogue's courses close
     plan: Plan | None = None  # the summary: the plan whose cost and lift it shows
+    group_by: str | None = None  # "organisation" or "role": cohort rows and the summary grouped by it
 
 
 class Renderer(ABC, Generic[T]):

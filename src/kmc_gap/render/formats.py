@@ -23,6 +23,13 @@ class AssessFormat(StrEnum):
     summary = "summary"
 
 
+class GroupBy(StrEnum):
+    """What ``--group-by`` groups a cohort's people by: a field of each person."""
+
+    organisation = "organisation"
+    role = "role"
+
+
 class ValidateFormat(StrEnum):
     """How `validate` prints what it found."""
 

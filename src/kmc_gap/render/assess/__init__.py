@@ -57,6 +57,20 @@ class Tally:
             self.missing[gap["code"]] += 1
 
 
+def grouped(rows: list[Brief], by: str | None) -> list[tuple[str | None, list[tuple[int, Brief]]]]:
+    """The rows (with their 1-based places) in groups of ``by`` (a person field), in name order, the
+    people without one last; without ``by``, one group of everyone in the order they came."""
+    numbered = list(enumerate(rows, 1))
+    if by is None:
+        return [(None, numbered)]
+    groups: dict[str | None, list[tuple[int, Brief]]] = {}
+    for i, row in numbered:
+        person = row["person"]
+        key = person["organisation"] if by == "organisation" else person["role"]
+        groups.setdefault(key, []).append((i, row))
+    return [(key, groups[key]) for key in sorted(groups, key=lambda k: (k is None, k or ""))]
+
+
 class SummaryRenderer(AssessRenderer):
     """A format that shows one person in detail, and several people as a summary at the end."""
 

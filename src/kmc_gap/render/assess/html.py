@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.model.problems import Problem
-from kmc_gap.render.assess import AssessRenderer, Tally
+from kmc_gap.render.assess import AssessRenderer, Tally, grouped
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, policy_name, who
@@ -320,24 +320,31 @@ class HtmlRenderer(AssessRenderer):
         lang = self.ctx.lang
         codes = [task["code"] for task in first["tasks"]]
         head = [escape(t(k, lang)) for k in ("person", "verdict", "tasks_short", "coverage")] + codes
-        rows = []
-        for i, brief in enumerate(self.tally.rows, 1):
-            s = brief["summary"]
-            verdict = "verdict.met" if s["meets_standard"] else "verdict.not_met"
-            marks = [_mark(brief["statuses"][c], lang) for c in codes]
-            rows.append(
-                [
-                    f'<a href="#p{i}">{escape(who(brief["person"]))}</a>',
-                    f'<span class="nowrap">{escape(t(verdict, lang))}</span>',
-                    f"{s['tasks_met']}/{s['tasks_total']}",
-                    percent(s["coverage"]),
-                    *marks,
-                ]
-            )
+        tables = []
+        by = self.ctx.group_by
+        for group, members in grouped(self.tally.rows, by):
+            rows = []
+            for i, brief in members:
+                s = brief["summary"]
+                verdict = "verdict.met" if s["meets_standard"] else "verdict.not_met"
+                marks = [_mark(brief["statuses"][c], lang) for c in codes]
+                rows.append(
+                    [
+                        f'<a href="#p{i}">{escape(who(brief["person"]))}</a>',
+                        f'<span class="nowrap">{escape(t(verdict, lang))}</span>',
+                        f"{s['tasks_met']}/{s['tasks_total']}",
+                        percent(s["coverage"]),
+                        *marks,
+                    ]
+                )
+            if by is not None:
+                label = group if group is not None else t(f"group.none.{by}", lang)
+                tables.append(f"<h2>{escape(t(f'group.{by}', lang))}：{escape(label)}</h2>")
+            tables.append(_table(head, rows, frozenset({2, 3})).replace("<table>", '<table class="matrix">', 1))
+        table = "".join(tables)
         met = sum(r["summary"]["meets_standard"] for r in self.tally.rows)
         count = escape(t("cohort_count", lang, n=len(self.tally.rows), met=met))
         legend = " ".join(f"{MARKS[k]} {escape(t('status.' + k, lang))}" for k in MARKS)
-        table = _table(head, rows, frozenset({2, 3})).replace("<table>", '<table class="matrix">', 1)
         return (
             f'<section class="person summary"><h1>{escape(t("cohort_summary", lang))}</h1>'
             f'<p class="meta">{escape(first["standard"]["code"])} {escape(standard_name(self.ctx.std, lang))} · '

@@ -8,7 +8,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from kmc_gap.render.assess import Tally
+from kmc_gap.render.assess import Tally, grouped
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
@@ -17,7 +17,7 @@ from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import PersonOut, Report
+    from kmc_gap.engine.report import Brief, PersonOut, Report
 
 NAME_CELLS = 18
 
@@ -34,29 +34,38 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
         )
         # each task takes 3 cells: on a narrow terminal only the figures are shown, not the marks
         wide = con.width >= NAME_CELLS + 3 * len(first["tasks"]) + 19
-        _matrix(con, tally, [task["code"] for task in first["tasks"]] if wide else [], lang)
+        _matrix(con, tally, [task["code"] for task in first["tasks"]] if wide else [], ctx)
     _most_missing(con, tally, ctx)
     _failures(con, tally, lang)
 
 
-def _matrix(con: Console, tally: Tally, codes: list[str], lang: str) -> None:
+def _matrix(con: Console, tally: Tally, codes: list[str], ctx: RenderContext) -> None:
+    lang = ctx.lang
     marks = glyphs(con.file)
     head = Text("  " + set_cell_size(t("person", lang), NAME_CELLS), style="bold")
     for code in codes:
         head.append(f" {code[1:].replace('.', ''):>2}", style="bold")
     head.append(f"  {_right(t('tasks_short', lang), 5)}  {_right(t('coverage', lang), 8)}", style="bold")
     con.print(head)
-    for row in tally.rows:
-        line = Text("  " + _fit(row["person"], NAME_CELLS))  # indented: no line starts with a person's name
-        for code in codes:
-            status = row["statuses"][code]
-            line.append(f"  {marks[status]}", style=STATUS_STYLE[status])
-        s = row["summary"]
-        line.append(f"  {s['tasks_met']:>2}/{s['tasks_total']:<2}  {percent(s['coverage']):>8}")
-        con.print(line)
+    for group, members in grouped(tally.rows, ctx.group_by):
+        if ctx.group_by is not None:
+            label = visible(group) if group is not None else t(f"group.none.{ctx.group_by}", lang)
+            con.print(Text(f"{t(f'group.{ctx.group_by}', lang)}：{label}", style="bold"))
+        for _, row in members:
+            _row(con, row, codes, marks)
     if codes:
         legend = "  ".join(f"{marks[k]} {t('status.' + k, lang)}" for k in ("met", "partial", "missing"))
         con.print(Text(f"{legend}   ({t('matrix_key', lang)})", style="dim"))
+
+
+def _row(con: Console, row: Brief, codes: list[str], marks: dict[str, str]) -> None:
+    line = Text("  " + _fit(row["person"], NAME_CELLS))  # indented: no line starts with a person's name
+    for code in codes:
+        status = row["statuses"][code]
+        line.append(f"  {marks[status]}", style=STATUS_STYLE[status])
+    s = row["summary"]
+    line.append(f"  {s['tasks_met']:>2}/{s['tasks_total']:<2}  {percent(s['coverage']):>8}")
+    con.print(line)
 
 
 def _fit(person: PersonOut, cells: int) -> str:

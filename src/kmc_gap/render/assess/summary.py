@@ -14,6 +14,7 @@ from kmc_gap.engine.summary import TeamSummary, summarise
 from kmc_gap.model.lookup import names, order
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
+from kmc_gap.render.formats import GroupBy
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name
 from kmc_gap.words import listing, t
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def team_summary(reports: list[Report], ctx: RenderContext) -> TeamSummary:
     """The summary of ``reports`` with the context's catalogue and plan."""
-    return summarise(reports, order(ctx.std), ctx.courses, ctx.plan)
+    return summarise(reports, order(ctx.std), ctx.courses, ctx.plan, ctx.group_by or "organisation")
 
 
 class SummaryHtmlRenderer(AssessRenderer):
@@ -70,8 +71,8 @@ def page(reports: list[Report], s: TeamSummary, ctx: RenderContext, failed: list
         f"<p>{e(t('summary.coverage', lang, pct=percent(s['coverage'])))}</p>",
         _histogram(s, lang),
         "</section><section>",
-        f"<h2>{e(t('summary.departments', lang))}</h2>",
-        _departments(s, lang),
+        f"<h2>{e(t(f'summary.groups.{ctx.group_by or GroupBy.organisation}', lang))}</h2>",
+        _departments(s, lang, ctx.group_by or GroupBy.organisation),
         "</section></div>",
         f"<h2>{e(t('summary.most_missed', lang))}</h2>",
         _most_missed(s, name, lang),
@@ -135,18 +136,19 @@ def _bar(fraction: float) -> str:
     return f'<svg width="90" height="10" aria-hidden="true">{filled}{frame}</svg>'
 
 
-def _departments(s: TeamSummary, lang: str) -> str:
-    """A row and a bar of coverage for each department."""
+def _departments(s: TeamSummary, lang: str, by: str) -> str:
+    """A row and a bar of coverage for each department (or role)."""
     rows = []
     for d in s["departments"]:
-        label = d["name"] if d["name"] is not None else t("plan.no_department", lang)
+        label = d["name"] if d["name"] is not None else t(f"group.none.{by}", lang)
         bar = _bar(d["coverage"])
         rows.append(
             f"<tr><td>{e(label)}</td><td class=num>{d['people']}</td><td class=num>{d['meeting']}</td>"
             f"<td class=num>{d['tasks_met']:g}</td><td class=num>{e(percent(d['coverage']))} {bar}</td></tr>"
         )
-    heads = "".join(
-        f"<th>{e(t(f'summary.col.{k}', lang))}</th>" for k in ("department", "people", "meeting", "tasks", "coverage")
+    first = e(t(f"group.{by}", lang))
+    heads = f"<th>{first}</th>" + "".join(
+        f"<th>{e(t(f'summary.col.{k}', lang))}</th>" for k in ("people", "meeting", "tasks", "coverage")
     )
     return f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 

@@ -102,7 +102,7 @@ class XlsxRenderer(AssessRenderer):
         overview = [
             "person_id",
             "person_name",
-            "organisation",
+            "role" if self.ctx.group_by == "role" else "organisation",
             *[None] * len(self.tasks),
             "tasks_met",
             "coverage",
@@ -128,7 +128,8 @@ class XlsxRenderer(AssessRenderer):
         self.kept.append({**value, "evidence": [], "expiring": [], "duties": []})  # for the summary sheet
         person = value["person"]
         who = [sheet_text(person["id"] or ""), sheet_text(person["name"])]
-        self._overview(value, who)
+        if self.ctx.group_by is None:  # grouped, the overview is written in its groups' order at the end
+            self._overview(value, who)
         self._detail(value, who)
         self._evidence(value, who)
         label = f"{person['name']} ({person['id']})" if person["id"] else person["name"]
@@ -138,7 +139,8 @@ class XlsxRenderer(AssessRenderer):
 
     def _overview(self, report: Report, who: list[str]) -> None:
         sheet, row = self.sheets["overview"], self._next("overview")
-        _texts(sheet, row, 0, [*who, sheet_text(report["person"]["organisation"] or "")])
+        group = report["person"]["role"] if self.ctx.group_by == "role" else report["person"]["organisation"]
+        _texts(sheet, row, 0, [*who, sheet_text(group or "")])
         by_code = {task["code"]: task for task in report["tasks"]}
         for col, code in enumerate(self.tasks, start=3):
             task = by_code[code]
@@ -241,6 +243,12 @@ class XlsxRenderer(AssessRenderer):
 
     def finish(self) -> None:
         """Write the gaps and about sheets, set filters and widths, and send the workbook's bytes out."""
+        if self.ctx.group_by is not None:
+            by = self.ctx.group_by
+            ordered = sorted(self.kept, key=lambda r: (r["person"][by] is None, r["person"][by] or ""))  # type: ignore[literal-required]
+            for report in ordered:
+                person = report["person"]
+                self._overview(report, [sheet_text(person["id"] or ""), sheet_text(person["name"])])
         self._gaps()
         self._about()
         self._summary()
@@ -322,18 +330,22 @@ class XlsxRenderer(AssessRenderer):
         from kmc_gap.model.lookup import order
 
         lang, sheet, bold = self.ctx.lang, self.sheets["summary"], self.fmt["bold"]
-        s = summarise(self.kept, order(self.ctx.std), self.ctx.courses, self.ctx.plan)
+        by = self.ctx.group_by or "organisation"
+        s = summarise(self.kept, order(self.ctx.std), self.ctx.courses, self.ctx.plan, by)
         sheet.write_string(0, 0, t("summary.title", lang), self.fmt["title"])
         sheet.write_string(1, 0, t("summary.meeting", lang, met=s["meeting"], n=s["people"]), bold)
         sheet.write_string(2, 0, t("summary.coverage", lang, pct=percent(s["coverage"])))
         row = 4
-        heads = ("department", "people", "meeting", "tasks", "coverage")
-        for col, key in enumerate(heads):
-            sheet.write_string(row, col, t(f"summary.col.{key}", lang), self.fmt["head"])
+        heads = [
+            t(f"group.{by}", lang),
+            *(t(f"summary.col.{k}", lang) for k in ("people", "meeting", "tasks", "coverage")),
+        ]
+        for col, text in enumerate(heads):
+            sheet.write_string(row, col, text, self.fmt["head"])
         first = row + 1
         for d in s["departments"]:
             row += 1
-            label = d["name"] if d["name"] is not None else t("plan.no_department", lang)
+            label = d["name"] if d["name"] is not None else t(f"group.none.{by}", lang)
             sheet.write_string(row, 0, sheet_text(label))
             sheet.write_number(row, 1, d["people"])
             sheet.write_number(row, 2, d["meeting"])
@@ -379,7 +391,7 @@ class XlsxRenderer(AssessRenderer):
                 "data_labels": {"value": True, "num_format": "0.0%"},
             }
         )
-        chart.set_title({"name": t("summary.departments", self.ctx.lang)})
+        chart.set_title({"name": t(f"summary.groups.{self.ctx.group_by or 'organisation'}", self.ctx.lang)})
         chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
         chart.set_legend({"none": True})
         chart.set_size({"width": 480, "height": 90 + 28 * (last - first + 1)})
