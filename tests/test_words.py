@@ -131,7 +131,7 @@ AS_OF = ("--as-of", "2026-06-30")
     [
         *(
             ["assess", ENGLISH, *AS_OF, "-f", fmt]
-            for fmt in ("table", "json", "jsonl", "csv", "markdown", "junit", "html")
+            for fmt in ("table", "json", "jsonl", "csv", "markdown", "junit", "html", "summary")
         ),
         ["assess", ENGLISH, "tests/fixtures/english-profile.yaml", "tests/corpus/level-7.yaml", *AS_OF],
         ["assess", ENGLISH, *AS_OF, "--fail-under", "50", "--require", "t1.1"],
@@ -142,6 +142,7 @@ AS_OF = ("--as-of", "2026-06-30")
         ["standard", "k7"],
         ["plan", ENGLISH, "-c", "tests/fixtures/english-catalog.yaml", *AS_OF],
         ["plan", ENGLISH, "-c", "tests/fixtures/english-catalog.yaml", *AS_OF, "-f", "markdown"],
+        *(["plan", ENGLISH, "-c", "tests/fixtures/english-catalog.yaml", *AS_OF, "-f", f] for f in ("csv", "html")),
         ["diff", ENGLISH, "examples/progress/mid-career-planner-2026.yaml", *AS_OF],
         ["init"],
         ["--help"],
@@ -170,3 +171,50 @@ def test_default_language_messages_hold_no_english_sentences(run_line: RunLine) 
     leaks = [line for line in lines if SENTENCE.search(line.replace("iconv -f BIG5 -t UTF-8", ""))]
     assert leaks == []
     assert SENTENCE.search(result.stderr) is None
+
+
+#: What a Chinese report must never show: Python's words, a setting's key, a built-in policy's English name.
+LITERALS = re.compile(r"\b(True|False|None|default|strict|min_evidence|require_verified|max_age_years)\b")
+
+
+def _strings(path: Path) -> str:
+    """Every text cell of a workbook, a line each."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    return "\n".join(
+        str(v)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str)
+    )
+
+
+def _visible_text(page: str) -> str:
+    """An HTML page's text: tags, the style sheet and attribute values left out."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+def test_chinese_outputs_hold_no_english_or_python_literals(run_line: RunLine, tmp_path: Path) -> None:
+    records = ("examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c", "examples/records/courses.xlsx")
+    texts = {}
+    for name, args in {
+        "assess.xlsx": ("assess", *records, *AS_OF),
+        "plan.xlsx": ("plan", *records, *AS_OF, "--budget", "200000"),
+        "plan.csv": ("plan", *records, *AS_OF, "--budget", "200000"),
+        "skeleton.xlsx": ("catalog", "init", "examples/records/ehr-export-2025.xlsx"),
+    }.items():
+        out = tmp_path / name
+        assert run_line(*args, "-o", str(out)).code == 0, name
+        texts[name] = _strings(out) if name.endswith(".xlsx") else out.read_text(encoding="utf-8-sig")
+    texts["summary"] = _visible_text(run_line("assess", *records, *AS_OF, "-f", "summary").stdout)
+    texts["html"] = _visible_text(
+        run_line("assess", "examples/profiles/mid-career-planner.yaml", *AS_OF, "-f", "html").stdout
+    )
+    texts["plan.html"] = _visible_text(run_line("plan", *records, *AS_OF, "-f", "html").stdout)
+    texts["table"] = run_line("assess", *records, *AS_OF).stdout
+    for name, text in texts.items():
+        assert not LITERALS.search(text), (name, LITERALS.search(text))
+        assert not SENTENCE.search(text.replace("iCAP", "")), (name, SENTENCE.search(text))
