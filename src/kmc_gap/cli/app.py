@@ -285,6 +285,8 @@ def _summary_inputs(
     reading: RecordOptions | None, catalog: Path | None, plan_file: Path | None, std: Standard, max_size: int
 ) -> tuple[tuple[Course, ...] | None, Plan | None]:
     """The catalogue's courses and the plan the summary shows: which gaps courses close, what the plan costs."""
+    if reading is None and catalog is None and plan_file is None:
+        return None, None  # a run of YAML profiles alone: no record or spreadsheet code is imported
     from kmc_gap.api import records
     from kmc_gap.api.plan import load_plan
 
