@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import SkeletonFormat
+from kmc_gap.render.workbook import write_workbook
 from kmc_gap.words import t
 from kmc_gap.words.safe import csv_cell, sheet_text
 
@@ -53,41 +51,31 @@ class XlsxRenderer(Renderer[Courses]):
     """The skeleton as a workbook: bold headers, a frozen header row, filters, the most-taken courses first."""
 
     def add(self, value: Courses) -> None:
-        import xlsxwriter
+        write_workbook(self.out, lambda book: self.build(book, value))
 
+    def build(self, book: Any, value: Courses) -> None:
+        """The skeleton's one sheet."""
         lang = self.ctx.lang
-        fd, path = tempfile.mkstemp(prefix="kmc-gap-", suffix=".xlsx")
-        os.close(fd)
-        try:
-            options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-            book = xlsxwriter.Workbook(path, options)
-            sheet = book.add_worksheet(t("catalog.sheet", lang))
-            head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-            fill = book.add_format({"bg_color": "#FFF2CC", "border": 1})
-            for col, key in enumerate(COLUMNS):
-                sheet.write_string(0, col, t(f"catalog.col.{key}", lang), head)
-            for row, course in enumerate(_ordered(value), start=1):
-                for col, cell in enumerate(_cells(course)):
-                    if isinstance(cell, int | float):
-                        sheet.write_number(row, col, cell)
-                    elif cell:
-                        sheet.write_string(row, col, sheet_text(cell))
-                    elif COLUMNS[col] in ("level", "covers"):
-                        sheet.write_blank(row, col, None, fill)  # the cells to fill in
-            sheet.freeze_panes(1, 2)
-            sheet.autofilter(0, 0, max(1, len(value)), len(COLUMNS) - 1)
-            sheet.set_column(0, 0, 12)
-            sheet.set_column(1, 1, 36)
-            sheet.set_column(2, 2, 18)
-            sheet.set_column(3, len(COLUMNS) - 1, 11)
-            sheet.set_column(5, 5, 30)
-            book.close()
-            data = Path(path).read_bytes()
-        finally:
-            Path(path).unlink(missing_ok=True)
-        self.out.flush()
-        self.out.buffer.write(data)
-        self.out.buffer.flush()
+        sheet = book.add_worksheet(t("catalog.sheet", lang))
+        head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        fill = book.add_format({"bg_color": "#FFF2CC", "border": 1})
+        for col, key in enumerate(COLUMNS):
+            sheet.write_string(0, col, t(f"catalog.col.{key}", lang), head)
+        for row, course in enumerate(_ordered(value), start=1):
+            for col, cell in enumerate(_cells(course)):
+                if isinstance(cell, int | float):
+                    sheet.write_number(row, col, cell)
+                elif cell:
+                    sheet.write_string(row, col, sheet_text(cell))
+                elif COLUMNS[col] in ("level", "covers"):
+                    sheet.write_blank(row, col, None, fill)  # the cells to fill in
+        sheet.freeze_panes(1, 2)
+        sheet.autofilter(0, 0, max(1, len(value)), len(COLUMNS) - 1)
+        sheet.set_column(0, 0, 12)
+        sheet.set_column(1, 1, 36)
+        sheet.set_column(2, 2, 18)
+        sheet.set_column(3, len(COLUMNS) - 1, 11)
+        sheet.set_column(5, 5, 30)
 
 
 class CsvRenderer(Renderer[Courses]):

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Renderer
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import percent, who
+from kmc_gap.render.workbook import write_workbook
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import csv_cell, html_text, sheet_text
 
@@ -164,29 +162,19 @@ class XlsxRenderer(Renderer["Plan"]):
     """The plan as a workbook: courses, people, departments and an about sheet."""
 
     def add(self, value: Plan) -> None:
-        import xlsxwriter
+        value = name_plan(value, self.ctx.std, self.ctx.lang)  # the gaps each course closes, by name
+        write_workbook(self.out, lambda book: self.build(book, value))
 
+    def build(self, book: Any, value: Plan) -> None:
+        """The four sheets."""
         lang = self.ctx.lang
-        value = name_plan(value, self.ctx.std, lang)  # the gaps each course closes, by name
-        fd, path = tempfile.mkstemp(prefix="kmc-gap-", suffix=".xlsx")
-        os.close(fd)
-        try:
-            options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-            book = xlsxwriter.Workbook(path, options)
-            self.head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
-            self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-            self.money = book.add_format({"num_format": "#,##0", "valign": "top"})
-            self._courses(book.add_worksheet(t("plan.sheet.courses", lang)), value)
-            self._people(book.add_worksheet(t("plan.sheet.people", lang)), value)
-            self._departments(book.add_worksheet(t("plan.sheet.departments", lang)), value)
-            self._about(book.add_worksheet(t("plan.sheet.about", lang)), value)
-            book.close()
-            data = Path(path).read_bytes()
-        finally:
-            Path(path).unlink(missing_ok=True)
-        self.out.flush()
-        self.out.buffer.write(data)
-        self.out.buffer.flush()
+        self.head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.money = book.add_format({"num_format": "#,##0", "valign": "top"})
+        self._courses(book.add_worksheet(t("plan.sheet.courses", lang)), value)
+        self._people(book.add_worksheet(t("plan.sheet.people", lang)), value)
+        self._departments(book.add_worksheet(t("plan.sheet.departments", lang)), value)
+        self._about(book.add_worksheet(t("plan.sheet.about", lang)), value)
 
     def _table(self, sheet: Worksheet, heads: tuple[str, ...], widths: list[int]) -> None:
         for col, (key, width) in enumerate(zip(heads, widths, strict=True)):
