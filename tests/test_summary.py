@@ -172,3 +172,13 @@ def test_group_by_groups_the_matrix_the_workbook_and_the_summary(run_line: RunLi
     page = run_line("assess", str(team), *AS_OF, "--group-by", "role", "-f", "summary").stdout
     assert "各職稱" in page and "（未填職稱）" in page
     assert run_line("assess", str(team), "--group-by", "salary").code == 2
+
+
+def test_plan_format_summary_is_the_summary_with_the_plan(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+    args = ("plan", str(team), "-c", CATALOG, "--budget", "30000", *AS_OF)
+    figures = json.loads(run_line(*args, "-f", "json").stdout)
+    out = tmp_path / "summary.html"
+    run = run_line(*args, "-f", "summary", "-o", str(out))
+    assert run.code == 0 and run.stderr.endswith(f"：5 人、{len(figures['courses'])} 門課\n")
+    page = out.read_text(encoding="utf-8")
+    assert "1 / 5 人符合職能基準" in page and f"費用 {figures['total_cost']:,.0f}（預算 30,000" in page

@@ -41,8 +41,10 @@ from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from kmc_gap.engine.report import Plan
-    from kmc_gap.model.models import Course, Standard
+    from kmc_gap.model.models import Course, Policy, Standard
     from kmc_gap.model.paths import Expansion
     from kmc_gap.model.records import RecordOptions
     from kmc_gap.render.base import RenderContext
@@ -279,6 +281,34 @@ def assess_cmd(
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _plan_summary(
+    out: TextIO,
+    planned: Plan,
+    found: Expansion,
+    std: Standard,
+    pol: Policy,
+    policy_name: str,
+    day: dt.date,
+    max_size: int,
+    catalog: Path,
+    reading: RecordOptions,
+    standard_path: Path | None,
+) -> None:
+    """``plan --format summary``: the team's one-page summary with this plan, from the same inputs."""
+    from dataclasses import replace
+
+    from kmc_gap.api import records
+    from kmc_gap.api.assess import Settings, assess_paths
+    from kmc_gap.render.assess.summary import SummaryHtmlRenderer
+
+    courses = records.catalog(catalog, std, max_size)
+    context = _context(std, cohort=True, courses=tuple(courses.related()) if courses else None, plan=planned)
+    settings = Settings(standard_path, pol, policy_name, day, max_size, named=found.named)
+    assess_paths(
+        found.files, std, settings, SummaryHtmlRenderer(out, context), records=replace(reading, catalog=courses)
+    )
 
 
 def _summary_inputs(
@@ -537,7 +567,12 @@ def plan_cmd(
     warn(run.warnings)
     if run.plan is not None:
         with _destination(output, [*found.files, *_files(policy, catalog, *(roster or []))]) as out:
-            RENDERERS[fmt].write(run.plan, out, _context(std))
+            if fmt is PlanFormat.summary:  # the team's page with this plan: the reports are made again
+                standard_path = ctx.obj["standard"] if ctx.obj else None
+                args = (found, std, pol, policy_name, day, max_size, catalog, reading, standard_path)
+                _plan_summary(out, run.plan, *args)
+            else:
+                RENDERERS[fmt].write(run.plan, out, _context(std))
         if output is not None:
             say("run.wrote_plan", path=output, n=len(run.plan["people"]), courses=len(run.plan["courses"]))
     if run.problems or found.empty:

@@ -62,6 +62,7 @@ class PlanFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    summary = "summary"  # the team's one-page summary with the plan: the CLI makes it with assess's renderer
 
 
 class ImportFormat(StrEnum):
