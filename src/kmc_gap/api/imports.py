@@ -89,26 +89,48 @@ def profile_name(person_id: str, *, distinct: bool = False) -> str:
     return stem + ".yaml"
 
 
-def _owner(path: Path) -> str | None:
-    """The person id of the profile at ``path`` (None when there is none; "" when it cannot be read)."""
-    if not path.is_file():
+@dataclass(frozen=True)
+class _Existing:
+    """A profile already in the folder, read and parsed once: its text, and its document or why it has none."""
+
+    text: str
+    doc: yamlsource.YamlDocument | None
+    error: InputError | None = None
+
+    @property
+    def owner(self) -> str:
+        """Its person id ("" when it cannot be told)."""
+        data = self.doc.data if self.doc is not None else None
+        person = data.get("person") if isinstance(data, dict) else None
+        ident = person.get("id") if isinstance(person, dict) else None
+        return unicodedata.normalize("NFKC", str(ident)) if ident is not None else ""
+
+
+def _existing(path: Path) -> _Existing | None:
+    """The profile at ``path``, or None when there is none yet (a folder there is a located problem)."""
+    if not path.exists():
         return None
+    name = shown(path)
+    text = yamlsource.read_text(path, name)
     try:
-        doc = yamlsource.parse(yamlsource.read_text(path, shown(path)), shown(path))
-    except InputError:
-        return ""
-    person = doc.data.get("person") if isinstance(doc.data, dict) else None
-    ident = person.get("id") if isinstance(person, dict) else None
-    return unicodedata.normalize("NFKC", str(ident)) if ident is not None else ""
+        return _Existing(text, yamlsource.parse(text, name))
+    except InputError as exc:
+        return _Existing(text, None, exc)
 
 
-def _target(folder: Path, ident: str, taken: dict[str, str]) -> Path:
-    """The file of ``ident``: its plain name, unless that file is another person's (this run's or on disk)."""
+def _place(folder: Path, ident: str, taken: dict[str, str]) -> tuple[Path, _Existing | None, str | None]:
+    """The file of ``ident``, what it holds now, and the other person whose file has its plain name, if any.
+
+    A file is only ever updated for its own person id: when the plain name is another person's (in this
+    run or on disk), ``ident`` gets the distinct name instead.
+    """
     plain = folder / profile_name(ident)
-    owner = taken.get(plain.name) or _owner(plain)
+    existing = _existing(plain)
+    owner = taken.get(plain.name) or (existing.owner if existing is not None else None)
     if owner in (None, "", ident):
-        return plain
-    return folder / profile_name(ident, distinct=True)
+        return plain, existing, None
+    target = folder / profile_name(ident, distinct=True)
+    return target, _existing(target), owner
 
 
 def import_records(
@@ -136,15 +158,15 @@ def import_records(
     inside = folder.resolve()
     for person in found.people:
         ident = person.profile.person.id or ""
-        target = _target(folder, ident, taken)
-        if target.name != profile_name(ident):
-            other = taken.get(profile_name(ident)) or _owner(folder / profile_name(ident)) or ""
-            run.warnings.append(Problem(shown(target), "import.distinct_file", {"id": ident, "other": other}))
-        taken[target.name] = ident
+        target = folder / profile_name(ident)
         try:
+            target, existing, other = _place(folder, ident, taken)
+            if other is not None:
+                run.warnings.append(Problem(shown(target), "import.distinct_file", {"id": ident, "other": other}))
+            taken[target.name] = ident
             if target.is_symlink() and inside not in target.resolve().parents:
                 raise InputError([Problem(shown(target), "import.outside")])
-            change, text = _change(person, target, sources, complete, std, lang)
+            change, text = _change(person, target, existing, sources, complete, std, lang)
             if not dry_run and text is not None:
                 _write(target, text, [*paths, *inputs])
         except InputError as exc:
@@ -213,19 +235,26 @@ def _text(value: str) -> Any:
 
 
 def _change(
-    person: RecordPerson, target: Path, sources: str, complete: set[str], std: Standard, lang: str
+    person: RecordPerson,
+    target: Path,
+    existing: _Existing | None,
+    sources: str,
+    complete: set[str],
+    std: Standard,
+    lang: str,
 ) -> tuple[ProfileChange, str | None]:
     """The change to ``target`` and the new text (None when nothing changes)."""
     profile = person.profile
     change = ProfileChange(profile.person.id or "", profile.person.name, shown(target))
     new = {ev.id: _evidence_map(ev) for ev in profile.evidence}
-    if not target.exists():
+    if existing is None:
         change.created, change.added = True, len(new)
         return change, _dump(_new_profile(profile, new, sources, lang))
     name = shown(target)
-    text = yamlsource.read_text(target, name)
     # the strict loader first: a file that no longer parses or validates is named, with its problems, and left
-    doc = yamlsource.parse(text, name)
+    if existing.doc is None:
+        raise existing.error or InputError([Problem(name, "import.not_profile")])
+    text, doc = existing.text, existing.doc
     if kind_of(doc) != "profile":
         raise InputError([Problem(name, "import.not_profile")])
     try:

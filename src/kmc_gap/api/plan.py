@@ -8,9 +8,10 @@ from pathlib import Path
 
 from kmc_gap.api.records import read_catalog
 from kmc_gap.engine.plan import PlanOptions, make_plan
-from kmc_gap.engine.report import Plan
+from kmc_gap.engine.report import Plan, Report
+from kmc_gap.engine.scoring import assess
 from kmc_gap.model.loading import load_profile
-from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.models import Catalog, Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.records import RecordOptions, load_records
@@ -40,6 +41,12 @@ class PlanRun:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    profiles: list[tuple[Profile, str]] = field(default_factory=list)  # everyone planned for, and their file
+    catalog: Catalog | None = None
+
+    def reports(self, std: Standard, policy: Policy, as_of: dt.date, policy_name: str) -> list[Report]:
+        """Everyone's report today, from the profiles already read: the summary of ``plan --format summary``."""
+        return [assess(p, std, policy, as_of, policy_name=policy_name, file=file) for p, file in self.profiles]
 
 
 def _keys(profiles: list[tuple[Profile, str]]) -> list[str]:
@@ -94,4 +101,4 @@ def plan(
         return PlanRun(None, problems, warnings)
     people = [(key, prof, file) for key, (prof, file) in zip(_keys(loaded), loaded, strict=True)]
     result = make_plan(people, std, policy, as_of, courses, policy_name=policy_name, options=options)
-    return PlanRun(result, problems, warnings)
+    return PlanRun(result, problems, warnings, loaded, courses)

@@ -43,6 +43,7 @@ from kmc_gap.words.safe import log_line
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kmc_gap.api.plan import PlanRun
     from kmc_gap.engine.report import Plan
     from kmc_gap.model.models import Course, Policy, Standard
     from kmc_gap.model.paths import Expansion
@@ -283,32 +284,16 @@ def assess_cmd(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _plan_summary(
-    out: TextIO,
-    planned: Plan,
-    found: Expansion,
-    std: Standard,
-    pol: Policy,
-    policy_name: str,
-    day: dt.date,
-    max_size: int,
-    catalog: Path,
-    reading: RecordOptions,
-    standard_path: Path | None,
-) -> None:
-    """``plan --format summary``: the team's one-page summary with this plan, from the same inputs."""
-    from dataclasses import replace
-
-    from kmc_gap.api import records
-    from kmc_gap.api.assess import Settings, assess_paths
+def _plan_summary(out: TextIO, run: PlanRun, std: Standard, pol: Policy, policy_name: str, day: dt.date) -> None:
+    """``plan --format summary``: the team's one-page summary with this plan, from what the plan read."""
     from kmc_gap.render.assess.summary import SummaryHtmlRenderer
 
-    courses = records.catalog(catalog, std, max_size)
-    context = _context(std, cohort=True, courses=tuple(courses.related()) if courses else None, plan=planned)
-    settings = Settings(standard_path, pol, policy_name, day, max_size, named=found.named)
-    assess_paths(
-        found.files, std, settings, SummaryHtmlRenderer(out, context), records=replace(reading, catalog=courses)
-    )
+    courses = tuple(run.catalog.related()) if run.catalog is not None else None
+    renderer = SummaryHtmlRenderer(out, _context(std, cohort=True, courses=courses, plan=run.plan))
+    renderer.start()
+    for report in run.reports(std, pol, day, policy_name):
+        renderer.add(report)
+    renderer.finish()
 
 
 def _summary_inputs(
@@ -567,10 +552,8 @@ def plan_cmd(
     warn(run.warnings)
     if run.plan is not None:
         with _destination(output, [*found.files, *_files(policy, catalog, *(roster or []))]) as out:
-            if fmt is PlanFormat.summary:  # the team's page with this plan: the reports are made again
-                standard_path = ctx.obj["standard"] if ctx.obj else None
-                args = (found, std, pol, policy_name, day, max_size, catalog, reading, standard_path)
-                _plan_summary(out, run.plan, *args)
+            if fmt is PlanFormat.summary:  # the team's page with this plan
+                _plan_summary(out, run, std, pol, policy_name, day)
             else:
                 RENDERERS[fmt].write(run.plan, out, _context(std))
         if output is not None:

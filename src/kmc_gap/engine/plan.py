@@ -279,10 +279,7 @@ class _Programme:
 
     def cost(self) -> dict[int, float]:
         """Coefficients of the total cost: each course's fee, and a seat for each of its attendees."""
-        return {
-            col: (self.courses[c].cost or 0.0) + (self.courses[c].seat_cost or 0.0) * len(self.attendees[c])
-            for c, col in self.x.items()
-        }
+        return {col: _team_cost(self.courses[c], len(self.attendees[c])) for c, col in self.x.items()}
 
     def stages(self, fewest_courses: bool) -> list[tuple[dict[int, float], bool]]:
         """The objectives in priority order, each with True when it is maximised."""

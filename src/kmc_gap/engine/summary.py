@@ -86,6 +86,11 @@ class TeamSummary(TypedDict):
     plan: PlanFigures | None
 
 
+def summary_part(report: Report) -> Report:
+    """What the summary needs of a report: all but its evidence, so that a team of thousands stays small."""
+    return {**report, "evidence": [], "expiring": [], "duties": []}
+
+
 def summarise(
     reports: Sequence[Report],
     position: dict[str, int],

@@ -21,7 +21,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -373,7 +373,7 @@ def find_columns(
     """
     if not table.rows:
         return Found(None, [table.problem("records.empty")], [])
-    wanted = {_norm(header): col for col, header in overrides.items()}
+    wanted = _wanted(overrides)
     start = _header_index(table, wanted)
     row, cells = table.rows[start]
     headers = [_text(c) or "" for c in cells]
@@ -435,6 +435,11 @@ def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column])
     return out
 
 
+def _wanted(overrides: Mapping[Column, str]) -> dict[str, Column]:
+    """``--columns`` as compared: each header it names, normalised, and its field."""
+    return {_norm(header): col for col, header in overrides.items()}
+
+
 def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
     key = _norm(header)
     return wanted.get(key) or _ALIASES.get(key)
@@ -450,19 +455,23 @@ def _unused(table: Table, row: int, header: str, i: int) -> Problem:
     if len(parts) > 1 and all(_norm(part) in _ALIASES for part in parts):
         return table.problem("records.wide_comma", row, i, header=header)
     key = _norm(header)
-    cutoff = 0.75 if len(key) > 3 else 0.8  # one character off in three is a different word
-    close = difflib.get_close_matches(key, list(_ALIASES), n=2, cutoff=cutoff)
-    if close and not _tie(key, close):
-        return table.problem("records.unused_column_hint", row, i, header=header, suggestion=close[0])
+    # one character off in three is a different word; two aliases of one field are one guess
+    close = nearest(key, list(_ALIASES), 0.75 if len(key) > 3 else 0.8, same=lambda a, b: _ALIASES[a] is _ALIASES[b])
+    if close is not None:
+        return table.problem("records.unused_column_hint", row, i, header=header, suggestion=close)
     return table.problem("records.unused_column", row, i, header=header)
 
 
-def _tie(key: str, close: list[str]) -> bool:
-    """Whether two headers of different fields are as close as each other: then neither is offered."""
-    if len(close) < 2 or _ALIASES[close[0]] is _ALIASES[close[1]]:
-        return False
-    ratio = [difflib.SequenceMatcher(None, key, other).ratio() for other in close]
-    return ratio[0] == ratio[1]
+def nearest(
+    key: str, candidates: list[str], cutoff: float, same: Callable[[str, str], bool] = lambda a, b: False
+) -> str | None:
+    """The one candidate close to ``key`` (a typo), or None: none is, or two different ones are as close."""
+    close = difflib.get_close_matches(key, candidates, n=2, cutoff=cutoff)
+    if len(close) == 2 and not same(*close):
+        ratios = [difflib.SequenceMatcher(None, key, other).ratio() for other in close]
+        if ratios[0] == ratios[1]:
+            return None
+    return close[0] if close else None
 
 
 def _missing(table: Table, row: int, col: Column) -> Problem:
@@ -616,6 +625,7 @@ _PASS = frozenset(_norm(word) for word in PASS_WORDS)
 _FAIL = frozenset(_norm(word) for word in FAIL_WORDS)
 _ABSENT = frozenset(_norm(word) for word in ABSENT_WORDS)
 _PRESENT = frozenset(_norm(word) for word in PRESENT_WORDS)
+_OUTCOMES = _PASS | _FAIL | _ABSENT  # every word that says how a course went
 
 
 def cell_score(value: Any) -> float | bool:
@@ -624,7 +634,7 @@ def cell_score(value: Any) -> float | bool:
     if number is not None:
         return number
     key = _norm(_text(value) or "")
-    if key in _PASS | _FAIL | _ABSENT:
+    if key in _OUTCOMES:
         return key in _PASS
     raise CellError("records.bad_score", value=_text(value) or "")
 
@@ -632,7 +642,7 @@ def cell_score(value: Any) -> float | bool:
 def cell_passed(value: Any) -> bool:
     """A 是否合格 cell: True for a pass (是, 合格, 通過, Y, ✓, pass), False for a fail or an absence."""
     key = _norm(_text(value) or "")
-    if key in _PASS or key in _FAIL or key in _ABSENT:
+    if key in _OUTCOMES:
         return key in _PASS
     raise CellError("records.bad_result", value=_text(value) or "")
 
@@ -732,7 +742,7 @@ _SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
 _NOTE = tuple(unicodedata.normalize("NFKC", word).casefold() for word in NOTE_PREFIXES)  # ``*`` kept
 
 
-def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | None = None) -> Skip | None:
+def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column]) -> Skip | None:
     """What a row that is not a record is (a subtotal, a note line, a section heading, the header again), or None."""
     texts = [_text(c) for c in cells]
     filled = [text for text in texts if text]
@@ -744,9 +754,7 @@ def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column] | 
 
     first = unicodedata.normalize("NFKC", filled[0]).strip().casefold() if filled else ""
     # the header again: its person id cell is a header (checked first: it is one look-up, not one a cell)
-    if _column_of(cell(Column.person_id), wanted or {}) and (
-        len({_column_of(text, wanted or {}) for text in filled} - {None}) >= 2
-    ):
+    if _column_of(cell(Column.person_id), wanted) and len({_column_of(text, wanted) for text in filled} - {None}) >= 2:
         return Skip.header
     if first.startswith(_NOTE) and not cell(Column.date):
         return Skip.note
@@ -779,7 +787,7 @@ class _Reader:
         self.verified_by = options.verified_by
         self.kind = columns.kind.value
         self.source = table.source  # the same for every row: worked out once
-        self.wanted = {_norm(header): col for col, header in options.columns.items()}
+        self.wanted = _wanted(options.columns)
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
         self.skipped: dict[Skip, int] = {}
@@ -944,11 +952,8 @@ class _Reader:
     def _hint(self, code: str) -> str | None:
         """A catalogue code close to ``code`` (a typo: C1O for C10), never a merely similar one."""
         key = _norm(code)
-        close = difflib.get_close_matches(key, list(self.courses), n=2, cutoff=0.8 if len(key) > 3 else 0.66)
-        ratios = [difflib.SequenceMatcher(None, key, other).ratio() for other in close]
-        if not close or (len(ratios) == 2 and ratios[0] == ratios[1]):  # two as close: neither is the one meant
-            return None
-        return self.courses[close[0]].code
+        close = nearest(key, list(self.courses), 0.8 if len(key) > 3 else 0.66)
+        return self.courses[close].code if close is not None else None
 
 
 # --------------------------------------------------------------------------- the courses in records
@@ -993,7 +998,7 @@ def courses_in(paths: Sequence[Path], options: RecordOptions) -> tuple[list[Cour
 
 
 def _gather(table: Table, columns: Columns, options: RecordOptions, seen: dict[str, CourseSeen]) -> None:
-    wanted = {_norm(header): col for col, header in options.columns.items()}
+    wanted = _wanted(options.columns)
     for number, cells in table.rows:
         if number <= columns.header_row or row_kind(cells, columns, wanted) is not None:
             continue
@@ -1112,7 +1117,7 @@ class _Loader:
         """The people of a roster table, each once, in its order; a row without id or name is a problem."""
         roster = self.roster if self.roster is not None else {}
         self.roster = roster
-        wanted = {_norm(header): col for col, header in self.options.columns.items()}
+        wanted = _wanted(self.options.columns)
         skipped, first = 0, None
         for number, cells in table.rows:
             if number <= columns.header_row:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.summary import TeamSummary, summarise
+from kmc_gap.engine.summary import TeamSummary, summarise, summary_part
 from kmc_gap.model.lookup import names, order
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
@@ -38,8 +38,7 @@ class SummaryHtmlRenderer(AssessRenderer):
         self.failed: list[str] = []
 
     def add(self, value: Report) -> None:
-        # what the summary needs, not the whole report: a team of thousands stays small
-        self.reports.append({**value, "evidence": [], "expiring": [], "duties": []})
+        self.reports.append(summary_part(value))
 
     def failure(self, file: str, problems: list[Problem]) -> None:
         self.failed.append(file)

@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kmc_gap.engine.summary import summarise, summary_part
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
@@ -125,7 +126,7 @@ class XlsxRenderer(AssessRenderer):
     def add(self, value: Report) -> None:
         """Write one person's overview row, detail rows and evidence rows."""
         self.first = self.first or value
-        self.kept.append({**value, "evidence": [], "expiring": [], "duties": []})  # for the summary sheet
+        self.kept.append(summary_part(value))  # for the summary sheet
         person = value["person"]
         who = [sheet_text(person["id"] or ""), sheet_text(person["name"])]
         if self.ctx.group_by is None:  # grouped, the overview is written in its groups' order at the end
@@ -326,7 +327,6 @@ class XlsxRenderer(AssessRenderer):
 
     def _summary(self) -> None:
         """The first sheet, 摘要: the one-page summary's figures, with a native chart of each department."""
-        from kmc_gap.engine.summary import summarise
         from kmc_gap.model.lookup import order
 
         lang, sheet, bold = self.ctx.lang, self.sheets["summary"], self.fmt["bold"]
