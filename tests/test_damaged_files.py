@@ -121,10 +121,17 @@ def test_a_reader_that_dies_is_one_problem(run_line: RunLine, monkeypatch: pytes
     assert stderr == f"{REL}: 無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）\n"
 
 
+def _hang(raw: bytes, pipe: Any) -> None:  # a reader stuck in a damaged file
+    import time
+
+    time.sleep(600)
+
+
 def test_a_reader_that_hangs_is_stopped(run_line: RunLine, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spreadsheet, "READER_SECONDS", 0)  # nothing answers in no time
+    monkeypatch.setattr(spreadsheet, "_child", _hang)
+    monkeypatch.setattr(spreadsheet, "READER_SECONDS", 1)
     code, people, stderr = with_profile(run_line, Path(REL))
-    assert (code, people) == (2, ["王志明"]) and "讀取活頁簿超過 0 秒，已停止" in stderr
+    assert (code, people) == (2, ["王志明"]) and "讀取活頁簿超過 1 秒，已停止" in stderr
 
 
 @pytest.mark.parametrize("suffix", [".xls", ".xlsx", ".ods"])
