@@ -558,7 +558,7 @@ def test_detail_rows_past_excels_last_row_continue_on_further_sheets(
 
     from kmc_gap.render.assess import xlsx
 
-    monkeypatch.setattr(xlsx, "EXCEL_ROWS", 600)  # a sheet of 600 rows: each person has 228 detail rows
+    monkeypatch.setattr(xlsx, "EXCEL_ROWS", 600)  # a sheet of 600 rows: each person has 242 detail rows
     out = tmp_path / "team.xlsx"
     profiles = [
         str(ROOT / "examples" / "profiles" / name)
@@ -569,8 +569,8 @@ def test_detail_rows_past_excels_last_row_continue_on_further_sheets(
     detail = [name for name in book.sheetnames if name.startswith("明細")]
     assert detail == ["明細", "明細 (2)"]
     rows = [list(book[name].iter_rows(min_row=2, values_only=True)) for name in detail]
-    # 228 rows a person (205 items and 23 outputs): 1 + 2 × 228 = 457 rows fit in 600, a third would not
-    assert [len(r) for r in rows] == [456, 228]
+    # 242 rows a person (14 tasks, 205 items and 23 outputs): 1 + 2 × 242 = 485 rows fit in 600, a third would not
+    assert [len(r) for r in rows] == [484, 242]
     assert [r[0][1] for r in rows] == ["陳怡君", "王志明"]
     assert next(book["明細 (2)"].iter_rows(max_row=1, values_only=True))[:2] == ("人員編號", "姓名")
 

@@ -809,7 +809,7 @@ def test_the_plan_workbook_names_people_and_adds_up(run_line: RunLine, tmp_path:
     assert [row[0] for row in courses] == [c["code"] for c in plan["courses"]]
     for row, course in zip(courses, plan["courses"], strict=True):
         assert row[5] == course["team_cost"]
-        assert row[6].split("\n") == [names[key] for key in course["attendees"]]  # by name, one a line, ids whole
+        assert row[6].split("、") == [names[key] for key in course["attendees"]]  # by name, ids whole
     people = {row[0]: row for row in book["人員"].iter_rows(min_row=2, values_only=True)}
     titles = {c["code"]: c["title"] for c in plan["courses"]}
     for p in plan["people"]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -84,3 +85,61 @@ def test_the_overview_prints_marks_that_read_without_colour(run_line: RunLine, s
     text = next(page.extract_text() for page in pages if "總覽" in page.extract_text())  # the footer names the sheet
     # the junior coordinator: T1.1 missing, T2.2 partial, T5.3 met at level 3; the senior planner: T1.1 at 5
     assert "陳怡君" in text and "○ — ○ — ◐ —" in text and "● 3" in text and "● 5" in text
+
+
+def test_the_25_person_workbook_prints_in_16_pages_with_no_text_cut(
+    run_line: RunLine, soffice: str, tmp_path: Path
+) -> None:
+    """The example export's workbook printed whole: each sheet's pages counted by the footer naming it.
+
+    The detail sheet prints a row per person and task (25 × 14 = 350 rows); its item rows are folded.
+    """
+    import pypdf
+
+    book = tmp_path / "team.xlsx"
+    export = str(ROOT / "examples" / "records" / "ehr-export-2025.xlsx")
+    courses = str(ROOT / "examples" / "records" / "courses.xlsx")
+    assert run_line("assess", export, "--sheet", "all", "-c", courses, *AS_OF, "-o", str(book)).code == 0
+    convert(soffice, book, "pdf", tmp_path)
+    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "team.pdf").pages]
+    sheets = ["摘要", "總覽", "落差", "明細", "證據", "說明"]
+    pages = len(texts)
+    # each page's footer: the sheet's name and page n of m
+    footers = [re.search(rf"({'|'.join(sheets)}) (\d+) / {pages}", text) for text in texts]
+    assert [int(f.group(2)) for f in footers if f] == list(range(1, pages + 1))
+    counts = {s: [f.group(1) for f in footers if f].count(s) for s in sheets}
+    assert counts == {"摘要": 1, "總覽": 1, "落差": 4, "明細": 6, "證據": 3, "說明": 1}, counts
+    footers = [f.group(1) if f else "" for f in footers]
+    # every item's whole name is on the gaps sheet's pages: wrapped, never cut at the column's edge
+    gaps = "".join(text for text, footer in zip(texts, footers, strict=True) if footer == "落差")
+    gaps = "".join(gaps.split())
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.model.lookup import names
+
+    every = names(load_standard(), "zh-TW")
+    rows = json.loads(run_line("assess", export, "--sheet", "all", "-c", courses, *AS_OF, "-f", "json").stdout)
+    missed = {gap["code"] for report in rows for gap in report["gaps"]}
+    cut = [code for code in missed if "".join(every[code].split()) not in gaps]
+    assert cut == []
+
+
+def test_the_plan_workbook_prints_every_attendee_by_name(run_line: RunLine, soffice: str, tmp_path: Path) -> None:
+    """The plan for the 25-person example, printed whole: a few pages, each sheet's, with every name on them."""
+    import pypdf
+
+    book = tmp_path / "plan.xlsx"
+    export = str(ROOT / "examples" / "records" / "ehr-export-2025.xlsx")
+    courses = str(ROOT / "examples" / "records" / "courses.xlsx")
+    args = ("plan", export, "--sheet", "all", "-c", courses, "--budget", "200000", *AS_OF)
+    assert run_line(*args, "-o", str(book)).code == 0
+    plan = json.loads(run_line(*args, "-f", "json").stdout)
+    convert(soffice, book, "pdf", tmp_path)
+    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "plan.pdf").pages]
+    footers = [re.search(rf"(課程|人員|部門|說明) \d+ / {len(texts)}", text) for text in texts]
+    sheets = [f.group(1) if f else None for f in footers]
+    assert sheets == ["課程", *["人員"] * 5, "部門", "說明"]
+    courses_pages = "".join("".join(text.split()) for text, s in zip(texts, sheets, strict=True) if s == "課程")
+    for course in plan["courses"]:  # every attendee's name and whole id, on the courses sheet
+        for key in course["attendees"]:
+            person = next(p["person"] for p in plan["people"] if p["key"] == key)
+            assert f"{person['name']}{person['id']}" in courses_pages

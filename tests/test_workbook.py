@@ -73,18 +73,31 @@ def test_gaps_count_who_misses_each_item(team: tuple[openpyxl.Workbook, list[dic
 
 def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
     book, reports = team
-    detail = list(book["明細"].iter_rows(min_row=2, values_only=True))
-    expected = sum(len(t["items"]) + len(t["outputs"]) for r in reports for t in r["tasks"])
+    sheet = book["明細"]
+    detail = list(sheet.iter_rows(min_row=2, values_only=True))
+    # a row per person and task, and under it a row per item and output of the task
+    expected = sum(1 + len(t["items"]) + len(t["outputs"]) for r in reports for t in r["tasks"])
     assert len(detail) == expected
-    # the second person's first item of their first task, cell by cell
     second = reports[1]
     task, item = second["tasks"][0], second["tasks"][0]["items"][0]
-    first_row = len([1 for t in reports[0]["tasks"] for _ in (*t["items"], *t["outputs"])])
+    first_row = sum(1 + len(t["items"]) + len(t["outputs"]) for t in reports[0]["tasks"])
+    # the second person's first task: its status, required and attained level and its missing items
     row = detail[first_row]
-    assert row[:4] == (second["person"]["id"], second["person"]["name"], task["code"], item["code"])
-    assert row[5] == ("符合" if item["met"] else "未符合")
+    status = {"met": "符合", "partial": "部分", "missing": "未符合"}[task["status"]]
+    assert row[:4] == (second["person"]["id"], second["person"]["name"], task["code"], task["level"])
+    assert row[4] is None and row[6:8] == (status, task["attained_level"])
+    gaps = [i["code"] for i in (*task["items"], *task["outputs"]) if not i["met"]]
+    shown = "、".join(gaps[:5]) + (f" 等，共 {len(gaps)} 項" if len(gaps) > 5 else "")
+    assert row[9] == (shown or None)
+    # its row prints; the item rows under it are folded, one outline level down
+    assert not sheet.row_dimensions[first_row + 2].hidden and sheet.row_dimensions[first_row + 2].outline_level == 0
+    assert sheet.row_dimensions[first_row + 3].hidden and sheet.row_dimensions[first_row + 3].outline_level == 1
+    # the first item of that task, cell by cell
+    row = detail[first_row + 1]
+    assert row[:3] == (second["person"]["id"], second["person"]["name"], task["code"]) and row[4] == item["code"]
+    assert row[6] == ("符合" if item["met"] else "未符合")
     titles = {ev["id"]: ev["title"] for ev in second["evidence"]}  # evidence by the names people know
-    assert row[6] == item["best_level"] and row[7] == ("、".join(titles[i] for i in item["evidence"]) or None)
+    assert row[7] == item["best_level"] and row[8] == ("、".join(titles[i] for i in item["evidence"]) or None)
     evidence = book["證據"]
     first = reports[0]["evidence"][0]
     row = next(evidence.iter_rows(min_row=2, max_row=2))
@@ -143,3 +156,47 @@ def test_a_failed_input_is_listed_on_the_about_sheet(run_line: RunLine, tmp_path
     assert run_line("assess", MID, str(bad), *AS_OF, "-o", str(out)).code == 2
     values = [row[0] for row in openpyxl.load_workbook(out)["說明"].iter_rows(values_only=True)]
     assert "無法評估的檔案" in values and any(str(v).startswith(f"{bad}:3:") for v in values)
+
+
+# --------------------------------------------------------------------------- columns that fit their text
+
+
+def test_a_cjk_character_is_two_columns_wide() -> None:
+    from kmc_gap.render.workbook import text_width
+
+    assert text_width("E3101") == 5
+    assert text_width("陳怡君") == 6  # three characters of three UTF-8 bytes: (3 + 9) // 2
+    assert text_width("陳怡君 (E3101)") == 14  # 6 + 1 + 7
+    assert text_width("短\n長一點的行") == 10  # the longest line: five characters
+
+
+def test_wrapped_text_takes_as_many_lines_as_it_needs() -> None:
+    from kmc_gap.render.workbook import lines
+
+    # a column of at most 22 holds 20 per line: 40 CJK characters (80 wide) take 4 lines
+    assert lines("一" * 40, 22) == 4
+    assert lines("一" * 10, 22) == 1  # 20 wide: one line
+    assert lines("一" * 11, 22) == 2  # 22 wide: a second line
+    assert lines("a\nb\nc", 22) == 3  # a line each
+
+
+def test_columns_are_as_wide_as_their_widest_text_within_a_cap(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "team.xlsx"
+    assert run_line("assess", "examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c",
+                    "examples/records/courses.xlsx", *AS_OF, "-o", str(out)).code == 0  # fmt: skip
+    book = openpyxl.load_workbook(out)
+    from kmc_gap.render.assess.xlsx import CAP, CAPS
+    from kmc_gap.render.workbook import text_width
+
+    for key, name in (("gaps", "落差"), ("evidence", "證據")):
+        sheet = book[name]
+        for col, letter in ((1, "B"), (4, "E")):
+            texts = [str(c.value) for c in sheet[letter][1:] if c.value is not None]
+            widest = max(map(text_width, texts))
+            cap = CAPS[key].get(col, CAP)
+            # xlsxwriter adds the cell padding, 0.71 of a character
+            assert sheet.column_dimensions[letter].width == pytest.approx(min(widest + 2, cap) + 0.71, abs=0.01)
+            for cell in sheet[letter][1:]:  # a text wider than its column wraps, in a row tall enough for it
+                if cell.value is not None and text_width(str(cell.value)) > cap - 2:
+                    assert cell.alignment.wrap_text, (name, cell.coordinate)
+                    assert (sheet.row_dimensions[cell.row].height or 15) >= 30

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kmc_gap.render.base import Renderer
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import percent, who
-from kmc_gap.render.workbook import write_workbook
+from kmc_gap.render.workbook import Columns, amp, page_setup, write_workbook
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import csv_cell, html_text, sheet_text
 
@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
     from kmc_gap.engine.report import Plan, PlannedCourse, PlanPerson
+
+
+#: The widest each column of a sheet may grow (a CJK character counts two); wider text wraps.
+CAPS = {
+    "courses": {1: 36, 6: 48, 7: 50},
+    "people": {3: 40},
+    "about": {1: 90},
+}
 
 
 @dataclass(frozen=True)
@@ -166,59 +174,61 @@ class XlsxRenderer(Renderer["Plan"]):
         write_workbook(self.out, lambda book: self.build(book, value))
 
     def build(self, book: Any, value: Plan) -> None:
-        """The four sheets."""
+        """The four sheets, each printing A4 landscape with the standard, the date and page n of m."""
         lang = self.ctx.lang
         self.head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.top = book.add_format({"valign": "top"})
         self.money = book.add_format({"num_format": "#,##0", "valign": "top"})
-        self._courses(book.add_worksheet(t("plan.sheet.courses", lang)), value)
-        self._people(book.add_worksheet(t("plan.sheet.people", lang)), value)
-        self._departments(book.add_worksheet(t("plan.sheet.departments", lang)), value)
-        self._about(book.add_worksheet(t("plan.sheet.about", lang)), value)
+        standard = sheet_text(f"{value['standard']['code']} {standard_name(self.ctx.std, lang)}")
+        header = f"&L{amp(standard)[:120]}&R{amp(t('as_of', lang))} {value['as_of']}"
+        sheets = {"courses": self._courses, "people": self._people, "departments": self._departments}
+        for key, write in {**sheets, "about": self._about}.items():
+            name = t(f"plan.sheet.{key}", lang)
+            sheet = book.add_worksheet(name)
+            self.cols = Columns(self.wrap, self.top, CAPS.get(key), 40)
+            write(sheet, value)
+            self.cols.set(sheet)
+            page_setup(sheet, header, f"&L{amp(name)}&R&P / &N")
 
-    def _table(self, sheet: Worksheet, heads: tuple[str, ...], widths: list[int]) -> None:
-        for col, (key, width) in enumerate(zip(heads, widths, strict=True)):
-            sheet.write_string(0, col, t(f"plan.col.{key}", self.ctx.lang), self.head)
-            sheet.set_column(col, col, width)
+    def _table(self, sheet: Worksheet, heads: tuple[str, ...]) -> None:
+        for col, key in enumerate(heads):
+            text = t(f"plan.col.{key}", self.ctx.lang)
+            sheet.write_string(0, col, text, self.head)
+            self.cols.note(col, text, 12)  # a longer heading wraps
         sheet.freeze_panes(1, 0)
         sheet.repeat_rows(0)
-        sheet.set_landscape()
-        sheet.set_paper(9)
-        sheet.fit_to_pages(1, 0)
+
+    def _texts(self, sheet: Worksheet, row: int, col: int, texts: list[str]) -> None:
+        for offset, text in enumerate(texts):
+            self.cols.text(sheet, row, col + offset, sheet_text(text))
 
     def _courses(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
         people = _people(plan)
-        heads = ("code", "course", "provider", "hours", "level", "cost", "attendees", "closes")
-        self._table(sheet, heads, [10, 30, 16, 7, 6, 11, 40, 40])
+        self._table(sheet, ("code", "course", "provider", "hours", "level", "cost", "attendees", "closes"))
         for row, c in enumerate(plan["courses"], start=1):
-            texts = [c["code"], c["title"], c["provider"] or ""]
-            for col, text in enumerate(texts):
-                sheet.write_string(row, col, sheet_text(text), self.wrap)
-            sheet.write_number(row, 3, c["hours"])
-            sheet.write_number(row, 4, c["level"])
-            sheet.write_number(row, 5, c["team_cost"], self.money)
-            attendees = "\n".join(who(people[key]["person"]) for key in c["attendees"])
-            sheet.write_string(row, 6, sheet_text(attendees), self.wrap)
+            self._texts(sheet, row, 0, [c["code"], c["title"], c["provider"] or ""])
+            self.cols.number(sheet, row, 3, c["hours"])
+            self.cols.number(sheet, row, 4, c["level"])
+            self.cols.number(sheet, row, 5, c["team_cost"], self.money)
+            attendees = listing([who(people[key]["person"]) for key in c["attendees"]], lang)  # wraps between names
             closes = listing([f"{x['code']} {x.get('name', '')}".strip() for x in c["closes"]], lang)
-            sheet.write_string(row, 7, sheet_text(closes), self.wrap)
+            self._texts(sheet, row, 6, [attendees, closes])
 
     def _people(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
         titles = {c["code"]: c["title"] for c in plan["courses"]}
         heads = ("person_id", "name", "department", "courses", "hours", "cost", "tasks_before", "tasks_after")
-        self._table(sheet, heads, [12, 14, 16, 50, 7, 11, 9, 9])
+        self._table(sheet, heads)
         for row, p in enumerate(plan["people"], start=1):
             person = p["person"]
-            texts = [person["id"] or "", person["name"], _department(p, lang)]
-            for col, text in enumerate(texts):
-                sheet.write_string(row, col, sheet_text(text), self.wrap)
             courses = "\n".join(titles.get(code, code) for code in p["courses"])
-            sheet.write_string(row, 3, sheet_text(courses), self.wrap)
-            sheet.write_number(row, 4, p["hours"])
-            sheet.write_number(row, 5, _person_cost(plan, p), self.money)
-            sheet.write_number(row, 6, p["before"]["tasks_met"])
-            sheet.write_number(row, 7, p["after"]["tasks_met"])
+            self._texts(sheet, row, 0, [person["id"] or "", person["name"], _department(p, lang), courses])
+            self.cols.number(sheet, row, 4, p["hours"])
+            self.cols.number(sheet, row, 5, _person_cost(plan, p), self.money)
+            self.cols.number(sheet, row, 6, p["before"]["tasks_met"])
+            self.cols.number(sheet, row, 7, p["after"]["tasks_met"])
 
     def _departments(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
@@ -228,12 +238,12 @@ class XlsxRenderer(Renderer["Plan"]):
             entry[0] += 1
             entry[1] += p["hours"]
             entry[2] += _person_cost(plan, p)
-        self._table(sheet, ("department", "people", "hours", "cost"), [20, 8, 9, 12])
+        self._table(sheet, ("department", "people", "hours", "cost"))
         for row, (department, (people, hours, cost)) in enumerate(sorted(totals.items()), start=1):
-            sheet.write_string(row, 0, sheet_text(department))
-            sheet.write_number(row, 1, people)
-            sheet.write_number(row, 2, hours)
-            sheet.write_number(row, 3, cost, self.money)
+            self._texts(sheet, row, 0, [department])
+            self.cols.number(sheet, row, 1, people)
+            self.cols.number(sheet, row, 2, hours)
+            self.cols.number(sheet, row, 3, cost, self.money)
 
     def _about(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
@@ -247,8 +257,7 @@ class XlsxRenderer(Renderer["Plan"]):
             (t("catalog", lang), _catalog(plan, lang)),
             (t("plan.col.figures", lang), _figures(plan, lang)),
         ]
-        sheet.set_column(0, 0, 16)
-        sheet.set_column(1, 1, 90)
         for row, (label, text) in enumerate(rows):
             sheet.write_string(row, 0, label, self.head)
-            sheet.write_string(row, 1, sheet_text(text), self.wrap)
+            self.cols.note(0, label)
+            self._texts(sheet, row, 1, [text])

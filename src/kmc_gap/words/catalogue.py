@@ -804,10 +804,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.item_name": ("項目名稱", "Item"),
     "xlsx.col.kind": ("類別", "Kind"),
     "xlsx.col.met": ("是否符合", "Met"),
+    "xlsx.col.missing_items": ("欠缺項目", "Missing items"),
     "xlsx.col.best_level": ("最佳級別", "Best level"),
     "xlsx.col.evidence_counting": ("採計的證據", "Evidence that counts"),
     "xlsx.col.course_code": ("課程代號", "Course code"),
     "xlsx.col.note": ("備註", "Note"),
+    "xlsx.more_items": ("{codes} 等，共 {total} 項", "{codes} … ({total} in all)"),
     "xlsx.more_people": (
         "{names} 等，另有 {n} 人（全部見明細）",
         "{names} and others: {n} more (all on the detail sheet)",

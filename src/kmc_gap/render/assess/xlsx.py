@@ -25,13 +25,14 @@ from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name, policy_words
+from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, lines, page_setup, text_width
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
-    from kmc_gap.engine.report import Report
+    from kmc_gap.engine.report import Report, TaskResult
     from kmc_gap.model.problems import Problem
 
 #: Fill and font of each task status: Excel's own Good, Neutral and Bad styles, legible in grey print too.
@@ -43,6 +44,8 @@ STATUS_COLOURS = {
 #: The mark of each status, drawn before the attained level by the cell's number format.
 STATUS_MARKS = {"met": "●", "partial": "◐", "missing": "○"}
 SHEETS = ("summary", "overview", "gaps", "detail", "evidence", "about")
+#: How many missing items a task's row on the detail sheet names; its item rows have them all.
+TASK_GAPS = 5
 #: How many people the gaps sheet names in a cell; the detail sheet has everyone.
 GAP_NAMES = 5
 #: Rows in a worksheet, Excel's and LibreOffice's limit.
@@ -79,11 +82,15 @@ class XlsxRenderer(AssessRenderer):
         self.ends: dict[int, int] = {}  # id of a full sheet → its row count
         self.fmt = {
             "head": self.book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
-            "date": self.book.add_format({"num_format": "yyyy-mm-dd"}),
+            "date": self.book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
             "pct": self.book.add_format({"num_format": "0.0%"}),
             "title": self.book.add_format({"bold": True, "font_size": 14}),
             "bold": self.book.add_format({"bold": True}),
+            "wrap": self.book.add_format({"text_wrap": True, "valign": "top"}),
+            "top": self.book.add_format({"valign": "top"}),
+            "task": self.book.add_format({"bold": True, "bg_color": "#F2F2F2", "text_wrap": True, "valign": "top"}),
         }
+        self.cols = {key: Columns(self.fmt["wrap"], self.fmt["top"], CAPS.get(key), CAP) for key in SHEETS}
         for status, (fill, font) in STATUS_COLOURS.items():
             # the level stays a number; its format draws the status mark before it (● 4, ◐ 3, ○ —), so
             # that partial and missing read apart on a black-and-white printout too
@@ -119,9 +126,17 @@ class XlsxRenderer(AssessRenderer):
         sheet = self.sheets[key]
         self.headings[key] = headings
         self.parts.setdefault(key, [sheet])
-        for col, text in enumerate(headings):
-            sheet.write_string(0, col, text, self.fmt["head"])
+        self._head(key, 0, headings)
         sheet.freeze_panes(1, 2 if key == "overview" else 0)
+
+    def _head(self, key: str, row: int, headings: list[str]) -> None:
+        """A table's heading row; a heading longer than its column wraps onto a second line."""
+        sheet = self.sheets[key]
+        for col, text in enumerate(headings):
+            sheet.write_string(row, col, text, self.fmt["head"])
+            self.cols[key].note(col, text, HEADING_WIDTH)
+        if any(text_width(text) > HEADING_WIDTH for text in headings):
+            sheet.set_row(row, LINE_HEIGHT * 2)
 
     def add(self, value: Report) -> None:
         """Write one person's overview row, detail rows and evidence rows."""
@@ -141,7 +156,7 @@ class XlsxRenderer(AssessRenderer):
     def _overview(self, report: Report, who: list[str]) -> None:
         sheet, row = self.sheets["overview"], self._next("overview")
         group = report["person"]["role"] if self.ctx.group_by == "role" else report["person"]["organisation"]
-        _texts(sheet, row, 0, [*who, sheet_text(group or "")])
+        self._texts("overview", row, 0, [*who, sheet_text(group or "")])
         by_code = {task["code"]: task for task in report["tasks"]}
         for col, code in enumerate(self.tasks, start=3):
             task = by_code[code]
@@ -150,35 +165,77 @@ class XlsxRenderer(AssessRenderer):
         end = 3 + len(self.tasks)
         sheet.write_number(row, end, s["tasks_met"])
         sheet.write_number(row, end + 1, s["coverage"], self.fmt["pct"])
-        sheet.write_string(row, end + 2, self._word("verdict.met" if s["meets_standard"] else "verdict.not_met"))
+        self._texts("overview", row, end + 2, [self._word("verdict.met" if s["meets_standard"] else "verdict.not_met")])
 
     def _detail(self, report: Report, who: list[str]) -> None:
-        """A row per person × task × item: the biggest sheet by far, so each row is eight plain cells.
+        """A row per person × task, and under it, grouped and folded, a row per item of the task.
 
-        The task's name and level are on the about sheet, an item's kind is the letter of its code.
+        Folded rows do not print, so the sheet prints a row per person and task (its status, level
+        and missing items); the outline's ``+`` or a filter opens the items. The item rows are the
+        biggest part of the workbook by far, so each is plain cells, each word looked up once.
         """
-        sheet, names, word = self.sheets["detail"], self.names, self._word
+        names, word, widths, lang = self.names, self._word, self.cols["detail"], self.ctx.lang
         met, missing = word("status.met"), word("status.missing")
         person_id, name = who
-        row = self._room("detail", sum(len(t["items"]) + len(t["outputs"]) for t in report["tasks"]))
+        rows = sum(1 + len(t["items"]) + len(t["outputs"]) for t in report["tasks"])
+        row = self._room("detail", rows)
         sheet = self.sheets["detail"]
+        widths.note(0, person_id)
+        widths.note(1, name)
         titles = {ev["id"]: ev["title"] for ev in report["evidence"]}  # people read a course's name, not its id
+        folded = {"level": 1, "hidden": True}
         for task in report["tasks"]:
             code = task["code"]
+            self._task_row(sheet, row, who, task)
+            row += 1
             for item in (*task["items"], *task["outputs"]):
+                sheet.set_row(row, None, None, folded)
                 sheet.write_string(row, 0, person_id)
                 sheet.write_string(row, 1, name)
                 sheet.write_string(row, 2, code)
-                sheet.write_string(row, 3, item["code"])
-                sheet.write_string(row, 4, names[item["code"]])
-                sheet.write_string(row, 5, met if item["met"] else missing)
+                sheet.write_string(row, 4, item["code"])
+                sheet.write_string(row, 5, names[item["code"]], self.fmt["wrap"])
+                sheet.write_string(row, 6, met if item["met"] else missing)
                 if item["best_level"] is not None:
-                    sheet.write_number(row, 6, item["best_level"])
+                    sheet.write_number(row, 7, item["best_level"])
                 if item["evidence"]:
-                    shown = listing([titles.get(ev, ev) for ev in item["evidence"]], self.ctx.lang)
-                    sheet.write_string(row, 7, sheet_text(shown))
+                    shown = sheet_text(listing([titles.get(ev, ev) for ev in item["evidence"]], lang))
+                    widths.note(8, shown)
+                    sheet.write_string(row, 8, shown, self.fmt["wrap"])
                 row += 1
         self.rows["detail"] = row
+
+    def _task_row(self, sheet: Worksheet, row: int, who: list[str], task: TaskResult) -> None:
+        """The printed row of a person's task: its name, required and attained level, status, missing items."""
+        cols, caps = self.cols["detail"], CAPS["detail"]
+        name = self.names[task["code"]]
+        gaps = [i["code"] for i in (*task["items"], *task["outputs"]) if not i["met"]]
+        shown = listing(gaps[:TASK_GAPS], self.ctx.lang)
+        if len(gaps) > TASK_GAPS:  # one printed line: the first few; the folded rows below have them all
+            shown = t("xlsx.more_items", self.ctx.lang, codes=shown, total=len(gaps))
+        cols.note(5, name)
+        cols.note(9, shown)
+        needed = max(lines(name, caps[5]), lines(shown, caps[9]))
+        sheet.set_row(row, LINE_HEIGHT * needed, None, {"collapsed": True})
+        cells = [*who, task["code"]]
+        for col, text in enumerate(cells):
+            sheet.write_string(row, col, text, self.fmt["task"])
+        sheet.write_number(row, 3, task["level"], self.fmt["task"])
+        sheet.write_blank(row, 4, None, self.fmt["task"])
+        sheet.write_string(row, 5, name, self.fmt["task"])
+        sheet.write_string(row, 6, self._word(f"status.{task['status']}"), self.fmt["task"])
+        sheet.write_number(row, 7, task["attained_level"], self.fmt["task"])
+        sheet.write_blank(row, 8, None, self.fmt["task"])
+        if shown:
+            sheet.write_string(row, 9, shown, self.fmt["task"])
+        else:
+            sheet.write_blank(row, 9, None, self.fmt["task"])
+
+    def _texts(self, key: str, row: int, col: int, values: list[str]) -> None:
+        """Text cells from ``col`` on (text from files is passed through ``sheet_text`` first)."""
+        sheet, cols = self.sheets[key], self.cols[key]
+        for offset, value in enumerate(values):
+            cols.text(sheet, row, col + offset, value)
 
     def _word(self, key: str) -> str:
         """A catalogue word in the report's language, looked up once per workbook."""
@@ -192,22 +249,18 @@ class XlsxRenderer(AssessRenderer):
         sheet = self.sheets["evidence"]
         for ev in report["evidence"]:
             row = self._next("evidence")
-            _texts(sheet, row, 0, who)
-            if ev["course"]:
-                sheet.write_string(row, 2, sheet_text(ev["course"]))
-            sheet.write_string(row, 3, self._word(f"evidence_kind.{ev['kind']}"))
-            sheet.write_string(row, 4, sheet_text(ev["title"]))
+            kind = self._word(f"evidence_kind.{ev['kind']}")
+            self._texts("evidence", row, 0, [*who, sheet_text(ev["course"] or ""), kind, sheet_text(ev["title"])])
             self._date(sheet, row, 5, ev["date"])
-            sheet.write_number(row, 6, ev["level"])
+            sheet.write_number(row, 6, ev["level"], self.fmt["top"])
             if ev["expires"] is not None:
                 self._date(sheet, row, 7, ev["expires"])
-            sheet.write_string(row, 8, listing(ev["covers"], lang))
-            sheet.write_string(row, 9, self._word("yes" if ev["counted"] else "no"))
+            self._texts("evidence", row, 8, [listing(ev["covers"], lang), self._word("yes" if ev["counted"] else "no")])
             if ev["reason"] is not None:
                 reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
-                sheet.write_string(row, 10, reason)
+                self._texts("evidence", row, 10, [reason])
             if ev["note"]:
-                sheet.write_string(row, 11, sheet_text(ev["note"]))
+                self._texts("evidence", row, 11, [sheet_text(ev["note"])])
 
     def _date(self, sheet: Worksheet, row: int, col: int, iso: str) -> None:
         """A date cell; a date before 1900, which Excel cannot hold (it shows #VALUE!), as its text."""
@@ -270,12 +323,12 @@ class XlsxRenderer(AssessRenderer):
         ranked = sorted(self.missing.items(), key=lambda pair: (-len(pair[1]), pair[0]))
         for code, people in ranked:
             row = self._next("gaps")
-            _texts(sheet, row, 0, [code, self.names[code], t(f"kind.{self.kinds[code]}", lang)])
-            sheet.write_number(row, 3, len(people))
+            self._texts("gaps", row, 0, [code, self.names[code], t(f"kind.{self.kinds[code]}", lang)])
+            sheet.write_number(row, 3, len(people), self.fmt["top"])
             shown = listing(people[:GAP_NAMES], lang)
             if len(people) > GAP_NAMES:  # a cell that prints: the first few, the rest are on the detail sheet
                 shown = t("xlsx.more_people", lang, names=shown, n=len(people) - GAP_NAMES)
-            sheet.write_string(row, 4, sheet_text(shown))
+            self._texts("gaps", row, 4, [sheet_text(shown)])
 
     def _about(self) -> None:
         lang = self.ctx.lang
@@ -304,11 +357,10 @@ class XlsxRenderer(AssessRenderer):
         row += 1
         sheet.write_string(row, 1, t("xlsx.legend.number", lang))
         row += 2
-        for col, head in enumerate(("task", "name", "level")):
-            sheet.write_string(row, col, t(head, lang), self.fmt["head"])
+        self._head("about", row, [t(head, lang) for head in ("task", "name", "level")])
         for task in std.tasks():
             row += 1
-            _texts(sheet, row, 0, [task.code, self.names[task.code]])
+            self._texts("about", row, 0, [task.code, self.names[task.code]])
             sheet.write_number(row, 2, task.level)
         if self.failures:
             row += 2
@@ -316,14 +368,14 @@ class XlsxRenderer(AssessRenderer):
             for _, problems in self.failures:
                 for problem in problems:
                     row += 1
-                    _texts(sheet, row, 0, [sheet_text(problem.location()), sheet_text(problem.message(lang))])
+                    self._texts("about", row, 0, [sheet_text(problem.location()), sheet_text(problem.message(lang))])
 
     def _page_header(self) -> str:
         """Each printed page's header: the standard on the left, the as-of date on the right."""
         std = self.ctx.std
-        left = _amp(sheet_text(f"{std.code} {standard_name(std, self.ctx.lang)}"))[:120]
+        left = amp(sheet_text(f"{std.code} {standard_name(std, self.ctx.lang)}"))[:120]
         day = self.first["as_of"] if self.first is not None else ""
-        return f"&L{left}&R{_amp(t('as_of', self.ctx.lang))} {day}"
+        return f"&L{left}&R{amp(t('as_of', self.ctx.lang))} {day}"
 
     def _summary(self) -> None:
         """The first sheet, 摘要: the one-page summary's figures, with a native chart of each department."""
@@ -340,13 +392,12 @@ class XlsxRenderer(AssessRenderer):
             t(f"group.{by}", lang),
             *(t(f"summary.col.{k}", lang) for k in ("people", "meeting", "tasks", "coverage")),
         ]
-        for col, text in enumerate(heads):
-            sheet.write_string(row, col, text, self.fmt["head"])
+        self._head("summary", row, heads)
         first = row + 1
         for d in s["departments"]:
             row += 1
             label = d["name"] if d["name"] is not None else t(f"group.none.{by}", lang)
-            sheet.write_string(row, 0, sheet_text(label))
+            self._texts("summary", row, 0, [sheet_text(label)])
             sheet.write_number(row, 1, d["people"])
             sheet.write_number(row, 2, d["meeting"])
             sheet.write_number(row, 3, d["tasks_met"])
@@ -354,20 +405,20 @@ class XlsxRenderer(AssessRenderer):
         if s["departments"]:
             self._department_chart(sheet, first, row)
         row += 2
-        for col, key in enumerate(("code", "item", "missing", "lower", "closer")):
-            sheet.write_string(row, col, t(f"summary.col.{key}", lang), self.fmt["head"])
+        self._head(
+            "summary", row, [t(f"summary.col.{k}", lang) for k in ("code", "item", "missing", "lower", "closer")]
+        )
         for m in s["most_missed"]:
             row += 1
-            _texts(sheet, row, 0, [m["code"], self.names[m["code"]]])
-            sheet.write_number(row, 2, m["people"])
-            sheet.write_number(row, 3, m["lower_level"])
-            sheet.write_string(row, 4, t(f"summary.closer.{m['closer']}", lang))
+            self._texts("summary", row, 0, [m["code"], self.names[m["code"]]])
+            sheet.write_number(row, 2, m["people"], self.fmt["top"])
+            sheet.write_number(row, 3, m["lower_level"], self.fmt["top"])
+            self._texts("summary", row, 4, [t(f"summary.closer.{m['closer']}", lang)])
         row += 2
         for bucket in s["buckets"]:
-            sheet.write_string(
-                row, 0, t(f"summary.bucket.{bucket['closer']}", lang, items=bucket["items"], gaps=bucket["gaps"])
-            )
-            sheet.write_string(row, 1, listing(bucket["codes"], lang))
+            words = t(f"summary.bucket.{bucket['closer']}", lang, items=bucket["items"], gaps=bucket["gaps"])
+            self._texts("summary", row, 0, [words])
+            self._texts("summary", row, 1, [listing(bucket["codes"], lang)])
             row += 1
         if s["plan"] is not None:
             p = s["plan"]
@@ -398,32 +449,54 @@ class XlsxRenderer(AssessRenderer):
         sheet.insert_chart(first - 1, 6, chart)
 
     def _layout(self) -> None:
-        """Filters over each table, column widths that fit CJK headings, and pages that print landscape."""
-        widths = {
-            "overview": [12, 14, 16, *[6] * len(self.tasks), 8, 9, 18],
-            "gaps": [9, 36, 10, 10, 60],
-            "detail": [12, 14, 8, 9, 50, 8, 8, 30],
-            "evidence": [12, 14, 12, 10, 40, 11, 8, 11, 30, 6, 20, 30],
-            "about": [16, 40, 8],
-            "summary": [24, 44, 10, 14, 10],
-        }
+        """Filters over each table, columns as wide as their text, and pages that print landscape."""
         columns = {"overview": 6 + len(self.tasks), "gaps": 5, "detail": len(_DETAIL), "evidence": len(_EVIDENCE)}
         for key in SHEETS:
             for sheet in self.parts.get(key, [self.sheets[key]]):
-                for col, width in enumerate(widths[key]):
+                self.cols[key].set(sheet)
+                for col, width in FIXED.get(key, {}).items():
                     sheet.set_column(col, col, width)
+                if key == "detail":
+                    sheet.outline_settings(True, False, True, False)  # a task's row above its items
                 if key in columns:
                     rows = self.ends.get(id(sheet), self.rows[key])
                     sheet.autofilter(0, 0, max(rows - 1, 1), columns[key] - 1)
                     sheet.repeat_rows(0)
-                sheet.set_landscape()
-                sheet.set_paper(A4)
-                sheet.fit_to_pages(1, 0)
-                sheet.set_header(self._page_header(), {"margin": 0.2})
-                sheet.set_footer(f"&L{_amp(t(f'xlsx.sheet.{key}', self.ctx.lang))}&R&P / &N", {"margin": 0.2})
+                footer = f"&L{amp(t(f'xlsx.sheet.{key}', self.ctx.lang))}&R&P / &N"
+                page_setup(sheet, self._page_header(), footer)
 
 
-_DETAIL = ("person_id", "person_name", "task", "code", "item_name", "met", "best_level", "evidence_counting")
+#: The widest each column may grow, in characters (a CJK character is two); wider text wraps in it.
+CAP = 40
+CAPS = {
+    "overview": {0: 14, 1: 20, 2: 24},
+    "gaps": {1: 50, 4: 70},
+    "detail": {5: 36, 8: 30, 9: 56},
+    "evidence": {4: 40, 8: 32, 10: 30, 11: 30},
+    "about": {0: 24, 1: 50},
+    "summary": {0: 30, 1: 44, 4: 16},
+}
+#: Columns of dates, levels and marks, whose width does not depend on their text.
+FIXED = {
+    "evidence": {5: 11, 7: 11},
+    "about": {2: 8},
+}
+#: A heading longer than this wraps onto a second line rather than widen its column.
+HEADING_WIDTH = 12
+
+
+_DETAIL = (
+    "person_id",
+    "person_name",
+    "task",
+    "required_level",
+    "code",
+    "item_name",
+    "met",
+    "best_level",
+    "evidence_counting",
+    "missing_items",
+)
 _EVIDENCE = (
     "person_id",
     "person_name",
@@ -438,21 +511,6 @@ _EVIDENCE = (
     "reason",
     "note",
 )
-
-
-#: xlsxwriter's paper size for A4.
-A4 = 9
-
-
-def _amp(text: str) -> str:
-    """Text for a page header or footer, where ``&`` starts a code (``&P`` is the page number)."""
-    return text.replace("&", "&&")
-
-
-def _texts(sheet: Worksheet, row: int, col: int, values: list[str]) -> None:
-    """Text cells from ``col`` on, each a string cell (text from files is passed through ``sheet_text`` first)."""
-    for offset, value in enumerate(values):
-        sheet.write_string(row, col + offset, value)
 
 
 def _date(iso: str) -> dt.datetime:
