@@ -6,15 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kmc_gap.api.people import load_people
 from kmc_gap.api.records import read_catalog
 from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan, Report
 from kmc_gap.engine.scoring import assess
-from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Catalog, Policy, Profile, Standard
-from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.records import RecordOptions, load_records
+from kmc_gap.model.records import RecordOptions
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -78,25 +78,9 @@ def plan(
     Record files (CSV, workbooks) are read with the same catalogue, which maps their course codes.
     """
     courses = read_catalog(catalog, std, max_bytes)
-    loaded: list[tuple[Profile, str]] = []
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    record_paths = [path for path in paths if is_records(path)]
-    listed: list[tuple[Profile, str]] = []  # roster people with no rows, unless a YAML profile has them
-    if record_paths or (records and records.roster):
-        reading = replace(records or RecordOptions(max_bytes=max_bytes), catalog=courses)
-        found = load_records(record_paths, std, reading)
-        problems += [p for file_problems in found.problems.values() for p in file_problems]
-        warnings += found.warnings
-        loaded += [(person.profile, person.file) for person in found.people if not person.roster_only]
-        listed += [(person.profile, person.file) for person in found.people if person.roster_only]
-    for path in (path for path in paths if not is_records(path)):
-        try:
-            loaded.append((load_profile(path, std, shown(path), max_bytes), shown(path)))
-        except InputError as exc:
-            problems += exc.problems
-    ids = {profile.person.id for profile, _ in loaded}
-    loaded += [(profile, file) for profile, file in listed if profile.person.id not in ids]
+    reading = replace(records or RecordOptions(max_bytes=max_bytes), catalog=courses)
+    found = load_people(paths, std, reading, max_bytes)
+    loaded, problems, warnings = found.profiles, found.problems, found.warnings
     if not loaded:
         return PlanRun(None, problems, warnings)
     people = [(key, prof, file) for key, (prof, file) in zip(_keys(loaded), loaded, strict=True)]

@@ -20,12 +20,19 @@ def required_tasks(value: str | None, std: Standard) -> list[str]:
     codes = [task.code for task in std.tasks()]
     if value.strip().lower() == "all":
         return codes
-    wanted = [v.strip().upper() for v in value.split(",") if v.strip()]
+    return task_codes(value.split(","), std, "--require")
+
+
+def task_codes(values: list[str], std: Standard, option: str) -> list[str]:
+    """Task codes given on the command line (any letter case); an unknown one, with a did-you-mean, is an error."""
+    codes = [task.code for task in std.tasks()]
+    wanted = [v.strip().upper() for v in values if v.strip()]
     unknown = [v for v in wanted if v not in codes]
     if unknown or not wanted:
         hints = [h for h in (suggest(v, codes) for v in unknown) if h]
         key = "usage.unknown_tasks_hint" if hints else "usage.unknown_tasks"
-        raise OptionError("--require", key, codes=", ".join(unknown) or value, suggestion=", ".join(hints))
+        shown = ", ".join(unknown) or ", ".join(values)
+        raise OptionError(option, key, codes=shown, suggestion=", ".join(hints))
     return wanted
 
 

@@ -562,6 +562,65 @@ def plan_cmd(
         raise typer.Exit(EXIT_INVALID)
 
 
+@app.command("form", cls=LocalCommand, help="help.cmd.form")
+def form_cmd(
+    ctx: typer.Context,
+    people: Annotated[list[Path], typer.Argument(metavar="PEOPLE", help="help.arg.people", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR|FILE.xlsx", help="help.opt.form_output", show_default=False)
+    ],
+    only_gaps: Annotated[bool, typer.Option("--only-gaps", help="help.opt.only_gaps")] = False,
+    task: Annotated[
+        list[str] | None, typer.Option("--task", metavar="TASK", help="help.opt.form_task", show_default=False)
+    ] = None,
+    raters: Annotated[
+        str | None, typer.Option("--raters", metavar="RATERS", help="help.opt.raters", show_default=False)
+    ] = None,
+    catalog: RecordsCatalogOption = None,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs
+    from kmc_gap.api.files import OutputRefused
+    from kmc_gap.api.forms import FormRequest, make_forms
+    from kmc_gap.api.forms import raters as rater_list
+    from kmc_gap.api.thresholds import task_codes
+    from kmc_gap.render.form import FormSpec
+    from kmc_gap.render.text import report_problems
+
+    std = _standard(ctx)
+    spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
+    day = inputs.as_of(as_of)
+    found = _expand(people)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
+    try:
+        _, pol = inputs.policy(policy, max_size)
+    except InputError as exc:
+        fail(exc.problems)
+    request = FormRequest(
+        tuple(found.files), output, spec, pol, day, lang(), reading,
+        (*found.files, *_files(policy, catalog, *(roster or []))),
+    )  # fmt: skip
+    try:
+        run = make_forms(request, std)
+    except OutputRefused as exc:
+        fail([Problem(shown(output), exc.key)])
+    except OSError as exc:
+        fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    if run.written:
+        say("run.wrote_forms", n=sum(n for _, n in run.written), path=output)
+    if run.problems or found.empty or not run.written:
+        raise typer.Exit(EXIT_INVALID)
+
+
 @app.command("import", cls=LocalCommand, help="help.cmd.import")
 def import_cmd(
     ctx: typer.Context,

@@ -43,8 +43,8 @@ from kmc_gap.engine.report import (
     Unclosable,
     UnclosableReason,
 )
-from kmc_gap.engine.rules import gating_codes, reason_not_counted
-from kmc_gap.engine.scoring import Coverage, assess, ratio
+from kmc_gap.engine.rules import gating_codes
+from kmc_gap.engine.scoring import assess, ratio, weigh
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Catalog, Course, Evidence, EvidenceKind, Policy, Profile, Standard
 
@@ -92,8 +92,7 @@ def _needs(
     profile: Profile, std: Standard, policy: Policy, as_of: dt.date
 ) -> tuple[dict[Need, int], dict[Need, list[str]]]:
     """Every unmet (item, level) with the counting items it still lacks, and its tasks."""
-    counting = [ev for ev in profile.evidence if reason_not_counted(ev, policy, as_of) is None]
-    cov = Coverage(counting, policy.min_evidence)
+    _, _, cov = weigh(profile.evidence, policy, as_of)
     need: dict[Need, int] = {}
     tasks: dict[Need, list[str]] = defaultdict(list)
     for task in std.tasks():

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from kmc_gap.model.models import Evidence, Policy, Task
+from kmc_gap.model.models import RATER_RANK, Evidence, EvidenceKind, Policy, Rater, Task
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import ItemResult
@@ -30,6 +30,7 @@ class Reason(StrEnum):
     kind_not_accepted = "kind_not_accepted"
     not_verified = "not_verified"
     too_old = "too_old"
+    overridden = "overridden"
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
@@ -66,6 +67,41 @@ def reason_not_counted(ev: Evidence, policy: Policy, as_of: dt.date) -> Reason |
     if policy.max_age_years is not None and ev.date < years_before(as_of, policy.max_age_years):
         return Reason.too_old
     return None
+
+
+def rater_of(ev: Evidence) -> Rater | None:
+    """Whose rating ``ev`` is: its ``rater``, else a self report's own, an assessment's assessor; else None."""
+    if ev.rater is not None:
+        return ev.rater
+    if ev.kind == EvidenceKind.self_report:
+        return Rater.self
+    if ev.kind == EvidenceKind.assessment:
+        return Rater.assessor
+    return None
+
+
+def overridden(counting: Sequence[Evidence]) -> dict[str, set[str]]:
+    """For each rating, the codes on which a more trusted source's counting rating stands instead of it.
+
+    Ratings are never averaged: for each code, the ratings of the most trusted source that rated it
+    (assessor > manager > peer > self) stand, whatever their levels, and the others are set aside.
+    Training, certificates and other evidence are never set aside by a rating.
+    """
+    top: dict[str, int] = {}
+    for ev in counting:
+        rater = rater_of(ev)
+        if rater is not None:
+            for code in ev.covers:
+                top[code] = max(top.get(code, -1), RATER_RANK[rater])
+    out: dict[str, set[str]] = {}
+    for ev in counting:
+        rater = rater_of(ev)
+        if rater is None:
+            continue
+        lower = {code for code in ev.covers if RATER_RANK[rater] < top[code]}
+        if lower:
+            out[ev.id] = lower
+    return out
 
 
 def gating_codes(task: Task, require_outputs: bool) -> list[str]:

@@ -15,7 +15,7 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.rules import MAX_LEVEL, Reason, gating, gating_codes, reason_not_counted
+from kmc_gap.engine.rules import MAX_LEVEL, Reason, gating, gating_codes, overridden, reason_not_counted
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Evidence, Policy, Profile, Standard, Task
 
@@ -45,11 +45,15 @@ class Coverage:
     is worked out once.
     """
 
-    def __init__(self, counting: list[Evidence], min_evidence: int) -> None:
+    def __init__(
+        self, counting: list[Evidence], min_evidence: int, set_aside: dict[str, set[str]] | None = None
+    ) -> None:
         by_code: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        aside = set_aside or {}
         for ev in counting:
             for code in ev.covers:
-                by_code[code].append((ev.level, ev.id))
+                if code not in aside.get(ev.id, ()):  # a rating a more trusted source's stands instead of
+                    by_code[code].append((ev.level, ev.id))
         self.entries: dict[str, list[tuple[int, str]]] = {}
         self.caps: dict[str, int] = {}
         for code, entries in by_code.items():
@@ -129,6 +133,24 @@ def ratio(met: int, total: int) -> float:
     return round(met / total, 4) if total else 1.0
 
 
+def weigh(
+    evidence: list[Evidence], policy: Policy, as_of: dt.date
+) -> tuple[dict[str, Reason | None], list[Evidence], Coverage]:
+    """Which evidence counts and why not, and what the counting evidence covers: the one place it is decided.
+
+    First each item on its own (:func:`reason_not_counted`), then the ratings against each other: a
+    rating a more trusted source's stands instead of, on every code it covers, is ``overridden``.
+    """
+    reasons = {ev.id: reason_not_counted(ev, policy, as_of) for ev in evidence}
+    counting = [ev for ev in evidence if reasons[ev.id] is None]
+    aside = overridden(counting)
+    for ev in counting:
+        if len(aside.get(ev.id, ())) == len(set(ev.covers)):  # set aside on every code it covers
+            reasons[ev.id] = Reason.overridden
+    counting = [ev for ev in counting if reasons[ev.id] is None]
+    return reasons, counting, Coverage(counting, policy.min_evidence, aside)
+
+
 def assess(
     profile: Profile,
     std: Standard,
@@ -144,9 +166,7 @@ def assess(
     Counting evidence that expires within ``warn_days`` is listed under ``expiring`` with the
     tasks that would no longer be met once it lapses.
     """
-    reasons = {ev.id: reason_not_counted(ev, policy, as_of) for ev in profile.evidence}
-    counting = [ev for ev in profile.evidence if reasons[ev.id] is None]
-    cov = Coverage(counting, policy.min_evidence)
+    reasons, counting, cov = weigh(profile.evidence, policy, as_of)
     tasks = [score_task(t, d.code, cov, policy) for d in std.duties for t in d.tasks]
     attitudes: list[AttitudeResult] = [
         {"code": a, "met": cov.count(a) >= policy.min_evidence, "evidence": cov.supporting(a, 0)} for a in std.attitudes

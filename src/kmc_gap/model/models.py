@@ -275,6 +275,19 @@ class EvidenceKind(StrEnum):
     self_report = "self_report"
 
 
+class Rater(StrEnum):
+    """Who gave a rating on an assessment form, the least trusted first (see ``RATER_RANK``)."""
+
+    self = "self"
+    peer = "peer"
+    manager = "manager"
+    assessor = "assessor"
+
+
+#: Where several sources rate the same item, the more trusted one stands: assessor > manager > peer > self.
+RATER_RANK = {Rater.self: 0, Rater.peer: 1, Rater.manager: 2, Rater.assessor: 3}
+
+
 class Person(_Model):
     """Who the profile is about."""
 
@@ -309,6 +322,10 @@ class Evidence(_Model):
     passed: bool | None = Field(None, description="false: failed or absent, so the item does not count")
     exclude: bool = Field(False, description="true: set aside by hand (say why in note); never counts")
     source: Text | None = Field(None, description="the record file (and sheet) an imported item came from")
+    rater: Rater | None = Field(
+        None, description="who gave a rating (self, peer, manager, assessor): the more trusted one stands"
+    )
+    output_reference: Text | None = Field(None, description="the work output a rating refers to")
 
 
 class Profile(_Model):

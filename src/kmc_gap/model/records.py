@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kmc_gap.model.forms import is_form, read_form
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
@@ -202,6 +203,7 @@ class Tables:
     tables: list[Table]
     has_sheet: bool = False
     sheets: tuple[str, ...] = ()
+    form: bool = False  # a kmc-gap assessment form: every sheet was read
 
 
 def read_tables(path: Path, options: RecordOptions) -> Tables:
@@ -276,6 +278,9 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
     def choose(names: tuple[str, ...]) -> list[str]:
         if not names:
             raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
+        if is_form(names):  # an assessment form is read whole, whatever --sheet says
+            found["form"] = found["has"] = True
+            return list(names)
         if own is not None:
             chosen = _sheet_name(own, list(names))
             if chosen is None:
@@ -291,7 +296,7 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
 
     book = read_book(raw, name, choose)
     tables = [_table(name, sheet) for sheet in book.sheets.values()]
-    return Tables(tables, found.get("has", False), book.names)
+    return Tables(tables, found.get("has", False), book.names, found.get("form", False))
 
 
 def _table(name: str, sheet: Sheet) -> Table:
@@ -1065,6 +1070,9 @@ class _Loader:
         except InputError as exc:
             self.result.problems.setdefault(name, []).extend(exc.problems)
             return
+        if found.form:
+            self.form(name, found)
+            return
         if not found.has_sheet and found.sheets:  # --sheet names a sheet this workbook lacks
             self.pending.append((found, roster_only))
             return
@@ -1072,6 +1080,21 @@ class _Loader:
         every = len(found.tables) > 1 or (self.options.sheet is not None and _norm(self.options.sheet) == ALL_SHEETS)
         for table in found.tables:
             self.table(table, roster_only=roster_only, every=every)
+
+    def form(self, name: str, found: Tables) -> None:
+        """A filled assessment form: each person's ratings, merged with their records by person id."""
+        read = read_form(name, {t.sheet or "": (t.rows, t.first_column) for t in found.tables}, self.std)
+        if read.problems:
+            self.result.problems.setdefault(name, []).extend(read.problems)
+        self.result.sources += read.sources
+        repeats: list[Problem] = []
+        for person in read.people:
+            table = Table(name, person.source.partition("#")[2], [])
+            if not person.evidence:  # a form not filled in yet: the person is on the team all the same
+                _add(self.people, _Record(person.person, None, table, 1), name, self.result.warnings, repeats)
+            for evidence in person.evidence:
+                _add(self.people, _Record(person.person, evidence, table, 1), name, self.result.warnings, repeats)
+        self.result.warnings += _repeats(repeats)
 
     def later(self) -> None:
         """Workbooks without the ``--sheet`` one: read by their first sheet when another workbook had it."""

@@ -19,6 +19,14 @@ SAFE = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numb
 
 def write_workbook(out: TextIO, build: Callable[[Any], None]) -> None:
     """Build a workbook with ``build(book)`` and send its bytes to ``out``."""
+    data = workbook_bytes(build)
+    out.flush()
+    out.buffer.write(data)
+    out.buffer.flush()
+
+
+def workbook_bytes(build: Callable[[Any], None]) -> bytes:
+    """The bytes of a workbook built with ``build(book)``, made in a temporary file that is always removed."""
     import xlsxwriter
 
     fd, path = tempfile.mkstemp(prefix="kmc-gap-", suffix=".xlsx")
@@ -27,12 +35,9 @@ def write_workbook(out: TextIO, build: Callable[[Any], None]) -> None:
         book = xlsxwriter.Workbook(path, SAFE)
         build(book)
         book.close()
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     finally:
         Path(path).unlink(missing_ok=True)
-    out.flush()
-    out.buffer.write(data)
-    out.buffer.flush()
 
 
 def text_width(text: str) -> int:

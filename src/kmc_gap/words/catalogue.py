@@ -508,6 +508,38 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.col.spent": ("花費", "Spent"),
     "plan.col.figures": ("成效", "Outcome"),
     "run.wrote_people": ("已寫入 {path}：{n} 人", "wrote {path} (people: {n})"),
+    "run.wrote_forms": ("已寫入 {n} 份評核表到 {path}", "wrote {n} forms to {path}"),
+    "help.cmd.form": (
+        "產生職能評核表（Excel）：每人一份，逐項列出各工作任務的行為指標與工作產出，供自評與主管評核；"
+        "填好的評核表可直接交給 assess、validate、import、plan。",
+        "Write assessment forms (Excel): for each person, every behaviour indicator and work output of "
+        "each task, to be rated by themselves and their manager; filled forms go straight to assess, "
+        "validate, import and plan.",
+    ),
+    "help.arg.people": (
+        "人員：證據檔（YAML）、人資紀錄匯出檔（.csv、.xlsx）或人員名冊；資料夾會搜尋其中的 *.yaml。",
+        "People: profiles (YAML), HR record exports (.csv, .xlsx) or a roster; folders are searched for *.yaml.",
+    ),
+    "help.opt.form_output": (
+        "資料夾（每人一個活頁簿，檔名為「員工編號 姓名.xlsx」），或一個 .xlsx 檔（每人一個工作表）。",
+        "A folder (a workbook per person, named 'id name.xlsx'), or one .xlsx file (a sheet per person).",
+    ),
+    "help.opt.only_gaps": (
+        "只列出目前證據尚未符合的項目，並附上目前的最佳級別。",
+        "List only the items the person's evidence does not meet yet, with the best level known today.",
+    ),
+    "help.opt.form_task": (
+        "只列出這個工作任務（可重複，例如 --task T3.1 --task T3.2）。",
+        "List only this task (repeatable: --task T3.1 --task T3.2).",
+    ),
+    "help.opt.raters": (
+        "評核欄位：self（自評）、manager（主管）、peer（同儕）、assessor（評鑑人員），以逗號分隔；預設 self,manager。",
+        "The rating columns: self, manager, peer, assessor, separated by commas; default self,manager.",
+    ),
+    "usage.raters": (
+        "無法辨識的評核者 {value}：請用 {raters}",
+        "unknown rater {value}: use {raters}",
+    ),
     "run.interrupted": ("已中斷", "interrupted"),
     "run.stdout_failed": ("無法寫出結果（{reason}）", "cannot write the output ({reason})"),
     "run.other_person": ("兩份資料不是同一個人", "the two inputs are of different people"),
@@ -785,6 +817,102 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.opt.import_format": ("變更摘要的格式：{choices}。", "Format of the summary of changes: {choices}."),
     # ------------------------------------------------------------------ the workbook (--format xlsx)
     "xlsx.sheet.summary": ("摘要", "Summary"),
+    # assessment forms (職能評核表)
+    "form.sheet.guide": ("說明", "Guide"),
+    "form.title": ("職能評核表", "Competency assessment form"),
+    "form.label.name": ("姓名", "Name"),
+    "form.label.person_id": ("員工編號", "Employee id"),
+    "form.label.organisation": ("部門", "Department"),
+    "form.label.rater.manager": ("評核人", "Rater"),
+    "form.label.rater.peer": ("同儕評核人", "Peer rater"),
+    "form.label.rater.assessor": ("評鑑人", "Assessor"),
+    "form.label.date": ("評核日期", "Rating date"),
+    "form.label.standard": ("職能基準", "Standard"),
+    "form.col.code": ("代碼", "Code"),
+    "form.col.task": ("工作任務", "Task"),
+    "form.col.item": ("行為指標 / 工作產出", "Indicator / output"),
+    "form.col.level": ("要求級別", "Required level"),
+    "form.col.current": ("目前級別", "Level today"),
+    "form.col.self": ("自評", "Self"),
+    "form.col.self_note": ("自評說明", "Self note"),
+    "form.col.peer": ("同儕評", "Peer"),
+    "form.col.peer_note": ("同儕說明", "Peer note"),
+    "form.col.manager": ("主管評核", "Manager"),
+    "form.col.manager_note": ("觀察依據／佐證", "Evidence observed"),
+    "form.col.assessor": ("評鑑評核", "Assessor"),
+    "form.col.assessor_note": ("評鑑依據", "Assessor's evidence"),
+    "form.col.output_ref": ("工作產出參照", "Output reference"),
+    "form.col.check": ("檢核碼", "Check"),
+    "form.rater.self": ("自評", "Self rating"),
+    "form.rater.peer": ("同儕評核", "Peer rating"),
+    "form.rater.manager": ("主管評核", "Manager rating"),
+    "form.rater.assessor": ("評鑑", "Assessor rating"),
+    "form.na": ("不適用", "n/a"),
+    "form.levels": ("iCAP 職能級別", "iCAP competency levels"),
+    "form.level": ("第 {level} 級", "Level {level}"),
+    "form.how": ("如何評核", "How to rate"),
+    "form.how.1": (
+        "請就每一項行為指標與工作產出，依實際觀察到的工作表現，選填 1–6 級（見下方級別說明）；無法判斷者選「不適用」。",
+        "For each behaviour indicator and work output, choose the level 1–6 that the work you have seen shows "
+        "(the levels are below); choose n/a where you cannot judge.",
+    ),
+    "form.how.2": (
+        "要求級別是此工作任務要求的級別：評核達到或高於要求級別，該項才算符合。",
+        "The required level is the level the task requires: an item is met when it is rated at that level or above.",
+    ),
+    "form.how.3": (
+        "主管評核請填寫評核人姓名與評核日期，並在「觀察依據／佐證」寫下所觀察的事例或文件。",
+        "A manager fills in the rater's name and the rating date, and notes what was observed under Evidence observed.",
+    ),
+    "form.how.4": (
+        "自評與主管評核並列；同一項有主管評核時，以主管評核為準，自評不採計（不取平均）。",
+        "Self and manager ratings stand side by side; where a manager rated an item, the manager's rating "
+        "stands and the self rating is not counted (never averaged).",
+    ),
+    "form.how.5": (
+        "請勿修改代碼欄或新增列；可以排序或刪除列。",
+        "Do not change the code column or add rows; sorting and deleting rows is fine.",
+    ),
+    "form.validation.title": ("評核級別", "Rating"),
+    "form.validation.message": ("請選 1–6 或「不適用」", "Choose 1–6 or n/a"),
+    "form.validation.date": ("請輸入日期，例如 2026-11-30", "Enter a date such as 2026-11-30"),
+    "form.not_form": (
+        "不是 kmc-gap 產生的評核表（找不到隱藏的 kmc-gap 工作表）",
+        "not a kmc-gap form (no hidden kmc-gap sheet)",
+    ),
+    "form.version": (
+        "評核表版本 {version} 無法讀取（此版本讀取第 {known} 版）",
+        "form version {version} cannot be read (this version reads version {known})",
+    ),
+    "form.other_standard": (
+        "這份評核表是職能基準 {found} 的，不是 {standard}",
+        "this form is for standard {found}, not {standard}",
+    ),
+    "form.sheet_missing": ("找不到評核表工作表「{sheet}」", "the form sheet {sheet} is missing"),
+    "form.no_header": ("找不到評核表的標題列（代碼）", "no heading row (Code) in this form sheet"),
+    "form.person_differs": (
+        "員工編號 {found} 與這份評核表的人員 {expected} 不符",
+        "employee id {found} does not match this form's person {expected}",
+    ),
+    "form.bad_rating": (
+        "評核級別 {value} 無效：請填 1–6 的整數或「不適用」",
+        "rating {value} is not valid: give a whole number 1–6 or n/a",
+    ),
+    "form.no_date": ("已有評核，但沒有評核日期", "ratings are given but there is no rating date"),
+    "form.bad_date": (
+        "評核日期 {value} 無法辨識，請寫成 YYYY-MM-DD",
+        "rating date {value} is not a date: write YYYY-MM-DD",
+    ),
+    "form.date_future": ("評核日期 {value} 晚於今天", "rating date {value} is after today"),
+    "form.no_rater": ("已有{rater}，但沒有填寫評核人姓名", "a {rater} is given but the rater's name is empty"),
+    "form.row_not_issued": (
+        "第 {code} 列不是評核表原有的列（手動新增的列不採計）",
+        "the row {code} was not on the form as written (a row typed in is not read)",
+    ),
+    "form.code_changed": (
+        "代碼 {code} 與這一列原本的代碼不符（代碼欄被修改）",
+        "the code {code} is not the code this row was written with (the code was changed)",
+    ),
     "xlsx.sheet.overview": ("總覽", "Overview"),
     "xlsx.sheet.gaps": ("落差", "Gaps"),
     "xlsx.sheet.detail": ("明細", "Detail"),
@@ -994,6 +1122,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason.kind_not_accepted": ("此類證據不採計", "kind not accepted"),
     "reason.not_verified": ("未經驗證", "not verified"),
     "reason.too_old": ("超過 {years} 年", "older than {years} years"),
+    "reason.overridden": ("由更可信的評核取代", "overridden by a more trusted rating"),
     "summary_line": (
         "工作任務 {tm}/{tt} · 項目 {im}/{it}（{pct}）",
         "tasks {tm}/{tt} · items {im}/{it} ({pct})",

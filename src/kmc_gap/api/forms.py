@@ -1,0 +1,124 @@
+"""`kmc-gap form`: assessment forms for the people of a run, one workbook each or one for the team.
+
+Each person's form is made from what is known of them today: with ``only_gaps`` it lists only the
+behaviour indicators and work outputs their evidence does not meet yet, with the best level each
+has today beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.api.files import atomic_output, check_output
+from kmc_gap.api.people import load_people
+from kmc_gap.engine.scoring import assess
+from kmc_gap.model.forms import DEFAULT_RATERS
+from kmc_gap.model.models import Policy, Profile, Rater, Standard
+from kmc_gap.model.problems import Problem
+from kmc_gap.model.records import RecordOptions
+from kmc_gap.render.form import FormFor, FormSpec, form_workbook
+
+
+@dataclass(frozen=True)
+class FormRequest:
+    """What ``kmc-gap form`` was asked for."""
+
+    paths: tuple[Path, ...]
+    output: Path
+    spec: FormSpec
+    policy: Policy
+    as_of: dt.date
+    lang: str
+    records: RecordOptions | None = None
+    inputs: tuple[Path, ...] = ()  # every file the run reads: never written over
+
+
+@dataclass
+class FormRun:
+    """The files written (and for how many people), and the problems of the inputs that could not be read."""
+
+    written: list[tuple[Path, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def raters(value: str | None) -> tuple[Rater, ...]:
+    """``--raters self,manager``: the rating columns, each once, in the order given (full-width ， too)."""
+    if value is None:
+        return DEFAULT_RATERS
+    chosen: list[Rater] = []
+    for part in value.replace("\uff0c", ",").split(","):
+        word = part.strip().lower()
+        if not word:
+            continue
+        try:
+            rater = Rater(word)
+        except ValueError:
+            raise OptionError("--raters", "usage.raters", value=part.strip(), raters=", ".join(Rater)) from None
+        if rater not in chosen:
+            chosen.append(rater)
+    if not chosen:
+        raise OptionError("--raters", "usage.raters", value=value, raters=", ".join(Rater))
+    return tuple(chosen)
+
+
+def form_for(profile: Profile, std: Standard, policy: Policy, as_of: dt.date, only_gaps: bool) -> FormFor:
+    """One person's form: the best level each code has today, and with ``only_gaps`` the items unmet."""
+    report = assess(profile, std, policy, as_of)
+    best: dict[str, int | None] = {}
+    unmet: set[str] = set()
+    for task in report["tasks"]:
+        for item in (*task["items"], *task["outputs"]):
+            best[item["code"]] = item["best_level"]
+            if not item["met"] and item["code"][0] in "PO":
+                unmet.add(item["code"])
+    return FormFor(profile.person, best, frozenset(unmet) if only_gaps else None)
+
+
+#: Characters a file name may not hold on Windows, and control characters.
+_NOT_IN_FILE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+
+def file_name(form: FormFor, taken: set[str]) -> str:
+    """``E3101 陳怡君.xlsx``: safe on every system, unique in its folder."""
+    person = form.person
+    base = _NOT_IN_FILE.sub(" ", f"{person.id or ''} {person.name}").strip(" .")[:100] or "form"
+    name, n = f"{base}.xlsx", 2
+    while name.casefold() in taken:
+        name, n = f"{base} ({n}).xlsx", n + 1
+    taken.add(name.casefold())
+    return name
+
+
+def make_forms(request: FormRequest, std: Standard) -> FormRun:
+    """Write the forms: ``output`` a folder (a workbook per person) or a ``.xlsx`` file (one for everyone)."""
+    found = load_people(request.paths, std, request.records)
+    run = FormRun(problems=found.problems, warnings=found.warnings)
+    forms = [form_for(p, std, request.policy, request.as_of, request.spec.only_gaps) for p, _ in found.profiles]
+    if not forms:
+        return run
+    out = request.output
+    if out.suffix.lower() == ".xlsx":
+        _write(out, form_workbook(forms, std, request.spec, request.lang), request.inputs)
+        run.written.append((out, len(forms)))
+        return run
+    out.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    for form in forms:
+        path = out / file_name(form, taken)
+        _write(path, form_workbook([form], std, request.spec, request.lang), request.inputs)
+        run.written.append((path, 1))
+    return run
+
+
+def _write(path: Path, data: bytes, inputs: Sequence[Path]) -> None:
+    """A workbook written safely: never over an input, atomically, the old file kept if it fails."""
+    check_output(path, inputs)
+    with atomic_output(path) as handle:
+        handle.flush()
+        handle.buffer.write(data)

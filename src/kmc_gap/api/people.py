@@ -1,0 +1,86 @@
+"""The people of a run: YAML profiles, and the profiles built from record files and assessment forms.
+
+A person's ratings on a form join the rest of their evidence by person id: their record rows (read
+together, :mod:`kmc_gap.model.records`) or their YAML profile, where the run has one. So
+``assess alice.yaml form.xlsx`` reads Alice once, with her ratings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kmc_gap.model.forms import FORM_ID_PREFIX
+from kmc_gap.model.loading import load_profile
+from kmc_gap.model.models import Evidence, Profile, Standard
+from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet, load_records
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+
+@dataclass
+class People:
+    """Everyone who could be read, each with the file (or files) they came from, and the problems of the rest."""
+
+    profiles: list[tuple[Profile, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def rated_only(person: RecordPerson) -> bool:
+    """Whether all of a person's evidence came from assessment forms (no record rows): it may join a profile."""
+    return bool(person.profile.evidence) and all(ev.id.startswith(FORM_ID_PREFIX) for ev in person.profile.evidence)
+
+
+def with_ratings(profile: Profile, ratings: Sequence[Evidence]) -> Profile:
+    """``profile`` with the form ratings it does not hold yet (by id) added at the end."""
+    held = {ev.id for ev in profile.evidence}
+    new = [ev for ev in ratings if ev.id not in held]
+    return profile.model_copy(update={"evidence": [*profile.evidence, *new]}) if new else profile
+
+
+def read_records(paths: Sequence[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
+    """Everyone in the record files, forms and roster, read together; None when there are none."""
+    if not paths and not (options and options.roster):
+        return None
+    return load_records(paths, std, options or RecordOptions())
+
+
+def load_people(
+    paths: Sequence[Path], std: Standard, options: RecordOptions | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> People:
+    """Every person in ``paths``, records first; a bad file's problems are returned and the rest are read.
+
+    Roster people with no rows are left out where a YAML profile has them; a person only rated on a
+    form joins the YAML profile of the same id.
+    """
+    out = People()
+    found = read_records([p for p in paths if is_records(p)], std, options)
+    listed: list[tuple[Profile, str]] = []
+    rated: dict[str, RecordPerson] = {}
+    if found is not None:
+        out.problems += [p for problems in found.problems.values() for p in problems]
+        out.warnings += found.warnings
+        for person in found.people:
+            if person.roster_only:
+                listed.append((person.profile, person.file))
+            elif rated_only(person) and person.profile.person.id:
+                rated[person.profile.person.id] = person
+            else:
+                out.profiles.append((person.profile, person.file))
+    for path in (path for path in paths if not is_records(path)):
+        try:
+            profile = load_profile(path, std, shown(path), max_bytes)
+        except InputError as exc:
+            out.problems += exc.problems
+            continue
+        joined = rated.pop(profile.person.id, None) if profile.person.id else None
+        if joined is not None:
+            profile = with_ratings(profile, joined.profile.evidence)
+        out.profiles.append((profile, shown(path)))
+    out.profiles += [(person.profile, person.file) for person in rated.values()]
+    ids = {profile.person.id for profile, _ in out.profiles}
+    out.profiles += [(profile, file) for profile, file in listed if profile.person.id not in ids]
+    return out
