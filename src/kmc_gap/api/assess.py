@@ -12,16 +12,17 @@ import datetime as dt
 import hashlib
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from kmc_gap.api.people import rated_only, read_records, with_ratings
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeholders
-from kmc_gap.model.models import Policy, Profile, Standard
+from kmc_gap.model.models import Evidence, Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -48,6 +49,7 @@ class Settings:
     render: Render | None = None  # renders each report where it is made, when the format allows
     warn_days: int = 90
     named: frozenset[Path] = frozenset()  # files named directly; others were found in folders
+    ratings: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)  # person id → ratings from forms
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # found in a folder, but not a profile (its warning says why)
     roster_only: bool = False  # a roster person with no rows: left out when a profile of theirs was read
+    rated_only: bool = False  # a person only rated on forms: left out when a profile of theirs was read (it has them)
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -90,6 +93,9 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
         profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
+    ident = profile.person.id
+    if ident is not None and ident in settings.ratings:  # their ratings from the run's forms join their profile
+        profile = with_ratings(profile, settings.ratings[ident])
     return score_profile(profile, name, std, settings, placeholders(doc))
 
 
@@ -127,6 +133,7 @@ def score(source: Source, std: Standard, settings: Settings) -> Result:
         return score_file(source, std, settings)
     result = score_profile(source.profile, source.file, std, settings)
     result.roster_only = source.roster_only
+    result.rated_only = rated_only(source)
     return result
 
 
@@ -139,15 +146,19 @@ def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
     found: list[Source] = []
     placed = False
     late = any(not is_records(path) for path in paths)
+
+    def later(person: RecordPerson) -> bool:
+        return late and (person.roster_only or rated_only(person))
+
     for path in [*paths, None]:
         if path is not None and not is_records(path):
             found.append(path)
         elif not placed and records is not None:
             placed = True
             found += [Result(file, problems=problems) for file, problems in records.problems.items()]
-            found += [person for person in records.people if not (late and person.roster_only)]
+            found += [person for person in records.people if not later(person)]
     if records is not None and late:
-        found += [person for person in records.people if person.roster_only]
+        found += [person for person in records.people if later(person)]
     return found
 
 
@@ -181,15 +192,6 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
         yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
 
 
-def _records(paths: list[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
-    """Everyone in the record files and the roster, read together; None when there are none (nothing imported)."""
-    if not paths and not (options and options.roster):
-        return None
-    from kmc_gap.model.records import RecordOptions, load_records
-
-    return load_records(paths, std, options or RecordOptions())
-
-
 @dataclass
 class Outcome:
     """What a run over many files came to: how many could not be assessed, and the thresholds failed."""
@@ -220,14 +222,18 @@ def assess_paths(
     files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
     """
     outcome = Outcome()
-    found = _records([p for p in paths if is_records(p)], std, records)
+    found = read_records([p for p in paths if is_records(p)], std, records)
     outcome.warnings += found.warnings if found is not None else []
+    if found is not None:
+        rated = {p.profile.person.id: tuple(p.profile.evidence) for p in found.people if rated_only(p)}
+        settings = replace(settings, ratings={ident: ev for ident, ev in rated.items() if ident})
     seen: dict[str, str] = {}  # person id → the first file that had it
     writer.start()
     for result in results(sources(paths, found), std, settings, jobs):
         advance()
         outcome.warnings += result.warnings
-        if result.skipped or (result.roster_only and result.brief and result.brief["person"]["id"] in seen):
+        stands_in = result.roster_only or result.rated_only  # a profile of theirs read before stands instead
+        if result.skipped or (stands_in and result.brief and result.brief["person"]["id"] in seen):
             continue
         if result.brief is None:
             outcome.invalid += 1

@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kmc_gap.model.forms import FORM_ID_PREFIX
 from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet, load_records
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
 
 
 @dataclass
@@ -44,7 +47,9 @@ def with_ratings(profile: Profile, ratings: Sequence[Evidence]) -> Profile:
 def read_records(paths: Sequence[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
     """Everyone in the record files, forms and roster, read together; None when there are none."""
     if not paths and not (options and options.roster):
-        return None
+        return None  # a run of YAML profiles alone: the records module is not even imported
+    from kmc_gap.model.records import RecordOptions, load_records
+
     return load_records(paths, std, options or RecordOptions())
 
 

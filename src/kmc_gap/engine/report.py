@@ -15,11 +15,21 @@ from pydantic import Field, WithJsonSchema
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
 from kmc_gap.engine.rules import Reason
+from kmc_gap.model.models import Rater
 
 ItemType = Literal["indicator", "knowledge", "skill", "output"]
 TaskStatus = Literal["met", "partial", "missing"]
 IsoDate = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
 Name = Annotated[str, Field(description="the code's name in the report's language, added when rendered")]
+
+
+class Rating(TypedDict):
+    """One source's rating of an item: where several sources rated it, the most trusted one stands."""
+
+    rater: Annotated[Rater, Field(description="self, peer, manager or assessor")]
+    level: int
+    stands: Annotated[bool, Field(description="true: this rating counts; false: a more trusted one stands instead")]
+    evidence: Annotated[str, Field(description="the id of the rating's evidence item")]
 
 
 class ItemResult(TypedDict):
@@ -32,6 +42,9 @@ class ItemResult(TypedDict):
     best_level: Annotated[int | None, Field(description="highest level of counting evidence covering it, any level")]
     evidence: Annotated[
         list[str], Field(description="ids of counting evidence covering it at the task's level or above")
+    ]
+    ratings: NotRequired[
+        Annotated[list[Rating], Field(description="its ratings (forms, assessments, self reports), most trusted first")]
     ]
 
 
@@ -98,6 +111,7 @@ class EvidenceResult(TypedDict):
     reason: Annotated[Reason | None, Field(description="why it did not count; null when it counted")]
     course: Annotated[str | None, Field(description="the training system's course code, when it came from records")]
     note: Annotated[str | None, Field(description="the note kept with it (why it was excluded, a record's remark)")]
+    rater: Annotated[Rater | None, Field(description="who gave it, for a rating: self, peer, manager or assessor")]
 
 
 class ExpiringEvidence(TypedDict):

@@ -15,9 +15,17 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.rules import MAX_LEVEL, Reason, gating, gating_codes, overridden, reason_not_counted
+from kmc_gap.engine.rules import (
+    MAX_LEVEL,
+    Reason,
+    gating,
+    gating_codes,
+    overridden,
+    rater_of,
+    reason_not_counted,
+)
 from kmc_gap.model.lookup import order
-from kmc_gap.model.models import Evidence, Policy, Profile, Standard, Task
+from kmc_gap.model.models import RATER_RANK, Evidence, Policy, Profile, Standard, Task
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import (
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
         Gap,
         ItemResult,
         ItemType,
+        Rating,
         Report,
         Summary,
         TaskResult,
@@ -62,6 +71,8 @@ class Coverage:
             # the min_evidence-th best level: the highest level at which the code is met
             self.caps[code] = entries[min_evidence - 1][0] if len(entries) >= min_evidence else 0
 
+        self.ratings: dict[str, list[Rating]] = {}  # each code's ratings, most trusted first: set by weigh
+
     def cap(self, code: str) -> int:
         """The highest level at which ``code`` is met (0 when it is not met at any level)."""
         return self.caps.get(code, 0)
@@ -77,13 +88,17 @@ class Coverage:
 
 def _item(code: str, level: int, cov: Coverage) -> ItemResult:
     entries = cov.entries.get(code)
-    return {
+    item: ItemResult = {
         "code": code,
         "type": _TYPES[code[0]],
         "met": cov.caps.get(code, 0) >= level,
         "best_level": entries[0][0] if entries else None,
         "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
     }
+    ratings = cov.ratings.get(code)
+    if ratings:
+        item["ratings"] = ratings
+    return item
 
 
 def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResult:
@@ -148,7 +163,26 @@ def weigh(
         if len(aside.get(ev.id, ())) == len(set(ev.covers)):  # set aside on every code it covers
             reasons[ev.id] = Reason.overridden
     counting = [ev for ev in counting if reasons[ev.id] is None]
-    return reasons, counting, Coverage(counting, policy.min_evidence, aside)
+    cov = Coverage(counting, policy.min_evidence, aside)
+    cov.ratings = _ratings(evidence, reasons, aside)
+    return reasons, counting, cov
+
+
+def _ratings(
+    evidence: list[Evidence], reasons: dict[str, Reason | None], aside: dict[str, set[str]]
+) -> dict[str, list[Rating]]:
+    """Each code's ratings that count or were overridden, most trusted first: which stands, what the others said."""
+    out: dict[str, list[Rating]] = defaultdict(list)
+    for ev in evidence:
+        rater = rater_of(ev)
+        if rater is None or reasons[ev.id] not in (None, Reason.overridden):
+            continue
+        for code in ev.covers:
+            stands = reasons[ev.id] is None and code not in aside.get(ev.id, ())
+            out[code].append({"rater": rater, "level": ev.level, "stands": stands, "evidence": ev.id})
+    for ratings in out.values():
+        ratings.sort(key=lambda r: (-RATER_RANK[r["rater"]], -r["level"]))
+    return out
 
 
 def assess(
@@ -306,6 +340,7 @@ def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
         "reason": reason,
         "course": ev.course,
         "note": ev.note,
+        "rater": rater_of(ev),
     }
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from kmc_gap.model.models import Evidence, EvidenceKind, Person, Rater, Standard, hr_date
 from kmc_gap.model.problems import Problem
 from kmc_gap.words import Lang, t
+from kmc_gap.words.catalogue import NOT_APPLICABLE_WORDS
 
 #: The hidden sheet that makes a workbook a kmc-gap form.
 META_SHEET = "kmc-gap"
@@ -136,7 +137,7 @@ class SheetMeta:
 
 
 #: What a rating cell may say for an item the rater cannot judge: no evidence, not a problem.
-NOT_APPLICABLE = frozenset({"不適用", "n/a", "na", "-", "—", "－", "not applicable"})
+NOT_APPLICABLE = frozenset(unicodedata.normalize("NFKC", word).lower() for word in NOT_APPLICABLE_WORDS)
 
 Rows = list[tuple[int, list[Any]]]
 
@@ -164,9 +165,7 @@ def is_form(sheet_names: Sequence[str]) -> bool:
     return META_SHEET in sheet_names
 
 
-def read_form(
-    file: str, sheets: dict[str, tuple[Rows, int]], std: Standard, today: dt.date | None = None
-) -> FormRead:
+def read_form(file: str, sheets: dict[str, tuple[Rows, int]], std: Standard, today: dt.date | None = None) -> FormRead:
     """Every person's ratings in a form workbook (``sheets``: each sheet's rows and its first column).
 
     A bad cell is a problem at its cell; a sheet with problems gives no evidence (nothing half read),

@@ -1352,6 +1352,9 @@ ABSENT_WORDS: tuple[str, ...] = (
 PRESENT_WORDS: tuple[str, ...] = ("出席", "已出席", "全勤", "到", "已到", "present", "attended", "full")
 
 #: An expiry cell that says "never expires".
+#: What an assessment form's rating cell may say for an item the rater cannot judge: no rating, not a problem.
+NOT_APPLICABLE_WORDS: tuple[str, ...] = ("不適用", "無法評核", "n/a", "na", "-", "—", "－", "not applicable")
+
 NO_EXPIRY_WORDS: tuple[str, ...] = (
     "永久有效",
     "永久",
