@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
 from kmc_gap.model import yamlsource
+from kmc_gap.model.forms import FORM_ID_PREFIX
 from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import shown
@@ -51,6 +52,8 @@ EVIDENCE_KEYS = (
     "verified_by",
     "provider",
     "reference",
+    "rater",
+    "output_reference",
     "covers",
     "source",
     "note",
@@ -198,6 +201,7 @@ def _yaml() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never fold a long title
     yaml.representer.add_representer(float, _float)
+    yaml.representer.ignore_aliases = lambda data: True  # the same date twice is written twice, never &id001
     return yaml
 
 
@@ -275,8 +279,12 @@ def _change(
     return change, _dump(data) if change.changed else None
 
 
+#: The ids of items an import writes: from records and from assessment forms.
+IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX)
+
+
 def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileChange) -> None:
-    """Update the ``rec-`` items of ``items`` in place to ``new``, remove those gone from a source read whole.
+    """Update the imported items (``rec-``, ``form-``) to ``new``; remove those gone from a source read whole.
 
     Every other item — added by hand, or from a source not read in this run — is kept as it is.
     """
@@ -285,7 +293,7 @@ def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileC
         item = items[i]
         ident = str(item.get("id", "")) if isinstance(item, dict) else ""
         source = str(item.get("source", "")) if isinstance(item, dict) else ""
-        if not ident.startswith(RECORD_ID_PREFIX) or (ident not in new and source not in complete):
+        if not ident.startswith(IMPORTED) or (ident not in new and source not in complete):
             change.kept += 1
         elif ident not in new:
             del items[i]
@@ -336,6 +344,8 @@ def _evidence_map(ev: Evidence) -> Any:
 
     values: dict[str, Any] = ev.model_dump(exclude_none=True, exclude_defaults=True)
     values["kind"] = ev.kind.value
+    if ev.rater is not None:
+        values["rater"] = ev.rater.value
     for key in ("hours", "score", "pass_mark"):
         if key in values and float(values[key]).is_integer() and abs(values[key]) < 2**53:
             values[key] = int(values[key])

@@ -760,11 +760,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ kmc-gap import
     "import.header": (
         "由 kmc-gap import 自 {sources} 產生。\n"
-        "可以手動加入工作產出、評核等證據；重新匯入時只會更新 id 以 rec- 開頭、來源（source）為該次匯入檔案的證據，"
-        "其他內容與註解都會保留。\n"
+        "可以手動加入工作產出、評核等證據；重新匯入時只會更新 id 以 rec- 或 form- 開頭、"
+        "來源（source）為該次匯入檔案的證據，其他內容與註解都會保留。\n"
         "匯入的證據若不應採計，請加 exclude: true 並在 note 寫明原因（不要刪除，否則下次匯入會再出現）。",
         "Written by kmc-gap import from {sources}.\n"
-        "Add work outputs and assessments by hand: a re-import updates only evidence whose id starts rec- and "
+        "Add work outputs and assessments by hand: a re-import updates only evidence whose id starts rec- or form- and "
         "whose source is among its files, and keeps everything else, comments included.\n"
         "To set an imported item aside, add exclude: true and say why in note (a deleted item comes back "
         "at the next import).",
