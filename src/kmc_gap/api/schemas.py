@@ -55,6 +55,10 @@ def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
         schema = TypeAdapter(list[CheckOut]).json_schema(mode="serialization")
     elif name is SchemaName.imports:
         schema = TypeAdapter(list[ChangeOut]).json_schema(mode="serialization")
+    elif name is SchemaName.calibration:
+        from kmc_gap.engine.calibrate import Calibration
+
+        schema = TypeAdapter(Calibration).json_schema(mode="serialization")
     elif name is SchemaName.policy:
         schema = Policy.model_json_schema()
     elif name is SchemaName.report:

@@ -29,6 +29,7 @@ from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     AssessFormat,
+    CalibrateFormat,
     DocFormat,
     GroupBy,
     ImportFormat,
@@ -618,6 +619,48 @@ def form_cmd(
     if run.written:
         say("run.wrote_forms", n=sum(n for _, n in run.written), path=output)
     if run.problems or found.empty or not run.written:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command("calibrate", cls=LocalCommand, help="help.cmd.calibrate")
+def calibrate_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FORMS", help="help.arg.forms", show_default=False)],
+    fmt: Annotated[
+        CalibrateFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.calibrate_format", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
+    lang_: LangOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs
+    from kmc_gap.api.calibrate import calibrate_paths
+    from kmc_gap.render.calibrate import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    found = inputs.format_for(output)
+    fmt = fmt or (
+        CalibrateFormat(found.value)
+        if found is not None and found.value in CalibrateFormat.__members__
+        else CalibrateFormat.table
+    )
+    if fmt is CalibrateFormat.xlsx and output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
+    std = _standard(ctx)
+    expanded = _expand(files)
+    reading = _record_options(None, None, None, std, max_size)
+    run = calibrate_paths(expanded.files, std, reading)
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    if run.calibration is not None:
+        with _destination(output, list(expanded.files)) as out:
+            RENDERERS[fmt].write(run.calibration, out, _context(std))
+        if output is not None:
+            say("run.wrote_people", path=output, n=len({i["person"]["id"] for i in run.calibration["items"]}))
+    if run.problems or expanded.empty or run.calibration is None:
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -65,6 +65,15 @@ class PlanFormat(StrEnum):
     summary = "summary"  # the team's one-page summary with the plan: the CLI makes it with assess's renderer
 
 
+class CalibrateFormat(StrEnum):
+    """`kmc-gap calibrate`: a table, JSON for tools, Markdown, a workbook."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class ImportFormat(StrEnum):
     """What `kmc-gap import` reports of its changes: a table for people, JSON for tools."""
 
@@ -105,3 +114,4 @@ class SchemaName(StrEnum):
     standard_view = "standard-view"
     validation = "validation"
     imports = "import"
+    calibration = "calibration"

@@ -509,6 +509,46 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.col.figures": ("成效", "Outcome"),
     "run.wrote_people": ("已寫入 {path}：{n} 人", "wrote {path} (people: {n})"),
     "run.wrote_forms": ("已寫入 {n} 份評核表到 {path}", "wrote {n} forms to {path}"),
+    "help.cmd.calibrate": (
+        "並列同一項目的自評與主管評核：差距兩級以上的項目（校準面談議程）、每人自評的偏高偏低、"
+        "每位評核人的寬嚴，以及一致率與加權 kappa。",
+        "Set self and manager ratings of the same items side by side: the items two levels or more apart "
+        "(a calibration talk's agenda), how far each person rates themselves above or below, how lenient "
+        "each rater is, and the agreement (exact, within one level, weighted kappa).",
+    ),
+    "help.arg.forms": (
+        "填好的評核表（.xlsx、.ods），或含評核的證據檔（YAML）。",
+        "Filled assessment forms (.xlsx, .ods), or profiles (YAML) with ratings.",
+    ),
+    "help.opt.calibrate_format": (
+        "輸出格式：table、json、markdown、xlsx；預設 table，或依 -o 的副檔名。",
+        "Output format: table, json, markdown, xlsx; default table, or by the -o file's extension.",
+    ),
+    "calibrate.title": ("評核校準", "Rating calibration"),
+    "calibrate.pairs": ("自評與他評並列的項目：{n} 項", "items rated by self and another source: {n}"),
+    "calibrate.exact": ("級別完全一致：{pct}", "same level: {pct}"),
+    "calibrate.within_one": ("相差一級以內：{pct}", "within one level: {pct}"),
+    "calibrate.kappa": ("加權 kappa（二次權重）：{kappa}", "weighted kappa (quadratic): {kappa}"),
+    "calibrate.agenda": ("校準議程：相差兩級以上", "Agenda: two levels or more apart"),
+    "calibrate.people": ("每人自評的偏差", "Self-rating bias per person"),
+    "calibrate.raters": ("評核人的寬嚴", "Rater leniency"),
+    "calibrate.items": ("各項評核", "Ratings by item"),
+    "calibrate.none": ("（無）", "(none)"),
+    "calibrate.col.person": ("人員", "Person"),
+    "calibrate.col.code": ("代碼", "Code"),
+    "calibrate.col.item": ("項目", "Item"),
+    "calibrate.col.self": ("自評", "Self"),
+    "calibrate.col.other": ("比較對象", "Compared with"),
+    "calibrate.col.other_level": ("他評", "Their rating"),
+    "calibrate.col.difference": ("差距", "Difference"),
+    "calibrate.col.items": ("項目數", "Items"),
+    "calibrate.col.mean_difference": ("平均差距（自評−他評）", "Mean difference (self − other)"),
+    "calibrate.col.rater": ("評核人", "Rater"),
+    "calibrate.col.role": ("身分", "Role"),
+    "calibrate.col.ratings": ("評核數", "Ratings"),
+    "calibrate.col.mean": ("平均級別", "Mean level"),
+    "calibrate.col.others_mean": ("其他評核人平均", "Other raters' mean"),
+    "calibrate.col.leniency": ("寬嚴（差）", "Leniency"),
     "help.cmd.form": (
         "產生職能評核表（Excel）：每人一份，逐項列出各工作任務的行為指標與工作產出，供自評與主管評核；"
         "填好的評核表可直接交給 assess、validate、import、plan。",
