@@ -88,10 +88,10 @@ class TableRenderer(Renderer["Calibration"]):
     """The calibration on a terminal: the agreement, then each table."""
 
     def add(self, value: Calibration) -> None:
-        from rich.table import Table
+        from rich.cells import cell_len
         from rich.text import Text
 
-        from kmc_gap.render.tables import indented
+        from kmc_gap.render.tables import fixed_table, indented
 
         con, lang = console(self.out), self.ctx.lang
         con.print(Text(t("calibrate.title", lang), style="bold"))
@@ -103,9 +103,11 @@ class TableRenderer(Renderer["Calibration"]):
             if not rows:
                 con.print(Text(" " + t("calibrate.none", lang)))
                 continue
-            table = Table(box=None, pad_edge=False, show_edge=False)
-            for head in heads:
-                table.add_column(head, overflow="ellipsis", no_wrap=True)
+            # names and figures whole; only an item's text takes the room left, cut short
+            widths = [max(cell_len(x) for x in [head, *(cells[i] for cells in rows)]) for i, head in enumerate(heads)]
+            item = t("calibrate.col.item", lang)
+            columns = [(head, 0 if head == item else widths[i], "left") for i, head in enumerate(heads)]
+            table = fixed_table(con, columns)
             for cells in rows:
                 table.add_row(*(Text(visible(cell)) for cell in cells))
             con.print(indented(table))
