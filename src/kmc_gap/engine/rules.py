@@ -70,13 +70,13 @@ def reason_not_counted(ev: Evidence, policy: Policy, as_of: dt.date) -> Reason |
 
 
 def rater_of(ev: Evidence) -> Rater | None:
-    """Whose rating ``ev`` is: its ``rater``, else a self report's own, an assessment's assessor; else None."""
+    """Whose rating ``ev`` is: its ``rater``; else a self report's own, an assessment a manager's; else None."""
     if ev.rater is not None:
         return ev.rater
     if ev.kind == EvidenceKind.self_report:
         return Rater.self
     if ev.kind == EvidenceKind.assessment:
-        return Rater.assessor
+        return Rater.manager  # a profile's own assessment, typed in by hand: most often a manager's
     return None
 
 

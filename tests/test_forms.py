@@ -1,0 +1,352 @@
+"""The assessment round: `kmc-gap form` writes forms, filled forms come back as evidence, `calibrate` compares.
+
+Forms are filled the way a manager's spreadsheet program would, with openpyxl, and read back through
+the CLI; every bad cell is a located problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+
+from conftest import RunLine
+
+AS_OF = ("--as-of", "2026-11-30")
+MID = "examples/profiles/mid-career-planner.yaml"  # 林小美, E1024
+PROFILES = "examples/profiles"
+EXPORT = "examples/records/ehr-export-2025.xlsx"
+COURSES = "examples/records/courses.xlsx"
+
+
+def make_form(run_line: RunLine, tmp_path: Path, *args: str, name: str = "form.xlsx") -> Path:
+    out = tmp_path / name
+    run = run_line("form", *args, "-o", str(out))
+    assert run.code == 0, run.stderr
+    return out
+
+
+class Sheet:
+    """A person's sheet of a form: its labels, its heading row and its rows by code."""
+
+    def __init__(self, book: Any, title: str | None = None) -> None:
+        self.sheet = book[title] if title else book.worksheets[0]
+        rows = list(self.sheet.iter_rows())
+        self.head = next(i for i, r in enumerate(rows) if r[0].value in ("代碼", "Code"))
+        self.labels = {r[0].value: r[1] for r in rows[: self.head] if r[0].value}
+        self.col = {c.value: i for i, c in enumerate(rows[self.head]) if c.value}
+        self.rows = {r[0].value: r for r in rows[self.head + 1 :] if r[0].value}
+
+    def rate(self, code: str, column: str, value: object) -> None:
+        self.rows[code][self.col[column]].value = value
+
+
+def fill(path: Path, out: Path, ratings: dict[str, dict[str, object]], *, rater: str | None = "王經理",
+         day: object = dt.datetime(2026, 11, 20)) -> Path:  # fmt: skip
+    book = openpyxl.load_workbook(path)
+    sheet = Sheet(book)
+    if rater is not None:
+        sheet.labels["評核人"].value = rater
+    sheet.labels["評核日期"].value = day
+    for code, cells in ratings.items():
+        for column, value in cells.items():
+            sheet.rate(code, column, value)
+    book.save(out)
+    return out
+
+
+def reports(run_line: RunLine, *paths: str | Path) -> list[dict[str, Any]]:
+    run = run_line("assess", *map(str, paths), *AS_OF, "-f", "json")
+    assert run.code in (0, 1), run.stderr
+    found = json.loads(run.stdout)
+    return found if isinstance(found, list) else [found]  # one person: one report, not a list
+
+
+# --------------------------------------------------------------------------- the form as written
+
+
+def test_a_form_lists_each_task_s_indicators_and_outputs_with_the_cells_to_fill(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    book = openpyxl.load_workbook(make_form(run_line, tmp_path, MID))
+    assert book.sheetnames == ["E1024 林小美", "說明", "kmc-gap"]
+    assert book["kmc-gap"].sheet_state == "hidden"
+    sheet = Sheet(book)
+    assert list(sheet.labels) == ["職能評核表", "姓名", "員工編號", "部門", "評核人", "評核日期", "職能基準"]
+    assert (sheet.labels["姓名"].value, sheet.labels["員工編號"].value) == ("林小美", "E1024")
+    heads = [c.value for c in sheet.sheet[sheet.head + 1]][:9]
+    assert heads == ["代碼", "工作任務", "行為指標 / 工作產出", "要求級別", "自評", "自評說明", "主管評核",
+                     "觀察依據／佐證", "工作產出參照"]  # fmt: skip
+    # 45 behaviour indicators and 23 work outputs, task by task: T1.1's P1.1.1–P1.1.3, then its O1.1.1
+    codes = list(sheet.rows)
+    assert len(codes) == 45 + 23 and codes[:5] == ["P1.1.1", "P1.1.2", "P1.1.3", "O1.1.1", "P2.1.1"]
+    first = sheet.rows["P1.1.1"]
+    assert first[1].value == "T1.1 蒐集與分析活動行銷目標" and first[3].value == 4
+    # the rating cells are drop-downs of 1–6 and 不適用; they and the notes are unlocked, the rest locked
+    rules = {str(dv.sqref): dv for dv in sheet.sheet.data_validations.dataValidation}
+    rating = next(dv for ref, dv in rules.items() if ref.startswith("E"))
+    assert rating.type == "list" and rating.formula1 == '"1,2,3,4,5,6,不適用"'
+    assert sheet.sheet.protection.sheet and not first[4].protection.locked and first[0].protection.locked
+    assert not sheet.labels["評核人"].protection.locked and not sheet.labels["評核日期"].protection.locked
+    # A4 landscape, fitted to the page width, the heading rows repeated on every page
+    setup = sheet.sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToHeight) == ("landscape", 9, 0)
+    assert sheet.sheet.sheet_properties.pageSetUpPr.fitToPage  # one page wide (fitToWidth 1 is the default)
+    assert sheet.sheet.print_title_rows == f"$1:${sheet.head + 1}"
+    guide = [row[1] for row in book["說明"].iter_rows(values_only=True) if row[0] and str(row[0]).startswith("第")]
+    assert len(guide) == 6 and guide[0].startswith("能夠在可預計")  # the six iCAP level descriptors
+
+
+def test_only_gaps_lists_the_unmet_items_with_the_level_known_today(run_line: RunLine, tmp_path: Path) -> None:
+    report = reports(run_line, MID)[0]
+    items = [i for t in report["tasks"] for i in (*t["items"], *t["outputs"])]
+    unmet = {i["code"] for i in items if not i["met"] and i["code"][0] in "PO"}
+    best = {i["code"]: i["best_level"] for t in report["tasks"] for i in (*t["items"], *t["outputs"])}
+    sheet = Sheet(openpyxl.load_workbook(make_form(run_line, tmp_path, MID, "--only-gaps", "--task", "t3.2")))
+    task_codes = {c for c in unmet if c.startswith(("P3.2", "O3.2"))}
+    assert set(sheet.rows) == task_codes and task_codes
+    assert "目前級別" in sheet.col
+    for code, row in sheet.rows.items():
+        assert row[sheet.col["目前級別"]].value == (best[code] if best[code] is not None else "—")
+
+
+def test_raters_choose_the_columns_and_the_rater_labels(run_line: RunLine, tmp_path: Path) -> None:
+    sheet = Sheet(openpyxl.load_workbook(make_form(run_line, tmp_path, MID, "--raters", "self,manager,peer")))
+    assert [h for h in sheet.col if h in ("自評", "主管評核", "同儕評")] == ["自評", "主管評核", "同儕評"]
+    assert "同儕評核人" in sheet.labels and "評核人" in sheet.labels
+    bad = run_line("form", MID, "-o", str(tmp_path / "x.xlsx"), "--raters", "boss")
+    assert bad.code == 2 and "boss" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_folder_gets_a_workbook_per_person_and_a_file_one_for_the_team(run_line: RunLine, tmp_path: Path) -> None:
+    run = run_line("form", PROFILES, "-o", str(tmp_path / "forms"))
+    assert run.code == 0 and run.stderr.endswith(f"kmc-gap: 已寫入 3 份評核表到 {tmp_path / 'forms'}\n")
+    assert sorted(p.name for p in (tmp_path / "forms").iterdir()) == [
+        "E0871 王志明.xlsx", "E1024 林小美.xlsx", "T2025-031 陳怡君.xlsx"]  # fmt: skip
+    team = openpyxl.load_workbook(make_form(run_line, tmp_path, EXPORT, "--sheet", "all", "-c", COURSES))
+    assert len(team.sheetnames) == 25 + 2  # every person on the roster, the guide, the hidden sheet
+
+
+def test_the_form_is_in_english_on_request(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "en.xlsx"
+    assert run_line("form", MID, "-o", str(out), "--lang", "en").code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = Sheet(book)
+    assert book.sheetnames[1] == "Guide" and "Rater" in sheet.labels and "Evidence observed" in sheet.col
+    sheet.labels["Rater"].value = "Ms Wang"
+    sheet.labels["Rating date"].value = dt.datetime(2026, 11, 20)
+    sheet.rate("P1.1.1", "Manager", 4)
+    book.save(out)
+    evidence = [e for e in reports(run_line, out)[0]["evidence"] if e["id"].startswith("form-")]
+    assert [(e["title"], e["level"], e["rater"]) for e in evidence] == [("Manager rating P1.1.1", 4, "manager")]
+
+
+# --------------------------------------------------------------------------- ratings in
+
+
+def test_a_filled_form_reads_back_as_exactly_the_evidence_typed(run_line: RunLine, tmp_path: Path) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    filled = fill(form, tmp_path / "filled.xlsx", {
+        "P1.1.1": {"自評": 5, "自評說明": "帶過兩次年會", "主管評核": 4, "觀察依據／佐證": "2026 年會企劃書",
+                   "工作產出參照": "docs/2026-kickoff.pdf"},
+        "P1.1.2": {"自評": "不適用", "主管評核": "3"},  # text, as a hand-typed cell
+        "O1.1.1": {"主管評核": 4.0},
+    })  # fmt: skip
+    out = tmp_path / "people"
+    run = run_line("import", str(filled), "-o", str(out))
+    assert run.code == 0, run.stderr
+    doc = yaml.safe_load((out / "E1024.yaml").read_text(encoding="utf-8"))
+    got = [{k: v for k, v in ev.items() if k != "id"} for ev in doc["evidence"]]
+    source = "filled.xlsx#E1024 林小美"
+    day = dt.date(2026, 11, 20)
+    assert got == [
+        {"kind": "self_report", "title": "自評 P1.1.1", "date": day, "level": 5, "rater": "self",
+         "output_reference": "docs/2026-kickoff.pdf", "covers": ["P1.1.1"], "source": source, "note": "帶過兩次年會"},
+        {"kind": "assessment", "title": "主管評核 P1.1.1", "date": day, "level": 4, "verified_by": "王經理",
+         "rater": "manager", "output_reference": "docs/2026-kickoff.pdf", "covers": ["P1.1.1"], "source": source,
+         "note": "2026 年會企劃書"},
+        {"kind": "assessment", "title": "主管評核 P1.1.2", "date": day, "level": 3, "verified_by": "王經理",
+         "rater": "manager", "covers": ["P1.1.2"], "source": source},
+        {"kind": "assessment", "title": "主管評核 O1.1.1", "date": day, "level": 4, "verified_by": "王經理",
+         "rater": "manager", "covers": ["O1.1.1"], "source": source},
+    ]  # fmt: skip
+    ids = [ev["id"] for ev in doc["evidence"]]
+    assert all(i.startswith("form-") for i in ids) and len(set(ids)) == 4
+    # read again, the same ids: a second import changes nothing
+    again = run_line("import", str(filled), "-o", str(out), "-f", "json")
+    assert json.loads(again.stdout)[0]["added"] == 0 and json.loads(again.stdout)[0]["updated"] == 0
+
+
+def test_resorted_and_deleted_rows_read_as_they_are(run_line: RunLine, tmp_path: Path) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    book = openpyxl.load_workbook(form)
+    sheet = Sheet(book)
+    sheet.labels["評核人"].value = "王經理"
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    sheet.rate("P1.1.3", "主管評核", 5)
+    ws = sheet.sheet
+    # the rows reversed (values and all), then the first ten deleted
+    first, last = sheet.head + 2, ws.max_row
+    values = [[c.value for c in row] for row in ws.iter_rows(min_row=first, max_row=last)]
+    for offset, cells in enumerate(reversed(values)):
+        for col, value in enumerate(cells, start=1):
+            ws.cell(first + offset, col).value = value
+    ws.delete_rows(first, 10)
+    book.save(tmp_path / "sorted.xlsx")
+    evidence = [e for e in reports(run_line, tmp_path / "sorted.xlsx")[0]["evidence"]]
+    assert [(e["covers"], e["level"]) for e in evidence] == [(["P1.1.3"], 5)]
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "says"),
+    [
+        ({"P1.1.1": {"主管評核": 7}}, "G10", "評核級別 7 無效"),
+        ({"P1.1.1": {"主管評核": "四"}}, "G10", "評核級別 四 無效"),
+        ({"P1.1.1": {"主管評核": 4.5}}, "G10", "評核級別 4.5 無效"),
+        ({"P1.1.1": {"自評": "很好"}}, "E10", "評核級別 很好 無效"),
+    ],
+)
+def test_a_bad_rating_is_located_at_its_cell(
+    run_line: RunLine, tmp_path: Path, cells: dict[str, dict[str, object]], where: str, says: str
+) -> None:
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "bad.xlsx", cells)
+    run = run_line("assess", str(filled), *AS_OF)
+    assert run.code == 2 and f"bad.xlsx:'E1024 林小美'!{where}: {says}" in run.stderr, run.stderr
+
+
+def test_a_future_date_and_a_missing_rater_are_located(run_line: RunLine, tmp_path: Path) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    later = fill(form, tmp_path / "later.xlsx", {"P1.1.1": {"主管評核": 4}}, day=dt.datetime(2099, 1, 1))
+    run = run_line("assess", str(later), *AS_OF)
+    assert run.code == 2 and "later.xlsx:'E1024 林小美'!B6: 評核日期 2099-01-01 晚於今天" in run.stderr
+    nobody = fill(form, tmp_path / "nobody.xlsx", {"P1.1.1": {"主管評核": 4}, "P1.1.2": {"自評": 3}}, rater=None)
+    run = run_line("assess", str(nobody), *AS_OF)
+    assert run.code == 2 and "nobody.xlsx:'E1024 林小美'!B5: 已有主管評核，但沒有填寫評核人姓名" in run.stderr
+    assert run.stderr.count("沒有填寫評核人姓名") == 1  # once for the sheet, not once per row
+    undated = fill(form, tmp_path / "undated.xlsx", {"P1.1.1": {"主管評核": 4}}, day=None)
+    run = run_line("assess", str(undated), *AS_OF)
+    assert run.code == 2 and "undated.xlsx:'E1024 林小美'!B6: 已有評核，但沒有評核日期" in run.stderr
+
+
+def test_a_changed_code_or_a_typed_in_row_is_located_and_the_rest_of_the_batch_goes_on(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    book = openpyxl.load_workbook(form)
+    sheet = Sheet(book)
+    sheet.labels["評核人"].value = "王經理"
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    sheet.rows["P1.1.1"][0].value = "P1.1.2"  # the code changed by hand
+    sheet.rate("P1.1.1", "主管評核", 4)
+    extra = sheet.sheet.max_row + 1  # a row typed in below the others
+    sheet.sheet.cell(extra, 1).value = "P2.1.1"
+    sheet.sheet.cell(extra, 7).value = 5
+    book.save(tmp_path / "edited.xlsx")
+    other = "examples/profiles/senior-planner.yaml"
+    run = run_line("assess", str(tmp_path / "edited.xlsx"), other, *AS_OF, "-f", "json")
+    assert run.code == 2
+    assert "edited.xlsx:'E1024 林小美'!A10: 代碼 P1.1.2 與這一列原本的代碼不符" in run.stderr
+    assert f"edited.xlsx:'E1024 林小美'!A{extra}: 第 P2.1.1 列不是評核表原有的列" in run.stderr
+    assert [r["person"]["id"] for r in json.loads(run.stdout)] == ["E0871"]  # the other input is still assessed
+
+
+def test_a_form_for_another_person_or_standard_is_refused(run_line: RunLine, tmp_path: Path) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    book = openpyxl.load_workbook(form)
+    Sheet(book).labels["員工編號"].value = "E0871"  # someone else's id typed over
+    book.save(tmp_path / "other.xlsx")
+    run = run_line("assess", str(tmp_path / "other.xlsx"), *AS_OF)
+    assert run.code == 2 and "other.xlsx:'E1024 林小美'!B3: 員工編號 E0871 與這份評核表的人員 E1024 不符" in run.stderr
+    book = openpyxl.load_workbook(form)
+    book["kmc-gap"]["C1"].value = "KMC9999-001v1"
+    book.save(tmp_path / "standard.xlsx")
+    run = run_line("assess", str(tmp_path / "standard.xlsx"), *AS_OF)
+    assert run.code == 2 and "standard.xlsx: 這份評核表是職能基準 KMC9999-001v1 的，不是 KMC3332-001v3" in run.stderr
+
+
+# --------------------------------------------------------------------------- the ratings and the rules
+
+
+def test_the_manager_s_rating_stands_over_the_self_rating_whatever_the_levels(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    # T3.2 requires level 4 and the profile has nothing for P3.2.1 or P3.2.2: self 5 and manager 3 on
+    # P3.2.1 → the manager's 3 stands, not met; self 2 and manager 4 on P3.2.2 → the manager's 4 stands, met
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "f.xlsx",
+                  {"P3.2.1": {"自評": 5, "主管評核": 3}, "P3.2.2": {"自評": 2, "主管評核": 4}})  # fmt: skip
+    report = reports(run_line, MID, filled)[0]  # the profile and its form: one person
+    assert len(reports(run_line, MID, filled)) == 1
+    by_title = {e["title"]: e for e in report["evidence"] if e["id"].startswith("form-")}
+    assert by_title["自評 P3.2.1"]["reason"] == "overridden" and by_title["自評 P3.2.2"]["reason"] == "overridden"
+    assert by_title["主管評核 P3.2.1"]["counted"] and by_title["主管評核 P3.2.2"]["counted"]
+    items = {i["code"]: i for t in report["tasks"] if t["code"] == "T3.2" for i in t["items"]}
+    assert (items["P3.2.1"]["met"], items["P3.2.1"]["best_level"]) == (False, 3)
+    assert (items["P3.2.2"]["met"], items["P3.2.2"]["best_level"]) == (True, 4)
+    assert [(r["rater"], r["level"], r["stands"]) for r in items["P3.2.1"]["ratings"]] == [
+        ("manager", 3, True), ("self", 5, False)]  # fmt: skip
+
+
+def test_records_and_forms_together_lift_the_tasks_the_rules_say(run_line: RunLine, tmp_path: Path) -> None:
+    """郭怡君 (E3114) reads 0/14 from records alone; her manager rates every behaviour indicator at level 4.
+
+    A task is then met exactly when its K and S items are met by her records and it requires level 4
+    or less (every task of this standard requires 3 or 4), since P is met at 4 and outputs do not gate.
+    """
+    args = (EXPORT, "--sheet", "all", "-c", COURSES)
+    before = next(r for r in reports(run_line, *args) if r["person"]["id"] == "E3114")
+    assert before["summary"]["tasks_met"] == 0
+    form = make_form(run_line, tmp_path, *args, name="team.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = Sheet(book, next(name for name in book.sheetnames if name.startswith("E3114")))
+    sheet.labels["評核人"].value = "王經理"
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    for code in sheet.rows:
+        if code.startswith("P"):
+            sheet.rate(code, "主管評核", 4)
+    book.save(tmp_path / "team-filled.xlsx")
+    after = next(r for r in reports(run_line, *args, tmp_path / "team-filled.xlsx") if r["person"]["id"] == "E3114")
+    expected = {
+        t["code"]: all(i["met"] for i in t["items"] if i["code"][0] in "KS") and t["level"] <= 4
+        for t in before["tasks"]
+    }
+    assert {t["code"]: t["status"] == "met" for t in after["tasks"]} == expected
+    assert after["summary"]["tasks_met"] == sum(expected.values()) > 0
+
+
+def test_accepted_kinds_still_decides_whether_self_ratings_count(run_line: RunLine, tmp_path: Path) -> None:
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "f.xlsx", {"P1.1.3": {"自評": 5}})
+    run = run_line("assess", str(filled), *AS_OF, "--policy", "strict", "-f", "json")
+    self_rating = next(e for e in json.loads(run.stdout)[0]["evidence"] if e["id"].startswith("form-"))
+    assert self_rating["reason"] == "kind_not_accepted"  # strict accepts no self reports: not "overridden"
+
+
+# --------------------------------------------------------------------------- calibrate
+
+
+def test_calibrate_lists_the_agenda_and_the_agreement(run_line: RunLine, tmp_path: Path) -> None:
+    # (self, manager): P1.1.1 (4, 4), P1.1.2 (5, 3), P1.1.3 (3, 3), O1.1.1 (4, 2)
+    # exact 2/4 = 50.0 %; within one 2/4 = 50.0 %; mean difference (0 + 2 + 0 + 2) / 4 = +1.00
+    # kappa: observed Σ(i−j)²/n = (0 + 4 + 0 + 4)/4 = 2; self levels 3, 4, 4, 5 and manager 2, 3, 3, 4
+    # give expected Σ r_i c_j (i−j)² = 32/16 = 2, so kappa = 1 − 2/2 = 0.00
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "f.xlsx", {
+        "P1.1.1": {"自評": 4, "主管評核": 4}, "P1.1.2": {"自評": 5, "主管評核": 3},
+        "P1.1.3": {"自評": 3, "主管評核": 3}, "O1.1.1": {"自評": 4, "主管評核": 2}})  # fmt: skip
+    run = run_line("calibrate", str(filled), "-f", "json")
+    assert run.code == 0, run.stderr
+    c = json.loads(run.stdout)
+    assert c["agreement"] == {"pairs": 4, "exact": 0.5, "within_one": 0.5, "kappa": 0.0}
+    # worst first, then in the standard's order (a task's outputs before its indicators)
+    assert [(a["code"], a["difference"]) for a in c["agenda"]] == [("O1.1.1", 2), ("P1.1.2", 2)]
+    assert c["people"][0]["mean_difference"] == 1.0
+    table = run_line("calibrate", str(filled))
+    assert "級別完全一致：50.0%" in table.stdout and "加權 kappa（二次權重）：0.00" in table.stdout
+    out = tmp_path / "cal.xlsx"
+    assert run_line("calibrate", str(filled), "-o", str(out)).code == 0
+    agenda = openpyxl.load_workbook(out).worksheets[0]
+    rows = [r for r in agenda.iter_rows(min_row=8, values_only=True) if r[0]]
+    assert [(r[0], r[1], r[6]) for r in rows] == [("林小美 E1024", "O1.1.1", 2), ("林小美 E1024", "P1.1.2", 2)]
