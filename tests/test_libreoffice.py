@@ -143,3 +143,42 @@ def test_the_plan_workbook_prints_every_attendee_by_name(run_line: RunLine, soff
         for key in course["attendees"]:
             person = next(p["person"] for p in plan["people"] if p["key"] == key)
             assert f"{person['name']}{person['id']}" in courses_pages
+
+
+@pytest.mark.parametrize("to", ["ods", "xlsx:Calc MS Excel 2007 XML"])
+def test_a_filled_form_saved_by_libreoffice_reads_the_same(
+    run_line: RunLine, soffice: str, tmp_path: Path, to: str
+) -> None:
+    """A manager opens the form in LibreOffice and saves it (as .ods, or as .xlsx): the same ratings."""
+    import datetime as dt
+
+    import openpyxl
+
+    form = tmp_path / "form.xlsx"
+    assert run_line("form", "examples/profiles/mid-career-planner.yaml", "-o", str(form)).code == 0
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows())
+    labels = {r[0].value: r[1] for r in rows[:9] if r[0].value}
+    labels["評核人"].value = "王經理"
+    labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    head = next(i for i, r in enumerate(rows) if r[0].value == "代碼")
+    for offset, row in enumerate(rows[head + 1 : head + 9]):
+        row[4].value = 1 + offset % 6  # 自評
+        row[6].value = 6 - offset % 6  # 主管評核
+        row[7].value = f"觀察 {offset}"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    convert(soffice, filled, to, saved)
+    copy = saved / ("filled.ods" if to == "ods" else "filled.xlsx")
+
+    def ratings(path: Path) -> list[tuple[object, ...]]:
+        run = run_line("assess", str(path), *AS_OF, "-f", "json")
+        assert run.code in (0, 1), run.stderr
+        (report,) = json.loads(run.stdout)  # a form is read as records are: a list of reports, here one
+        return [(e["kind"], e["title"], e["date"], e["level"], e["covers"], e["note"], e["counted"], e["reason"])
+                for e in report["evidence"]]  # fmt: skip
+
+    assert ratings(copy) == ratings(filled) and len(ratings(filled)) == 16
