@@ -13,13 +13,13 @@ from typing import IO, TYPE_CHECKING, Any, TextIO, TypeVar, cast
 import orjson
 
 from kmc_gap.model.lookup import names
-from kmc_gap.words import t
+from kmc_gap.words import listing, t
 from kmc_gap.words.safe import guard_line, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from kmc_gap.engine.report import PersonOut, PolicyOut, Summary
+    from kmc_gap.engine.report import PersonOut, PolicyOut, Rating, Report, Summary
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
@@ -184,3 +184,29 @@ def policy_words(policy: PolicyOut, lang: str) -> str:
         t("policy.pass_mark", lang, mark=f"{mark:g}"),
     ]
     return t("list.semicolon", lang).join(parts)
+
+
+def rating_words(ratings: list[Rating], lang: str) -> str:
+    """An item's ratings, most trusted first, each with whether it stands: ``主管評核 3（採計）、自評 5（未採計）``."""
+    return listing(
+        [
+            t("rating.one", lang, rater=t(f"form.rater.{r['rater']}", lang), level=r["level"],
+              state=t("rating.stands" if r["stands"] else "rating.aside", lang))
+            for r in ratings
+        ],
+        lang,
+    )  # fmt: skip
+
+
+def rated_items(report: Report) -> list[tuple[str, list[Rating]]]:
+    """Each code rated by two sources or more, once, in the report's order: which stands, what the others said.
+
+    A single rating is listed with the evidence already.
+    """
+    seen: dict[str, list[Rating]] = {}
+    for task in report["tasks"]:
+        for item in (*task["items"], *task["outputs"]):
+            ratings = item.get("ratings")
+            if ratings and len(ratings) > 1 and item["code"] not in seen:
+                seen[item["code"]] = ratings
+    return list(seen.items())

@@ -15,7 +15,7 @@ from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer, Tally, grouped
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import figures_text, percent, policy_name, who
+from kmc_gap.render.text import figures_text, percent, policy_name, rated_items, rating_words, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import html_text as escape
 
@@ -212,6 +212,11 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         )
     else:
         out.append(f"<p>{e(t('gaps_none', lang))}</p>")
+    rated = rated_items(r)
+    if rated:  # which rating of each item stands, and what the others said
+        rating_rows = [[e(code), e(name[code]), e(rating_words(ratings, lang))] for code, ratings in rated]
+        out.append(f"<h2>{e(t('ratings', lang))}</h2>")
+        out.append(_table([e(t(k, lang)) for k in ("code", "name", "ratings")], rating_rows, frozenset()))
     out.append(f'<h2>{e(t("attitudes", lang))}</h2><ul class="attitudes">')
     for a in r["attitudes"]:
         state = t("attitude_met" if a["met"] else "attitude_missing", lang)

@@ -12,7 +12,18 @@ from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
-from kmc_gap.render.text import clean, console, figures_text, glyphs, policy_name, terminal_names, verdict_text, who
+from kmc_gap.render.text import (
+    clean,
+    console,
+    figures_text,
+    glyphs,
+    policy_name,
+    rated_items,
+    rating_words,
+    terminal_names,
+    verdict_text,
+    who,
+)
 from kmc_gap.words import t
 from kmc_gap.words.safe import visible
 
@@ -52,6 +63,7 @@ class TableRenderer(SummaryRenderer):
         self.con.print(indented(_tasks(self.con, report, self.ctx)))
         self.con.print(Text(t("legend.tasks", self.ctx.lang), style="dim"))
         _gaps(self.con, report, self.ctx)
+        _ratings(self.con, report, self.ctx)
         _attitudes(self.con, report, self.ctx)
         _expiring(self.con, report, self.ctx.lang)
         _not_counted(self.con, report, self.ctx.lang)
@@ -147,6 +159,19 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
     con.print(Text(t("legend.gaps", lang), style="dim"))
 
 
+def _ratings(con: Console, r: Report, ctx: RenderContext) -> None:
+    """The items rated by two sources or more: which rating stands, and what the others said."""
+    several = rated_items(r)
+    if not several:
+        return
+    con.print()
+    con.print(Text(t("ratings", ctx.lang), style="bold"))
+    for code, ratings in several:
+        line = Text.assemble((f"  {code:<7}", "bold"), rating_words(ratings, ctx.lang))
+        line.truncate(con.width, overflow="ellipsis")
+        con.print(line, no_wrap=True)
+
+
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     note = "" if r["policy"]["require_attitudes"] else " " + t("attitude_gate", lang)
@@ -211,6 +236,8 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
         )
         line.truncate(con.width, overflow="ellipsis")
         con.print(line, no_wrap=True)
+        if item.get("ratings"):
+            con.print(Text(f"    {t('ratings', lang)}: {rating_words(item['ratings'], lang)}", style="dim"))
         counting = set(item["evidence"])
         for ev in r["evidence"]:
             if item["code"] not in ev["covers"]:

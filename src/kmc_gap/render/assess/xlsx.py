@@ -24,7 +24,7 @@ from kmc_gap.engine.summary import summarise, summary_part
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import percent, policy_name, policy_words
+from kmc_gap.render.text import percent, policy_name, policy_words, rating_words
 from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, lines, page_setup, text_width
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
@@ -202,6 +202,8 @@ class XlsxRenderer(AssessRenderer):
                     shown = sheet_text(listing([titles.get(ev, ev) for ev in item["evidence"]], lang))
                     widths.note(8, shown)
                     sheet.write_string(row, 8, shown, self.fmt["wrap"])
+                if item.get("ratings"):  # which rating stands, and what the others said
+                    sheet.write_string(row, 10, rating_words(item["ratings"], lang))
                 row += 1
         self.rows["detail"] = row
 
@@ -496,6 +498,7 @@ _DETAIL = (
     "best_level",
     "evidence_counting",
     "missing_items",
+    "ratings",
 )
 _EVIDENCE = (
     "person_id",
