@@ -206,3 +206,60 @@ def test_expiring_items_are_judged_with_everything_that_lapses_before_them() -> 
 def test_evidence_that_does_not_count_is_not_listed_as_expiring() -> None:
     lapsed = ev("old", T53_ITEMS, level=3, expires="2026-06-29")  # already expired: does not count
     assert run_warn(lapsed)["expiring"] == []
+
+
+# --------------------------------------------------------------------------- ratings: the most trusted stands
+
+
+def rating(id: str, rater: str, level: int, covers: list[str], **extra: Any) -> dict[str, Any]:
+    kind = "self_report" if rater == "self" else "assessment"
+    return ev(id, covers, level=level, kind=kind, rater=rater, **extra)
+
+
+def reasons(report: ReportData) -> dict[str, str | None]:
+    return {e["id"]: e["reason"] for e in report["evidence"]}
+
+
+def test_the_most_trusted_rating_stands_whatever_the_levels() -> None:
+    # P5.3.1 (T5.3, level 3) rated by all four: self 6, peer 5, manager 2, assessor 3 → the assessor's 3
+    # stands (3 ≥ 3: met), the other three are overridden; never the mean (4) nor the best (6)
+    r = run(rating("s", "self", 6, ["P5.3.1"]), rating("p", "peer", 5, ["P5.3.1"]),
+            rating("m", "manager", 2, ["P5.3.1"]), rating("a", "assessor", 3, ["P5.3.1"]))  # fmt: skip
+    assert reasons(r) == {"s": "overridden", "p": "overridden", "m": "overridden", "a": None}
+    p = item(r, "T5.3", "P5.3.1")
+    assert (p["met"], p["best_level"], p["evidence"]) == (True, 3, ["a"])
+    assert [(x["rater"], x["level"], x["stands"]) for x in p["ratings"]] == [
+        ("assessor", 3, True), ("manager", 2, False), ("peer", 5, False), ("self", 6, False)]  # fmt: skip
+
+
+def test_a_manager_s_lower_rating_leaves_the_item_unmet() -> None:
+    # self 5 and manager 2 on P5.3.1 (level 3): the manager's 2 stands, 2 < 3: not met
+    r = run(rating("s", "self", 5, ["P5.3.1"]), rating("m", "manager", 2, ["P5.3.1"]))
+    assert item(r, "T5.3", "P5.3.1")["met"] is False and reasons(r)["s"] == "overridden"
+
+
+def test_a_rating_that_does_not_count_sets_nothing_aside() -> None:
+    # the manager's rating is dated after the as-of date (future): it does not count, so the self rating stands
+    r = run(rating("s", "self", 4, ["P5.3.1"]), rating("m", "manager", 2, ["P5.3.1"], date="2027-01-01"))
+    assert reasons(r) == {"s": None, "m": "future"} and item(r, "T5.3", "P5.3.1")["met"] is True
+
+
+def test_training_is_never_set_aside_by_a_rating() -> None:
+    # a course covers K07 at level 3 and a manager rated K07 at 2: both count, K07 is met for T5.3 at 3
+    r = run(ev("course", ["K07"], level=3), rating("m", "manager", 2, ["K07"]))
+    assert reasons(r) == {"course": None, "m": None} and item(r, "T5.3", "K07")["met"] is True
+
+
+def test_a_rating_of_several_codes_is_set_aside_only_where_a_more_trusted_one_stands() -> None:
+    # a self report covers P5.3.1 and P5.3.2 at 4; the manager rated only P5.3.1 (at 2): the self report
+    # still counts for P5.3.2 (met at 4) and is set aside on P5.3.1 (the manager's 2: not met)
+    r = run(rating("s", "self", 4, ["P5.3.1", "P5.3.2"]), rating("m", "manager", 2, ["P5.3.1"]))
+    assert reasons(r)["s"] is None
+    assert item(r, "T5.3", "P5.3.1")["met"] is False and item(r, "T5.3", "P5.3.2")["met"] is True
+
+
+def test_an_assessment_typed_in_a_profile_counts_as_a_manager_s() -> None:
+    # no rater: an assessment is a manager's, a self report self's; a peer rating loses to both but self
+    r = run(ev("a", ["P5.3.1"], level=3, kind="assessment"), ev("s", ["P5.3.1"], level=5, kind="self_report"),
+            rating("p", "peer", 4, ["P5.3.1"]))  # fmt: skip
+    assert reasons(r) == {"a": None, "s": "overridden", "p": "overridden"}
