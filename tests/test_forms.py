@@ -350,3 +350,19 @@ def test_calibrate_lists_the_agenda_and_the_agreement(run_line: RunLine, tmp_pat
     agenda = openpyxl.load_workbook(out).worksheets[0]
     rows = [r for r in agenda.iter_rows(min_row=8, values_only=True) if r[0]]
     assert [(r[0], r[1], r[6]) for r in rows] == [("林小美 E1024", "O1.1.1", 2), ("林小美 E1024", "P1.1.2", 2)]
+
+
+def test_a_bad_input_is_reported_and_the_others_get_their_forms(run_line: RunLine, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("standard: KMC3332-001v3\nperson: [\n", encoding="utf-8")
+    run = run_line("form", str(broken), MID, "-o", str(tmp_path / "forms"))
+    assert run.code == 2 and "broken.yaml:" in run.stderr and "Traceback" not in run.stderr
+    assert [p.name for p in (tmp_path / "forms").iterdir()] == ["E1024 林小美.xlsx"]
+
+
+def test_a_form_is_never_written_over_an_input(run_line: RunLine, tmp_path: Path) -> None:
+    form = make_form(run_line, tmp_path, MID)
+    before = form.read_bytes()
+    run = run_line("form", str(form), "-o", str(form))  # a filled form given back as people, and as the output
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert form.read_bytes() == before

@@ -81,7 +81,11 @@ def test_a_key_renders_in_one_language_at_a_time() -> None:
     assert t("status.met", "en") == "met"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["assess", "--help"], ["plan", "--help"], ["validate", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["assess", "--help"], ["plan", "--help"], ["validate", "--help"], ["form", "--help"],
+     ["calibrate", "--help"]],
+)  # fmt: skip
 def test_help_is_chinese_by_default_and_english_on_request(run_line: RunLine, args: list[str]) -> None:
     zh = run_line(*args)
     assert zh.code == 0 and HAN.search(zh.stdout)
@@ -205,6 +209,8 @@ def test_chinese_outputs_hold_no_english_or_python_literals(run_line: RunLine, t
         "plan.xlsx": ("plan", *records, *AS_OF, "--budget", "200000"),
         "plan.csv": ("plan", *records, *AS_OF, "--budget", "200000"),
         "skeleton.xlsx": ("catalog", "init", "examples/records/ehr-export-2025.xlsx"),
+        "form.xlsx": ("form", *records, *AS_OF, "--only-gaps"),
+        "calibrate.xlsx": ("calibrate", "examples/forms/team-form-filled.xlsx"),
     }.items():
         out = tmp_path / name
         assert run_line(*args, "-o", str(out)).code == 0, name
@@ -215,6 +221,8 @@ def test_chinese_outputs_hold_no_english_or_python_literals(run_line: RunLine, t
     )
     texts["plan.html"] = _visible_text(run_line("plan", *records, *AS_OF, "-f", "html").stdout)
     texts["table"] = run_line("assess", *records, *AS_OF).stdout
+    texts["calibrate"] = run_line("calibrate", "examples/forms/team-form-filled.xlsx").stdout
+    texts["calibrate.md"] = run_line("calibrate", "examples/forms/team-form-filled.xlsx", "-f", "markdown").stdout
     for name, text in texts.items():
         assert not LITERALS.search(text), (name, LITERALS.search(text))
         assert not SENTENCE.search(text.replace("iCAP", "")), (name, SENTENCE.search(text))
