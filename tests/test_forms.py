@@ -366,3 +366,51 @@ def test_a_form_is_never_written_over_an_input(run_line: RunLine, tmp_path: Path
     run = run_line("form", str(form), "-o", str(form))  # a filled form given back as people, and as the output
     assert run.code == 2 and "Traceback" not in run.stderr
     assert form.read_bytes() == before
+
+
+def test_import_merges_ratings_into_records_profiles_and_keeps_hand_edits(run_line: RunLine, tmp_path: Path) -> None:
+    people = tmp_path / "people"
+    records = (EXPORT, "--sheet", "all", "-c", COURSES)
+    assert run_line("import", *records, "-o", str(people)).code == 0
+    before = yaml.safe_load((people / "E3101.yaml").read_text(encoding="utf-8"))["evidence"]
+    form = make_form(run_line, tmp_path, *records, name="team.xlsx")
+    book = openpyxl.load_workbook(form)
+    sheet = Sheet(book, "E3101 陳怡君")
+    sheet.labels["評核人"].value = "周經理"
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    sheet.rate("P1.1.1", "主管評核", 4)
+    book.save(tmp_path / "filled.xlsx")
+    assert run_line("import", str(tmp_path / "filled.xlsx"), "-o", str(people)).code == 0
+    path = people / "E3101.yaml"
+    text = path.read_text(encoding="utf-8")
+    after = yaml.safe_load(text)["evidence"]
+    assert after[: len(before)] == before and after[-1]["title"] == "主管評核 P1.1.1"  # records kept, rating added
+    # a hand edit (the rating set aside, with why) survives the next import of the same form
+    path.write_text(text.replace("    rater: manager\n", "    rater: manager\n    exclude: true\n"), encoding="utf-8")
+    assert run_line("import", str(tmp_path / "filled.xlsx"), "-o", str(people)).code == 0
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["evidence"][-1]["exclude"] is True
+
+
+def test_plan_reads_forms_too(run_line: RunLine, tmp_path: Path) -> None:
+    # with the managers' ratings in, behaviour is no longer what holds the team back: the same budget lifts more
+    args = (EXPORT, "--sheet", "all", "-c", COURSES, "--budget", "200000", *AS_OF, "-f", "json")
+    alone = json.loads(run_line("plan", *args).stdout)
+    rated = json.loads(run_line("plan", *args[:1], "examples/forms/team-form-filled.xlsx", *args[1:]).stdout)
+    assert len(rated["people"]) == len(alone["people"]) == 25
+    lifted = sum(p["after"]["tasks_met"] for p in rated["people"])
+    assert lifted > sum(p["after"]["tasks_met"] for p in alone["people"])
+
+
+def test_the_workbook_and_html_show_which_rating_stands(run_line: RunLine, tmp_path: Path) -> None:
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "f.xlsx", {"P3.2.1": {"自評": 5, "主管評核": 3}})
+    page = run_line("assess", MID, str(filled), *AS_OF, "-f", "html").stdout
+    assert "主管評核 3（採計）、自評 5（未採計）" in page
+    out = tmp_path / "r.xlsx"
+    assert run_line("assess", MID, str(filled), *AS_OF, "-o", str(out)).code in (0, 1)
+    detail = openpyxl.load_workbook(out)["明細"]
+    shown = [row[10] for row in detail.iter_rows(min_row=2, values_only=True) if row[4] == "P3.2.1"]
+    assert shown == ["主管評核 3（採計）、自評 5（未採計）"]
+    # one person's table: the ratings imported into their profile, shown under the item with --task
+    assert run_line("import", str(filled), "-o", str(tmp_path / "people")).code == 0
+    table = run_line("assess", str(tmp_path / "people" / "E1024.yaml"), *AS_OF, "--task", "T3.2").stdout
+    assert "評核：主管評核 3（採計）、自評 5（未採計）" in table

@@ -892,6 +892,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rating.stands": ("採計", "stands"),
     "rating.aside": ("未採計", "set aside"),
     "ratings": ("評核", "Ratings"),
+    "rating.line": ("評核：{ratings}", "Ratings: {ratings}"),
     "form.levels": ("iCAP 職能級別", "iCAP competency levels"),
     "form.level": ("第 {level} 級", "Level {level}"),
     "form.how": ("如何評核", "How to rate"),

@@ -237,7 +237,7 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
         line.truncate(con.width, overflow="ellipsis")
         con.print(line, no_wrap=True)
         if item.get("ratings"):
-            con.print(Text(f"    {t('ratings', lang)}: {rating_words(item['ratings'], lang)}", style="dim"))
+            con.print(Text("    " + t("rating.line", lang, ratings=rating_words(item["ratings"], lang)), style="dim"))
         counting = set(item["evidence"])
         for ev in r["evidence"]:
             if item["code"] not in ev["covers"]:
