@@ -182,3 +182,25 @@ def test_a_filled_form_saved_by_libreoffice_reads_the_same(
                 for e in report["evidence"]]  # fmt: skip
 
     assert ratings(copy) == ratings(filled) and len(ratings(filled)) == 16
+
+
+def test_a_form_prints_with_its_headings_on_every_page(run_line: RunLine, soffice: str, tmp_path: Path) -> None:
+    """A person's form on A4: a few pages, each with the person, the heading row and page n of m."""
+    import pypdf
+
+    form = tmp_path / "form.xlsx"
+    assert run_line("form", "examples/profiles/mid-career-planner.yaml", "-o", str(form)).code == 0
+    convert(soffice, form, "pdf", tmp_path)
+    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "form.pdf").pages]
+    sheet = [text for text in texts if f"E1024 林小美 {texts.index(text) + 1} / {len(texts)}" in text]  # its footer
+    assert 2 <= len(sheet) <= 4, len(sheet)
+    for text in sheet:
+        assert "林小美 E1024" in text and "代碼" in text and "主管評核" in text  # the header and the heading row
+    flat = "".join("".join(text.split()) for text in sheet)
+    # every indicator's whole text is on the pages: wrapped in its cell, never cut
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.model.lookup import names
+
+    every = names(load_standard(), "zh-TW")
+    cut = [code for code in every if code[0] in "PO" and "".join(every[code].split()) not in flat]
+    assert cut == []
