@@ -11,13 +11,16 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
+from kmc_gap.words import pick
 from kmc_gap.words.catalogue import DATE_WORDS, KIND_ALIASES
 
 Level = Annotated[
@@ -231,6 +234,23 @@ class LevelDescriptor(_Model):
     description_en: Text | None = None
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One code of a standard with its names; ``task`` is set for outputs and indicators."""
+
+    code: str
+    kind: str
+    name: str
+    name_en: str | None
+    description: str | None = None
+    description_en: str | None = None
+    task: str | None = None
+
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang`` (``en`` or Chinese), falling back to the Chinese name."""
+        return pick(self.name, self.name_en, lang)
+
+
 class Standard(_Model):
     """A whole iCAP 職能基準 (occupational competency standard)."""
 
@@ -255,6 +275,44 @@ class Standard(_Model):
     def tasks(self) -> list[Task]:
         """Every task, in the standard's order."""
         return [task for duty in self.duties for task in duty.tasks]
+
+    @cached_property
+    def entries(self) -> dict[str, Entry]:
+        """Every code mapped to its entry, in the standard's order: built once, since the standard never changes."""
+        entries: dict[str, Entry] = {}
+        for duty in self.duties:
+            entries[duty.code] = Entry(duty.code, "duty", duty.name, duty.name_en)
+            for task in duty.tasks:
+                entries[task.code] = Entry(task.code, "task", task.name, task.name_en)
+                for o in task.outputs:
+                    entries[o.code] = Entry(o.code, "output", o.name, o.name_en, task=task.code)
+                for p in task.indicators:
+                    entries[p.code] = Entry(p.code, "indicator", p.text, p.text_en, task=task.code)
+        for kind, items in (("knowledge", self.knowledge), ("skill", self.skills), ("attitude", self.attitudes)):
+            for code, item in items.items():
+                entries[code] = Entry(code, kind, item.name, item.name_en, item.description, item.description_en)
+        return entries
+
+    @cached_property
+    def coverable(self) -> dict[str, Entry]:
+        """The codes evidence may cover: outputs, indicators, knowledge, skills and attitudes."""
+        return {code: e for code, e in self.entries.items() if e.kind not in ("duty", "task")}
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Every code's position in the standard, for sorting in the standard's order."""
+        return {code: i for i, code in enumerate(self.entries)}
+
+    @cached_property
+    def _names(self) -> dict[str, dict[str, str]]:
+        return {}
+
+    def names_in(self, lang: str) -> dict[str, str]:
+        """Every code's name in ``lang``, built once per language."""
+        found = self._names.get(lang)
+        if found is None:
+            found = self._names[lang] = {code: e.name_in(lang) for code, e in self.entries.items()}
+        return found
 
     def duty_of(self, task_code: str) -> Duty:
         """The duty a task belongs to."""
