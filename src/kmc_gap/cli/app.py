@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
-from typer._click import exceptions as click_errors
-from typer._click.core import Context
 
 from kmc_gap import __version__
 from kmc_gap.api.errors import OptionError
+from kmc_gap.cli.compat import Context, stdout_closed
+from kmc_gap.cli.compat import errors as click_errors
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
@@ -807,7 +807,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit:
         # Click answers a closed stdout pipe (EPIPE) by wrapping the streams and exiting 1; for
         # kmc-gap a reader that has seen enough (`| head`) is no failure
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        if stdout_closed():
             return 0
         raise
     except click_errors.NoArgsIsHelpError as exc:

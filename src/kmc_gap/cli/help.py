@@ -10,14 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-# Typer (from 0.29) carries its own copy of Click; its commands, parameters and errors are these.
-from typer._click import exceptions as errors
-from typer._click.core import Command, Context, Parameter
-from typer._click.formatting import HelpFormatter
 from typer.core import TyperArgument as Argument
 from typer.core import TyperCommand, TyperGroup
 from typer.core import TyperOption as Option
 
+from kmc_gap.cli.compat import Command, Context, HelpFormatter, Parameter, annotation, errors, pydantic_errors
 from kmc_gap.words import DEFAULT_LANG, listing, t
 
 #: The language of this run, set by :func:`kmc_gap.cli.app.main` before parsing begins.
@@ -29,13 +26,8 @@ def lang() -> str:
     return LANG[0]
 
 
-def _annotation(param: Parameter | None) -> object:
-    descriptor = getattr(param, "type_descriptor", None)
-    return getattr(descriptor, "annotation", None)
-
-
 def _choices(param: Parameter | None) -> list[str]:
-    kind = _annotation(param)
+    kind = annotation(param)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return [str(member.value) for member in kind]
     return []
@@ -206,11 +198,8 @@ def usage_message(exc: errors.UsageError) -> str:
 
 def _bad_value(exc: errors.BadParameter) -> str:
     """The value given, as pydantic (which checks Typer's values) saw it."""
-    cause = exc.__cause__
-    found = getattr(cause, "errors", None)
-    if callable(found):
-        for error in found():
-            return repr(error.get("input"))
+    for error in pydantic_errors(exc):
+        return repr(error.get("input"))
     return "?"
 
 
@@ -220,8 +209,7 @@ def _bad_detail(exc: errors.BadParameter) -> str:
     choices = _choices(param)
     if choices:
         return t("usage.choice", lg, choices=listing(choices, lg))
-    found = getattr(exc.__cause__, "errors", None)
-    kinds = {error.get("type") for error in found()} if callable(found) else set()
+    kinds = {error.get("type") for error in pydantic_errors(exc)}
     if "int_parsing" in kinds or "int_from_float" in kinds:
         return t("usage.whole_number", lg)
     if "float_parsing" in kinds:
@@ -231,7 +219,7 @@ def _bad_detail(exc: errors.BadParameter) -> str:
         return t("usage.range", lg, low=low, high=high)
     if low is not None:
         return t("usage.at_least", lg, low=low)
-    kind = _annotation(param)
+    kind = annotation(param)
     if kind is int or "int" in str(kind):
         return t("usage.whole_number", lg)
     if kind is float or "float" in str(kind):
