@@ -9,11 +9,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kmc_gap.cli.app import main
+
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE: "dev" for a quick run while working, the default,
+# and "ci" (which .ci/run uses) with twice the examples. Each property test asks for ``examples(n)``:
+# n examples under the default profile, scaled by the profile's share of Hypothesis's default 100.
+settings.register_profile("dev", max_examples=10, deadline=None)
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def examples(n: int) -> int:
+    """How many examples a property test that takes ``n`` under the default profile runs under this one."""
+    return max(1, n * settings().max_examples // 100)
+
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "profiles"

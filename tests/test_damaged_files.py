@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kmc_gap.model import spreadsheet
 
-from conftest import RunLine, run_cli
+from conftest import RunLine, examples, run_cli
 
 ROOT = Path(__file__).parent.parent
 CATALOG = "examples/catalog.yaml"
@@ -160,7 +160,7 @@ def _check(path: Path) -> None:
         assert all(line.startswith(str(path)) for line in run.stderr.splitlines()), run.stderr
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, len(EXPORT_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=8))
 def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) -> None:
     raw = bytearray(EXPORT_BYTES)
@@ -175,7 +175,7 @@ def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) ->
 XLS_BYTES = (ROOT / "tests" / "fixtures" / "training-2025.xls").read_bytes()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(st.tuples(st.integers(0, len(XLS_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=16),
     st.sampled_from([0, 1, 0xFF, 0x7F]),
@@ -189,7 +189,7 @@ def test_mutated_xls_bytes(tmp_path: Path, flips: list[tuple[int, int]], fill: i
     _check(path)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(SHEET_XML)), st.integers(0, 400), st.binary(max_size=40))
 def test_mutated_sheet_xml(tmp_path: Path, at: int, cut: int, insert: bytes) -> None:
     xml = SHEET_XML[:at] + insert + SHEET_XML[at + cut :]
@@ -335,7 +335,7 @@ def test_text_that_yaml_would_misread_is_written_so_that_it_reads_back(
 _CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), min_size=1, max_size=12)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     people=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=3, unique_by=lambda p: p[0].strip()),
     titles=st.lists(_CELL, min_size=1, max_size=3),

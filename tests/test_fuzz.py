@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import examples, run_cli
 
 BASE = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
 BASE_DATA = yaml.safe_load(BASE)
@@ -83,7 +83,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     return raw[:at] + draw(st.binary(min_size=1, max_size=20)) + raw[at:]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutated())
 def test_cli_never_crashes(tmp_path: Path, content: bytes) -> None:
     profile = tmp_path / "p.yaml"

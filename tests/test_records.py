@@ -18,7 +18,7 @@ from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.words.catalogue import RECORD_HEADERS
 
-from conftest import RunLine
+from conftest import RunLine, examples
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -335,7 +335,7 @@ ROWS = [
 ]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(order=st.permutations(ROWS))
 def test_ids_do_not_depend_on_row_order(tmp_path_factory: pytest.TempPathFactory, order: list[list[str]]) -> None:
     path = write_csv(tmp_path_factory.mktemp("order") / "r.csv", [HEAD, *order])

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, RunLine, run_cli
+from conftest import ROOT, RunLine, examples, run_cli
 
 CATALOG = str(ROOT / "examples" / "catalog.yaml")
 HOSTILE = '\x1b]0;pwned\x07\x1b[2J\u202e=HYPERLINK("x")<b>|bold</b>\n::error::forged\x01'
@@ -25,7 +25,7 @@ CELLS = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=12), max_size=6), header=st.booleans())
 def test_any_csv_gives_reports_or_located_messages(tmp_path: Path, rows: list[list[str]], header: bool) -> None:
     buffer = io.StringIO()

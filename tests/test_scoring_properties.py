@@ -16,9 +16,12 @@ from kmc_gap.model.loading import load_standard
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import EvidenceKind, Policy, Profile
 
+from conftest import examples
+
 STD = load_standard()
 CODES = sorted(codes_of(STD))
 AS_OF = dt.date(2026, 6, 30)
+
 
 
 @st.composite
@@ -80,7 +83,7 @@ def assert_not_lower(before: ReportData, after: ReportData) -> None:
     assert len(after["gaps"]) <= len(before["gaps"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles(), evidence_items("extra"), policies)
 def test_adding_evidence_never_lowers_any_figure(
     evidence: list[dict[str, Any]], extra: dict[str, Any], policy: Policy
@@ -88,7 +91,7 @@ def test_adding_evidence_never_lowers_any_figure(
     assert_not_lower(score(evidence, policy), score([*evidence, extra], policy))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles(), policies, st.data())
 def test_raising_a_level_never_lowers_any_figure(
     evidence: list[dict[str, Any]], policy: Policy, data: st.DataObject
@@ -101,7 +104,7 @@ def test_raising_a_level_never_lowers_any_figure(
     assert_not_lower(score(evidence, policy), score(raised, policy))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(profiles(), policies)
 def test_attained_level_reaches_the_task_level_exactly_when_the_task_is_met(
     evidence: list[dict[str, Any]], policy: Policy
@@ -113,7 +116,7 @@ def test_attained_level_reaches_the_task_level_exactly_when_the_task_is_met(
         assert (t["status"] == "missing") == (t["items_met"] == 0)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(profiles(), policies)
 def test_figures_add_up(evidence: list[dict[str, Any]], policy: Policy) -> None:
     r = score(evidence, policy)
@@ -144,7 +147,7 @@ def _naive_at_risk(profile: Profile, policy: Policy, as_of: dt.date, day: dt.dat
     return [t.code for t in STD.tasks() if met(t, now) and not met(t, later)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(profiles(), policies, st.integers(0, 4000))
 def test_expiry_sweep_agrees_with_the_definition(evidence: list[dict[str, Any]], policy: Policy, days: int) -> None:
     profile = Profile.model_validate({"standard": STD.code, "person": {"name": "測試"}, "evidence": evidence})

@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 from kmc_gap.model import yamlsource
 from kmc_gap.model.problems import InputError
 
+from conftest import examples
+
 ROOT = Path(__file__).parent.parent
+
 
 
 def pyyaml(text: str) -> object:
@@ -67,7 +70,7 @@ documents = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=8), documents, min_size=1, max_size=5))
 def test_fast_constructor_matches_pyyaml(data: dict[str, object]) -> None:
     for style in (None, False, True):
@@ -89,3 +92,14 @@ def test_position_follows_keys_indices_and_merges() -> None:
     assert doc.position(("evidence", 0, "id"), key=True) == (4, 5)
     assert doc.position(("evidence", 5)) == (4, 3)  # no such index: the enclosing list, at its first dash
     assert doc.position(("function-after[x]", "evidence", 1)) == (6, 5)  # validator segments are skipped
+
+
+def test_a_full_width_space_inside_a_quoted_scalar_is_text_not_a_slip() -> None:
+    # found by the "ci" profile: a double-quoted value folded onto a line that starts with U+3000;
+    # only indentation is mended, so the value keeps its ideographic space and no slip is reported
+    text = 'a: "x\\\n  \u3000y"\nb: 1\n'
+    doc = yamlsource.parse(text, "x")
+    assert doc.data == pyyaml(text) == {"a": "x\u3000y", "b": 1} and doc.slips == []
+    # a full-width space indenting a key after the quoted value is still a slip, mended
+    slipped = yamlsource.parse('a: "x"\nb:\n\u3000 c: 1\n', "x")
+    assert [p.key for p in slipped.slips] == ["yaml.fullwidth_space"] and slipped.data == {"a": "x", "b": {"c": 1}}

@@ -269,7 +269,10 @@ def _repair_slips(text: str, name: str) -> tuple[str, list[Problem]]:
     """
     lines = text.splitlines(keepends=True)
     problems = []
+    inside = _in_quotes(lines)
     for number, line in enumerate(lines, 1):
+        if number - 1 in inside:  # the continuation of a quoted scalar: its spaces are text, not indentation
+            continue
         colon = _FULLWIDTH_COLON.match(line)
         if colon:
             problems.append(Problem(name, "yaml.fullwidth_colon", {"key": colon.group(1)}, number, colon.end()))
@@ -282,6 +285,41 @@ def _repair_slips(text: str, name: str) -> tuple[str, list[Problem]]:
             line = line[: len(line) - len(body)].replace("\u3000", " ") + body
         lines[number - 1] = line
     return "".join(lines), problems
+
+
+_OPENS_SCALAR = frozenset(" \t[{,:-?")
+
+
+def _in_quotes(lines: list[str]) -> set[int]:
+    """The lines (0-based) that begin inside a quoted scalar that an earlier line opened.
+
+    A quote opens a scalar at the start of a line or after a space or ``[{,:-?``; inside ``"…"`` a
+    backslash escapes the next character, inside ``'…'`` a doubled quote is one quote; ``#`` after a
+    space starts a comment outside quotes.
+    """
+    inside: set[int] = set()
+    quote: str | None = None
+    for number, line in enumerate(lines):
+        if quote is not None:
+            inside.add(number)
+        i, previous = 0, " "
+        while i < len(line):
+            ch = line[i]
+            if quote is None:
+                if ch == "#" and previous in " \t":
+                    break
+                if ch in "\"'" and previous in _OPENS_SCALAR:
+                    quote = ch
+            elif quote == '"' and ch == "\\":
+                i += 1
+            elif ch == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":
+                    i += 1
+                else:
+                    quote = None
+            previous = ch
+            i += 1
+    return inside
 
 
 def parse(text: str, name: str) -> YamlDocument:
