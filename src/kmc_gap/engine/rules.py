@@ -9,28 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from kmc_gap.engine.report import Reason
 from kmc_gap.model.models import RATER_RANK, Evidence, EvidenceKind, Policy, Rater, Task
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import ItemResult
 
 MAX_LEVEL = 6
-
-
-class Reason(StrEnum):
-    """Why an evidence item does not count, checked in this order."""
-
-    excluded = "excluded"
-    not_passed = "not_passed"
-    future = "future"
-    expired = "expired"
-    kind_not_accepted = "kind_not_accepted"
-    not_verified = "not_verified"
-    too_old = "too_old"
-    overridden = "overridden"
 
 
 def years_before(day: dt.date, years: int) -> dt.date:

@@ -15,9 +15,9 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from kmc_gap.engine.report import Reason
 from kmc_gap.engine.rules import (
     MAX_LEVEL,
-    Reason,
     gating,
     gating_codes,
     overridden,
