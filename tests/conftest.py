@@ -74,13 +74,14 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
 
 @pytest.fixture
 def golden() -> Callable[[str, str], None]:
-    """Compare text with ``tests/golden/NAME``; KMC_GAP_UPDATE_GOLDEN=1 rewrites the file."""
+    """Compare text with ``tests/golden/NAME``; KMC_GAP_UPDATE_GOLDEN=1 rewrites the file (and fails the test)."""
 
     def check(name: str, text: str) -> None:
         path = GOLDEN / name
-        if UPDATE:
+        if UPDATE:  # the run that rewrites a golden file checks nothing, so it may not pass
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(text.encode("utf-8"))
+            pytest.fail(f"rewrote {path}: review the diff, then run the tests again without KMC_GAP_UPDATE_GOLDEN")
         assert path.exists(), f"missing golden file {path}; run with KMC_GAP_UPDATE_GOLDEN=1"
         assert text == path.read_bytes().decode("utf-8")  # byte for byte: CSV's CRLF included
 

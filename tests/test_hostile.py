@@ -39,7 +39,7 @@ def test_deep_nesting_with_an_alias_is_refused_cleanly(run_line: RunLine, tmp_pa
     path = _profile(tmp_path, "deep.yaml", f"{alias}z: {deep}\n")
     result = run_line("validate", str(path), "--lang", "en")
     assert result.code == 1
-    assert result.stdout.startswith(f"{path}:") and "Traceback" not in result.stdout + result.stderr
+    assert result.stdout and all(line.startswith(f"{path}:") for line in result.stdout.splitlines())
 
 
 def test_policy_ranges_and_ancient_dates(run_line: RunLine, tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_tampered_reports_are_refused(run_line: RunLine, tmp_path: Path, change,
     path.write_text(json.dumps(report, ensure_ascii=False).replace('"Infinity"', "Infinity"), encoding="utf-8")
     result = run_line("diff", str(path), MID, *AS_OF, "--lang", "en")
     assert result.code == 2
-    assert "Traceback" not in result.stderr and str(path) in result.stderr
+    assert result.stderr.startswith(f"{path}: ")
 
 
 def test_deeply_nested_json_report_is_refused(run_line: RunLine, tmp_path: Path) -> None:
@@ -182,25 +182,26 @@ def test_warn_expiring_beyond_any_date(run_line: RunLine) -> None:
 
 
 def test_ctrl_c_with_workers_gives_one_line_and_no_traceback(tmp_path: Path) -> None:
+    """Interrupted for certain: nothing reads the reports after the first, so the run waits on a full pipe."""
     import signal
     import time
 
     folder = tmp_path / "people"
     folder.mkdir()
     text = (ROOT / MID).read_text(encoding="utf-8")
-    for i in range(3000):
+    for i in range(200):  # 200 reports of about 10 KB: far more than a pipe holds (64 KB)
         (folder / f"p{i:04d}.yaml").write_text(text, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "kmc_gap", "assess", str(folder), "-f", "jsonl", "--jobs", "2"],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
         env={**os.environ, "KMC_GAP_LANG": "en"},
     )
-    time.sleep(2.5)
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith(b"{")  # the workers are scoring, and the run is writing
+    time.sleep(0.5)  # long enough to fill the pipe: the run now waits for a reader that never comes
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
-    if process.returncode == 0:
-        pytest.skip("finished before the interrupt")
     assert process.returncode == 130
     assert stderr.decode().strip().splitlines() == ["kmc-gap: interrupted"]

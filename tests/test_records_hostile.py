@@ -33,9 +33,10 @@ def test_any_csv_gives_reports_or_located_messages(tmp_path: Path, rows: list[li
     path = tmp_path / "r.csv"
     path.write_text(buffer.getvalue(), encoding="utf-8")
     for args in (["assess", str(path), "-c", CATALOG, "--as-of", "2026-06-30"], ["validate", str(path), "-c", CATALOG]):
-        run = run_cli(*args)  # an exception here fails the test
-        assert run.code in (0, 1, 2)
-        assert "Traceback" not in run.stderr
+        run = run_cli(*args)  # in-process: an exception here fails the test
+        assert run.code in (0, 1, 2)  # 2: refused, with located messages (below)
+        if args[0] == "assess" and run.code != 2:
+            assert run.stdout  # read: the reports
         assert all(line.startswith((str(path), "kmc-gap: ")) for line in run.stderr.splitlines())
 
 

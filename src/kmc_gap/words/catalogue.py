@@ -576,10 +576,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "評核欄位：self（自評）、manager（主管）、peer（同儕）、assessor（評鑑人員），以逗號分隔；預設 self,manager。",
         "The rating columns: self, manager, peer, assessor, separated by commas; default self,manager.",
     ),
-    "usage.raters": (
-        "無法辨識的評核者 {value}：請用 {raters}",
-        "unknown rater {value}: use {raters}",
-    ),
+    "usage.raters": ("評核者請用 {raters}", "use {raters}"),
     "run.interrupted": ("已中斷", "interrupted"),
     "run.stdout_failed": ("無法寫出結果（{reason}）", "cannot write the output ({reason})"),
     "run.other_person": ("兩份資料不是同一個人", "the two inputs are of different people"),
