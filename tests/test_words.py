@@ -11,6 +11,7 @@ import pytest
 
 from kmc_gap.words import Lang, parse_lang, t
 from kmc_gap.words.catalogue import WORDS
+from kmc_gap.words.plural import Plural
 
 from conftest import RunLine
 
@@ -22,14 +23,29 @@ def _fields(template: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(template) if f}
 
 
+def _english(en: str | Plural) -> tuple[str, ...]:
+    return en.forms() if isinstance(en, Plural) else (en,)
+
+
 def test_every_entry_has_both_languages_with_the_same_fields() -> None:
     for key, (zh, en) in WORDS.items():
-        assert zh and en, key
-        assert _fields(zh) == _fields(en), key
+        for form in _english(en):
+            assert zh and form, key
+            assert _fields(zh) == _fields(form), key
+        if isinstance(en, Plural):  # the count the form is chosen by is one of the entry's fields
+            assert en.count in _fields(zh), key
 
 
 def test_english_entries_hold_no_chinese() -> None:
-    assert [key for key, (_, en) in WORDS.items() if HAN.search(en)] == []
+    assert [key for key, (_, en) in WORDS.items() if any(HAN.search(form) for form in _english(en))] == []
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "… and 1 more gap;"), (2, "… and 2 more gaps;"), (0, "… and 0 more gaps;")]
+)
+def test_a_count_chooses_the_english_form(n: int, text: str) -> None:
+    assert t("gaps_more", "en", n=n).startswith(text)
+    assert t("gaps_more", "zh-TW", n=n).startswith(f"……另有 {n} 項落差")  # Chinese has one form
 
 
 def _literals(tree: ast.AST) -> list[ast.Constant]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kmc_gap.words.plural import Plural
+
 
 class Lang(StrEnum):
     """The languages kmc-gap speaks; Traditional Chinese is the default."""
@@ -71,7 +73,8 @@ def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
     from kmc_gap.words.catalogue import WORDS
 
     zh, en = WORDS[key]
-    template = en if lang == Lang.en else zh
+    english = en.pick(args or {}) if isinstance(en, Plural) else en
+    template = english if lang == Lang.en else zh
     return template.format(**{name: _plain(value, lang) for name, value in (args or {}).items()})
 
 

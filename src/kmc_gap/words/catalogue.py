@@ -6,15 +6,25 @@ Chinese text is written anywhere else in ``src/``.
 
 from __future__ import annotations
 
-WORDS: dict[str, tuple[str, str]] = {
+from kmc_gap.words.plural import Plural
+
+WORDS: dict[str, tuple[str, str | Plural]] = {
     "list.separator": ("、", ", "),
     "list.semicolon": ("；", "; "),
     "policy.name.default": ("預設", "default"),
     "policy.name.strict": ("嚴格", "strict"),
-    "policy.min_evidence": ("每一項至少 {n} 筆採計的證據", "at least {n} counting items for each item"),
+    "policy.min_evidence": (
+        "每一項至少 {n} 筆採計的證據",
+        Plural("n", "at least {n} counting item for each item", "at least {n} counting items for each item"),
+    ),
     "policy.verified": ("只採計經確認的證據", "only verified evidence counts"),
     "policy.unverified": ("不要求確認", "verification not required"),
-    "policy.max_age": ("只採計 {years} 年內的證據", "only evidence of the last {years} years counts"),
+    "policy.max_age": (
+        "只採計 {years} 年內的證據",
+        Plural(
+            "years", "only evidence of the last {years} year counts", "only evidence of the last {years} years counts"
+        ),
+    ),
     "policy.any_age": ("不限證據年限", "evidence of any age counts"),
     "policy.kinds": ("採計：{kinds}", "kinds counted: {kinds}"),
     "policy.attitudes_gate": ("態度納入結論", "attitudes decide the verdict too"),
@@ -171,7 +181,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "records.skip.section": ("部門標題 {n} 列", "section headings {n}"),
     "records.skip.header": ("重複的標題列 {n} 列", "repeated headers {n}"),
     "records.skip.unrelated": ("與職能基準無關的課程 {n} 列", "courses outside the standard {n}"),
-    "records.skip.rows": ("{n} 列", "{n} rows"),
+    "records.skip.rows": (
+        "{n} 列",
+        Plural("n", "{n} row", "{n} rows"),
+    ),
     "records.sheet_skipped": (
         "工作表「{sheet}」沒有可辨識的標題列，已略過",
         'sheet "{sheet}" has no header row kmc-gap knows: skipped',
@@ -199,7 +212,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "records.duplicate_rows": (
         "從這一列起有 {n} 列與前面的紀錄相同（同一人、課程與日期；第一筆同 {first}），各只計一次",
-        "{n} rows from here repeat earlier records (same person, course and date; the first as {first}): "
+        "rows repeating earlier records from here: {n} (same person, course and date; the first as {first}): "
         "each counted once",
     ),
     "records.name_differs": (
@@ -381,7 +394,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "catalog.col.rows": ("筆數", "rows"),
     "catalog.written": (
         "已寫入 {path}：{n} 門課程；請填入職能級別與職能內涵（與職能基準無關的課程標「是」），再以 --catalog 使用",
-        "wrote {path}: {n} courses; fill in level and covers (mark courses outside the standard unrelated), "
+        "wrote {path} (courses: {n}); fill in level and covers (mark courses outside the standard unrelated), "
         "then use it with --catalog",
     ),
     "catalog.bad_row": ("課程 {code} 的內容有誤", "course {code} has a value out of range"),
@@ -447,15 +460,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.closing": ("怎麼補足", "What closes the gaps"),
     "summary.bucket.course": (
         "課程可補足：{items} 項（{gaps} 人次）",
-        "a course in the catalogue: {items} items ({gaps} gaps)",
+        "a course in the catalogue: items {items}, gaps {gaps}",
     ),
     "summary.bucket.no_course": (
         "目錄中沒有課程：{items} 項（{gaps} 人次）",
-        "no course in the catalogue: {items} items ({gaps} gaps)",
+        "no course in the catalogue: items {items}, gaps {gaps}",
     ),
     "summary.bucket.observed": (
         "需由主管觀察工作表現（行為指標 P、工作產出 O）：{items} 項（{gaps} 人次）",
-        "observed work (behaviour P, outputs O), rated by managers: {items} items ({gaps} gaps)",
+        "observed work (behaviour P, outputs O), rated by managers: items {items}, gaps {gaps}",
     ),
     "summary.closer.course": ("課程", "course"),
     "summary.closer.no_course": ("無課程", "no course"),
@@ -463,7 +476,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.plan_title": ("訓練規劃", "The training plan"),
     "summary.plan": (
         "開設 {courses} 門課，費用 {cost}（預算 {budget}，使用 {used}）；符合的人次×任務 {before} → {after}",
-        "{courses} courses, cost {cost} (budget {budget}, used {used}); person–tasks met {before} → {after}",
+        "courses: {courses}, cost {cost} (budget {budget}, used {used}); person–tasks met {before} → {after}",
     ),
     "summary.failed": ("另有 {n} 個檔案無法評估，未列入", "files that could not be assessed, left out: {n}"),
     "summary.col.department": ("部門", "Department"),
@@ -508,7 +521,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan.col.spent": ("花費", "Spent"),
     "plan.col.figures": ("成效", "Outcome"),
     "run.wrote_people": ("已寫入 {path}：{n} 人", "wrote {path} (people: {n})"),
-    "run.wrote_forms": ("已寫入 {n} 份評核表到 {path}", "wrote {n} forms to {path}"),
+    "run.wrote_forms": (
+        "已寫入 {n} 份評核表到 {path}",
+        Plural("n", "wrote {n} form to {path}", "wrote {n} forms to {path}"),
+    ),
     "help.cmd.calibrate": (
         "並列同一項目的自評與主管評核：差距兩級以上的項目（校準面談議程）、每人自評的偏高偏低、"
         "每位評核人的寬嚴，以及一致率與加權 kappa。",
@@ -833,11 +849,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.col.kept": ("保留", "Kept"),
     "import.done": (
         "已寫入 {written} 個證據檔，{unchanged} 個不變（{folder}）",
-        "wrote {written} profiles, {unchanged} unchanged ({folder})",
+        Plural(
+            "written",
+            "wrote {written} profile, {unchanged} unchanged ({folder})",
+            "wrote {written} profiles, {unchanged} unchanged ({folder})",
+        ),
     ),
     "import.dry_run": (
         "試跑：會寫入 {written} 個證據檔，{unchanged} 個不變；未寫入任何檔案",
-        "dry run: {written} profiles would be written, {unchanged} unchanged; nothing was written",
+        Plural(
+            "written",
+            "dry run: {written} profile would be written, {unchanged} unchanged; nothing was written",
+            "dry run: {written} profiles would be written, {unchanged} unchanged; nothing was written",
+        ),
     ),
     "help.cmd.import": (
         "把人資系統匯出的訓練紀錄（.csv、.xlsx）轉成每人一份、可再編輯的證據檔；重新匯入只更新該次檔案的紀錄，"
@@ -1070,7 +1094,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage": ("涵蓋率", "Coverage"),
     "gaps": ("主要落差（建議優先補強）", "Top gaps (learn these first)"),
     "gaps_none": ("沒有落差。", "No gaps."),
-    "gaps_more": ("……另有 {n} 項落差；全部列出請加 --gaps all", "… and {n} more gaps; --gaps all lists them all"),
+    "gaps_more": (
+        "……另有 {n} 項落差；全部列出請加 --gaps all",
+        Plural("n", "… and {n} more gap; --gaps all lists them all", "… and {n} more gaps; --gaps all lists them all"),
+    ),
     "blocks": ("任務數", "Tasks"),
     "legend.tasks": (
         "要求＝要求級別　達到＝全部項目符合的最高級別　符合＝符合項目／全部",
@@ -1106,10 +1133,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "plan_title": ("訓練規劃", "Training plan"),
     "catalog": ("課程目錄", "Catalogue"),
     "sample_catalog": ("（範例目錄：課程皆為虛構）", "(a sample catalogue: the courses are made up)"),
-    "n_courses": ("{n} 門課", "{n} courses"),
+    "n_courses": (
+        "{n} 門課",
+        Plural("n", "{n} course", "{n} courses"),
+    ),
     "plan_summary": (
         "開設 {n} 門課，費用 {cost}，共 {hours} 人時；涵蓋率 {before} → {after}，符合的任務 {tb} → {ta}",
-        "{n} courses, cost {cost}, {hours} person-hours; coverage {before} → {after}, tasks met {tb} → {ta}",
+        "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
     "plan_budget": ("預算 {amount}", "budget {amount}"),
     "plan_max_hours": ("每人最多加訓 {hours} 小時", "at most {hours} more hours a person"),
@@ -1119,7 +1149,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "plan_none_needed": ("沒有落差，不需要任何課程。", "No gaps: no course is needed."),
     "plan_no_course_helps": ("目錄中沒有課程能補足這些落差。", "No course in the catalogue closes these gaps."),
-    "n_people": ("{n} 人", "{n} people"),
+    "n_people": (
+        "{n} 人",
+        Plural("n", "{n} person", "{n} people"),
+    ),
     "attendees": ("參加者", "Attendees"),
     "team_cost": ("費用 {amount}", "cost {amount}"),
     "team_cost_head": ("費用", "Cost"),
@@ -1147,10 +1180,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "provider": ("開課單位", "Provider"),
     "hours": ("時數", "Hours"),
     "closes": ("補足", "Closes"),
-    "expiring": ("即將到期的證據（{days} 天內）", "Evidence expiring within {days} days"),
-    "expires_on": ("{date} 到期（剩 {days} 天）", "expires {date} (in {days} days)"),
+    "expiring": (
+        "即將到期的證據（{days} 天內）",
+        Plural("days", "Evidence expiring within {days} day", "Evidence expiring within {days} days"),
+    ),
+    "expires_on": (
+        "{date} 到期（剩 {days} 天）",
+        Plural("days", "expires {date} (in {days} day)", "expires {date} (in {days} days)"),
+    ),
     "at_risk": ("屆時不再符合的任務", "tasks it would take below met"),
-    "cohort_count": ("{n} 人，其中 {met} 人符合職能基準", "{n} people, {met} meeting the standard"),
+    "cohort_count": (
+        "{n} 人，其中 {met} 人符合職能基準",
+        Plural("n", "{n} person, {met} meeting the standard", "{n} people, {met} meeting the standard"),
+    ),
     "tasks_short": ("任務", "Tasks"),
     "matrix_key": ("欄位 11 = T1.1，依此類推", "column 11 = T1.1, and so on"),
     "most_missing": ("最多人欠缺的項目", "Items most often missing"),
@@ -1164,7 +1206,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason.expired": ("已過期", "expired"),
     "reason.kind_not_accepted": ("此類證據不採計", "kind not accepted"),
     "reason.not_verified": ("未經驗證", "not verified"),
-    "reason.too_old": ("超過 {years} 年", "older than {years} years"),
+    "reason.too_old": (
+        "超過 {years} 年",
+        Plural("years", "older than {years} year", "older than {years} years"),
+    ),
     "reason.overridden": ("由更可信的評核取代", "overridden by a more trusted rating"),
     "summary_line": (
         "工作任務 {tm}/{tt} · 項目 {im}/{it}（{pct}）",
