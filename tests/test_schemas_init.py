@@ -10,7 +10,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from kmc_gap.render.formats import SchemaName
+from kmc_gap.api.documents import SchemaName
 
 from conftest import ROOT, RunLine
 

@@ -15,7 +15,7 @@ import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from kmc_gap.api.people import rated_only, read_records, with_ratings
 from kmc_gap.api.thresholds import failures
@@ -26,11 +26,30 @@ from kmc_gap.model.models import Evidence, Policy, Profile, Standard
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.assess import AssessRenderer
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Brief, PersonOut, Report
     from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
+
+
+class ReportSink(Protocol):
+    """Where the reports of a run go, in input order: the CLI plugs in a renderer of the chosen format.
+
+    ``start`` before the first, then for each input ``add`` (a report), ``add_piece`` (a report a
+    worker has already rendered with :data:`Render`) or ``failure`` (an input that could not be used),
+    and ``finish`` after the last. The sink owns its stream, text or binary.
+    """
+
+    def start(self) -> None: ...
+
+    def add(self, value: Report) -> None: ...
+
+    def add_piece(self, text: str) -> None: ...
+
+    def failure(self, file: str, problems: list[Problem]) -> None: ...
+
+    def finish(self) -> None: ...
+
 
 #: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
 Render = Callable[["Report", Standard], str]
@@ -206,7 +225,7 @@ def assess_paths(
     paths: list[Path],
     std: Standard,
     settings: Settings,
-    writer: AssessRenderer,
+    writer: ReportSink,
     *,
     records: RecordOptions | None = None,
     jobs: int = 1,

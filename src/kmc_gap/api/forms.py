@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +17,10 @@ from kmc_gap.api.errors import OptionError
 from kmc_gap.api.files import atomic_output, check_output
 from kmc_gap.api.people import load_people
 from kmc_gap.engine.scoring import assess
-from kmc_gap.model.forms import DEFAULT_RATERS
+from kmc_gap.model.forms import DEFAULT_RATERS, FormFor, FormSpec
 from kmc_gap.model.models import Policy, Profile, Rater, Standard
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.records import RecordOptions
-from kmc_gap.render.form import FormFor, FormSpec, form_workbook
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,10 @@ class FormRequest:
     lang: str
     records: RecordOptions | None = None
     inputs: tuple[Path, ...] = ()  # every file the run reads: never written over
+
+
+#: Writes the workbook of some people's forms: ``(forms, standard, spec, language) -> bytes``.
+Workbook = Callable[[Sequence[FormFor], Standard, FormSpec, str], bytes]
 
 
 @dataclass
@@ -95,7 +98,7 @@ def file_name(form: FormFor, taken: set[str]) -> str:
     return name
 
 
-def make_forms(request: FormRequest, std: Standard) -> FormRun:
+def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormRun:
     """Write the forms: ``output`` a folder (a workbook per person) or a ``.xlsx`` file (one for everyone)."""
     found = load_people(request.paths, std, request.records)
     run = FormRun(problems=found.problems, warnings=found.warnings)
@@ -104,14 +107,14 @@ def make_forms(request: FormRequest, std: Standard) -> FormRun:
         return run
     out = request.output
     if out.suffix.lower() == ".xlsx":
-        _write(out, form_workbook(forms, std, request.spec, request.lang), request.inputs)
+        _write(out, workbook(forms, std, request.spec, request.lang), request.inputs)
         run.written.append((out, len(forms)))
         return run
     out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     for form in forms:
         path = out / file_name(form, taken)
-        _write(path, form_workbook([form], std, request.spec, request.lang), request.inputs)
+        _write(path, workbook([form], std, request.spec, request.lang), request.inputs)
         run.written.append((path, 1))
     return run
 

@@ -10,7 +10,6 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, load_policy, load_standard
 from kmc_gap.model.models import Policy, Profile, Standard
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
-from kmc_gap.render.formats import AssessFormat, PlanFormat
 
 
 def standard(path: Path | None) -> Standard:
@@ -49,29 +48,3 @@ def gap_count(value: str) -> int | None:
     if count < 0:
         raise OptionError("--gaps", "usage.gaps", value=value)
     return count
-
-
-_BY_SUFFIX = {
-    ".json": AssessFormat.json,
-    ".jsonl": AssessFormat.jsonl,
-    ".ndjson": AssessFormat.jsonl,
-    ".csv": AssessFormat.csv,
-    ".md": AssessFormat.markdown,
-    ".markdown": AssessFormat.markdown,
-    ".xml": AssessFormat.junit,
-    ".html": AssessFormat.html,
-    ".htm": AssessFormat.html,
-    ".txt": AssessFormat.table,
-    ".xlsx": AssessFormat.xlsx,
-}
-
-
-def plan_format_for(output: Path | None) -> PlanFormat | None:
-    """The plan format an ``-o`` file's extension asks for: the same endings as ``assess`` where plans have one."""
-    found = format_for(output)
-    return PlanFormat(found.value) if found is not None and found.value in PlanFormat.__members__ else None
-
-
-def format_for(output: Path | None) -> AssessFormat | None:
-    """The format an ``-o`` file's extension asks for (an explicit ``--format`` wins)."""
-    return _BY_SUFFIX.get(output.suffix.lower()) if output is not None else None

@@ -6,13 +6,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from kmc_gap.api.documents import SchemaName
+from kmc_gap.engine.outputs import ChangeOut, CheckOut, View
 from kmc_gap.engine.report import Diff, Plan, Report
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Catalog, Policy, Profile, Standard
-from kmc_gap.render.browse import View
-from kmc_gap.render.formats import SchemaName
-from kmc_gap.render.imports import ChangeOut
-from kmc_gap.render.validate import CheckOut
 from kmc_gap.words.catalogue import KIND_ALIASES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

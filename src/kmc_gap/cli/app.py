@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from kmc_gap import __version__
+from kmc_gap.api.documents import SchemaName
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.compat import Context, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
@@ -34,9 +35,10 @@ from kmc_gap.render.formats import (
     GroupBy,
     ImportFormat,
     PlanFormat,
-    SchemaName,
     ValidateFormat,
     ViewFormat,
+    format_for,
+    format_in,
 )
 from kmc_gap.words import Lang, env_lang, parse_lang, t
 from kmc_gap.words.safe import log_line
@@ -217,7 +219,7 @@ def assess_cmd(
     limit = thresholds.percentage(fail_under)
     shown_gaps = inputs.gap_count(gaps)
     detail = thresholds.required_tasks(task, std)[0] if task else None
-    fmt = fmt or inputs.format_for(output) or AssessFormat.table
+    fmt = fmt or format_for(output) or AssessFormat.table
     if fmt is AssessFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     try:
@@ -524,7 +526,7 @@ def plan_cmd(
     from kmc_gap.render.text import report_problems
 
     started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
-    fmt = fmt or inputs.plan_format_for(output) or PlanFormat.table
+    fmt = fmt or format_in(PlanFormat, output) or PlanFormat.table
     if fmt is PlanFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     day = inputs.as_of(as_of)
@@ -592,7 +594,8 @@ def form_cmd(
     from kmc_gap.api.forms import FormRequest, make_forms
     from kmc_gap.api.forms import raters as rater_list
     from kmc_gap.api.thresholds import task_codes
-    from kmc_gap.render.form import FormSpec
+    from kmc_gap.model.forms import FormSpec
+    from kmc_gap.render.form import form_workbook
     from kmc_gap.render.text import report_problems
 
     std = _standard(ctx)
@@ -609,7 +612,7 @@ def form_cmd(
         (*found.files, *_files(policy, catalog, *(roster or []))),
     )  # fmt: skip
     try:
-        run = make_forms(request, std)
+        run = make_forms(request, std, form_workbook)
     except OutputRefused as exc:
         fail([Problem(shown(output), exc.key)])
     except OSError as exc:
@@ -636,17 +639,11 @@ def calibrate_cmd(
     lang_: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api import inputs
     from kmc_gap.api.calibrate import calibrate_paths
     from kmc_gap.render.calibrate import RENDERERS
     from kmc_gap.render.text import report_problems
 
-    found = inputs.format_for(output)
-    fmt = fmt or (
-        CalibrateFormat(found.value)
-        if found is not None and found.value in CalibrateFormat.__members__
-        else CalibrateFormat.table
-    )
+    fmt = fmt or format_in(CalibrateFormat, output) or CalibrateFormat.table
     if fmt is CalibrateFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     std = _standard(ctx)

@@ -18,8 +18,10 @@ from typing_extensions import TypedDict  # pydantic reads TypedDicts from here o
 from kmc_gap.model.models import Rater
 
 ItemType = Literal["indicator", "knowledge", "skill", "output"]
+
+
 class Reason(StrEnum):
-    """Why an evidence item does not count, checked in this order (``engine/rules.py`` decides)."""
+    """Why an evidence item does not count, checked in this order."""
 
     excluded = "excluded"
     not_passed = "not_passed"

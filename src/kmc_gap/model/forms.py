@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +86,24 @@ class Label(StrEnum):
 
 #: The label of the name of each rater who is not the person: filled in by hand.
 RATER_LABELS = {Rater.peer: Label.peer, Rater.manager: Label.manager, Rater.assessor: Label.assessor}
+
+
+@dataclass(frozen=True)
+class FormFor:
+    """One person's form: who, the best level each code has today, and (with ``--only-gaps``) what is unmet."""
+
+    person: Person
+    best: Mapping[str, int | None]
+    unmet: frozenset[str] | None = None  # None: every item is listed
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """What every form of a run has: the raters' columns, the tasks, whether only gaps are listed."""
+
+    raters: tuple[Rater, ...]
+    tasks: tuple[str, ...] = ()
+    only_gaps: bool = False
 
 
 def columns_for(raters: Sequence[Rater], current: bool) -> list[Col]:

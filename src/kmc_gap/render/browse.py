@@ -6,111 +6,19 @@ The views are plain dicts so that the JSON output and the Rich rendering
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired
+from typing import Any
 
-from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
-
+from kmc_gap.engine.outputs import (
+    DutyView,
+    ItemView,
+    ListView,
+    StandardView,
+    TaskView,
+    View,
+)
 from kmc_gap.model.lookup import Entry, index, tasks_requiring
 from kmc_gap.model.models import Duty, Standard, Task
 from kmc_gap.words import pick
-
-
-class TaskLine(TypedDict):
-    """A task in a list: its level and how many items of each kind it has."""
-
-    code: str
-    name: str
-    level: int
-    outputs: int
-    indicators: int
-    knowledge: int
-    skills: int
-
-
-class DutyView(TypedDict):
-    """`kmc-gap standard T2`: one duty and its tasks."""
-
-    view: Literal["duty"]
-    code: str
-    name: str
-    tasks: list[TaskLine]
-
-
-class StandardView(TypedDict):
-    """`kmc-gap standard`: every duty and task."""
-
-    view: Literal["standard"]
-    code: str
-    name: str
-    level: int
-    duties: list[DutyView]
-
-
-class Named(TypedDict):
-    """A code and its name."""
-
-    code: str
-    name: str
-
-
-class Indicator(TypedDict):
-    """A behaviour indicator and its text."""
-
-    code: str
-    text: str
-
-
-class TaskView(TypedDict):
-    """`kmc-gap standard T2.3`: one task in full."""
-
-    view: Literal["task"]
-    code: str
-    name: str
-    duty: Named
-    level: int
-    level_description: str | None
-    outputs: list[Named]
-    indicators: list[Indicator]
-    knowledge: list[Named]
-    skills: list[Named]
-
-
-class RequiredBy(TypedDict):
-    """A task that requires an item, at its level."""
-
-    code: str
-    name: str
-    level: int
-
-
-class ItemView(TypedDict):
-    """`kmc-gap standard K07`: one item and every task that requires it."""
-
-    view: Literal["item"]
-    code: str
-    kind: str
-    name: str
-    description: NotRequired[str]
-    required_by: list[RequiredBy]
-
-
-class ListedItem(TypedDict):
-    """One item in a list of a kind, with the tasks that need it."""
-
-    code: str
-    name: str
-    tasks: list[str]
-
-
-class ListView(TypedDict):
-    """`kmc-gap standard K` (or S, A, P, O): every item of that kind."""
-
-    view: Literal["list"]
-    kind: str
-    items: list[ListedItem]
-
-
-View = StandardView | DutyView | TaskView | ItemView | ListView
 
 KINDS = {"O": "output", "P": "indicator", "K": "knowledge", "S": "skill", "A": "attitude"}
 

@@ -11,8 +11,7 @@ level descriptors and how to rate; a hidden sheet carries what is needed to read
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kmc_gap.model.forms import (
@@ -21,6 +20,8 @@ from kmc_gap.model.forms import (
     META_SHEET,
     RATER_COLUMNS,
     Col,
+    FormFor,
+    FormSpec,
     Label,
     SheetMeta,
     check_value,
@@ -29,7 +30,7 @@ from kmc_gap.model.forms import (
     rows_of,
 )
 from kmc_gap.model.lookup import names
-from kmc_gap.model.models import Person, Rater, Standard
+from kmc_gap.model.models import Person, Standard
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.workbook import Columns, amp, page_setup, workbook_bytes
 from kmc_gap.words import t
@@ -37,24 +38,6 @@ from kmc_gap.words.safe import sheet_text
 
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
-
-
-@dataclass(frozen=True)
-class FormFor:
-    """One person's form: who, the best level each code has today, and (with ``--only-gaps``) what is unmet."""
-
-    person: Person
-    best: Mapping[str, int | None]
-    unmet: frozenset[str] | None = None  # None: every item is listed
-
-
-@dataclass(frozen=True)
-class FormSpec:
-    """What every form of a run has: the raters' columns, the tasks, whether only gaps are listed."""
-
-    raters: tuple[Rater, ...]
-    tasks: tuple[str, ...] = ()
-    only_gaps: bool = False
 
 
 #: The widest each column may grow, by column; wider text wraps.

@@ -7,6 +7,8 @@ renderer; a test checks that none is missing.
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
 
 
 class AssessFormat(StrEnum):
@@ -100,18 +102,29 @@ class StarterFormat(StrEnum):
     yaml = "yaml"
 
 
-class SchemaName(StrEnum):
-    """The documents kmc-gap has a schema for."""
+_BY_SUFFIX = {
+    ".json": AssessFormat.json,
+    ".jsonl": AssessFormat.jsonl,
+    ".ndjson": AssessFormat.jsonl,
+    ".csv": AssessFormat.csv,
+    ".md": AssessFormat.markdown,
+    ".markdown": AssessFormat.markdown,
+    ".xml": AssessFormat.junit,
+    ".html": AssessFormat.html,
+    ".htm": AssessFormat.html,
+    ".txt": AssessFormat.table,
+    ".xlsx": AssessFormat.xlsx,
+}
 
-    profile = "profile"
-    policy = "policy"
-    report = "report"
-    standard = "standard"
-    plan = "plan"
-    diff = "diff"
-    catalog = "catalog"
-    reports = "reports"
-    standard_view = "standard-view"
-    validation = "validation"
-    imports = "import"
-    calibration = "calibration"
+F = TypeVar("F", bound=StrEnum)
+
+
+def format_for(output: Path | None) -> AssessFormat | None:
+    """The format an ``-o`` file's extension asks for (an explicit ``--format`` wins)."""
+    return _BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
+
+
+def format_in(formats: type[F], output: Path | None) -> F | None:
+    """The member of ``formats`` that an ``-o`` file's extension asks for, where that command has it."""
+    found = format_for(output)
+    return formats(found.value) if found is not None and found.value in formats.__members__ else None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-from typing_extensions import TypedDict
-
+from kmc_gap.engine.outputs import ChangeOut, State
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ImportFormat
 from kmc_gap.render.text import console, dumps_json
@@ -17,27 +15,6 @@ if TYPE_CHECKING:
     from kmc_gap.model.records import ProfileChange
 
 Changes = list["ProfileChange"]
-
-
-State = Literal["created", "updated", "unchanged"]
-
-
-class ChangeOut(TypedDict):
-    """One person's profile as `import --format json` reports it."""
-
-    person_id: str
-    name: str
-    file: Annotated[str, Field(description="the profile written (or, with --dry-run, that would be)")]
-    created: bool
-    added: int
-    updated: int
-    removed: int
-    kept: Annotated[int, Field(description="evidence left as it was: unchanged records and everything added by hand")]
-    removals: Annotated[
-        dict[str, list[str]],
-        Field(description="by source (file#sheet): the items removed, each as its title and (date)"),
-    ]
-    state: State
 
 
 def state(change: ProfileChange) -> State:

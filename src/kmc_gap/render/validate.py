@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-from typing_extensions import TypedDict
-
+from kmc_gap.engine.outputs import CheckOut
 from kmc_gap.model.problems import FileCheck
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ValidateFormat
@@ -14,28 +10,6 @@ from kmc_gap.render.text import dumps_json
 from kmc_gap.words.safe import visible
 
 Checks = list[FileCheck]
-
-
-class ProblemOut(TypedDict):
-    """One problem as `validate --format json` writes it."""
-
-    file: str
-    line: int | None
-    column: int | None
-    sheet: Annotated[
-        str | None, Field(description="in a workbook: the sheet; line and column are the cell's row and column")
-    ]
-    code: Annotated[str, Field(description="the message key, stable across languages")]
-    message: str
-
-
-class CheckOut(TypedDict):
-    """One checked file as `validate --format json` writes it."""
-
-    file: str
-    kind: str
-    valid: bool
-    problems: list[ProblemOut]
 
 
 class TextRenderer(Renderer[Checks]):
