@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from kmc_gap.model.problems import KmcGapError
 
-class OptionError(Exception):
-    """An option's value cannot be used: the option, a catalogue key and its arguments."""
+
+class OptionError(KmcGapError):
+    """An option's value cannot be used: the option, a catalogue key and its arguments.
+
+    It is a usage error: the CLI words it with the option and points to the help.
+    """
 
     def __init__(self, option: str, key: str, **args: Any) -> None:
-        super().__init__(f"{option}: {key}")
+        super().__init__([])
         self.option = option
         self.key = key
         self.args_ = args

@@ -20,14 +20,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from kmc_gap.model.paths import split_sheet
+from kmc_gap.model.paths import shown, split_sheet
+from kmc_gap.model.problems import KmcGapError, Problem
 
 
-class OutputRefused(Exception):
+class OutputRefused(KmcGapError):
     """The path cannot be written safely; ``key`` is the catalogue key saying why."""
 
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
+    def __init__(self, path: Path, key: str) -> None:
+        super().__init__([Problem(shown(path), key)])
         self.key = key
 
 
@@ -56,15 +57,15 @@ def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
 def check_output(path: Path, inputs: Sequence[Path] = ()) -> None:
     """Refuse, before any work is done, an output path that cannot be written safely."""
     if _is_input(path, inputs):
-        raise OutputRefused("file.output_is_input")
+        raise OutputRefused(path, "file.output_is_input")
     try:
         mode = os.stat(path).st_mode  # follows a symlink to what it names
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputRefused("file.output_unusable") from exc
+        raise OutputRefused(path, "file.output_unusable") from exc
     if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        raise OutputRefused("file.output_not_file")
+        raise OutputRefused(path, "file.output_not_file")
 
 
 @contextlib.contextmanager

@@ -188,7 +188,7 @@ def _write(target: Path, text: str, inputs: list[Path]) -> None:
         check_output(target, inputs)
         write_atomic(target, text, force=True)
     except OutputRefused as exc:
-        raise InputError([Problem(shown(target), exc.key)]) from None
+        raise InputError(exc.problems) from None
     except OSError as exc:
         raise InputError([Problem(shown(target), "file.unwritable", {"reason": os_reason(exc)})]) from None
 

@@ -26,7 +26,7 @@ from kmc_gap.cli.compat import errors as click_errors
 from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
-from kmc_gap.model.problems import InputError, Problem, os_reason
+from kmc_gap.model.problems import KmcGapError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     AssessFormat,
@@ -111,11 +111,8 @@ def main_options(
 
 
 def fail(problems: list[Problem]) -> NoReturn:
-    """Report input problems on stderr and exit with the invalid-input code."""
-    from kmc_gap.render.text import report_problems
-
-    report_problems(problems, lang())
-    raise typer.Exit(EXIT_INVALID)
+    """Stop the command for ``problems``: :func:`main` reports them and exits with the invalid-input code."""
+    raise KmcGapError(problems)
 
 
 def warn(problems: list[Problem]) -> None:
@@ -138,10 +135,7 @@ def say(key: str, **args: object) -> None:
 def _standard(ctx: typer.Context) -> Standard:
     from kmc_gap.api.inputs import standard
 
-    try:
-        return standard(ctx.obj["standard"] if ctx.obj else None)
-    except InputError as exc:
-        fail(exc.problems)
+    return standard(ctx.obj["standard"] if ctx.obj else None)
 
 
 def _context(std: Standard, **options: object) -> RenderContext:
@@ -222,10 +216,7 @@ def assess_cmd(
     fmt = fmt or format_for(output) or AssessFormat.table
     if fmt is AssessFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
-    try:
-        policy_name, pol = inputs.policy(policy, max_size)
-    except InputError as exc:
-        fail(exc.problems)
+    policy_name, pol = inputs.policy(policy, max_size)
     found = _expand(profiles)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
@@ -308,11 +299,8 @@ def _summary_inputs(
     from kmc_gap.api import records
     from kmc_gap.api.plan import load_plan
 
-    try:
-        courses = reading.catalog if reading is not None else records.catalog(catalog, std, max_size)
-        planned = load_plan(plan_file, max_size) if plan_file is not None else None
-    except InputError as exc:
-        fail(exc.problems)
+    courses = reading.catalog if reading is not None else records.catalog(catalog, std, max_size)
+    planned = load_plan(plan_file, max_size) if plan_file is not None else None
     return (tuple(courses.related()) if courses is not None else None), planned
 
 
@@ -328,10 +316,7 @@ def _record_options(
     """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
     from kmc_gap.api import records
 
-    try:
-        courses = records.catalog(catalog, std, max_size)
-    except InputError as exc:
-        fail(exc.problems)
+    courses = records.catalog(catalog, std, max_size)
     return records.options(courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
 
 
@@ -363,12 +348,9 @@ def _destination(output: Path | None, inputs: list[Path]) -> Iterator[TextIO]:
     if output is None:
         yield sys.stdout
         return
-    from kmc_gap.api.files import OutputRefused, atomic_output, check_output
+    from kmc_gap.api.files import atomic_output, check_output
 
-    try:
-        check_output(output, inputs)
-    except OutputRefused as exc:
-        fail([Problem(shown(output), exc.key)])
+    check_output(output, inputs)
     try:
         with atomic_output(output) as handle:
             yield handle
@@ -465,7 +447,7 @@ def init_cmd(
     import datetime as dt
     import io
 
-    from kmc_gap.api.files import OutputRefused, check_output, write_atomic
+    from kmc_gap.api.files import check_output, write_atomic
     from kmc_gap.render.formats import StarterFormat
     from kmc_gap.render.starter import RENDERERS
 
@@ -478,8 +460,6 @@ def init_cmd(
     try:
         check_output(output)
         write_atomic(output, buffer.getvalue(), force=force)
-    except OutputRefused as exc:
-        fail([Problem(shown(output), exc.key)])
     except FileExistsError:
         fail([Problem(shown(output), "file.exists")])
     except OSError as exc:
@@ -521,7 +501,7 @@ def plan_cmd(
 ) -> None:
     from kmc_gap.api import inputs, records
     from kmc_gap.api.plan import plan
-    from kmc_gap.engine.plan import PlanOptions, SolverError
+    from kmc_gap.engine.plan import PlanOptions
     from kmc_gap.render.plan import RENDERERS
     from kmc_gap.render.text import report_problems
 
@@ -533,24 +513,19 @@ def plan_cmd(
     std = _standard(ctx)
     found = _expand(profiles)
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit, started=started)
-    try:
-        policy_name, pol = inputs.policy(policy, max_size)
-        reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
-        run = plan(
-            found.files,
-            catalog,
-            std,
-            pol,
-            day,
-            policy_name=policy_name,
-            options=options,
-            max_bytes=max_size,
-            records=reading,
-        )
-    except InputError as exc:
-        fail(exc.problems)
-    except SolverError as exc:
-        fail([Problem("kmc-gap plan", exc.key, {"status": exc.detail})])
+    policy_name, pol = inputs.policy(policy, max_size)
+    reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
+    run = plan(
+        found.files,
+        catalog,
+        std,
+        pol,
+        day,
+        policy_name=policy_name,
+        options=options,
+        max_bytes=max_size,
+        records=reading,
+    )
     report_problems(run.problems, lang())
     warn(run.warnings)
     if run.plan is not None:
@@ -590,7 +565,6 @@ def form_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs
-    from kmc_gap.api.files import OutputRefused
     from kmc_gap.api.forms import FormRequest, make_forms
     from kmc_gap.api.forms import raters as rater_list
     from kmc_gap.api.thresholds import task_codes
@@ -603,18 +577,13 @@ def form_cmd(
     day = inputs.as_of(as_of)
     found = _expand(people)
     reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
-    try:
-        _, pol = inputs.policy(policy, max_size)
-    except InputError as exc:
-        fail(exc.problems)
+    _, pol = inputs.policy(policy, max_size)
     request = FormRequest(
         tuple(found.files), output, spec, pol, day, lang(), reading,
         (*found.files, *_files(policy, catalog, *(roster or []))),
     )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)
-    except OutputRefused as exc:
-        fail([Problem(shown(output), exc.key)])
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
     warn(run.warnings)
@@ -759,11 +728,8 @@ def diff_cmd(
 
     day = inputs.as_of(as_of)
     std = _standard(ctx)
-    try:
-        policy_name, pol = inputs.policy(policy, max_size)
-        result = diff(old, new, std, pol, day, policy_name=policy_name, max_bytes=max_size)
-    except InputError as exc:
-        fail(exc.problems)
+    policy_name, pol = inputs.policy(policy, max_size)
+    result = diff(old, new, std, pol, day, policy_name=policy_name, max_bytes=max_size)
     if not result["same_person"]:
         say("run.other_person")
     RENDERERS[fmt].write(result, sys.stdout, _context(std))
@@ -815,6 +781,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(exc.ctx, usage_message(exc))
     except OptionError as exc:
         return _usage_error(None, option_message(exc))
+    except KmcGapError as exc:  # every other error: its problems, located, in the user's language
+        from kmc_gap.render.text import report_problems
+
+        report_problems(exc.problems, lang())
+        return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         say("run.interrupted")
         return EXIT_INTERRUPTED

@@ -47,6 +47,7 @@ from kmc_gap.engine.rules import gating_codes
 from kmc_gap.engine.scoring import assess, ratio, weigh
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Catalog, Course, Evidence, EvidenceKind, Policy, Profile, Standard
+from kmc_gap.model.problems import KmcGapError, Problem
 
 if TYPE_CHECKING:
     import highspy
@@ -54,11 +55,11 @@ if TYPE_CHECKING:
 Need = tuple[str, int]  # (item code, the level it is needed at)
 
 
-class SolverError(Exception):
+class SolverError(KmcGapError):
     """HiGHS is missing or could not solve the programme; the message key says which."""
 
     def __init__(self, key: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {detail}")
+        super().__init__([Problem("kmc-gap plan", key, {"status": detail})])
         self.key = key
         self.detail = detail
 

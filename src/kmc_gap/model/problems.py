@@ -59,12 +59,22 @@ def cell_name(sheet: str, row: int, column: int | None) -> str:
     return f"{quoted}!{letters}{row}" if letters else f"{quoted}!{row}:{row}"
 
 
-class InputError(Exception):
-    """Raised when an input file cannot be used; carries every problem found in it."""
+class KmcGapError(Exception):
+    """Every error kmc-gap reports: its problems (catalogue key, arguments and place) and its exit code.
+
+    The CLI turns any of them into messages in the user's language and an exit code in one place
+    (``kmc_gap.cli.app.main``); a subclass exists where the handling differs.
+    """
+
+    exit_code = 2
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.format("en") for p in problems))
         self.problems = problems
+
+
+class InputError(KmcGapError):
+    """An input file cannot be used; carries every problem found in it."""
 
 
 def in_file_order(problems: list[Problem]) -> list[Problem]:
