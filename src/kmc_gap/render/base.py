@@ -1,9 +1,25 @@
 """One way to render: a small abstract base, and a registry of renderers per command.
 
-Every output of every command — assess, validate, standard, plan, diff, schema, init — is a
-:class:`Renderer` subclass looked up in that command's :class:`Registry` by a ``StrEnum`` of its
-formats. A registry maps each format to a function that imports the renderer's module on first
-use, so that asking for JSON never loads Rich.
+Every output of every command — assess, validate, standard, plan, diff, import, calibrate, schema,
+init — is a :class:`Renderer` subclass looked up in that command's :class:`Registry` by a ``StrEnum``
+of its formats. A registry maps each format to a function that imports the renderer's module on
+first use, so that asking for JSON never loads Rich.
+
+The contract every renderer keeps:
+
+* **Calls.** ``start`` once, then ``add`` for each value in input order (``failure`` for an input
+  that could not be used), then ``finish`` once; :meth:`Renderer.write` does all three for a single
+  value. ``start`` may assume only ``self.out`` and ``self.ctx``: no value has been seen yet.
+* **State.** A renderer keeps its state on the instance, set in ``__init__`` or ``start``, never in
+  class attributes: two runs in one process (the tests) never share anything.
+* **Values.** A value is never changed in place; naming it for JSON makes a new one
+  (``render/names.py``), and a terminal copy is made safe with ``render.text.clean``.
+* **Streams.** ``self.out`` is a text stream. The binary formats (``xlsx``) write their bytes to
+  ``self.out.buffer`` in ``finish`` (or in ``add`` for one-document commands) and nothing else.
+* **Memory.** ``jsonl`` and ``csv`` stream: each report is written as it arrives and dropped.
+  ``table``, ``markdown``, ``html``, ``junit`` and ``summary`` hold what their cohort summary
+  needs (a brief per person). ``xlsx`` writes its rows to a temporary file as they arrive, and holds a
+  brief per person for its summary sheet and each gap's people for its gaps sheet.
 """
 
 from __future__ import annotations

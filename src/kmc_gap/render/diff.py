@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
-from kmc_gap.render.base import Registry, RenderContext, Renderer
+from kmc_gap.render.base import Registry, RenderContext
+from kmc_gap.render.document import Trio, trio
 from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_diff
-from kmc_gap.render.text import clean, console, dumps_json, percent, terminal_names, who
+from kmc_gap.render.text import percent, terminal_names, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import md_text, visible
 
@@ -129,34 +130,14 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
     return out
 
 
-class TableRenderer(Renderer["Diff"]):
-    """The diff on a terminal."""
-
-    def add(self, value: Diff) -> None:
-        """Print the diff."""
-        print_table(console(self.out), clean(value), self.ctx)
-
-
-class MarkdownRenderer(Renderer["Diff"]):
-    """The diff as Markdown."""
-
-    def add(self, value: Diff) -> None:
-        """Write the diff."""
-        self.out.write(to_markdown(value, self.ctx))
-
-
-class JsonRenderer(Renderer["Diff"]):
-    """The diff as JSON, with names in the chosen language."""
-
-    def add(self, value: Diff) -> None:
-        """Write the diff."""
-        self.out.write(dumps_json(name_diff(value, self.ctx.std, self.ctx.lang)) + "\n")
+#: The table, Markdown and JSON renderers, built the one way every one-document command builds them.
+TRIO: Trio[Diff] = trio(print_table, to_markdown, name_diff)
 
 
 RENDERERS: Registry[DocFormat, Diff] = Registry(
     {
-        DocFormat.table: lambda: TableRenderer,
-        DocFormat.json: lambda: JsonRenderer,
-        DocFormat.markdown: lambda: MarkdownRenderer,
+        DocFormat.table: lambda: TRIO.table,
+        DocFormat.json: lambda: TRIO.json,
+        DocFormat.markdown: lambda: TRIO.markdown,
     }
 )

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.base import Registry, RenderContext, Renderer
+from kmc_gap.render.document import Trio, trio
 from kmc_gap.render.formats import PlanFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
-from kmc_gap.render.text import clean, console, dumps_json, percent, terminal_names, who
+from kmc_gap.render.text import percent, terminal_names, who
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import md_text, visible
 
@@ -203,28 +204,8 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
     return out
 
 
-class TableRenderer(Renderer["Plan"]):
-    """The plan on a terminal."""
-
-    def add(self, value: Plan) -> None:
-        """Print the plan."""
-        print_table(console(self.out), clean(value), self.ctx)
-
-
-class MarkdownRenderer(Renderer["Plan"]):
-    """The plan as Markdown."""
-
-    def add(self, value: Plan) -> None:
-        """Write the plan."""
-        self.out.write(to_markdown(value, self.ctx))
-
-
-class JsonRenderer(Renderer["Plan"]):
-    """The plan as JSON, with names in the chosen language."""
-
-    def add(self, value: Plan) -> None:
-        """Write the plan."""
-        self.out.write(dumps_json(name_plan(value, self.ctx.std, self.ctx.lang)) + "\n")
+#: The table, Markdown and JSON renderers, built the one way every one-document command builds them.
+TRIO: Trio[Plan] = trio(print_table, to_markdown, name_plan)
 
 
 def _files(name: str) -> type[Renderer[Plan]]:
@@ -236,9 +217,9 @@ def _files(name: str) -> type[Renderer[Plan]]:
 
 RENDERERS: Registry[PlanFormat, Plan] = Registry(
     {
-        PlanFormat.table: lambda: TableRenderer,
-        PlanFormat.json: lambda: JsonRenderer,
-        PlanFormat.markdown: lambda: MarkdownRenderer,
+        PlanFormat.table: lambda: TRIO.table,
+        PlanFormat.json: lambda: TRIO.json,
+        PlanFormat.markdown: lambda: TRIO.markdown,
         PlanFormat.csv: lambda: _files("CsvRenderer"),
         PlanFormat.html: lambda: _files("HtmlRenderer"),
         PlanFormat.xlsx: lambda: _files("XlsxRenderer"),

@@ -6,8 +6,10 @@ gaps (each unmet item, how many miss it and who), the detail (person × task × 
 that failed). Numbers are number cells and dates are date cells; text is always written as a
 string cell, so a value from a file can never become a formula or a link.
 
-xlsxwriter writes rows as they come (``constant_memory``) to a temporary file, so a cohort of any
-size takes the same memory; the finished workbook's bytes then go to the output stream.
+xlsxwriter writes rows as they come (``constant_memory``) to a temporary file, so the rows of the
+detail and evidence sheets, the bulk of a workbook, are never held; what is held grows with the
+people, not their evidence: a brief per person (the summary sheet, and the overview when grouped)
+and each gap's people (the gaps sheet). The finished workbook's bytes then go to the output stream.
 """
 
 from __future__ import annotations
