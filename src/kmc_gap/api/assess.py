@@ -93,11 +93,9 @@ def pseudonym(person: PersonOut) -> str:
 
 
 def redact(report: Report) -> Report:
-    """Replace the person's name and id, and the file name, with the pseudonym."""
+    """A copy of the report with the person's name and id, and the file name, replaced by the pseudonym."""
     alias = pseudonym(report["person"])
-    report["person"] = {**report["person"], "name": alias, "id": alias}
-    report["file"] = alias
-    return report
+    return {**report, "person": {**report["person"], "name": alias, "id": alias}, "file": alias}
 
 
 def score_file(path: Path, std: Standard, settings: Settings) -> Result:

@@ -7,7 +7,7 @@ names go (a cohort's reports pass through here one by one, so this is kept to pl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from kmc_gap.model.lookup import names
 from kmc_gap.model.models import Standard
@@ -22,44 +22,54 @@ def standard_name(std: Standard, lang: str) -> str:
     return pick(std.name, std.name_en, lang)
 
 
+def _named(entries: list[Any], table: dict[str, str]) -> list[Any]:
+    """Copies of ``entries``, each with the name of its code."""
+    return [{**entry, "name": table[entry["code"]]} for entry in entries]
+
+
 def name_report(report: Report, std: Standard, lang: str) -> Report:
-    """``report`` with the names of its standard, duties, tasks, items, attitudes and gaps (in place)."""
+    """A copy of ``report`` with the names of its standard, duties, tasks, items, attitudes and gaps."""
     table = names(std, lang)
-    report["standard"]["name"] = standard_name(std, lang)
-    for duty in report["duties"]:
-        duty["name"] = table[duty["code"]]
-    for task in report["tasks"]:
-        task["name"] = table[task["code"]]
-        for item in task["items"]:
-            item["name"] = table[item["code"]]
-        for item in task["outputs"]:
-            item["name"] = table[item["code"]]
-    for attitude in report["attitudes"]:
-        attitude["name"] = table[attitude["code"]]
-    for gap in report["gaps"]:
-        gap["name"] = table[gap["code"]]
-    report["lang"] = lang
-    return report
+    tasks = [
+        {
+            **task,
+            "name": table[task["code"]],
+            "items": _named(task["items"], table),
+            "outputs": _named(task["outputs"], table),
+        }
+        for task in report["tasks"]
+    ]
+    named = {
+        **report,
+        "standard": {**report["standard"], "name": standard_name(std, lang)},
+        "duties": _named(report["duties"], table),
+        "tasks": tasks,
+        "attitudes": _named(report["attitudes"], table),
+        "gaps": _named(report["gaps"], table),
+        "lang": lang,
+    }
+    return cast("Report", named)
 
 
 def name_plan(plan: Plan, std: Standard, lang: str) -> Plan:
-    """``plan`` with the names of the items each course closes and of the unclosable gaps (in place)."""
+    """A copy of ``plan`` with the names of the items each course closes and of the unclosable gaps."""
     table = names(std, lang)
-    plan["standard"]["name"] = standard_name(std, lang)
-    for course in plan["courses"]:
-        for closed in course["closes"]:
-            closed["name"] = table[closed["code"]]
-    for person in plan["people"]:
-        for gap in person["unclosable"]:
-            gap["name"] = table[gap["code"]]
-    return plan
+    named = {
+        **plan,
+        "standard": {**plan["standard"], "name": standard_name(std, lang)},
+        "courses": [{**course, "closes": _named(course["closes"], table)} for course in plan["courses"]],
+        "people": [{**person, "unclosable": _named(person["unclosable"], table)} for person in plan["people"]],
+    }
+    return cast("Plan", named)
 
 
 def name_diff(diff: Diff, std: Standard, lang: str) -> Diff:
-    """``diff`` with the names of its tasks and of the items gained and lost (in place)."""
+    """A copy of ``diff`` with the names of its tasks and of the items gained and lost."""
     table = names(std, lang)
-    for task in diff["tasks"]:
-        task["name"] = table[task["code"]]
-    for item in [*diff["items_gained"], *diff["items_lost"]]:
-        item["name"] = table[item["code"]]
-    return diff
+    named = {
+        **diff,
+        "tasks": _named(diff["tasks"], table),
+        "items_gained": _named(diff["items_gained"], table),
+        "items_lost": _named(diff["items_lost"], table),
+    }
+    return cast("Diff", named)
