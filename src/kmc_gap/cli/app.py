@@ -13,6 +13,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
@@ -23,7 +24,7 @@ from kmc_gap.api.documents import SchemaName
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.compat import Context, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
-from kmc_gap.cli.help import LANG, LocalCommand, LocalGroup, lang, usage_message
+from kmc_gap.cli.help import LocalCommand, LocalGroup, Run, lang, run_of, usage_message
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import KmcGapError, Problem, os_reason
@@ -107,7 +108,7 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
-    ctx.obj = {"standard": standard}
+    ctx.obj = replace(run_of(ctx), standard=standard)
 
 
 def fail(problems: list[Problem]) -> NoReturn:
@@ -135,7 +136,7 @@ def say(key: str, **args: object) -> None:
 def _standard(ctx: typer.Context) -> Standard:
     from kmc_gap.api.inputs import standard
 
-    return standard(ctx.obj["standard"] if ctx.obj else None)
+    return standard(run_of(ctx).standard)
 
 
 def _context(std: Standard, **options: object) -> RenderContext:
@@ -229,7 +230,7 @@ def assess_cmd(
     cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
     kind = renderer(fmt)
     settings = Settings(
-        ctx.obj["standard"] if ctx.obj else None,
+        run_of(ctx).standard,
         pol,
         policy_name,
         day,
@@ -761,12 +762,12 @@ def chosen_lang(argv: Sequence[str]) -> Lang:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run kmc-gap with ``argv`` (default: the command line); returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    LANG[0] = env_lang()
+    language: str = env_lang()
     _on_sigterm()
     command = typer.main.get_command(app)
     try:
-        LANG[0] = chosen_lang(args)
-        code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False)
+        language = chosen_lang(args)
+        code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False, obj=Run(language))
     except SystemExit:
         # Click answers a closed stdout pipe (EPIPE) by wrapping the streams and exiting 1; for
         # kmc-gap a reader that has seen enough (`| head`) is no failure
@@ -775,31 +776,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except click_errors.NoArgsIsHelpError as exc:
         assert exc.ctx is not None
-        print(exc.ctx.get_help())
+        with exc.ctx:  # the help is written in the run's language, which its context carries
+            print(exc.ctx.get_help())
         return 0
     except click_errors.UsageError as exc:
-        return _usage_error(exc.ctx, usage_message(exc))
+        return _usage_error(exc.ctx, usage_message(exc, language), language)
     except OptionError as exc:
-        return _usage_error(None, option_message(exc))
+        return _usage_error(None, option_message(exc, language), language)
     except KmcGapError as exc:  # every other error: its problems, located, in the user's language
         from kmc_gap.render.text import report_problems
 
-        report_problems(exc.problems, lang())
+        report_problems(exc.problems, language)
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        say("run.interrupted")
+        note(t("run.interrupted", language))
         return EXIT_INTERRUPTED
     if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C (and SIGTERM, see _on_sigterm) into exit code 130
-        say("run.interrupted")
+        note(t("run.interrupted", language))
     return code if isinstance(code, int) else 0
 
 
-def option_message(exc: OptionError) -> str:
+def option_message(exc: OptionError, language: str) -> str:
     """An unusable option value, worded: the option, the value, and what it should be."""
-    detail = t(exc.key, lang(), **exc.args_)
+    detail = t(exc.key, language, **exc.args_)
     if "value" not in exc.args_:
         return detail
-    return t("usage.bad_value", lang(), name=exc.option, value=repr(exc.args_["value"]), detail=detail)
+    return t("usage.bad_value", language, name=exc.option, value=repr(exc.args_["value"]), detail=detail)
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -812,9 +814,9 @@ def _on_sigterm() -> None:
         signal.signal(signal.SIGTERM, _terminated)
 
 
-def _usage_error(ctx: Context | None, message: str) -> int:
-    note(t("usage.error", lang(), detail=message))
-    say("usage.hint", command=ctx.command_path if ctx is not None else "kmc-gap")
+def _usage_error(ctx: Context | None, message: str, language: str) -> int:
+    note(t("usage.error", language, detail=message))
+    note(t("usage.hint", language, command=ctx.command_path if ctx is not None else "kmc-gap"))
     return EXIT_INVALID
 
 

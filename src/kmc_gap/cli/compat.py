@@ -17,6 +17,7 @@ from typing import Any
 from typer._click import exceptions as errors
 from typer._click.core import Command, Context, Parameter
 from typer._click.formatting import HelpFormatter
+from typer._click.globals import get_current_context
 
 __all__ = [
     "Command",
@@ -24,6 +25,7 @@ __all__ = [
     "HelpFormatter",
     "Parameter",
     "annotation",
+    "current_context",
     "errors",
     "pydantic_errors",
     "stdout_closed",
@@ -34,6 +36,11 @@ def annotation(param: Parameter | None) -> object:
     """The Python annotation Typer read a parameter from (an Enum of formats, ``int``), or None."""
     descriptor = getattr(param, "type_descriptor", None)
     return getattr(descriptor, "annotation", None)
+
+
+def current_context() -> Context | None:
+    """The Click context of the command being run (or whose help is being written), if any."""
+    return get_current_context(silent=True)
 
 
 def pydantic_errors(exc: BaseException) -> list[dict[str, Any]]:

@@ -8,22 +8,49 @@ keys in place of help text, and the classes here write the help themselves from 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from typer.core import TyperArgument as Argument
 from typer.core import TyperCommand, TyperGroup
 from typer.core import TyperOption as Option
 
-from kmc_gap.cli.compat import Command, Context, HelpFormatter, Parameter, annotation, errors, pydantic_errors
-from kmc_gap.words import DEFAULT_LANG, listing, t
+from kmc_gap.cli.compat import (
+    Command,
+    Context,
+    HelpFormatter,
+    Parameter,
+    annotation,
+    current_context,
+    errors,
+    pydantic_errors,
+)
+from kmc_gap.words import DEFAULT_LANG, env_lang, listing, t
 
-#: The language of this run, set by :func:`kmc_gap.cli.app.main` before parsing begins.
-LANG: list[str] = [DEFAULT_LANG]
+
+@dataclass(frozen=True)
+class Run:
+    """What every command of one run shares, carried by the root Click context (``ctx.obj``).
+
+    :func:`kmc_gap.cli.app.main` reads the language before Click parses anything (so that help and
+    usage errors are in it) and starts the run with it; ``--standard`` adds the standard's file.
+    """
+
+    lang: str = DEFAULT_LANG
+    standard: Path | None = None
+
+
+def run_of(ctx: Context | None = None) -> Run:
+    """The run ``ctx`` (or the command being run) belongs to."""
+    ctx = ctx or current_context()
+    found = ctx.find_root().obj if ctx is not None else None
+    return found if isinstance(found, Run) else Run(env_lang())
 
 
 def lang() -> str:
-    """The language of this run."""
-    return LANG[0]
+    """The language of the command being run."""
+    return run_of().lang
 
 
 def _choices(param: Parameter | None) -> list[str]:
@@ -169,9 +196,8 @@ def _param_name(param: Parameter | None) -> str:
     return _metavar(param)
 
 
-def usage_message(exc: errors.UsageError) -> str:
-    """A Click usage error worded from the catalogue (Click's own English is never shown)."""
-    lg = lang()
+def usage_message(exc: errors.UsageError, lg: str) -> str:
+    """A Click usage error worded from the catalogue in ``lg`` (Click's own English is never shown)."""
     if isinstance(exc, errors.NoSuchOption):
         hint = sorted(exc.possibilities or [])
         if hint:
