@@ -219,16 +219,23 @@ class Outcome:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class AssessRequest:
+    """What `kmc-gap assess` is asked, checked and read: the inputs, how to score them, the gates."""
+
+    paths: tuple[Path, ...]
+    settings: Settings
+    records: RecordOptions | None = None
+    jobs: int = 1
+    fail_under: float | None = None  # percent coverage each person must reach
+    required: tuple[str, ...] = ()  # task codes each person must meet
+
+
 def assess_paths(
-    paths: list[Path],
+    request: AssessRequest,
     std: Standard,
-    settings: Settings,
     writer: ReportSink,
     *,
-    records: RecordOptions | None = None,
-    jobs: int = 1,
-    fail_under: float | None = None,
-    required: list[str] | None = None,
     on_failure: Callable[[list[Problem]], None] = lambda problems: None,
     advance: Callable[[], None] = lambda: None,
 ) -> Outcome:
@@ -238,6 +245,8 @@ def assess_paths(
     every person; the run goes on past bad files so that no one else's report is lost. Record
     files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
     """
+    paths, settings, records = list(request.paths), request.settings, request.records
+    fail_under, required, jobs = request.fail_under, list(request.required), request.jobs
     outcome = Outcome()
     found = read_records([p for p in paths if is_records(p)], std, records)
     outcome.warnings += found.warnings if found is not None else []
@@ -267,6 +276,6 @@ def assess_paths(
             writer.add(result.report)
         elif result.text is not None:
             writer.add_piece(result.text)
-        outcome.failures += failures(result.brief, fail_under, required or [])
+        outcome.failures += failures(result.brief, fail_under, required)
     writer.finish()
     return outcome

@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
@@ -203,76 +203,89 @@ def assess_cmd(
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
+    _assess(ctx, AssessArgs(**{k: v for k, v in locals().items() if k != "ctx"}))  # every option, by its name
+
+
+@dataclass(frozen=True)
+class AssessArgs:
+    """`kmc-gap assess`'s options as given, before they are checked and read."""
+
+    profiles: list[Path]
+    fmt: AssessFormat | None
+    lang_: str | None
+    as_of: str | None
+    policy: str
+    fail_under: str | None
+    gaps: str
+    task: str | None
+    require: str | None
+    output: Path | None
+    jobs: int
+    redact: bool
+    bom: bool
+    warn_expiring: int
+    catalog: Path | None
+    sheet: str | None
+    columns: str | None
+    roster: list[Path] | None
+    verified_by: str | None
+    plan_file: Path | None
+    group_by: GroupBy | None
+    max_size: int
+
+
+def _assess(ctx: typer.Context, a: AssessArgs) -> None:
+    """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
     from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import Settings, assess_paths
+    from kmc_gap.api.assess import AssessRequest, Settings, assess_paths
     from kmc_gap.render.assess import Piece, renderer
     from kmc_gap.render.text import report_problems
 
-    day = inputs.as_of(as_of)
+    day = inputs.as_of(a.as_of)
     std = _standard(ctx)
-    required = thresholds.required_tasks(require, std)
-    limit = thresholds.percentage(fail_under)
-    shown_gaps = inputs.gap_count(gaps)
-    detail = thresholds.required_tasks(task, std)[0] if task else None
-    fmt = fmt or format_for(output) or AssessFormat.table
-    if fmt is AssessFormat.xlsx and output is None and sys.stdout.isatty():
+    required = thresholds.required_tasks(a.require, std)
+    limit = thresholds.percentage(a.fail_under)
+    shown_gaps = inputs.gap_count(a.gaps)
+    detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
+    fmt = a.fmt or format_for(a.output) or AssessFormat.table
+    if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
-    policy_name, pol = inputs.policy(policy, max_size)
-    found = _expand(profiles)
+    policy_name, pol = inputs.policy(a.policy, a.max_size)
+    found = _expand(a.profiles)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
-    reads = any(map(is_records, paths)) or bool(roster)
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by) if reads else None
+    reads = any(map(is_records, paths)) or bool(a.roster)
+    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by)
+    reading = _record_options(*records) if reads else None
     summary = fmt is AssessFormat.summary
-    if reading is None and ((catalog and not summary) or sheet or columns or verified_by):
+    if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
         say("run.records_options_unused")
-    courses, planned = _summary_inputs(reading, catalog if summary else None, plan_file, std, max_size)
-    cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in profiles)
+    courses, planned = _summary_inputs(reading, a.catalog if summary else None, a.plan_file, std, a.max_size)
+    cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in a.profiles)
     kind = renderer(fmt)
+    piece = Piece(kind, lang()) if kind.pieces else None
     settings = Settings(
-        run_of(ctx).standard,
-        pol,
-        policy_name,
-        day,
-        max_size,
-        redact,
-        Piece(kind, lang()) if kind.pieces else None,
-        warn_expiring,
-        found.named,
+        run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
     )
-    read = [*paths, *_files(policy, catalog, *(roster or []))]
-    with _destination(output, read) as out, _progress(len(paths)) as advance:
-        context = _context(
-            std,
-            cohort=cohort,
-            bom=bom,
-            gaps=shown_gaps,
-            task=detail,
-            courses=courses,
-            plan=planned,
-            group_by=group_by.value if group_by is not None else None,
-        )
+    request = AssessRequest(tuple(paths), settings, reading, a.jobs, limit, tuple(required))
+    read = [*paths, *_files(a.policy, a.catalog, *(a.roster or []))]
+    group = a.group_by.value if a.group_by is not None else None
+    context = _context(
+        std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
+    )
+    with _destination(a.output, read) as out, _progress(len(paths)) as advance:
         outcome = assess_paths(
-            paths,
-            std,
-            settings,
-            kind(out, context),
-            records=reading,
-            jobs=jobs,
-            fail_under=limit,
-            required=required,
-            on_failure=lambda problems: report_problems(problems, lang()),
-            advance=advance,
+            request, std, kind(out, context), on_failure=lambda p: report_problems(p, lang()), advance=advance
         )
-        if not outcome.assessed and output is not None:
+        if not outcome.assessed and a.output is not None:
             from kmc_gap.api.files import Discard
 
             raise Discard  # nothing was assessed: an existing -o file stays as it was
     warn(outcome.warnings)
     for problem in outcome.failures:
         note(problem.format(lang()) if cohort else problem.message(lang()))
-    if output is not None and outcome.assessed:
-        say("run.wrote_people", path=output, n=outcome.assessed)
+    if a.output is not None and outcome.assessed:
+        say("run.wrote_people", path=a.output, n=outcome.assessed)
     if outcome.invalid or found.empty:
         raise typer.Exit(EXIT_INVALID)
     if outcome.failures:
