@@ -415,3 +415,11 @@ def test_the_workbook_and_html_show_which_rating_stands(run_line: RunLine, tmp_p
     assert run_line("import", str(filled), "-o", str(tmp_path / "people")).code == 0
     table = run_line("assess", str(tmp_path / "people" / "E1024.yaml"), *AS_OF, "--task", "T3.2").stdout
     assert "評核：主管評核 3（採計）、自評 5（未採計）" in table
+
+
+def test_validate_names_a_form_and_its_bad_cells(run_line: RunLine, tmp_path: Path) -> None:
+    good = run_line("validate", "examples/forms/team-form-filled.xlsx", "-f", "json")
+    assert good.code == 0 and json.loads(good.stdout)[0]["kind"] == "form"
+    bad = fill(make_form(run_line, tmp_path, MID), tmp_path / "bad.xlsx", {"P1.1.1": {"主管評核": 9}})
+    run = run_line("validate", str(bad), "-f", "github")
+    assert run.code == 1 and run.stdout.startswith(f"::error file={bad}")

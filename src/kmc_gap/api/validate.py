@@ -45,7 +45,8 @@ def check_records(paths: list[Path], std: Standard, options: RecordOptions) -> l
     # one check per file, however many of its sheets were named (export.xlsx#訓練紀錄, export.xlsx#證照)
     for name in dict.fromkeys(shown(split_sheet(path)[0]) for path in paths):
         warnings = [w for w in found.warnings if w.file == name]
-        checks.append(FileCheck(name, "records", found.problems.get(name, []), warnings))
+        kind = "form" if name in found.forms else "records"
+        checks.append(FileCheck(name, kind, found.problems.get(name, []), warnings))
     return checks
 
 

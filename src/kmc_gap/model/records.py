@@ -150,6 +150,7 @@ class RecordSet:
     problems: dict[str, list[Problem]] = field(default_factory=dict)  # by file, in file order
     warnings: list[Problem] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # every record table read: ``file`` or ``file#sheet``
+    forms: list[str] = field(default_factory=list)  # the files that were assessment forms
 
 
 @dataclass
@@ -1084,6 +1085,7 @@ class _Loader:
     def form(self, name: str, found: Tables) -> None:
         """A filled assessment form: each person's ratings, merged with their records by person id."""
         read = read_form(name, {t.sheet or "": (t.rows, t.first_column) for t in found.tables}, self.std)
+        self.result.forms.append(name)
         if read.problems:
             self.result.problems.setdefault(name, []).extend(read.problems)
         self.result.sources += read.sources
