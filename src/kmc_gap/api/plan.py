@@ -60,26 +60,30 @@ def _keys(profiles: list[tuple[Profile, str]]) -> list[str]:
     return keys
 
 
-def plan(
-    paths: list[Path],
-    catalog: Path,
-    std: Standard,
-    policy: Policy,
-    as_of: dt.date,
-    *,
-    policy_name: str = "default",
-    options: PlanOptions | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    records: RecordOptions | None = None,
-) -> PlanRun:
-    """Plan for every profile in ``paths`` that is valid; a bad catalogue raises ``InputError``.
+@dataclass(frozen=True)
+class PlanRequest:
+    """What `kmc-gap plan` is asked, checked: the people, the catalogue, the policy and the plan's limits."""
+
+    paths: tuple[Path, ...]
+    catalog: Path
+    policy: Policy
+    as_of: dt.date
+    policy_name: str = "default"
+    options: PlanOptions | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    records: RecordOptions | None = None
+
+
+def plan(request: PlanRequest, std: Standard) -> PlanRun:
+    """Plan for every profile in the request's paths that is valid; a bad catalogue raises ``InputError``.
 
     A bad profile does not stop the plan for the others: its problems are returned with the plan.
     Record files (CSV, workbooks) are read with the same catalogue, which maps their course codes.
     """
-    courses = read_catalog(catalog, std, max_bytes)
-    reading = replace(records or RecordOptions(max_bytes=max_bytes), catalog=courses)
-    found = load_people(paths, std, reading, max_bytes)
+    policy, as_of, policy_name, options = request.policy, request.as_of, request.policy_name, request.options
+    courses = read_catalog(request.catalog, std, request.max_bytes)
+    reading = replace(request.records or RecordOptions(max_bytes=request.max_bytes), catalog=courses)
+    found = load_people(list(request.paths), std, reading, request.max_bytes)
     loaded, problems, warnings = found.profiles, found.problems, found.warnings
     if not loaded:
         return PlanRun(None, problems, warnings)

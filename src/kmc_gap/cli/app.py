@@ -514,7 +514,7 @@ def plan_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
-    from kmc_gap.api.plan import plan
+    from kmc_gap.api.plan import PlanRequest, plan
     from kmc_gap.engine.plan import PlanOptions
     from kmc_gap.render.plan import RENDERERS
     from kmc_gap.render.text import report_problems
@@ -529,17 +529,7 @@ def plan_cmd(
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
     reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
-    run = plan(
-        found.files,
-        catalog,
-        std,
-        pol,
-        day,
-        policy_name=policy_name,
-        options=options,
-        max_bytes=max_size,
-        records=reading,
-    )
+    run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
     report_problems(run.problems, lang())
     warn(run.warnings)
     if run.plan is not None:
