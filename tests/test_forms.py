@@ -423,3 +423,10 @@ def test_validate_names_a_form_and_its_bad_cells(run_line: RunLine, tmp_path: Pa
     bad = fill(make_form(run_line, tmp_path, MID), tmp_path / "bad.xlsx", {"P1.1.1": {"主管評核": 9}})
     run = run_line("validate", str(bad), "-f", "github")
     assert run.code == 1 and run.stdout.startswith(f"::error file={bad}")
+
+
+def test_a_bad_cell_is_told_in_the_chosen_language(run_line: RunLine, tmp_path: Path) -> None:
+    filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "bad.xlsx", {"P1.1.1": {"主管評核": "四"}})
+    run = run_line("assess", str(filled), *AS_OF, "--lang", "en")
+    assert run.code == 2
+    assert "bad.xlsx:'E1024 林小美'!G10: rating 四 is not valid: give a whole number 1–6 or n/a" in run.stderr

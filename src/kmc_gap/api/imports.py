@@ -17,7 +17,6 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,20 +135,25 @@ def _place(folder: Path, ident: str, taken: dict[str, str]) -> tuple[Path, _Exis
     return target, _existing(target), owner
 
 
-def import_records(
-    paths: Sequence[Path],
-    std: Standard,
-    options: RecordOptions,
-    folder: Path,
-    *,
-    lang: str,
-    dry_run: bool = False,
-    inputs: Sequence[Path] = (),
-) -> ImportRun:
+@dataclass(frozen=True)
+class ImportRequest:
+    """What `kmc-gap import` is asked: the record files and forms, how to read them, the folder, the language."""
+
+    paths: tuple[Path, ...]
+    options: RecordOptions
+    folder: Path
+    lang: str
+    dry_run: bool = False
+    inputs: tuple[Path, ...] = ()  # the other files the run reads (the catalogue): never written
+
+
+def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     """Write (or with ``dry_run`` only work out) one profile per person found in ``paths``, in ``folder``.
 
     Neither ``paths`` nor the other ``inputs`` (the catalogue) is ever written, whatever a person id is.
     """
+    paths, options, folder, lang = list(request.paths), request.options, request.folder, request.lang
+    dry_run, inputs = request.dry_run, request.inputs
     found = load_records(paths, std, options)
     run = ImportRun(warnings=list(found.warnings))
     run.problems += [p for problems in found.problems.values() for p in problems]

@@ -653,7 +653,7 @@ def import_cmd(
     verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.imports import import_records
+    from kmc_gap.api.imports import ImportRequest, import_records
     from kmc_gap.render.imports import RENDERERS
     from kmc_gap.render.text import report_problems
 
@@ -662,7 +662,8 @@ def import_cmd(
         fail([Problem(shown(output), "file.not_dir")])
     reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
     inputs = _files(catalog, *(roster or []))
-    run = import_records(files, std, reading, output, lang=lang(), dry_run=dry_run, inputs=inputs)
+    request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
+    run = import_records(request, std)
     warn(run.warnings)
     report_problems(run.problems, lang())
     RENDERERS[fmt].write(run.changes, sys.stdout, _context(std))
