@@ -430,3 +430,20 @@ def test_a_bad_cell_is_told_in_the_chosen_language(run_line: RunLine, tmp_path: 
     run = run_line("assess", str(filled), *AS_OF, "--lang", "en")
     assert run.code == 2
     assert "bad.xlsx:'E1024 林小美'!G10: rating 四 is not valid: give a whole number 1–6 or n/a" in run.stderr
+
+
+def test_people_without_an_id_each_keep_their_own_ratings(run_line: RunLine, tmp_path: Path) -> None:
+    for name in ("甲", "乙"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"standard: KMC3332-001v3\nperson:\n  name: {name}\nevidence: []\n", encoding="utf-8"
+        )
+    form = make_form(run_line, tmp_path, str(tmp_path / "甲.yaml"), str(tmp_path / "乙.yaml"))
+    book = openpyxl.load_workbook(form)
+    for title, level in (("甲", 3), ("乙", 5)):
+        sheet = Sheet(book, title)
+        sheet.labels["評核人"].value = "王經理"
+        sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+        sheet.rate("P1.1.1", "主管評核", level)
+    book.save(tmp_path / "filled.xlsx")
+    read = reports(run_line, tmp_path / "filled.xlsx")
+    assert {r["person"]["name"]: [e["level"] for e in r["evidence"]] for r in read} == {"甲": [3], "乙": [5]}

@@ -26,6 +26,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from kmc_gap.model.models import Evidence, EvidenceKind, Person, Rater, Standard, hr_date
 from kmc_gap.model.problems import Problem
 from kmc_gap.words import Lang, t
@@ -274,11 +276,12 @@ class _SheetReader:
         if shown_id and shown_id != self.meta.person_id:
             self.problem("form.person_differs", where, 1, found=shown_id, expected=self.meta.person_id)
             return None
-        person = Person(
-            name=self.meta.name,
-            id=self.meta.person_id,
-            organisation=labels.get(Label.organisation, ("", None))[0] or None,
-        )
+        organisation = labels.get(Label.organisation, ("", None))
+        try:
+            person = Person(name=self.meta.name, id=self.meta.person_id or None, organisation=organisation[0] or None)
+        except ValidationError:  # a name or department no profile could hold (too long, only spaces)
+            self.problem("form.bad_person", organisation[1] or header, 1 if organisation[1] else None)
+            return None
         source = f"{Path(self.file).name}#{self.meta.sheet}"
         out = FormPerson(person, source=source)
         day, names = self._day(labels), self._raters(labels)
@@ -388,7 +391,11 @@ class _SheetReader:
                 continue
             note = _text(cell(RATER_COLUMNS[rater][1])) or None
             reference = _text(cell(Col.output_ref)) or None
-            out.append(self._evidence(code, rater, level, rating_day, rater_name, note, reference, source))
+            try:
+                out.append(self._evidence(code, rater, level, rating_day, rater_name, note, reference, source))
+            except ValidationError as exc:  # a rater's name or a reference too long to keep, say
+                field = ".".join(str(part) for part in exc.errors(include_url=False)[0]["loc"])
+                self.problem("form.bad_row", number, self.index[RATER_COLUMNS[rater][0]], field=field)
         return out
 
     def _evidence(

@@ -1092,10 +1092,11 @@ class _Loader:
         repeats: list[Problem] = []
         for person in read.people:
             table = Table(name, person.source.partition("#")[2], [])
-            if not person.evidence:  # a form not filled in yet: the person is on the team all the same
-                _add(self.people, _Record(person.person, None, table, 1), name, self.result.warnings, repeats)
-            for evidence in person.evidence:
-                _add(self.people, _Record(person.person, evidence, table, 1), name, self.result.warnings, repeats)
+            # a person without an id is one person per sheet, never merged with another without one
+            key = person.person.id if person.person.id else f"\x00{person.source}"
+            records = [_Record(person.person, ev, table, 1) for ev in person.evidence]
+            for record in records or [_Record(person.person, None, table, 1)]:  # unfilled: on the team all the same
+                _add(self.people, record, name, self.result.warnings, repeats, key)
         self.result.warnings += _repeats(repeats)
 
     def later(self) -> None:
@@ -1247,9 +1248,14 @@ def _repeats(repeats: list[Problem]) -> list[Problem]:
 
 
 def _add(
-    people: dict[str, _Person], record: _Record, file: str, warnings: list[Problem], repeats: list[Problem]
+    people: dict[str, _Person],
+    record: _Record,
+    file: str,
+    warnings: list[Problem],
+    repeats: list[Problem],
+    key: str | None = None,
 ) -> None:
-    ident = record.person.id or ""
+    ident = key if key is not None else record.person.id or ""
     person = people.setdefault(ident, _Person(record.person))
     if file not in person.files:
         person.files.append(file)

@@ -955,6 +955,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "this form is for standard {found}, not {standard}",
     ),
     "form.sheet_missing": ("找不到評核表工作表「{sheet}」", "the form sheet {sheet} is missing"),
+    "form.bad_person": ("這份評核表的姓名或部門無法讀取", "this form's name or department cannot be read"),
+    "form.bad_row": (
+        "這一列的 {field} 無法讀取（太長或格式不符）",
+        "this row's {field} cannot be read (too long, or not valid)",
+    ),
     "form.no_header": ("找不到評核表的標題列（代碼）", "no heading row (Code) in this form sheet"),
     "form.person_differs": (
         "員工編號 {found} 與這份評核表的人員 {expected} 不符",
