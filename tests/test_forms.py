@@ -14,8 +14,10 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import RunLine
+from conftest import ROOT, RunLine, examples, run_cli
 
 AS_OF = ("--as-of", "2026-11-30")
 MID = "examples/profiles/mid-career-planner.yaml"  # 林小美, E1024
@@ -447,3 +449,33 @@ def test_people_without_an_id_each_keep_their_own_ratings(run_line: RunLine, tmp
     book.save(tmp_path / "filled.xlsx")
     read = reports(run_line, tmp_path / "filled.xlsx")
     assert {r["person"]["name"]: [e["level"] for e in r["evidence"]] for r in read} == {"甲": [3], "乙": [5]}
+
+
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.integers(1, 4),
+            st.integers(1, 8),
+            st.one_of(
+                st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12), st.integers(-3, 9)
+            ),
+        ),
+        max_size=6,
+    )
+)
+def test_a_tampered_form_is_a_located_problem_never_a_crash(tmp_path: Path, cells: list[tuple[int, int, Any]]) -> None:
+    """Cells of the hidden sheet and of the person's sheet overwritten at random: read, or refused with a message."""
+    form = tmp_path / "form.xlsx"
+    if not form.exists():
+        assert run_cli("form", str(ROOT / MID), "-o", str(form)).code == 0
+    book = openpyxl.load_workbook(form)
+    for row, col, value in cells:
+        sheet = book["kmc-gap"] if row <= 2 else book.worksheets[0]
+        sheet.cell(row if row <= 2 else row + 8, col).value = value
+    book.save(tmp_path / "tampered.xlsx")
+    run = run_cli("assess", str(tmp_path / "tampered.xlsx"), *AS_OF)  # in-process: an exception fails the test
+    if run.code == 2:
+        assert run.stderr and all(line.startswith((str(tmp_path), "kmc-gap: ")) for line in run.stderr.splitlines())
+    else:
+        assert run.code in (0, 1) and run.stdout

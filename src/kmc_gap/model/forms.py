@@ -231,6 +231,9 @@ def _metas(file: str, rows: Rows, std: Standard) -> tuple[list[SheetMeta], str, 
             cols = tuple(Col(c) for c in cells[5].split(",") if c)
         except ValueError:
             return [], lang, Problem(file, "form.not_form")
+        needed = {Col.code, Col.check, *(RATER_COLUMNS[r][0] for r in raters)}
+        if not needed <= set(cols) or not cells[1]:  # a hidden sheet edited by hand: nothing in it is trusted
+            return [], lang, Problem(file, "form.not_form")
         metas.append(SheetMeta(cells[1], cells[2], cells[3], raters, cols))
     return metas, lang, None
 
