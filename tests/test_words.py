@@ -44,8 +44,8 @@ def test_english_entries_hold_no_chinese() -> None:
     ("n", "text"), [(1, "… and 1 more gap;"), (2, "… and 2 more gaps;"), (0, "… and 0 more gaps;")]
 )
 def test_a_count_chooses_the_english_form(n: int, text: str) -> None:
-    assert t("gaps_more", "en", n=n).startswith(text)
-    assert t("gaps_more", "zh-TW", n=n).startswith(f"……另有 {n} 項落差")  # Chinese has one form
+    assert t("render.gaps_more", "en", n=n).startswith(text)
+    assert t("render.gaps_more", "zh-TW", n=n).startswith(f"……另有 {n} 項落差")  # Chinese has one form
 
 
 def _literals(tree: ast.AST) -> list[ast.Constant]:
@@ -267,6 +267,8 @@ def _key_arguments() -> tuple[list[tuple[str, int, str]], list[tuple[str, int, s
                     literal.append((where, node.lineno, text))
                 elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
                     prefixes.append((where, node.lineno, str(arg.values[0].value)))
+                elif isinstance(arg, ast.JoinedStr) and arg is node.args[0] and name in ("t", "tr", "say", "_word"):
+                    prefixes.append((where, node.lineno, ""))  # a key that is all value: nothing to check it by
     return literal, prefixes
 
 
@@ -277,5 +279,39 @@ def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
     file_names = {".yaml", ".xlsx", ".csv"}  # a file name passed as a problem's file, not a key
     missing = [x for x in literal if x[2] not in WORDS and not any(x[2].endswith(s) for s in file_names)]
     assert missing == []
-    unmatched = [x for x in prefixes if x[2] and not any(key.startswith(x[2]) for key in WORDS)]
+    # a key built from nothing but a value (``f"{kind}s"``) is a key no one can check: it must start with its namespace
+    unmatched = [x for x in prefixes if "." not in x[2] or not any(key.startswith(x[2]) for key in WORDS)]
     assert unmatched == []
+
+
+def test_every_key_has_a_namespace() -> None:
+    """``run.``, ``help.``, ``usage.``, ``render.``, ``records.``, ``form.`` …: a key says where it belongs."""
+    assert [key for key in WORDS if "." not in key] == []
+
+
+def test_keys_looped_into_the_catalogue_exist() -> None:
+    """``for k in ("render.code", "render.name"): t(k, …)``: every literal the loop hands to a lookup is a key."""
+    looped = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.comprehension | ast.For) or not isinstance(node.iter, ast.Tuple | ast.List):
+                continue
+            if not isinstance(node.target, ast.Name):
+                continue
+            var = node.target.id
+            scope = node if isinstance(node, ast.For) else tree
+            used = any(
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name)
+                and call.func.id == "t"
+                and call.args
+                and isinstance(call.args[0], ast.Name)
+                and call.args[0].id == var
+                for call in ast.walk(scope)
+            )
+            texts = [e.value for e in node.iter.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if used and texts and all("." in x for x in texts):
+                looped += [(str(path.relative_to(SRC)), node.iter.lineno, x) for x in texts]
+    assert len(looped) > 20
+    assert [x for x in looped if x[2] not in WORDS] == []

@@ -27,11 +27,11 @@ def _headline(d: Diff, lang: str) -> list[str]:
         person = f"{who(d['person_before'], sep=' · ')} → {person}"
     sign = "+" if d["coverage_change"] >= 0 else "−"
     return [
-        f"{t('diff_title', lang)}: {person}",
-        f"{t('before', lang)}: {b['as_of']} {b['file'] or ''}".rstrip(),
-        f"{t('after', lang)}: {a['as_of']} {a['file'] or ''}".rstrip(),
+        f"{t('render.diff_title', lang)}: {person}",
+        f"{t('render.before', lang)}: {b['as_of']} {b['file'] or ''}".rstrip(),
+        f"{t('render.after', lang)}: {a['as_of']} {a['file'] or ''}".rstrip(),
         t(
-            "diff_summary",
+            "render.diff_summary",
             lang,
             before=percent(b["coverage"]),
             after=percent(a["coverage"]),
@@ -39,8 +39,8 @@ def _headline(d: Diff, lang: str) -> list[str]:
             tb=b["tasks_met"],
             ta=a["tasks_met"],
         ),
-        f"{t('tasks_gained', lang)}: {', '.join(d['tasks_gained']) or t('none', lang)} · "
-        f"{t('tasks_lost', lang)}: {', '.join(d['tasks_lost']) or t('none', lang)}",
+        f"{t('render.tasks_gained', lang)}: {', '.join(d['tasks_gained']) or t('render.none', lang)} · "
+        f"{t('render.tasks_lost', lang)}: {', '.join(d['tasks_lost']) or t('render.none', lang)}",
     ]
 
 
@@ -56,18 +56,18 @@ def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
     for line in head[1:]:
         con.print(Text(visible(line)))
     if not d["same_person"]:
-        con.print(Text(t("diff_other_person", lang), style="bold red"))
+        con.print(Text(t("render.diff_other_person", lang), style="bold red"))
     changed = [t for t in d["tasks"] if _changed(t)]
     if changed:
         con.print()
         table = fixed_table(
             con,
             [
-                (t("task_short", lang), 5, "left"),
-                (t("name", lang), 0, "left"),
-                (t("status", lang), 17, "left"),
-                (t("attained", lang), 6, "right"),
-                (t("met_total", lang), 7, "right"),
+                (t("render.task_short", lang), 5, "left"),
+                (t("render.name", lang), 0, "left"),
+                (t("render.status", lang), 17, "left"),
+                (t("render.attained", lang), 6, "right"),
+                (t("render.met_total", lang), 7, "right"),
             ],
         )
         for task in changed:
@@ -84,7 +84,7 @@ def print_table(con: Console, d: Diff, ctx: RenderContext) -> None:
         items = d["items_gained"] if key == "items_gained" else d["items_lost"]
         if items:
             con.print()
-            con.print(Text(t(key, lang), style=f"bold {style}"))
+            con.print(Text(t(f"render.{key}", lang), style=f"bold {style}"))
             for item in items:
                 entry = Text(f"  {item['task']} {item['code']}  {name[item['code']]}")
                 entry.truncate(con.width, overflow="ellipsis")
@@ -107,11 +107,11 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
     changed = [t for t in d["tasks"] if _changed(t)]
     if changed:
         out += "\n" + row(
-            t("task_short", lang),
-            t("name", lang),
-            t("status", lang),
-            t("attained", lang),
-            t("met_total", lang),
+            t("render.task_short", lang),
+            t("render.name", lang),
+            t("render.status", lang),
+            t("render.attained", lang),
+            t("render.met_total", lang),
         )
         out += "|---|---|---|---:|---:|\n"
         for task in changed:
@@ -125,7 +125,7 @@ def to_markdown(d: Diff, ctx: RenderContext) -> str:
             )
     for key, items in (("items_gained", d["items_gained"]), ("items_lost", d["items_lost"])):
         if items:
-            out += f"\n### {t(key, lang)}\n\n"
+            out += f"\n### {t(f'render.{key}', lang)}\n\n"
             out += "".join(f"- {i['task']} `{i['code']}` {md_text(name[i['code']])}\n" for i in items)
     return out
 

@@ -33,23 +33,23 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
     b, a = plan["before"], plan["after"]
     people = plan["people"]
     catalog = plan["catalog"]["title"] or ""
-    title = who(people[0]["person"], sep=" · ") if len(people) == 1 else t("n_people", lang, n=len(people))
+    title = who(people[0]["person"], sep=" · ") if len(people) == 1 else t("render.n_people", lang, n=len(people))
     lines = [
-        f"{t('plan_title', lang)}: {title}",
-        f"{t('standard', lang)} {plan['standard']['code']} {standard_name(ctx.std, lang)} · "
-        f"{t('as_of', lang)} {plan['as_of']}",
-        f"{t('catalog', lang)}: {catalog} ({t('n_courses', lang, n=plan['catalog']['courses'])})",
+        f"{t('render.plan_title', lang)}: {title}",
+        f"{t('render.standard', lang)} {plan['standard']['code']} {standard_name(ctx.std, lang)} · "
+        f"{t('render.as_of', lang)} {plan['as_of']}",
+        f"{t('render.catalog', lang)}: {catalog} ({t('render.n_courses', lang, n=plan['catalog']['courses'])})",
     ]
     limits = []
     if plan["budget"] is not None:
-        limits.append(t("plan_budget", lang, amount=_money(plan["budget"])))
+        limits.append(t("render.plan_budget", lang, amount=_money(plan["budget"])))
     if plan["max_hours"] is not None:
-        limits.append(t("plan_max_hours", lang, hours=_hours(plan["max_hours"])))
+        limits.append(t("render.plan_max_hours", lang, hours=_hours(plan["max_hours"])))
     if limits:
         lines.append(" · ".join(limits))
     lines.append(
         t(
-            "plan_summary",
+            "render.plan_summary",
             lang,
             n=len(plan["courses"]),
             cost=_money(plan["total_cost"]),
@@ -62,22 +62,22 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
     )
     if not plan["optimal"]:
         gap = "?" if plan["mip_gap"] is None else percent(plan["mip_gap"])
-        lines.append(t("plan_not_proven", lang, gap=gap))
+        lines.append(t("render.plan_not_proven", lang, gap=gap))
     if plan["catalog"]["sample"]:
-        lines.append(t("sample_catalog", lang))
+        lines.append(t("render.sample_catalog", lang))
     return lines
 
 
 def _facts(course: PlannedCourse, lang: str) -> list[str]:
     facts = [
         course["provider"] or "—",
-        t("hours_unit", lang, hours=_hours(course["hours"])),
-        f"{t('level_short', lang)} {course['level']}",
+        t("render.hours_unit", lang, hours=_hours(course["hours"])),
+        f"{t('render.level_short', lang)} {course['level']}",
     ]
     if course["cost"] is not None:
-        facts.append(t("course_cost", lang, amount=_money(course["cost"])))
+        facts.append(t("render.course_cost", lang, amount=_money(course["cost"])))
     if course["seat_cost"] is not None:
-        facts.append(t("seat_cost", lang, amount=_money(course["seat_cost"])))
+        facts.append(t("render.seat_cost", lang, amount=_money(course["seat_cost"])))
     return facts
 
 
@@ -105,16 +105,18 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
     for i, line in enumerate(_header_lines(plan, ctx)):
         con.print(Text(visible(line), style="bold" if i == 0 else ""))
     if not plan["courses"]:
-        con.print(t("plan_none_needed", lang) if not _unclosable_rows(plan) else t("plan_no_course_helps", lang))
+        con.print(
+            t("render.plan_none_needed", lang) if not _unclosable_rows(plan) else t("render.plan_no_course_helps", lang)
+        )
     for course in plan["courses"]:
         con.print()
         con.print(Text(f"{course['code']} {course['title']}", style="bold"))
         con.print(Text("  " + " · ".join(_facts(course, lang)), style="dim"))
         if team:
             attendees = listing(course["attendees"], lang)
-            cost = t("team_cost", lang, amount=_money(course["team_cost"]))
+            cost = t("render.team_cost", lang, amount=_money(course["team_cost"]))
             # wrapped under its label, so that no line starts with a person's id
-            con.print(Padding(Text(f"{t('attendees', lang)}: {visible(attendees)} · {cost}"), (0, 0, 0, 2)))
+            con.print(Padding(Text(f"{t('render.attendees', lang)}: {visible(attendees)} · {cost}"), (0, 0, 0, 2)))
         for item in course["closes"]:
             entry = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {name[item['code']]}")
             entry.truncate(con.width, overflow="ellipsis")
@@ -124,10 +126,10 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
         table = fixed_table(
             con,
             [
-                (t("person", lang), 0, "left"),
-                (t("coverage", lang), 15, "right"),
-                (t("tasks_short", lang), 7, "right"),
-                (t("hours", lang), 6, "right"),
+                (t("render.person", lang), 0, "left"),
+                (t("render.coverage", lang), 15, "right"),
+                (t("render.tasks_short", lang), 7, "right"),
+                (t("render.hours", lang), 6, "right"),
             ],
         )
         for person in plan["people"]:
@@ -143,11 +145,15 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
     if not rows:
         return
     con.print()
-    con.print(Text(t("unclosable", lang), style="bold"))
+    con.print(Text(t("render.unclosable", lang), style="bold"))
     table = fixed_table(
         con,
-        [(t("code", lang), 6, "left"), (t("name", lang), 0, "left"), (t("reason", lang), 14, "left")]
-        + ([(t("people", lang), 6, "right")] if team else []),
+        [
+            (t("render.code", lang), 6, "left"),
+            (t("render.name", lang), 0, "left"),
+            (t("render.reason", lang), 14, "left"),
+        ]
+        + ([(t("render.people", lang), 6, "right")] if team else []),
     )
     for code, _, _, reason, people in rows:
         cells = [code, name[code], t(f"unclosable.{reason}", lang)]
@@ -163,7 +169,7 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
     out = f"## {md_text(head[0])}\n\n" + "\n".join(f"- {md_text(line)}" for line in head[1:]) + "\n\n"
     if plan["courses"]:
         columns = ["code", "course", "provider", "hours", "level_short", "team_cost_head", "closes"]
-        out += row(*(t(k, lang) for k in columns + (["attendees"] if team else [])))
+        out += row(*(t(f"render.{k}", lang) for k in columns + (["attendees"] if team else [])))
         out += "|---|---|---|---:|---:|---:|---|" + ("---|" if team else "") + "\n"
         for c in plan["courses"]:
             closes = ", ".join(i["code"] for i in c["closes"])
@@ -178,10 +184,12 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
             ]
             out += row(*cells, *([listing(c["attendees"], lang)] if team else []))
     else:
-        out += t("plan_none_needed", lang) + "\n"
+        out += t("render.plan_none_needed", lang) + "\n"
     if team:
-        out += f"\n### {t('people', lang)}\n\n"
-        out += row(t("person", lang), t("coverage", lang), t("tasks_short", lang), t("hours", lang))
+        out += f"\n### {t('render.people', lang)}\n\n"
+        out += row(
+            t("render.person", lang), t("render.coverage", lang), t("render.tasks_short", lang), t("render.hours", lang)
+        )
         out += "|---|---:|---:|---:|\n"
         for p in plan["people"]:
             b, a = p["before"], p["after"]
@@ -189,13 +197,13 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
             out += row(who(p["person"]), coverage, f"{b['tasks_met']} → {a['tasks_met']}", _hours(p["hours"]))
     rows = _unclosable_rows(plan)
     if rows:
-        out += f"\n### {t('unclosable', lang)}\n\n"
+        out += f"\n### {t('render.unclosable', lang)}\n\n"
         out += row(
-            t("code", lang),
-            t("name", lang),
-            t("tasks_short", lang),
-            t("reason", lang),
-            *([t("people", lang)] if team else []),
+            t("render.code", lang),
+            t("render.name", lang),
+            t("render.tasks_short", lang),
+            t("render.reason", lang),
+            *([t("render.people", lang)] if team else []),
         )
         out += "|---|---|---|---|" + ("---:|" if team else "") + "\n"
         for code, _, tasks, reason, people in rows:

@@ -72,7 +72,7 @@ def _policy(name: str, lang: str) -> str:
 
 
 def _catalog(plan: Plan, lang: str) -> str:
-    return f"{plan['catalog']['title'] or ''} ({t('n_courses', lang, n=plan['catalog']['courses'])})".strip()
+    return f"{plan['catalog']['title'] or ''} ({t('render.n_courses', lang, n=plan['catalog']['courses'])})".strip()
 
 
 def _objective(plan: Plan, lang: str) -> str:
@@ -114,12 +114,12 @@ class HtmlRenderer(Renderer["Plan"]):
     def add(self, value: Plan) -> None:
         lang, e = self.ctx.lang, html_text
         people = _people(value)
-        head = f"{t('plan_title', lang)} · {standard_name(self.ctx.std, lang)}"
+        head = f"{t('render.plan_title', lang)} · {standard_name(self.ctx.std, lang)}"
         out = [
             f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-Hant-TW"}"><head><meta charset="utf-8">',
             f"<title>{e(head)}</title><style>{_CSS}</style></head><body>",
             f"<h1>{e(head)}</h1>",
-            f"<p>{e(t('as_of', lang))} {e(value['as_of'])} · {e(_objective(value, lang))}</p>",
+            f"<p>{e(t('render.as_of', lang))} {e(value['as_of'])} · {e(_objective(value, lang))}</p>",
             f"<p>{e(_figures(value, lang))}</p>",
             f"<h2>{e(t('plan.sheet.courses', lang))}</h2><table><thead><tr>",
         ]
@@ -154,7 +154,7 @@ _CSS = (
 def _figures(plan: Plan, lang: str) -> str:
     b, a = plan["before"], plan["after"]
     return t(
-        "plan_summary",
+        "render.plan_summary",
         lang,
         n=len(plan["courses"]),
         cost=f"{plan['total_cost']:,.0f}",
@@ -181,7 +181,7 @@ class XlsxRenderer(Renderer["Plan"]):
         self.top = book.add_format({"valign": "top"})
         self.money = book.add_format({"num_format": "#,##0", "valign": "top"})
         standard = sheet_text(f"{value['standard']['code']} {standard_name(self.ctx.std, lang)}")
-        header = f"&L{amp(standard)[:120]}&R{amp(t('as_of', lang))} {value['as_of']}"
+        header = f"&L{amp(standard)[:120]}&R{amp(t('render.as_of', lang))} {value['as_of']}"
         sheets = {"courses": self._courses, "people": self._people, "departments": self._departments}
         for key, write in {**sheets, "about": self._about}.items():
             name = t(f"plan.sheet.{key}", lang)
@@ -248,13 +248,13 @@ class XlsxRenderer(Renderer["Plan"]):
     def _about(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
         rows = [
-            (t("standard", lang), f"{plan['standard']['code']} {standard_name(self.ctx.std, lang)}"),
-            (t("as_of", lang), plan["as_of"]),
-            (t("policy", lang), _policy(plan["policy"], lang)),
+            (t("render.standard", lang), f"{plan['standard']['code']} {standard_name(self.ctx.std, lang)}"),
+            (t("render.as_of", lang), plan["as_of"]),
+            (t("render.policy", lang), _policy(plan["policy"], lang)),
             (t("plan.col.objective", lang), _objective(plan, lang)),
             (t("plan.col.budget", lang), "—" if plan["budget"] is None else f"{plan['budget']:,.0f}"),
             (t("plan.col.spent", lang), f"{plan['total_cost']:,.0f}"),
-            (t("catalog", lang), _catalog(plan, lang)),
+            (t("render.catalog", lang), _catalog(plan, lang)),
             (t("plan.col.figures", lang), _figures(plan, lang)),
         ]
         for row, (label, text) in enumerate(rows):

@@ -62,11 +62,11 @@ def _list(view: View, lang: str) -> Table:
     from rich.table import Table
 
     heading = {"knowledge": "knowledge", "skill": "skills", "attitude": "attitudes"}.get(view["kind"], "")
-    title = t(heading, lang) if heading else t(f"{view['kind']}s", lang)
+    title = t(f"render.{heading}" if heading else f"render.{view['kind']}s", lang)
     table = Table(title=title, title_justify="left")
-    table.add_column(t("code", lang), style="bold", no_wrap=True)
-    table.add_column(t("name", lang), overflow="fold")
-    table.add_column(t("required_by", lang), overflow="fold")
+    table.add_column(t("render.code", lang), style="bold", no_wrap=True)
+    table.add_column(t("render.name", lang), overflow="fold")
+    table.add_column(t("render.required_by", lang), overflow="fold")
     for item in view["items"]:
         table.add_row(item["code"], item["name"], ", ".join(item["tasks"]) or "—")
     return table
@@ -76,7 +76,9 @@ def _overview(view: View, lang: str) -> Tree:
     from rich.text import Text
     from rich.tree import Tree
 
-    title = Text.assemble((f"{view['code']} {view['name']}", "bold"), f"  {t('level_short', lang)} {view['level']}")
+    title = Text.assemble(
+        (f"{view['code']} {view['name']}", "bold"), f"  {t('render.level_short', lang)} {view['level']}"
+    )
     tree = Tree(title)
     for duty in view["duties"]:
         branch = tree.add(Text(f"{duty['code']} {duty['name']}", style="bold cyan"))
@@ -88,12 +90,14 @@ def _add_tasks(tree: Tree, tasks: list[dict[str, Any]], lang: str) -> None:
     from rich.text import Text
 
     for task in tasks:
-        counts = t("counts", lang, o=task["outputs"], p=task["indicators"], k=task["knowledge"], s=task["skills"])
+        counts = t(
+            "render.counts", lang, o=task["outputs"], p=task["indicators"], k=task["knowledge"], s=task["skills"]
+        )
         tree.add(
             Text.assemble(
                 (task["code"], "bold"),
                 f" {task['name']}  ",
-                (f"{t('level_short', lang)} {task['level']}", "magenta"),
+                (f"{t('render.level_short', lang)} {task['level']}", "magenta"),
                 (f"  {counts}", "dim"),
             )
         )
@@ -103,8 +107,8 @@ def _code_table(title: str, rows: list[tuple[str, str]], lang: str) -> Table:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", show_header=False, expand=False)
-    table.add_column(t("code", lang), style="bold", no_wrap=True)
-    table.add_column(t("name", lang), overflow="fold")
+    table.add_column(t("render.code", lang), style="bold", no_wrap=True)
+    table.add_column(t("render.name", lang), overflow="fold")
     for code, text in rows:
         table.add_row(code, text)
     return table
@@ -116,8 +120,8 @@ def _task(view: View, lang: str) -> Group:
 
     head = Text.assemble(
         (f"{view['code']} {view['name']}", "bold"),
-        f"\n{t('duty', lang)}: {view['duty']['code']} {view['duty']['name']}",
-        f"\n{t('level', lang)}: ",
+        f"\n{t('render.duty', lang)}: {view['duty']['code']} {view['duty']['name']}",
+        f"\n{t('render.level', lang)}: ",
         (str(view["level"]), "magenta"),
     )
     if view["level_description"]:
@@ -125,7 +129,7 @@ def _task(view: View, lang: str) -> Group:
     parts: list[RenderableType] = [head]
     for key, field in (("outputs", "name"), ("indicators", "text"), ("knowledge", "name"), ("skills", "name")):
         rows = [(row["code"], row[field]) for row in view[key]]
-        parts.append(_code_table(t(key, lang), rows, lang))
+        parts.append(_code_table(t(f"render.{key}", lang), rows, lang))
     return Group(*parts)
 
 
@@ -139,15 +143,15 @@ def _item(view: View, lang: str) -> Group:
     if "description" in view:
         parts.append(Text(view["description"]))
     if view["kind"] == "attitude":
-        parts.append(Text(t("attitude_note", lang), style="dim"))
+        parts.append(Text(t("render.attitude_note", lang), style="dim"))
         return Group(*parts)
     if not view["required_by"]:
-        parts.append(Text(t("required_by_none", lang), style="dim"))
+        parts.append(Text(t("render.required_by_none", lang), style="dim"))
         return Group(*parts)
-    table = Table(title=t("required_by", lang), title_justify="left")
-    table.add_column(t("task", lang), style="bold", no_wrap=True)
-    table.add_column(t("name", lang), overflow="fold")
-    table.add_column(t("level_short", lang), justify="right")
+    table = Table(title=t("render.required_by", lang), title_justify="left")
+    table.add_column(t("render.task", lang), style="bold", no_wrap=True)
+    table.add_column(t("render.name", lang), overflow="fold")
+    table.add_column(t("render.level_short", lang), justify="right")
     for row in view["required_by"]:
         table.add_row(row["code"], row["name"], str(row["level"]))
     parts.append(table)

@@ -96,7 +96,7 @@ def verdict_text(summary: Summary, lang: str) -> str:
 def figures_text(summary: Summary, lang: str) -> str:
     """The headline figures: tasks met, items met and coverage."""
     return t(
-        "summary_line",
+        "render.summary_line",
         lang,
         tm=summary["tasks_met"],
         tt=summary["tasks_total"],

@@ -169,13 +169,14 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         f'<section class="person"{f" id={chr(34)}{anchor}{chr(34)}" if anchor else ""}>',
         f'<table class="sheet"><thead><tr><td class="running">{running}</td></tr></thead><tbody><tr><td>',
         f"<h1>{title}</h1>",
-        f'<p class="meta">{e(t("standard", lang))} {e(r["standard"]["code"])} {e(standard_name(ctx.std, lang))}</p>',
-        f'<p class="meta">{e(t("as_of", lang))} <span class="nowrap">{e(r["as_of"])}</span> · '
-        f"{e(t('policy', lang))} {e(policy_name(r['policy'], lang))}</p>",
+        f'<p class="meta">{e(t("render.standard", lang))} {e(r["standard"]["code"])} '
+        f"{e(standard_name(ctx.std, lang))}</p>",
+        f'<p class="meta">{e(t("render.as_of", lang))} <span class="nowrap">{e(r["as_of"])}</span> · '
+        f"{e(t('render.policy', lang))} {e(policy_name(r['policy'], lang))}</p>",
         f'<p class="verdict {"met" if s["meets_standard"] else "not-met"}">{e(t(verdict_key, lang))} · '
         f"{e(figures)}</p>",
         f'<div class="charts">{radar(r["duties"], name)}{bars(r["tasks"], name)}</div>',
-        f"<h2>{e(t('task', lang))}</h2>",
+        f"<h2>{e(t('render.task', lang))}</h2>",
     ]
     task_rows = [
         [
@@ -190,12 +191,22 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
     ]
     out.append(
         _table(
-            [e(t(k, lang)) for k in ("task_short", "name", "status", "required", "attained", "met_total")],
+            [
+                e(t(k, lang))
+                for k in (
+                    "render.task_short",
+                    "render.name",
+                    "render.status",
+                    "render.required",
+                    "render.attained",
+                    "render.met_total",
+                )
+            ],
             task_rows,
             frozenset({3, 4, 5}),
         )
     )
-    out.append(f"<h2>{e(t('gaps', lang))}</h2>")
+    out.append(f"<h2>{e(t('render.gaps', lang))}</h2>")
     if r["gaps"]:
         gap_rows = [
             [
@@ -208,31 +219,40 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
             for g in r["gaps"]
         ]
         out.append(
-            _table([e(t(k, lang)) for k in ("code", "name", "task", "required", "best")], gap_rows, frozenset({3, 4}))
+            _table(
+                [
+                    e(t(k, lang))
+                    for k in ("render.code", "render.name", "render.task", "render.required", "render.best")
+                ],
+                gap_rows,
+                frozenset({3, 4}),
+            )
         )
     else:
-        out.append(f"<p>{e(t('gaps_none', lang))}</p>")
+        out.append(f"<p>{e(t('render.gaps_none', lang))}</p>")
     rated = rated_items(r)
     if rated:  # which rating of each item stands, and what the others said
         rating_rows = [[e(code), e(name[code]), e(rating_words(ratings, lang))] for code, ratings in rated]
-        out.append(f"<h2>{e(t('ratings', lang))}</h2>")
-        out.append(_table([e(t(k, lang)) for k in ("code", "name", "ratings")], rating_rows, frozenset()))
-    out.append(f'<h2>{e(t("attitudes", lang))}</h2><ul class="attitudes">')
+        out.append(f"<h2>{e(t('render.ratings', lang))}</h2>")
+        out.append(
+            _table([e(t(k, lang)) for k in ("render.code", "render.name", "render.ratings")], rating_rows, frozenset())
+        )
+    out.append(f'<h2>{e(t("render.attitudes", lang))}</h2><ul class="attitudes">')
     for a in r["attitudes"]:
-        state = t("attitude_met" if a["met"] else "attitude_missing", lang)
+        state = t("render.attitude_met" if a["met"] else "render.attitude_missing", lang)
         mark = "✓" if a["met"] else "✗"
         out.append(f'<li>{mark} {e(a["code"])} {e(name[a["code"]])} <span class="no">{e(state)}</span></li>')
     out.append("</ul>")
     if r["expiring"]:
-        out.append(f"<h2>{e(t('expiring', lang, days=r['expiring_within_days']))}</h2><ul>")
+        out.append(f"<h2>{e(t('render.expiring', lang, days=r['expiring_within_days']))}</h2><ul>")
         for x in r["expiring"]:
-            risk = ", ".join(x["tasks_at_risk"]) or t("none", lang)
+            risk = ", ".join(x["tasks_at_risk"]) or t("render.none", lang)
             out.append(
-                f"<li>{e(x['title'])} — {e(t('expires_on', lang, date=x['expires'], days=x['days_left']))} — "
-                f"{e(t('at_risk', lang))}: {e(risk)}</li>"
+                f"<li>{e(x['title'])} — {e(t('render.expires_on', lang, date=x['expires'], days=x['days_left']))} — "
+                f"{e(t('render.at_risk', lang))}: {e(risk)}</li>"
             )
         out.append("</ul>")
-    out.append(f"<h2>{e(t('evidence', lang))}</h2>")
+    out.append(f"<h2>{e(t('render.evidence', lang))}</h2>")
     ev_rows = [
         [
             e(ev["title"]) + (f' <span class="no">{e(ev["course"])}</span>' if ev["course"] else ""),
@@ -242,7 +262,13 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
         ]
         for ev in r["evidence"]
     ]
-    out.append(_table([e(t(k, lang)) for k in ("evidence", "date", "level_short", "reason")], ev_rows, frozenset({2})))
+    out.append(
+        _table(
+            [e(t(k, lang)) for k in ("render.evidence", "render.date", "render.level_short", "render.reason")],
+            ev_rows,
+            frozenset({2}),
+        )
+    )
     out.append("</td></tr></tbody></table></section>")
     return "\n".join(out)
 
@@ -250,7 +276,7 @@ def person_section(r: Report, ctx: RenderContext, anchor: str = "") -> str:
 def _counted(ev: EvidenceResult, policy: PolicyOut, lang: str) -> str:
     """The word "counted", or why the evidence did not count."""
     if ev["counted"]:
-        return escape(t("counted", lang))
+        return escape(t("render.counted", lang))
     reason = t(f"reason.{ev['reason']}", lang, years=policy["max_age_years"])
     return f'<span class="no nowrap">{escape(reason)}</span>'
 
@@ -298,7 +324,7 @@ class HtmlRenderer(AssessRenderer):
             self.sections.append(person_section(value, self.ctx, anchor=f"p{len(self.sections) + 1}"))
             return
         if not self.head_written:
-            self._head(who(value["person"], sep=" · ") + " · " + t("report_title", self.ctx.lang))
+            self._head(who(value["person"], sep=" · ") + " · " + t("render.report_title", self.ctx.lang))
         self.out.write(person_section(value, self.ctx) + "\n")
 
     def failure(self, file: str, problems: list[Problem]) -> None:
@@ -309,12 +335,12 @@ class HtmlRenderer(AssessRenderer):
         """Write the head if not yet written, the cohort summary and sections, the failures; close."""
         lang = self.ctx.lang
         if not self.head_written:
-            self._head(t("cohort_summary", lang) if self.ctx.cohort else t("report_title", lang))
+            self._head(t("render.cohort_summary", lang) if self.ctx.cohort else t("render.report_title", lang))
         if self.ctx.cohort and self.tally.rows and self.first is not None:
             self.out.write(self._summary(self.first))
             self.out.write("\n".join(self.sections) + "\n")
         if self.tally.failures:
-            self.out.write(f"<h2>{escape(t('failed_files', lang))}</h2><ul>")
+            self.out.write(f"<h2>{escape(t('render.failed_files', lang))}</h2><ul>")
             for _, problems in self.tally.failures:
                 self.out.write("".join(f"<li>{escape(p.format(lang))}</li>" for p in problems))
             self.out.write("</ul>\n")
@@ -324,7 +350,9 @@ class HtmlRenderer(AssessRenderer):
         """People × tasks, each row linking to the person's section."""
         lang = self.ctx.lang
         codes = [task["code"] for task in first["tasks"]]
-        head = [escape(t(k, lang)) for k in ("person", "verdict", "tasks_short", "coverage")] + codes
+        head = [
+            escape(t(k, lang)) for k in ("render.person", "render.verdict", "render.tasks_short", "render.coverage")
+        ] + codes
         tables = []
         by = self.ctx.group_by
         for group, members in grouped(self.tally.rows, by):
@@ -348,10 +376,10 @@ class HtmlRenderer(AssessRenderer):
             tables.append(_table(head, rows, frozenset({2, 3})).replace("<table>", '<table class="matrix">', 1))
         table = "".join(tables)
         met = sum(r["summary"]["meets_standard"] for r in self.tally.rows)
-        count = escape(t("cohort_count", lang, n=len(self.tally.rows), met=met))
+        count = escape(t("render.cohort_count", lang, n=len(self.tally.rows), met=met))
         legend = " ".join(f"{MARKS[k]} {escape(t('status.' + k, lang))}" for k in MARKS)
         return (
-            f'<section class="person summary"><h1>{escape(t("cohort_summary", lang))}</h1>'
+            f'<section class="person summary"><h1>{escape(t("render.cohort_summary", lang))}</h1>'
             f'<p class="meta">{escape(first["standard"]["code"])} {escape(standard_name(self.ctx.std, lang))} · '
             f'{escape(first["as_of"])} · {count}</p>{table}<p class="meta">{legend}</p></section>\n'
         )

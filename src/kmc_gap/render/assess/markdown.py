@@ -31,7 +31,7 @@ class MarkdownRenderer(SummaryRenderer):
         if self.ctx.cohort:
             self.out.write(self._cohort())
         if self.tally.failures:
-            self.out.write(f"\n### {t('failed_files', lang)}\n\n")
+            self.out.write(f"\n### {t('render.failed_files', lang)}\n\n")
             for _, problems in self.tally.failures:
                 for p in problems:
                     self.out.write(f"- {md_text(p.location())}: {md_text(p.message(lang))}\n")
@@ -40,9 +40,22 @@ class MarkdownRenderer(SummaryRenderer):
         lang, s, name = self.ctx.lang, r["summary"], names(self.ctx.std, self.ctx.lang)
         title = f"{who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}"
         out = f"## {md_text(title)}\n\n"
-        out += f"**{t('verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
-        out += f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {md_text(policy_name(r['policy'], lang))}\n\n"
-        out += row(*(t(k, lang) for k in ("task_short", "name", "required", "status", "attained", "met_total")))
+        out += f"**{t('render.verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
+        policy = md_text(policy_name(r["policy"], lang))
+        out += f"{t('render.as_of', lang)} {r['as_of']} · {t('render.policy', lang)} {policy}\n\n"
+        out += row(
+            *(
+                t(k, lang)
+                for k in (
+                    "render.task_short",
+                    "render.name",
+                    "render.required",
+                    "render.status",
+                    "render.attained",
+                    "render.met_total",
+                )
+            )
+        )
         out += "|---|---|---:|---|---:|---:|\n"
         for task in r["tasks"]:
             status = f"{ICONS[task['status']]} {t('status.' + task['status'], lang)}"
@@ -54,34 +67,41 @@ class MarkdownRenderer(SummaryRenderer):
                 task["attained_level"],
                 f"{task['items_met']}/{task['items_total']}",
             )
-        out += f"\n### {t('gaps', lang)}\n\n"
+        out += f"\n### {t('render.gaps', lang)}\n\n"
         if not r["gaps"]:
-            return out + t("gaps_none", lang) + "\n"
-        out += row(*(t(k, lang) for k in ("code", "name", "blocks", "required", "best")))
+            return out + t("render.gaps_none", lang) + "\n"
+        out += row(
+            *(t(k, lang) for k in ("render.code", "render.name", "render.blocks", "render.required", "render.best"))
+        )
         out += "|---|---|---:|---:|---:|\n"
         shown = r["gaps"][: self.ctx.gaps]
         for g in shown:
             best = "—" if g["best_level"] is None else g["best_level"]
             out += row(g["code"], name[g["code"]], len(g["tasks"]), g["required_level"], best)
         if len(r["gaps"]) > len(shown):
-            out += "\n" + t("gaps_more", lang, n=len(r["gaps"]) - len(shown)) + "\n"
+            out += "\n" + t("render.gaps_more", lang, n=len(r["gaps"]) - len(shown)) + "\n"
         return out
 
     def _cohort(self) -> str:
         lang, tally, name = self.ctx.lang, self.tally, names(self.ctx.std, self.ctx.lang)
         met = sum(r["summary"]["meets_standard"] for r in tally.rows)
         title = f"{self.first['standard']['code']} {standard_name(self.ctx.std, lang)}" if self.first else ""
-        out = f"## {md_text(title)}\n\n{t('cohort_count', lang, n=len(tally.rows), met=met)}\n\n"
-        out += row(t("person", lang), t("verdict", lang), t("tasks_short", lang), t("coverage", lang))
+        out = f"## {md_text(title)}\n\n{t('render.cohort_count', lang, n=len(tally.rows), met=met)}\n\n"
+        out += row(
+            t("render.person", lang),
+            t("render.verdict", lang),
+            t("render.tasks_short", lang),
+            t("render.coverage", lang),
+        )
         out += "|---|---|---:|---:|\n"
         for r in tally.rows:
             s = r["summary"]
             verdict = ICONS["met" if s["meets_standard"] else "missing"]
             out += row(who(r["person"]), verdict, f"{s['tasks_met']}/{s['tasks_total']}", percent(s["coverage"]))
-        out += f"\n### {t('most_missing', lang)}\n\n"
+        out += f"\n### {t('render.most_missing', lang)}\n\n"
         if not tally.missing:
-            return out + t("gaps_none", lang) + "\n"
-        out += row(t("code", lang), t("name", lang), t("people", lang)) + "|---|---|---:|\n"
+            return out + t("render.gaps_none", lang) + "\n"
+        out += row(t("render.code", lang), t("render.name", lang), t("render.people", lang)) + "|---|---|---:|\n"
         for code, count in tally.missing.most_common(self.ctx.gaps):
             out += row(code, name[code], count)
         return out

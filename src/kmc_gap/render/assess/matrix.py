@@ -29,8 +29,9 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
         con.print(Text(f"{first['standard']['code']} {visible(standard_name(ctx.std, lang))}", style="bold"))
         met = sum(r["summary"]["meets_standard"] for r in tally.rows)
         con.print(
-            f"{t('as_of', lang)} {first['as_of']} · {t('policy', lang)} {policy_name(first['policy'], lang)} · "
-            + t("cohort_count", lang, n=len(tally.rows), met=met)
+            f"{t('render.as_of', lang)} {first['as_of']} · "
+            f"{t('render.policy', lang)} {policy_name(first['policy'], lang)} · "
+            + t("render.cohort_count", lang, n=len(tally.rows), met=met)
         )
         # each task takes 3 cells: on a narrow terminal only the figures are shown, not the marks
         wide = con.width >= NAME_CELLS + 3 * len(first["tasks"]) + 19
@@ -42,10 +43,10 @@ def print_cohort(con: Console, tally: Tally, first: Report | None, ctx: RenderCo
 def _matrix(con: Console, tally: Tally, codes: list[str], ctx: RenderContext) -> None:
     lang = ctx.lang
     marks = glyphs(con.file)
-    head = Text("  " + set_cell_size(t("person", lang), NAME_CELLS), style="bold")
+    head = Text("  " + set_cell_size(t("render.person", lang), NAME_CELLS), style="bold")
     for code in codes:
         head.append(f" {code[1:].replace('.', ''):>2}", style="bold")
-    head.append(f"  {_right(t('tasks_short', lang), 5)}  {_right(t('coverage', lang), 8)}", style="bold")
+    head.append(f"  {_right(t('render.tasks_short', lang), 5)}  {_right(t('render.coverage', lang), 8)}", style="bold")
     con.print(head)
     for group, members in grouped(tally.rows, ctx.group_by):
         if ctx.group_by is not None:
@@ -55,7 +56,7 @@ def _matrix(con: Console, tally: Tally, codes: list[str], ctx: RenderContext) ->
             _row(con, row, codes, marks)
     if codes:
         legend = "  ".join(f"{marks[k]} {t('status.' + k, lang)}" for k in ("met", "partial", "missing"))
-        con.print(Text(f"{legend}   ({t('matrix_key', lang)})", style="dim"))
+        con.print(Text(f"{legend}   ({t('render.matrix_key', lang)})", style="dim"))
 
 
 def _row(con: Console, row: Brief, codes: list[str], marks: dict[str, str]) -> None:
@@ -96,13 +97,17 @@ def _right(text: str, cells: int) -> str:
 def _most_missing(con: Console, tally: Tally, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     con.print()
-    con.print(Text(t("most_missing", lang), style="bold"))
+    con.print(Text(t("render.most_missing", lang), style="bold"))
     if not tally.missing:
-        con.print(t("gaps_none", lang))
+        con.print(t("render.gaps_none", lang))
         return
     table = fixed_table(
         con,
-        [(t("code", lang), 6, "left"), (t("name", lang), 0, "left"), (t("people", lang), 6, "right")],
+        [
+            (t("render.code", lang), 6, "left"),
+            (t("render.name", lang), 0, "left"),
+            (t("render.people", lang), 6, "right"),
+        ],
     )
     for code, count in tally.missing.most_common(ctx.gaps):
         table.add_row(code, name[code], str(count))
@@ -113,6 +118,6 @@ def _failures(con: Console, tally: Tally, lang: str) -> None:
     if not tally.failures:
         return
     con.print()
-    con.print(Text(t("failed_files", lang), style="bold red"))
+    con.print(Text(t("render.failed_files", lang), style="bold red"))
     for file, problems in tally.failures:
         con.print(Text(f"  {problems[0].format(lang)}" if problems else f"  {file}"))

@@ -56,8 +56,8 @@ def page(reports: list[Report], s: TeamSummary, ctx: RenderContext, failed: list
     meta = [t("summary.people", lang, n=s["people"])]
     if first is not None:
         meta = [
-            f"{t('as_of', lang)} {first['as_of']}",
-            f"{t('policy', lang)} {policy_name(first['policy'], lang)}",
+            f"{t('render.as_of', lang)} {first['as_of']}",
+            f"{t('render.policy', lang)} {policy_name(first['policy'], lang)}",
             *meta,
         ]
     out = [

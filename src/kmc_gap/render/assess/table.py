@@ -78,14 +78,14 @@ class TableRenderer(SummaryRenderer):
 
 def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, s = ctx.lang, r["summary"]
-    con.print(Text(t("who", lang, person=visible(who(r["person"], full=True, sep=" · "))), style="bold"))
-    con.print(f"{t('standard', lang)} {r['standard']['code']} {visible(standard_name(ctx.std, lang))}")
-    con.print(f"{t('as_of', lang)} {r['as_of']} · {t('policy', lang)} {policy_name(r['policy'], lang)}")
+    con.print(Text(t("render.who", lang, person=visible(who(r["person"], full=True, sep=" · "))), style="bold"))
+    con.print(f"{t('render.standard', lang)} {r['standard']['code']} {visible(standard_name(ctx.std, lang))}")
+    con.print(f"{t('render.as_of', lang)} {r['as_of']} · {t('render.policy', lang)} {policy_name(r['policy'], lang)}")
     verdict = verdict_text(s, lang)
     figures = figures_text(s, lang)
     con.print(
         Text.assemble(
-            f"{t('verdict', lang)}: ",
+            f"{t('render.verdict', lang)}: ",
             (verdict, "bold green" if s["meets_standard"] else "bold red"),
             f" · {figures}",
         )
@@ -102,13 +102,13 @@ def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
     table = fixed_table(
         con,
         [
-            (t("task_short", lang), 5, "left"),
-            (t("name", lang), 0, "left"),
-            (t("status", lang), 7, "left"),
-            (t("required", lang), 4, "right"),
-            (t("attained", lang), 4, "right"),
-            (t("met_total", lang), 5, "right"),
-            (t("coverage", lang), 15, "left") if bars else (t("coverage", lang), 7, "right"),
+            (t("render.task_short", lang), 5, "left"),
+            (t("render.name", lang), 0, "left"),
+            (t("render.status", lang), 7, "left"),
+            (t("render.required", lang), 4, "right"),
+            (t("render.attained", lang), 4, "right"),
+            (t("render.met_total", lang), 5, "right"),
+            (t("render.coverage", lang), 15, "left") if bars else (t("render.coverage", lang), 7, "right"),
         ],
     )
     for duty in r["duties"]:
@@ -135,18 +135,18 @@ def _task_cells(task: TaskResult, name: str, lang: str, marks: dict[str, str] | 
 def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     con.print()
-    con.print(Text(t("gaps", lang), style="bold"))
+    con.print(Text(t("render.gaps", lang), style="bold"))
     if not r["gaps"]:
-        con.print(t("gaps_none", lang))
+        con.print(t("render.gaps_none", lang))
         return
     table = fixed_table(
         con,
         [
-            (t("code", lang), 6, "left"),
-            (t("name", lang), 0, "left"),
-            (t("blocks", lang), 6, "right"),
-            (t("required", lang), 4, "right"),
-            (t("best", lang), 4, "right"),
+            (t("render.code", lang), 6, "left"),
+            (t("render.name", lang), 0, "left"),
+            (t("render.blocks", lang), 6, "right"),
+            (t("render.required", lang), 4, "right"),
+            (t("render.best", lang), 4, "right"),
         ],
     )
     shown = r["gaps"][: ctx.gaps]
@@ -155,7 +155,7 @@ def _gaps(con: Console, r: Report, ctx: RenderContext) -> None:
         table.add_row(gap["code"], name[gap["code"]], str(len(gap["tasks"])), str(gap["required_level"]), best)
     con.print(indented(table))
     if len(r["gaps"]) > len(shown):
-        con.print(Text(t("gaps_more", lang, n=len(r["gaps"]) - len(shown)), style="dim"))
+        con.print(Text(t("render.gaps_more", lang, n=len(r["gaps"]) - len(shown)), style="dim"))
     con.print(Text(t("legend.gaps", lang), style="dim"))
 
 
@@ -165,7 +165,7 @@ def _ratings(con: Console, r: Report, ctx: RenderContext) -> None:
     if not several:
         return
     con.print()
-    con.print(Text(t("ratings", ctx.lang), style="bold"))
+    con.print(Text(t("render.ratings", ctx.lang), style="bold"))
     for code, ratings in several:
         line = Text.assemble((f"  {code:<7}", "bold"), rating_words(ratings, ctx.lang))
         line.truncate(con.width, overflow="ellipsis")
@@ -174,13 +174,13 @@ def _ratings(con: Console, r: Report, ctx: RenderContext) -> None:
 
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
-    note = "" if r["policy"]["require_attitudes"] else " " + t("attitude_gate", lang)
+    note = "" if r["policy"]["require_attitudes"] else " " + t("render.attitude_gate", lang)
     con.print()
-    con.print(Text.assemble((t("attitudes", lang), "bold"), (note, "dim")))
+    con.print(Text.assemble((t("render.attitudes", lang), "bold"), (note, "dim")))
     for att in r["attitudes"]:
         marks = glyphs(con.file)
         mark, style = (marks["yes"], "green") if att["met"] else (marks["no"], "red")
-        state = t("attitude_met" if att["met"] else "attitude_missing", lang)
+        state = t("render.attitude_met" if att["met"] else "render.attitude_missing", lang)
         con.print(Text.assemble((f"  {mark} ", style), f"{att['code']} {name[att['code']]}", (f"  {state}", "dim")))
 
 
@@ -188,14 +188,14 @@ def _expiring(con: Console, r: Report, lang: str) -> None:
     if not r["expiring"]:
         return
     con.print()
-    con.print(Text(t("expiring", lang, days=r["expiring_within_days"]), style="bold"))
+    con.print(Text(t("render.expiring", lang, days=r["expiring_within_days"]), style="bold"))
     for ev in r["expiring"]:
-        risk = ", ".join(ev["tasks_at_risk"]) or t("none", lang)
+        risk = ", ".join(ev["tasks_at_risk"]) or t("render.none", lang)
         con.print(
             Text.assemble(
                 f"  {visible(ev['title'])}  ",
-                (t("expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
-                f"  {t('at_risk', lang)}: {risk}",
+                (t("render.expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
+                f"  {t('render.at_risk', lang)}: {risk}",
             )
         )
 
@@ -205,7 +205,7 @@ def _not_counted(con: Console, r: Report, lang: str) -> None:
     if not skipped:
         return
     con.print()
-    con.print(Text(t("not_counted", lang), style="bold"))
+    con.print(Text(t("render.not_counted", lang), style="bold"))
     for ev in skipped:
         reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
         con.print(Text.assemble(f"  {visible(ev['title'])} ({ev['date']})", (f"  {reason}", "yellow"), _note(ev)))
@@ -222,7 +222,9 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     task = next(x for x in r["tasks"] if x["code"] == code)
     con.print()
-    con.print(Text(f"{task['code']} {name[task['code']]} · {t('level_n', lang, level=task['level'])}", style="bold"))
+    con.print(
+        Text(f"{task['code']} {name[task['code']]} · {t('render.level_n', lang, level=task['level'])}", style="bold")
+    )
     marks = glyphs(con.file)
     years = r["policy"]["max_age_years"]
     for item in [*task["items"], *task["outputs"]]:
@@ -231,7 +233,7 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
         line = Text.assemble(
             (f"{mark} ", style),
             (f"{item['code']:<7}", "bold"),
-            (t("item_levels", lang, best=best, required=task["level"]), "dim"),
+            (t("render.item_levels", lang, best=best, required=task["level"]), "dim"),
             f"  {name[item['code']]}",
         )
         line.truncate(con.width, overflow="ellipsis")
@@ -243,11 +245,11 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
             if item["code"] not in ev["covers"]:
                 continue
             if ev["id"] in counting:
-                why, style = t("counts_here", lang), "green"
+                why, style = t("render.counts_here", lang), "green"
             elif not ev["counted"]:
                 why, style = t(f"reason.{ev['reason']}", lang, years=years), "yellow"
             else:
-                why, style = t("level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
+                why, style = t("render.level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
             line = Text.assemble(f"    {visible(ev['title'])} ({ev['date']})  ", (why, style))
             line.truncate(con.width, overflow="ellipsis")
             con.print(line, no_wrap=True)

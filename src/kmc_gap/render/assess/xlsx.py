@@ -259,7 +259,12 @@ class XlsxRenderer(AssessRenderer):
             sheet.write_number(row, 6, ev["level"], self.fmt["top"])
             if ev["expires"] is not None:
                 self._date(sheet, row, 7, ev["expires"])
-            self._texts("evidence", row, 8, [listing(ev["covers"], lang), self._word("yes" if ev["counted"] else "no")])
+            self._texts(
+                "evidence",
+                row,
+                8,
+                [listing(ev["covers"], lang), self._word("render.yes" if ev["counted"] else "render.no")],
+            )
             if ev["reason"] is not None:
                 reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
                 self._texts("evidence", row, 10, [reason])
@@ -337,16 +342,16 @@ class XlsxRenderer(AssessRenderer):
     def _about(self) -> None:
         lang = self.ctx.lang
         sheet = self.sheets["about"]
-        sheet.write_string(0, 0, t("report_title", lang), self.fmt["title"])
+        sheet.write_string(0, 0, t("render.report_title", lang), self.fmt["title"])
         std = self.ctx.std
-        sheet.write_string(1, 0, t("standard", lang), self.fmt["bold"])
+        sheet.write_string(1, 0, t("render.standard", lang), self.fmt["bold"])
         sheet.write_string(1, 1, sheet_text(f"{std.code} {standard_name(std, lang)}"))  # --standard is a file too
         row = 2
         if self.first is not None:
-            sheet.write_string(row, 0, t("as_of", lang), self.fmt["bold"])
+            sheet.write_string(row, 0, t("render.as_of", lang), self.fmt["bold"])
             self._date(sheet, row, 1, self.first["as_of"])
             policy = self.first["policy"]
-            sheet.write_string(row + 1, 0, t("policy", lang), self.fmt["bold"])
+            sheet.write_string(row + 1, 0, t("render.policy", lang), self.fmt["bold"])
             sheet.write_string(row + 1, 1, sheet_text(policy_name(policy, lang)))
             sheet.write_string(row + 1, 2, policy_words(policy, lang))
             row += 2
@@ -361,14 +366,14 @@ class XlsxRenderer(AssessRenderer):
         row += 1
         sheet.write_string(row, 1, t("xlsx.legend.number", lang))
         row += 2
-        self._head("about", row, [t(head, lang) for head in ("task", "name", "level")])
+        self._head("about", row, [t(head, lang) for head in ("render.task", "render.name", "render.level")])
         for task in std.tasks():
             row += 1
             self._texts("about", row, 0, [task.code, self.names[task.code]])
             sheet.write_number(row, 2, task.level)
         if self.failures:
             row += 2
-            sheet.write_string(row, 0, t("failed_files", lang), self.fmt["bold"])
+            sheet.write_string(row, 0, t("render.failed_files", lang), self.fmt["bold"])
             for _, problems in self.failures:
                 for problem in problems:
                     row += 1
@@ -379,7 +384,7 @@ class XlsxRenderer(AssessRenderer):
         std = self.ctx.std
         left = amp(sheet_text(f"{std.code} {standard_name(std, self.ctx.lang)}"))[:120]
         day = self.first["as_of"] if self.first is not None else ""
-        return f"&L{left}&R{amp(t('as_of', self.ctx.lang))} {day}"
+        return f"&L{left}&R{amp(t('render.as_of', self.ctx.lang))} {day}"
 
     def _summary(self) -> None:
         """The first sheet, 摘要: the one-page summary's figures, with a native chart of each department."""
