@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +21,16 @@ class CalibrationRun:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def calibrate_paths(paths: Sequence[Path], std: Standard, options: RecordOptions | None) -> CalibrationRun:
-    """The ratings in ``paths``, person by person; None when no one could be read."""
-    found = load_people(paths, std, options)
+@dataclass(frozen=True)
+class CalibrateRequest:
+    """What `kmc-gap calibrate` is asked: the filled forms (and profiles with ratings), and how to read them."""
+
+    paths: tuple[Path, ...]
+    records: RecordOptions | None = None
+
+
+def calibrate_paths(request: CalibrateRequest, std: Standard) -> CalibrationRun:
+    """The ratings in the request's paths, person by person; None when no one could be read."""
+    found = load_people(request.paths, std, request.records)
     profiles = [profile for profile, _ in found.profiles]
     return CalibrationRun(calibrate(profiles, std) if profiles else None, found.problems, found.warnings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -79,17 +80,22 @@ def _check_codes(report: Report, std: Standard, name: str) -> None:
         raise InputError([Problem(name, "json.unknown_code", {"code": unknown, "standard": std.code})])
 
 
-def diff(
-    old: Path,
-    new: Path,
-    std: Standard,
-    policy: Policy,
-    as_of: dt.date,
-    *,
-    policy_name: str = "default",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Diff:
-    """Compare ``old`` with ``new``; raises ``InputError`` for a bad file."""
+@dataclass(frozen=True)
+class DiffRequest:
+    """What `kmc-gap diff` is asked: two profiles or reports of one person, scored the same way."""
+
+    old: Path
+    new: Path
+    policy: Policy
+    as_of: dt.date
+    policy_name: str = "default"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def diff(request: DiffRequest, std: Standard) -> Diff:
+    """Compare the request's ``old`` with its ``new``; raises ``InputError`` for a bad file."""
+    old, new, policy, as_of = request.old, request.new, request.policy, request.as_of
+    policy_name, max_bytes = request.policy_name, request.max_bytes
     before = report_of(old, std, policy, as_of, policy_name, max_bytes)
     after = report_of(new, std, policy, as_of, policy_name, max_bytes)
     return compare(before, after)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_policy, placeholders
 from kmc_gap.model.models import Standard
-from kmc_gap.model.paths import shown, split_sheet
+from kmc_gap.model.paths import is_records, shown, split_sheet
 from kmc_gap.model.problems import FileCheck, InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -68,3 +69,49 @@ def check_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:
     except InputError as exc:
         return FileCheck(spec, "policy", exc.problems)
     return FileCheck(spec, "policy")
+
+
+@dataclass(frozen=True)
+class RecordReading:
+    """How record files are to be read, as the options give it; the catalogue is added once it is checked."""
+
+    sheet: str | None = None
+    columns: str | None = None
+    roster: tuple[Path, ...] = ()
+    verified_by: str | None = None
+
+
+@dataclass(frozen=True)
+class ValidateRequest:
+    """What `kmc-gap validate` is asked: the files (and which were named), a policy, a catalogue."""
+
+    files: tuple[Path, ...]
+    named: frozenset[Path] = frozenset()
+    policy: str | None = None
+    catalog: Path | None = None
+    reading: RecordReading = RecordReading()
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
+    """A check for the policy, the catalogue, the record files and forms (read together) and each other file.
+
+    Record files are read with the catalogue only when the catalogue itself is valid; files found in
+    folders that are not profiles are left out with their warnings.
+    """
+    checks = [check_policy(request.policy, request.max_bytes)] if request.policy else []
+    catalog = check_catalog_file(request.catalog, std, request.max_bytes) if request.catalog else None
+    checks += [catalog] if catalog else []
+    record_files = [path for path in request.files if is_records(path)]
+    if record_files:
+        from kmc_gap.api import records
+
+        courses = records.catalog(request.catalog, std, request.max_bytes) if catalog and catalog.valid else None
+        r = request.reading
+        options = records.options(
+            courses, r.sheet, r.columns, request.max_bytes, roster=r.roster, verified_by=r.verified_by
+        )
+        checks += check_records(record_files, std, options)
+    others = [path for path in request.files if not is_records(path)]
+    checks += [check_file(p, std, request.max_bytes, searched=p not in request.named) for p in others]
+    return checks

@@ -407,24 +407,14 @@ def validate_cmd(
     verified_by: VerifiedByOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.validate import check_catalog_file, check_file, check_policy
+    from kmc_gap.api.validate import RecordReading, ValidateRequest, validate
     from kmc_gap.render.validate import RENDERERS
 
     std = _standard(ctx)
-    checks = [check_policy(policy, max_size)] if policy else []
     found = _expand(files)
-    catalog_check = check_catalog_file(catalog, std, max_size) if catalog else None
-    checks += [catalog_check] if catalog_check else []
-    record_files = [path for path in found.files if is_records(path)]
-    if record_files:
-        from kmc_gap.api import records
-        from kmc_gap.api.validate import check_records
-
-        courses = records.catalog(catalog, std, max_size) if catalog_check and catalog_check.valid else None
-        reading = records.options(courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
-        checks += check_records(record_files, std, reading)
-    others = [path for path in found.files if not is_records(path)]
-    checks += [check_file(path, std, max_size, searched=path not in found.named) for path in others]
+    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by)
+    request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
+    checks = validate(request, std)
     warn([w for c in checks for w in c.warnings])
     checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, _context(std))
@@ -612,7 +602,7 @@ def calibrate_cmd(
     lang_: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.calibrate import calibrate_paths
+    from kmc_gap.api.calibrate import CalibrateRequest, calibrate_paths
     from kmc_gap.render.calibrate import RENDERERS
     from kmc_gap.render.text import report_problems
 
@@ -622,7 +612,7 @@ def calibrate_cmd(
     std = _standard(ctx)
     expanded = _expand(files)
     reading = _record_options(None, None, None, std, max_size)
-    run = calibrate_paths(expanded.files, std, reading)
+    run = calibrate_paths(CalibrateRequest(tuple(expanded.files), reading), std)
     warn(run.warnings)
     report_problems(run.problems, lang())
     if run.calibration is not None:
@@ -728,13 +718,13 @@ def diff_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs
-    from kmc_gap.api.diff import diff
+    from kmc_gap.api.diff import DiffRequest, diff
     from kmc_gap.render.diff import RENDERERS
 
     day = inputs.as_of(as_of)
     std = _standard(ctx)
     policy_name, pol = inputs.policy(policy, max_size)
-    result = diff(old, new, std, pol, day, policy_name=policy_name, max_bytes=max_size)
+    result = diff(DiffRequest(old, new, pol, day, policy_name, max_size), std)
     if not result["same_person"]:
         say("run.other_person")
     RENDERERS[fmt].write(result, sys.stdout, _context(std))
