@@ -22,6 +22,7 @@ from typing_extensions import TypedDict
 
 from kmc_gap.engine.report import PersonOut
 from kmc_gap.engine.rules import MAX_LEVEL, rater_of
+from kmc_gap.engine.scoring import person_out
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import RATER_RANK, Evidence, Profile, Rater, Standard
 
@@ -88,11 +89,6 @@ class Calibration(TypedDict):
     agreement: Agreement
 
 
-def _person(profile: Profile) -> PersonOut:
-    p = profile.person
-    return {"name": p.name, "id": p.id, "organisation": p.organisation, "role": p.role}
-
-
 def latest_ratings(evidence: Sequence[Evidence]) -> dict[str, dict[Rater, Evidence]]:
     """Each code's latest rating by each source (items set aside by hand left out)."""
     out: dict[str, dict[Rater, Evidence]] = defaultdict(dict)
@@ -116,7 +112,7 @@ def calibrate(profiles: Sequence[Profile], std: Standard) -> Calibration:
     pairs: list[tuple[int, int]] = []
     given: dict[tuple[str, Rater], list[int]] = defaultdict(list)
     for profile in profiles:
-        person = _person(profile)
+        person = person_out(profile.person)
         rated = latest_ratings(profile.evidence)
         differences: list[int] = []
         for code in sorted(rated, key=lambda c: position.get(c, len(position))):

@@ -25,7 +25,7 @@ from kmc_gap.engine.rules import (
     reason_not_counted,
 )
 from kmc_gap.model.lookup import order
-from kmc_gap.model.models import RATER_RANK, Evidence, Policy, Profile, Standard, Task
+from kmc_gap.model.models import RATER_RANK, Evidence, Person, Policy, Profile, Standard, Task
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import (
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Gap,
         ItemResult,
         ItemType,
+        PersonOut,
         Rating,
         Report,
         Summary,
@@ -148,6 +149,11 @@ def ratio(met: int, total: int) -> float:
     return round(met / total, 4) if total else 1.0
 
 
+def person_out(person: Person) -> PersonOut:
+    """Who a report (or a calibration) is about, as the results hold it."""
+    return {"name": person.name, "id": person.id, "organisation": person.organisation, "role": person.role}
+
+
 def weigh(
     evidence: list[Evidence], policy: Policy, as_of: dt.date
 ) -> tuple[dict[str, Reason | None], list[Evidence], Coverage]:
@@ -210,7 +216,7 @@ def assess(
         "format_version": 1,
         "file": file,
         "standard": {"code": std.code},
-        "person": {"name": person.name, "id": person.id, "organisation": person.organisation, "role": person.role},
+        "person": person_out(person),
         "as_of": as_of.isoformat(),
         "policy": {
             "name": policy_name,

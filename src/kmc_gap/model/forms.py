@@ -73,6 +73,10 @@ RATER_COLUMNS = {
 }
 
 
+#: The columns that hold a rating (each rater's first column).
+RATING_COLUMNS = frozenset(rating for rating, _ in RATER_COLUMNS.values())
+
+
 class Label(StrEnum):
     """A label cell above the table, its value in the cell to its right."""
 

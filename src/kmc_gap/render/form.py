@@ -10,6 +10,7 @@ level descriptors and how to rate; a hidden sheet carries what is needed to read
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from kmc_gap.model.forms import (
     MARK,
     META_SHEET,
     RATER_COLUMNS,
+    RATING_COLUMNS,
     Col,
     FormFor,
     FormSpec,
@@ -124,7 +126,7 @@ class _Writer:
             self._row(sheet, widths, row, cols, form, task, code)
         last = head + max(len(rows), 1)
         for i, col in enumerate(cols):
-            if col in {c for c, _ in RATER_COLUMNS.values()}:
+            if col in RATING_COLUMNS:
                 sheet.data_validation(head + 1, i, last, i, self._rating_rule())
         widths.set(sheet, floor=8)
         for i, col in enumerate(cols):
@@ -162,7 +164,7 @@ class _Writer:
                     sheet.write_number(row, i, best, fmt["top"])
             elif col == Col.check:
                 sheet.write_string(row, i, check_value(self.std.code, form.person.id or "", code))
-            elif col in {c for c, _ in RATER_COLUMNS.values()}:
+            elif col in RATING_COLUMNS:
                 sheet.write_blank(row, i, None, fmt["rate"])
             else:
                 sheet.write_blank(row, i, None, fmt["note"])
@@ -178,8 +180,6 @@ class _Writer:
         }
 
     def _date_rule(self) -> dict[str, Any]:
-        import datetime as dt
-
         return {
             "validate": "date",
             "criteria": "between",

@@ -88,13 +88,16 @@ class Columns:
             self.widest[col] = width
         return width
 
-    def text(self, sheet: Any, row: int, col: int, text: str) -> None:
-        """A text cell, noted; wrapped, and its row made as tall as it, when wider than its column may be."""
+    def text(self, sheet: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
+        """A text cell, noted; wrapped, and its row made as tall as it, when wider than its column may be.
+
+        ``fmt`` (one that wraps) is used instead of the column's plain or wrapping format.
+        """
         if not text:  # an empty cell, not a cell of empty text
             return
         cap = self.caps.get(col, self.cap)
         needed = 1 if self.note(col, text) <= cap - 2 and "\n" not in text else lines(text, cap)
-        sheet.write_string(row, col, text, self.wrap if needed > 1 else self.plain)
+        sheet.write_string(row, col, text, fmt or (self.wrap if needed > 1 else self.plain))
         self.tall(sheet, row, needed)
 
     def number(self, sheet: Any, row: int, col: int, value: float, fmt: Any = None) -> None:

@@ -27,7 +27,7 @@ from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name, policy_words, rating_words
-from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, lines, page_setup, text_width
+from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, page_setup, text_width
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
 
@@ -211,29 +211,21 @@ class XlsxRenderer(AssessRenderer):
 
     def _task_row(self, sheet: Worksheet, row: int, who: list[str], task: TaskResult) -> None:
         """The printed row of a person's task: its name, required and attained level, status, missing items."""
-        cols, caps = self.cols["detail"], CAPS["detail"]
-        name = self.names[task["code"]]
+        cols, fmt = self.cols["detail"], self.fmt["task"]
         gaps = [i["code"] for i in (*task["items"], *task["outputs"]) if not i["met"]]
         shown = listing(gaps[:TASK_GAPS], self.ctx.lang)
         if len(gaps) > TASK_GAPS:  # one printed line: the first few; the folded rows below have them all
             shown = t("xlsx.more_items", self.ctx.lang, codes=shown, total=len(gaps))
-        cols.note(5, name)
-        cols.note(9, shown)
-        needed = max(lines(name, caps[5]), lines(shown, caps[9]))
-        sheet.set_row(row, LINE_HEIGHT * needed, None, {"collapsed": True})
-        cells = [*who, task["code"]]
-        for col, text in enumerate(cells):
-            sheet.write_string(row, col, text, self.fmt["task"])
-        sheet.write_number(row, 3, task["level"], self.fmt["task"])
-        sheet.write_blank(row, 4, None, self.fmt["task"])
-        sheet.write_string(row, 5, name, self.fmt["task"])
-        sheet.write_string(row, 6, self._word(f"status.{task['status']}"), self.fmt["task"])
-        sheet.write_number(row, 7, task["attained_level"], self.fmt["task"])
-        sheet.write_blank(row, 8, None, self.fmt["task"])
-        if shown:
-            sheet.write_string(row, 9, shown, self.fmt["task"])
-        else:
-            sheet.write_blank(row, 9, None, self.fmt["task"])
+        for col in (4, 8, 9):  # the columns of an item's code and evidence, and the missing items if none
+            sheet.write_blank(row, col, None, fmt)
+        for col, text in enumerate([*who, task["code"]]):
+            sheet.write_string(row, col, text, fmt)
+        sheet.write_number(row, 3, task["level"], fmt)
+        cols.text(sheet, row, 5, self.names[task["code"]], fmt)
+        sheet.write_string(row, 6, self._word(f"status.{task['status']}"), fmt)
+        sheet.write_number(row, 7, task["attained_level"], fmt)
+        cols.text(sheet, row, 9, shown, fmt)
+        cols.tall(sheet, row, 1, {"collapsed": True})  # as tall as its name or missing items, and folded
 
     def _texts(self, key: str, row: int, col: int, values: list[str]) -> None:
         """Text cells from ``col`` on (text from files is passed through ``sheet_text`` first)."""
