@@ -479,3 +479,44 @@ def test_a_tampered_form_is_a_located_problem_never_a_crash(tmp_path: Path, cell
         assert run.stderr and all(line.startswith((str(tmp_path), "kmc-gap: ")) for line in run.stderr.splitlines())
     else:
         assert run.code in (0, 1) and run.stdout
+
+
+def test_an_existing_file_that_is_no_workbook_is_never_written_over(run_line: RunLine, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello", encoding="utf-8")
+    run = run_line("form", MID, "-o", str(notes))
+    assert (run.code, notes.read_text(encoding="utf-8")) == (2, "hello")
+    assert run.stderr == f"{notes}: 這是一個檔案：-o 請給一個資料夾（每人一個活頁簿）或一個 .xlsx 檔\n"
+
+
+def test_codes_and_commas_typed_in_full_width_are_read(run_line: RunLine, tmp_path: Path) -> None:
+    # a Chinese keyboard's Ｔ３．１ and ，: the same form as T3.1 with self and manager
+    sheet = Sheet(
+        openpyxl.load_workbook(make_form(run_line, tmp_path, MID, "--task", "Ｔ３．１", "--raters", "self，manager"))
+    )
+    assert list(sheet.rows) == ["P3.1.1", "P3.1.2", "P3.1.3", "O3.1.1", "O3.1.2", "O3.1.3"]
+
+
+def test_a_hostile_name_reads_back_exactly_and_stays_text(run_line: RunLine, tmp_path: Path) -> None:
+    """Markup, a terminal control and a formula in a name: the form shows it as text, and reads it back as it was."""
+    records = tmp_path / "r.csv"
+    name = '=HYPERLINK("x")<b>\x1b[31m/王'
+    quoted = name.replace('"', '""')
+    records.write_text(f'員工編號,姓名,課程代號,課程名稱,訓練日期\nE9,"{quoted}",C01,課,2025-03-01\n', encoding="utf-8")
+    forms = tmp_path / "forms"
+    assert run_line("form", str(records), "-c", "examples/catalog.yaml", "-o", str(forms)).code == 0
+    [path] = forms.iterdir()
+    assert path.name == "E9 =HYPERLINK( x ) b  [31m 王.xlsx"  # nothing a file system refuses
+    book = openpyxl.load_workbook(path)
+    sheet = Sheet(book)
+    assert sheet.labels["姓名"].data_type == "s" and sheet.labels["姓名"].value == '=HYPERLINK("x")<b>\\x1b[31m/王'
+    sheet.labels["評核人"].value = "<script>王經理"
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)
+    sheet.rate("P1.1.1", "主管評核", 4)
+    book.save(tmp_path / "filled.xlsx")
+    run = run_line("assess", str(records), str(tmp_path / "filled.xlsx"), "-c", "examples/catalog.yaml", *AS_OF,
+                   "-f", "json")  # fmt: skip
+    assert (run.code, run.stderr) == (0, "")  # the same person: no warning that the names differ
+    [report] = json.loads(run.stdout)
+    assert report["person"]["name"] == name
+    assert sorted(e["title"] for e in report["evidence"]) == ["主管評核 P1.1.1", "課"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.files import atomic_output, check_output
+from kmc_gap.api.files import OutputRefused, atomic_output, check_output
 from kmc_gap.api.people import load_people
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.forms import DEFAULT_RATERS, FormFor, FormSpec
@@ -110,6 +110,8 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
         _write(out, workbook(forms, std, request.spec, request.lang), request.inputs)
         run.written.append((out, len(forms)))
         return run
+    if out.exists() and not out.is_dir():  # an existing file that is no workbook: never written over
+        raise OutputRefused(out, "form.output_not_folder")
     out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     for form in forms:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from kmc_gap.api.errors import OptionError
@@ -24,9 +25,12 @@ def required_tasks(value: str | None, std: Standard) -> list[str]:
 
 
 def task_codes(values: list[str], std: Standard, option: str) -> list[str]:
-    """Task codes given on the command line (any letter case); an unknown one, with a did-you-mean, is an error."""
+    """Task codes given on the command line (any letter case, either width); an unknown one is an error.
+
+    ``Ｔ３．１`` typed on a Chinese keyboard is T3.1; an unknown code comes with a did-you-mean.
+    """
     codes = [task.code for task in std.tasks()]
-    wanted = [v.strip().upper() for v in values if v.strip()]
+    wanted = [unicodedata.normalize("NFKC", v).strip().upper() for v in values if v.strip()]
     unknown = [v for v in wanted if v not in codes]
     if unknown or not wanted:
         hints = [h for h in (suggest(v, codes) for v in unknown) if h]

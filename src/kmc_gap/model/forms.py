@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,7 @@ from kmc_gap.model.models import Evidence, EvidenceKind, Person, Rater, Standard
 from kmc_gap.model.problems import Problem
 from kmc_gap.words import Lang, t
 from kmc_gap.words.catalogue import NOT_APPLICABLE_WORDS
+from kmc_gap.words.safe import sheet_text
 
 #: The hidden sheet that makes a workbook a kmc-gap form.
 META_SHEET = "kmc-gap"
@@ -152,9 +154,13 @@ class SheetMeta:
     columns: tuple[Col, ...]
 
     def row(self) -> list[str]:
-        """The hidden sheet's row for this sheet."""
-        raters = ",".join(self.raters)
-        return ["sheet", self.sheet, self.person_id, self.name, raters, ",".join(self.columns)]
+        """The hidden sheet's row for this sheet.
+
+        The person's id and name are kept as JSON strings (``"\\u001b"`` for a control character,
+        which a workbook cannot hold), so they read back exactly as the profile or the records had them.
+        """
+        who = [json.dumps(self.person_id), json.dumps(self.name)]
+        return ["sheet", self.sheet, *who, ",".join(self.raters), ",".join(self.columns)]
 
 
 # --------------------------------------------------------------------------- reading a filled form
@@ -233,12 +239,15 @@ def _metas(file: str, rows: Rows, std: Standard) -> tuple[list[SheetMeta], str, 
         try:
             raters = tuple(Rater(r) for r in cells[4].split(",") if r)
             cols = tuple(Col(c) for c in cells[5].split(",") if c)
-        except ValueError:
+            person_id, name = json.loads(cells[2]), json.loads(cells[3])
+        except ValueError:  # json.JSONDecodeError is a ValueError too
+            return [], lang, Problem(file, "form.not_form")
+        if not isinstance(person_id, str) or not isinstance(name, str) or not name.strip():
             return [], lang, Problem(file, "form.not_form")
         needed = {Col.code, Col.check, *(RATER_COLUMNS[r][0] for r in raters)}
         if not needed <= set(cols) or not cells[1]:  # a hidden sheet edited by hand: nothing in it is trusted
             return [], lang, Problem(file, "form.not_form")
-        metas.append(SheetMeta(cells[1], cells[2], cells[3], raters, cols))
+        metas.append(SheetMeta(cells[1], person_id, name, raters, cols))
     return metas, lang, None
 
 
@@ -280,7 +289,7 @@ class _SheetReader:
             return None
         labels = self._labels(header)
         shown_id, where = labels.get(Label.person_id, ("", None))
-        if shown_id and shown_id != self.meta.person_id:
+        if shown_id and shown_id != _text(sheet_text(self.meta.person_id)):  # the cell shows the id as text
             self.problem("form.person_differs", where, 1, found=shown_id, expected=self.meta.person_id)
             return None
         organisation = labels.get(Label.organisation, ("", None))

@@ -219,5 +219,5 @@ class _Writer:
             sheet.write_string(0, col, value)
         for row, meta in enumerate(metas, start=1):
             for col, value in enumerate(meta.row()):
-                sheet.write_string(row, col, sheet_text(value))
+                sheet.write_string(row, col, value)  # the id and name as JSON: a workbook can hold them
         sheet.hide()

@@ -955,6 +955,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "this form is for standard {found}, not {standard}",
     ),
     "form.sheet_missing": ("找不到評核表工作表「{sheet}」", "the form sheet {sheet} is missing"),
+    "form.output_not_folder": (
+        "這是一個檔案：-o 請給一個資料夾（每人一個活頁簿）或一個 .xlsx 檔",
+        "is a file: give -o a folder (a workbook each) or a .xlsx file",
+    ),
     "form.bad_person": ("這份評核表的姓名或部門無法讀取", "this form's name or department cannot be read"),
     "form.bad_row": (
         "這一列的 {field} 無法讀取（太長或格式不符）",
