@@ -520,3 +520,23 @@ def test_a_hostile_name_reads_back_exactly_and_stays_text(run_line: RunLine, tmp
     [report] = json.loads(run.stdout)
     assert report["person"]["name"] == name
     assert sorted(e["title"] for e in report["evidence"]) == ["主管評核 P1.1.1", "課"]
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_calibrate_keeps_names_and_figures_whole_on_a_narrow_terminal(run_line: RunLine, columns: str) -> None:
+    run = run_line("calibrate", "examples/forms/team-form-filled.xlsx", env={"COLUMNS": columns})
+    agenda = run.stdout.split("校準議程")[1].splitlines()
+    assert agenda[1].split() == [
+        "人員",
+        "代碼",
+        *(["項目"] if columns == "80" else []),
+        "自評",
+        "比較對象",
+        "他評",
+        "差距",
+    ]
+    first = agenda[3].split()
+    assert first[:3] == ["廖淑芬", "E3118", "P1.1.2"] and first[-3:] == ["主管評核", "3", "+3"]
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= int(columns) for line in run.stdout.splitlines())  # a CJK character is two

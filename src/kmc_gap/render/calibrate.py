@@ -53,7 +53,7 @@ Section = tuple[str, list[str], list[list[str]], frozenset[int]]
 def sections(c: Calibration, ctx: RenderContext) -> list[Section]:
     """The four tables every format shows, in the chosen language: agenda, people, raters, items."""
     lang, name = ctx.lang, names(ctx.std, ctx.lang)
-    rater = {r: t(f"form.rater.{r.value}", lang) for r in RATERS}
+    rater = {r: t(f"form.col.{r.value}", lang) for r in RATERS}  # 自評, 主管評核 …: short enough for a column
 
     def heads(*keys: str) -> list[str]:
         return [t(f"calibrate.col.{key}", lang) for key in keys]
@@ -91,7 +91,7 @@ class TableRenderer(Renderer["Calibration"]):
         from rich.cells import cell_len
         from rich.text import Text
 
-        from kmc_gap.render.tables import fixed_table, indented
+        from kmc_gap.render.tables import MAX_WIDTH, fixed_table, indented
 
         con, lang = console(self.out), self.ctx.lang
         con.print(Text(t("calibrate.title", lang), style="bold"))
@@ -106,10 +106,14 @@ class TableRenderer(Renderer["Calibration"]):
             # names and figures whole; only an item's text takes the room left, cut short
             widths = [max(cell_len(x) for x in [head, *(cells[i] for cells in rows)]) for i, head in enumerate(heads)]
             item = t("calibrate.col.item", lang)
-            columns = [(head, 0 if head == item else widths[i], "left") for i, head in enumerate(heads)]
+            keep = list(range(len(heads)))
+            fixed = sum(w for head, w in zip(heads, widths, strict=True) if head != item)
+            if item in heads and fixed + 3 * len(heads) + 8 > min(con.width, MAX_WIDTH):
+                keep.remove(heads.index(item))  # too narrow for names: the code names the item
+            columns = [(heads[i], 0 if heads[i] == item else widths[i], "left") for i in keep]
             table = fixed_table(con, columns)
             for cells in rows:
-                table.add_row(*(Text(visible(cell)) for cell in cells))
+                table.add_row(*(Text(visible(cells[i])) for i in keep))
             con.print(indented(table))
 
 
