@@ -116,11 +116,11 @@ def test_headers_are_matched_whatever_their_width_case_and_spacing(tmp_path: Pat
 
 
 def test_an_unknown_header_is_warned_about_once_with_a_guess(run_line: RunLine, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓鍊時數", "聯絡人"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
+    path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓練峙數", "聯絡人"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
     run = run_line("validate", str(path), "-c", CATALOG)
-    assert f"{path}:1:5: 警告：未使用的欄位「訓鍊時數」；是不是「訓練時數」？" in run.stderr
+    assert f"{path}:1:5: 警告：未使用的欄位「訓練峙數」；是不是「訓練時數」？" in run.stderr
     assert f"{path}:1:6: 警告：未使用的欄位「聯絡人」\n" in run.stderr
-    assert run.stderr.count("訓鍊時數") == 1
+    assert run.stderr.count("訓練峙數") == 1
 
 
 def test_columns_maps_any_other_header(run_line: RunLine, tmp_path: Path) -> None:
@@ -142,9 +142,9 @@ def test_a_missing_required_column_names_the_headers_that_would_do(run_line: Run
     run = run_line("assess", str(path), "-c", CATALOG)
     assert run.code == 2
     assert (
-        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, 中文姓名, 人員姓名, full_name, name"
-        "（或以 --columns 指定）"
-        in run.stderr
+        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, 中文姓名, 人員姓名, 參訓人員, 受訓人員, "
+        "full_name, employee_name, learner_name, name"
+        "（或以 --columns 指定）" in run.stderr
     )
 
 
@@ -223,7 +223,8 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 2
     assert run.stderr.splitlines() == [
-        f"{path}:3:4: 「2025-13-01」不是日期；可寫 2025-03-01、2025/3/1、114/03/01、1140301 或 民國114年3月1日",
+        f"{path}:3:4: 「2025-13-01」不是日期；"
+        "可寫 2025-03-01、2025/3/1、2025年3月1日、114/03/01、1140301 或 民國114年3月1日",
         f"{path}:5:5: 職能級別「七」應為 1 到 6",
         f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
     ]

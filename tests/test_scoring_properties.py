@@ -23,7 +23,6 @@ CODES = sorted(codes_of(STD))
 AS_OF = dt.date(2026, 6, 30)
 
 
-
 @st.composite
 def evidence_items(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     date = draw(st.dates(dt.date(2018, 1, 1), dt.date(2027, 12, 31)))

@@ -18,7 +18,6 @@ from conftest import examples
 ROOT = Path(__file__).parent.parent
 
 
-
 def pyyaml(text: str) -> object:
     return yaml.load(text, Loader=yaml.SafeLoader)
 

@@ -39,9 +39,11 @@ def options(
     *,
     roster: Sequence[Path] = (),
     verified_by: str | None = None,
+    include_leavers: bool = False,
 ) -> RecordOptions:
     """How this run reads record files."""
-    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), (verified_by or "").strip() or None)
+    verifier = (verified_by or "").strip() or None
+    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers)
 
 
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:

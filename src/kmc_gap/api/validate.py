@@ -79,6 +79,7 @@ class RecordReading:
     columns: str | None = None
     roster: tuple[Path, ...] = ()
     verified_by: str | None = None
+    include_leavers: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,13 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
         courses = records.catalog(request.catalog, std, request.max_bytes) if catalog and catalog.valid else None
         r = request.reading
         options = records.options(
-            courses, r.sheet, r.columns, request.max_bytes, roster=r.roster, verified_by=r.verified_by
+            courses,
+            r.sheet,
+            r.columns,
+            request.max_bytes,
+            roster=r.roster,
+            verified_by=r.verified_by,
+            include_leavers=r.include_leavers,
         )
         checks += check_records(record_files, std, options)
     others = [path for path in request.files if not is_records(path)]

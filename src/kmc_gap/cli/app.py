@@ -89,6 +89,7 @@ RosterOption = Annotated[
 VerifiedByOption = Annotated[
     str | None, typer.Option("--verified-by", metavar="NAME", help="help.opt.verified_by", show_default=False)
 ]
+IncludeLeaversOption = Annotated[bool, typer.Option("--include-leavers", help="help.opt.include_leavers")]
 
 
 def _version(value: bool) -> None:
@@ -195,6 +196,7 @@ def assess_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
     ] = None,
@@ -229,6 +231,7 @@ class AssessArgs:
     columns: str | None
     roster: list[Path] | None
     verified_by: str | None
+    include_leavers: bool
     plan_file: Path | None
     group_by: GroupBy | None
     max_size: int
@@ -255,7 +258,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
     reads = any(map(is_records, paths)) or bool(a.roster)
-    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by)
+    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
     reading = _record_options(*records) if reads else None
     summary = fmt is AssessFormat.summary
     if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
@@ -326,12 +329,15 @@ def _record_options(
     max_size: int,
     roster: list[Path] | None = None,
     verified_by: str | None = None,
+    include_leavers: bool = False,
 ) -> RecordOptions:
     """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
     from kmc_gap.api import records
 
     courses = records.catalog(catalog, std, max_size)
-    return records.options(courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
+    return records.options(
+        courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by, include_leavers=include_leavers
+    )
 
 
 def _expand(given: list[Path]) -> Expansion:
@@ -405,6 +411,7 @@ def validate_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.validate import RecordReading, ValidateRequest, validate
@@ -412,7 +419,7 @@ def validate_cmd(
 
     std = _standard(ctx)
     found = _expand(files)
-    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by)
+    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers)
     request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
     checks = validate(request, std)
     warn([w for c in checks for w in c.warnings])
@@ -501,6 +508,7 @@ def plan_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
@@ -518,7 +526,9 @@ def plan_cmd(
     found = _expand(profiles)
     options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
-    reading = records.options(None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by)
+    reading = records.options(
+        None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by, include_leavers=include_leavers
+    )
     run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
     report_problems(run.problems, lang())
     warn(run.warnings)
@@ -556,6 +566,7 @@ def form_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs
@@ -570,7 +581,7 @@ def form_cmd(
     spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
     day = inputs.as_of(as_of)
     found = _expand(people)
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers)
     _, pol = inputs.policy(policy, max_size)
     request = FormRequest(
         tuple(found.files), output, spec, pol, day, lang(), reading,
@@ -641,6 +652,7 @@ def import_cmd(
     columns: ColumnsOption = None,
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.imports import ImportRequest, import_records
@@ -650,7 +662,7 @@ def import_cmd(
     std = _standard(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers)
     inputs = _files(catalog, *(roster or []))
     request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)

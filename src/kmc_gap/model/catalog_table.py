@@ -24,6 +24,7 @@ from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.records import (
     HEADER_SEARCH_ROWS,
     CellError,
+    Outcome,
     RecordOptions,
     Table,
     _norm,
@@ -32,7 +33,7 @@ from kmc_gap.model.records import (
     cell_codes,
     cell_hours,
     cell_level,
-    cell_passed,
+    outcome_of,
     read_tables,
 )
 from kmc_gap.words.catalogue import CATALOG_HEADERS, MONEY_MARKS
@@ -71,10 +72,10 @@ def cell_money(value: Any) -> float:
 
 def cell_flag(value: Any) -> bool:
     """A yes/no cell (是, Y, ✓, true / 否, N, false)."""
-    try:
-        return cell_passed(value)
-    except CellError:
-        raise CellError("catalog.bad_flag", value=_text(value) or "") from None
+    outcome = outcome_of(value)
+    if outcome in (Outcome.passed, Outcome.failed):
+        return outcome is Outcome.passed
+    raise CellError("catalog.bad_flag", value=_text(value) or "")
 
 
 _PARSE = {

@@ -22,12 +22,13 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from kmc_gap.model.forms import is_form, read_form
+from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
@@ -39,7 +40,6 @@ from kmc_gap.model.models import (
     Person,
     Profile,
     Standard,
-    hr_date,
     is_related,
 )
 from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
@@ -50,19 +50,22 @@ from kmc_gap.words import Word
 from kmc_gap.words.catalogue import (
     ABSENT_WORDS,
     CERTIFICATE_MARKS,
-    DATE_WORDS,
+    EXEMPT_WORDS,
     FAIL_WORDS,
     HOUR_UNITS,
     IGNORED_HEADERS,
     KIND_ALIASES,
+    LEFT_WORDS,
     NO_EXPIRY_WORDS,
+    NOT_TAKEN_WORDS,
     NOTE_PREFIXES,
     PASS_WORDS,
+    PLANNED_PREFIXES,
     PRESENT_WORDS,
-    RANGE_MARKS,
     RECORD_HEADERS,
     SCORE_UNITS,
     SUMMARY_WORDS,
+    WITHDRAWN_WORDS,
 )
 
 #: The widest table read: an export has tens of columns; 500,000 is a damaged or hostile file.
@@ -100,6 +103,8 @@ class Column(StrEnum):
     passed = "passed"
     attendance = "attendance"
     note = "note"
+    employment = "employment"  # a roster's 在職狀態: 在職, 離職, 留職停薪
+    left_on = "left_on"  # a roster's 離職日
 
 
 REQUIRED = (Column.person_id, Column.name, Column.date)
@@ -126,6 +131,7 @@ class RecordOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     roster: Sequence[Path] = ()
     verified_by: str | None = None
+    include_leavers: bool = False  # people the roster says have left stay in the run
 
 
 @dataclass
@@ -151,6 +157,7 @@ class RecordSet:
     warnings: list[Problem] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # every record table read: ``file`` or ``file#sheet``
     forms: list[str] = field(default_factory=list)  # the files that were assessment forms
+    leavers: list[Person] = field(default_factory=list)  # people the roster says have left, left out of the run
 
 
 @dataclass
@@ -260,7 +267,9 @@ def _delimiter(text: str) -> str:
     lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
 
     def known(delimiter: str) -> int:
-        return max(sum(_norm(part).strip('"') in _ALIASES for part in line.split(delimiter)) for line in lines)
+        return max(
+            sum(_header_key(part.strip().strip('"')) in _ALIASES for part in line.split(delimiter)) for line in lines
+        )
 
     best = max(",\t;", key=known)
     return best if known(best) >= len(REQUIRED) - 1 else max(",\t;", key=lines[0].count)
@@ -329,9 +338,52 @@ def _norm(text: str) -> str:
 _SPACES = re.compile(r"[\s*]+")
 
 
-_ALIASES = {_norm(alias): Column(col) for col, aliases in RECORD_HEADERS.items() for alias in (col, *aliases)}
-_IGNORED = frozenset(_norm(header) for header in IGNORED_HEADERS) - set(_ALIASES)
+_BRACKETS = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
+_HEADER_MARKS = re.compile(r"[_\-./:·]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_key(text: str) -> str:
+    """A header as compared: :func:`_norm`, and a bracketed remark (``(YYYY/MM/DD)``, ``（小時）``) and the
+    marks between words (``_``, ``-``, ``.``) left out, so that ``Employee ID`` is ``employee_id``."""
+    plain = _BRACKETS.sub("", unicodedata.normalize("NFKC", text))
+    return _HEADER_MARKS.sub("", _norm(plain)) or _norm(text)
+
+
+_ALIASES = {_header_key(alias): Column(col) for col, aliases in RECORD_HEADERS.items() for alias in (col, *aliases)}
+_IGNORED = frozenset(_header_key(header) for header in IGNORED_HEADERS) - set(_ALIASES)
+_PLANNED = tuple(_header_key(word) for word in PLANNED_PREFIXES)
+#: Every header known by its words, longest first: a header ending in one is read by it (外訓課程名稱 is 課程名稱).
+_KNOWN = sorted({*_ALIASES, *_IGNORED}, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_words(key: str) -> Column | None:
+    """The field of a header that ends with a known one after words of its own: 外訓課程名稱 → title,
+    實際上課時數 → hours. Not when those words make it a plan (應到時数), someone else's (主管姓名), or
+    another known header's (講師姓名 is the 講師's: provider)."""
+    for known in _KNOWN:
+        if len(known) < 2 or len(known) >= len(key) or not key.endswith(known):
+            continue
+        prefix = key[: -len(known)]
+        if prefix.startswith(_PLANNED) or prefix in _IGNORED or known in _IGNORED or any(c in prefix for c in ",;、"):
+            return None
+        return _ALIASES.get(prefix) or _ALIASES[known]
+    return None
+
+
+def _quiet(header: str) -> bool:
+    """Whether a header that names no field is one HR exports carry for other purposes (到職日, 主管姓名)."""
+    key = _header_key(header)
+    return (
+        key in _IGNORED
+        or any(key.endswith(known) and key[: -len(known)] in _IGNORED for known in _KNOWN if len(known) < len(key))
+        or key.startswith(_PLANNED)
+    )
+
+
 _CERTIFICATE = tuple(_norm(mark) for mark in CERTIFICATE_MARKS)
+_LEFT = frozenset(_norm(word) for word in LEFT_WORDS)
 
 
 @dataclass
@@ -390,12 +442,12 @@ def find_columns(
     for i, header in enumerate(headers):
         col = _column_of(header, wanted)
         if col is None or col in index:
-            if header and _norm(header) not in _IGNORED:
+            if header and not _quiet(header):
                 unused.append(i)
         else:
             index[col] = i
-    present = {_norm(h) for h in headers}
-    matched = {header for header in overrides.values() if _norm(header) in present}
+    present = {_header_key(h) for h in headers}
+    matched = {header for header in overrides.values() if _header_key(header) in present}
     warnings = [_unused(table, row, headers[i], i) for i in unused[:MAX_UNKNOWN_HEADERS]]
     if len(unused) > MAX_UNKNOWN_HEADERS:
         warnings.append(table.problem("records.more_unused", row, n=len(unused) - MAX_UNKNOWN_HEADERS))
@@ -443,12 +495,15 @@ def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column])
 
 def _wanted(overrides: Mapping[Column, str]) -> dict[str, Column]:
     """``--columns`` as compared: each header it names, normalised, and its field."""
-    return {_norm(header): col for col, header in overrides.items()}
+    return {_header_key(header): col for col, header in overrides.items()}
 
 
 def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
-    key = _norm(header)
-    return wanted.get(key) or _ALIASES.get(key)
+    key = _header_key(header)
+    found = wanted.get(key) or _ALIASES.get(key)
+    if found is not None or key in _IGNORED or not key:
+        return found
+    return _by_words(key)
 
 
 def _unused(table: Table, row: int, header: str, i: int) -> Problem:
@@ -458,9 +513,9 @@ def _unused(table: Table, row: int, header: str, i: int) -> Problem:
     character or two with a field's (到職日 is not 到期日).
     """
     parts = [part for part in re.split("[\uff0c\u3001]", header) if part.strip()]
-    if len(parts) > 1 and all(_norm(part) in _ALIASES for part in parts):
+    if len(parts) > 1 and all(_header_key(part) in _ALIASES for part in parts):
         return table.problem("records.wide_comma", row, i, header=header)
-    key = _norm(header)
+    key = _header_key(header)
     # one character off in three is a different word; two aliases of one field are one guess
     close = nearest(key, list(_ALIASES), 0.75 if len(key) > 3 else 0.8, same=lambda a, b: _ALIASES[a] is _ALIASES[b])
     if close is not None:
@@ -516,70 +571,19 @@ class CellError(Exception):
         self.args_ = args
 
 
-def cell_date(value: Any) -> dt.date:
-    """A date as HR files hold it: a date cell, ISO, ``2025/3/1``, ``20250301`` or ROC (民國) ``114/03/01``.
-
-    A range (``113/09/23~113/09/25``, ``2025/3/1-2025/3/3``, ``113.09.23–25``) is a course of several
-    days: it was completed on its last day, and that is the date.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value) or ""
-    plain = unicodedata.normalize("NFKC", text).strip()
-    day = _one_date(plain)
-    if day is None:
-        day = _range_end(plain)
-    if day is None:
-        raise CellError("records.bad_date", value=text)
-    return day
-
-
-def _one_date(plain: str) -> dt.date | None:
+def cell_date(value: Any, order: DayOrder | None = None) -> dt.date:
+    """A date in any form an HR system writes (:mod:`kmc_gap.model.hrdates`); a range gives its last day."""
     try:
-        return dt.date.fromisoformat(plain)
-    except ValueError:
-        pass
-    iso = hr_date(plain)
-    return None if iso is None else dt.date.fromisoformat(iso)
+        return read_date(value, order)
+    except DateError as exc:
+        raise CellError(exc.key, **exc.args_) from None
 
 
-_RANGE_MARK = re.compile("|".join(map(re.escape, RANGE_MARKS)))
-
-
-def _range_end(plain: str) -> dt.date | None:
-    """The last day of a range whose first day is a date; the end may leave out the year, or year and month."""
-    for mark in _RANGE_MARK.finditer(plain):
-        start = _one_date(plain[: mark.start()].strip())
-        if start is not None:
-            end = _end_of(start, plain[mark.end() :].strip())
-            return end if end is not None and end >= start else None
-    return None
-
-
-_PARTIAL_END = re.compile(r"\d{{1,2}}(?:[/.{month}]\d{{1,2}}{day}?)?".format(**DATE_WORDS))
-
-
-def _end_of(start: dt.date, tail: str) -> dt.date | None:
-    """The end of a range: a whole date, or only its day (``25``) or month and day (``10/2``) after ``start``."""
-    end = _one_date(tail)
-    if end is not None:
-        return end
-    if not _PARTIAL_END.fullmatch(tail):
-        return None
-    parts = [int(p) for p in re.findall(r"\d+", tail)]
-    try:
-        return start.replace(day=parts[0]) if len(parts) == 1 else start.replace(month=parts[0], day=parts[1])
-    except ValueError:
-        return None
-
-
-def cell_expires(value: Any) -> dt.date | None:
+def cell_expires(value: Any, order: DayOrder | None = None) -> dt.date | None:
     """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —, an empty cell)."""
     if _text(value) is None or _norm(_text(value) or "") in _NO_EXPIRY:
         return None
-    return cell_date(value)
+    return cell_date(value, order)
 
 
 _NO_EXPIRY = frozenset(_norm(word) for word in NO_EXPIRY_WORDS)
@@ -627,39 +631,68 @@ def cell_hours(value: Any) -> float:
 
 _HOUR_UNITS = sorted((_norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
 _SCORE_UNITS = sorted((_norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
-_PASS = frozenset(_norm(word) for word in PASS_WORDS)
-_FAIL = frozenset(_norm(word) for word in FAIL_WORDS)
-_ABSENT = frozenset(_norm(word) for word in ABSENT_WORDS)
-_PRESENT = frozenset(_norm(word) for word in PRESENT_WORDS)
-_OUTCOMES = _PASS | _FAIL | _ABSENT  # every word that says how a course went
 
 
-def cell_score(value: Any) -> float | bool:
-    """A final score (``58``, ``58分``, ``85.5``), or a pass/fail/absence word written where the score goes."""
+class Outcome(StrEnum):
+    """How a course went, as a 結訓狀態, 是否合格, 出缺勤 or score cell says it."""
+
+    passed = "passed"
+    exempt = "exempt"  # 免試, 抵免, 補考通過: counts, and the row's note says so
+    failed = "failed"  # 不合格, 未結訓, 退訓
+    absent = "absent"  # 缺席, 請假
+    present = "present"  # 出席: says nothing of passing
+    not_taken = "not_taken"  # 報名中, 取消, 候補: no record of training at all
+
+
+_OUTCOME_WORDS: dict[str, Outcome] = {
+    _norm(word): outcome
+    for outcome, words in (
+        (Outcome.present, PRESENT_WORDS),
+        (Outcome.absent, ABSENT_WORDS),
+        (Outcome.failed, (*FAIL_WORDS, *WITHDRAWN_WORDS)),
+        (Outcome.passed, PASS_WORDS),
+        (Outcome.exempt, EXEMPT_WORDS),
+        (Outcome.not_taken, NOT_TAKEN_WORDS),
+    )
+    for word in words
+}
+#: The columns that may say a course was never taken (報名中 in 結訓狀態, 取消 in 出缺勤, 候補 where the score goes).
+OUTCOME_COLUMNS = (Column.passed, Column.attendance, Column.score)
+
+
+def outcome_of(value: Any) -> Outcome | None:
+    """The outcome a word says, with width and case folded; None for any other text."""
+    return _OUTCOME_WORDS.get(_norm(_text(value) or ""))
+
+
+def cell_score(value: Any) -> float | Outcome:
+    """A final score (``58``, ``58分``, ``85.5``), or an outcome word written where the score goes (缺考, 免試)."""
     number = _number(value, _SCORE_UNITS)
     if number is not None:
         return number
-    key = _norm(_text(value) or "")
-    if key in _OUTCOMES:
-        return key in _PASS
+    outcome = outcome_of(value)
+    if outcome is not None and outcome is not Outcome.present:
+        return outcome
     raise CellError("records.bad_score", value=_text(value) or "")
 
 
-def cell_passed(value: Any) -> bool:
-    """A 是否合格 cell: True for a pass (是, 合格, 通過, Y, ✓, pass), False for a fail or an absence."""
-    key = _norm(_text(value) or "")
-    if key in _OUTCOMES:
-        return key in _PASS
+def cell_passed(value: Any) -> Outcome:
+    """A 是否合格 or 結訓狀態 cell: passed (是, 合格, 已結訓, 有), exempt, failed (否, 退訓, 無) or absent."""
+    outcome = outcome_of(value)
+    if outcome is not None and outcome is not Outcome.present:
+        return outcome
     raise CellError("records.bad_result", value=_text(value) or "")
 
 
-def cell_attended(value: Any) -> bool:
-    """A 出缺勤 cell: True when present (出席, 全勤, 是, ✓), False when absent (缺課, 缺席, 請假, 未到, 否)."""
-    key = _norm(_text(value) or "")
-    if key in _PRESENT or key in _PASS:
-        return True
-    if key in _ABSENT or key in _FAIL:
-        return False
+def cell_attended(value: Any) -> Outcome:
+    """A 出缺勤 cell: present (出席, 全勤, 是), absent (缺課, 缺席, 請假, 未到, 否), or one of the other outcomes."""
+    outcome = outcome_of(value)
+    if outcome is Outcome.passed:
+        return Outcome.present
+    if outcome is Outcome.failed:
+        return Outcome.absent
+    if outcome is not None:
+        return outcome
     raise CellError("records.bad_attendance", value=_text(value) or "")
 
 
@@ -677,6 +710,16 @@ def cell_kind(value: Any) -> str:
     if close:
         raise CellError("records.bad_kind_hint", value=text, choices=choices, suggestion=close[0])
     raise CellError("records.bad_kind", value=text, choices=choices)
+
+
+def person_key(text: str) -> str:
+    """A person id as it is shown: full width folded (Ｅ001 is E001), an id being a code."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def join_key(ident: str) -> str:
+    """What two ids must share to be one person: width, case and spaces folded (ｅ 001 is E001)."""
+    return "".join(unicodedata.normalize("NFKC", ident).split()).casefold()
 
 
 def record_id(person_id: str, what: str, date: dt.date) -> str:
@@ -742,6 +785,7 @@ class Skip(StrEnum):
     section = "section"  # a department's heading over its block: one cell, often merged across the row
     header = "header"  # the header row repeated (on every printed page of an export)
     unrelated = "unrelated"  # a course the catalogue marks as outside the standard
+    not_taken = "not_taken"  # enrolled, waitlisted, not started or cancelled: no training was taken
 
 
 _SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
@@ -800,6 +844,15 @@ class _Reader:
         self.first_skip: int | None = None  # where the note about the rows passed over points
         self.unknown: dict[str, _Unknown] = {}  # course code → its rows
         self.bystanders: dict[str, tuple[int, Person]] = {}  # id → (first row, person) of passed-over rows
+        dates = [
+            cells[i]
+            for _, cells in table.rows
+            for c in (Column.date, Column.expires)
+            if (i := columns.index.get(c)) is not None and i < len(cells)
+        ]
+        order = day_order(dates)  # 05/03/2026 is read as the file's other dates write day and month
+        self.date = functools.partial(cell_date, order=order)
+        self.expires = functools.partial(cell_expires, order=order)
 
     def records(self) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
@@ -823,6 +876,10 @@ class _Reader:
         self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
+        if any(outcome_of(row.raw(col)) is Outcome.not_taken for col in OUTCOME_COLUMNS):
+            self.skip(Skip.not_taken, row.number)  # enrolled, waitlisted, cancelled: no training was taken
+            self.bystander(row)
+            return None
         course, usable = self.course(row)
         if not usable:
             self.bystander(row)
@@ -830,15 +887,16 @@ class _Reader:
         for col in REQUIRED:
             if row.text(col) is None:
                 row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
-        date = row.read(Column.date, cell_date)
-        expires = row.read(Column.expires, cell_expires)
+        date = row.read(Column.date, self.date)
+        expires = row.read(Column.expires, self.expires)
         kind = row.read(Column.kind, cell_kind) or self.kind
         hours = row.read(Column.hours, cell_hours)
         level = row.read(Column.level, cell_level)
         covers = row.read(Column.covers, cell_codes)
         score = row.read(Column.score, cell_score)
-        result = row.read(Column.passed, cell_passed)
-        attended = row.read(Column.attendance, cell_attended)
+        outcomes = [row.read(Column.passed, cell_passed), row.read(Column.attendance, cell_attended)]
+        if isinstance(score, Outcome):
+            outcomes.append(score)
         if course is not None:
             level = level if row.text(Column.level) is not None else course.level
             covers = covers if row.text(Column.covers) is not None else list(course.covers)
@@ -847,8 +905,7 @@ class _Reader:
         title = row.text(Column.title) or (course.title if course else None) or row.text(Column.course)
         if title is None:
             row.fail(Column.title, "records.no_title")
-        # an id is a code: one typed in full width (Ｅ001) is the same person as E001
-        person_id = unicodedata.normalize("NFKC", row.text(Column.person_id) or "") or None
+        person_id = person_key(row.text(Column.person_id) or "") or None
         name = row.text(Column.name)
         if row.problems or None in (date, level, covers, title, person_id, name):
             return None
@@ -858,7 +915,9 @@ class _Reader:
             return None
         what = row.text(Column.course) or title
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
-        failed = any(value is False for value in (result, attended, score))  # a score of 0.0 is no fail mark
+        failed = any(outcome in (Outcome.failed, Outcome.absent) for outcome in outcomes)
+        exempt = [row.text(col) or "" for col in OUTCOME_COLUMNS if outcome_of(row.raw(col)) is Outcome.exempt]
+        note = "；".join(dict.fromkeys(text for text in (row.text(Column.note), *exempt) if text)) or None
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export
         evidence = Evidence.model_construct(
@@ -872,7 +931,7 @@ class _Reader:
             verified_by=row.text(Column.verified_by) or self.verified_by,
             hours=None if hours is None else float(hours),
             reference=row.text(Column.reference),
-            note=row.text(Column.note),
+            note=note,
             course=row.text(Column.course),
             provider=row.text(Column.provider),
             score=score if type(score) is float else None,
@@ -889,7 +948,7 @@ class _Reader:
 
     def bystander(self, row: _Row) -> None:
         """Keep who a passed-over row is about: a person whose every row is a fire drill is still on the team."""
-        person_id = unicodedata.normalize("NFKC", row.text(Column.person_id) or "")
+        person_id = person_key(row.text(Column.person_id) or "")
         name = row.text(Column.name)
         if person_id and name and person_id not in self.bystanders:
             organisation, role = row.text(Column.organisation), row.text(Column.role)
@@ -1025,7 +1084,7 @@ def _gather(table: Table, columns: Columns, options: RecordOptions, seen: dict[s
 
 def field_named(name: str) -> Column | None:
     """The field ``--columns`` names: its own name (``course``) or a header of it (``course_code``, 課程代號)."""
-    return _ALIASES.get(_norm(name))
+    return _ALIASES.get(_header_key(name))
 
 
 def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -> RecordSet:
@@ -1052,6 +1111,7 @@ class _Loader:
         self.sheet_found = False
         self.pending: list[tuple[Tables, bool]] = []  # workbooks read once it is known whether --sheet was found
         self.first: str | None = None  # the first record file, where a problem of the whole run is told
+        self.left: dict[str, Person] = {}  # join key → a roster person who has left
 
     def load(self, paths: Sequence[Path]) -> RecordSet:
         for path in self.options.roster:
@@ -1061,6 +1121,13 @@ class _Loader:
         self.later()
         self.run_problems()
         self.result.people = self.build()
+        if self.result.leavers:
+            names = "、".join(f"{person.name}（{person.id}）" for person in self.result.leavers)
+            where = self.options.roster[0] if self.options.roster else None
+            file = shown(where) if where is not None else self.first or ""
+            self.result.warnings.append(
+                Problem(file, "records.leavers", {"n": len(self.result.leavers), "names": names})
+            )
         return self.result
 
     def read(self, path: Path, *, roster_only: bool) -> None:
@@ -1093,7 +1160,7 @@ class _Loader:
         for person in read.people:
             table = Table(name, person.source.partition("#")[2], [])
             # a person without an id is one person per sheet, never merged with another without one
-            key = person.person.id if person.person.id else f"\x00{person.source}"
+            key = join_key(person.person.id) if person.person.id else f"\x00{person.source}"
             records = [_Record(person.person, ev, table, 1) for ev in person.evidence]
             for record in records or [_Record(person.person, None, table, 1)]:  # unfilled: on the team all the same
                 _add(self.people, record, name, self.result.warnings, repeats, key)
@@ -1158,18 +1225,27 @@ class _Loader:
             if row.problems:
                 self.result.problems.setdefault(table.file, []).extend(row.problems)
                 continue
-            ident = unicodedata.normalize("NFKC", row.text(Column.person_id) or "")
-            if ident not in roster:
+            ident = person_key(row.text(Column.person_id) or "")
+            if join_key(ident) not in roster:
                 person = Person(
                     name=row.text(Column.name) or "",
                     id=ident,
                     organisation=row.text(Column.organisation),
                     role=row.text(Column.role),
                 )
-                roster[ident] = (person, table.file)
+                roster[join_key(ident)] = (person, table.file)
+                if self.has_left(row):
+                    self.left[join_key(ident)] = person
         if skipped:
             counts = Word("records.skip.rows", {"n": skipped})
             self.result.warnings.append(table.problem("records.passed_over", first, n=skipped, counts=counts))
+
+    def has_left(self, row: _Row) -> bool:
+        """Whether a roster row says its person has left: 在職狀態 離職, or a 離職日 with no status saying otherwise."""
+        status = row.text(Column.employment)
+        if status is not None:
+            return _norm(status) in _LEFT
+        return row.read(Column.left_on, cell_date) is not None
 
     def run_problems(self) -> None:
         """What only the whole run can tell: a ``--columns`` header that no table has."""
@@ -1181,21 +1257,57 @@ class _Loader:
             self.result.problems.setdefault(self.first, []).append(problem)
 
     def build(self) -> list[RecordPerson]:
-        """Roster people first (with their rows, or none), then the people of the rows the roster lacks."""
-        out: list[RecordPerson] = []
+        """Roster people first (with their rows, or none), then the people of the rows the roster lacks.
+
+        People the roster says have left are set aside (listed in ``leavers``) unless ``include_leavers``.
+        """
+        self.join_dropped_zeros()
+        out: list[tuple[str, RecordPerson]] = []
         if self.roster is not None:
-            for ident, (person, file) in self.roster.items():
-                gathered = self.people.pop(ident, None)
+            for key, (person, file) in self.roster.items():
+                gathered = self.people.pop(key, None)
                 if gathered is None:
-                    out.append(RecordPerson(Profile(standard=self.std.code, person=person), [file], roster_only=True))
+                    profile = Profile(standard=self.std.code, person=person)
+                    out.append((key, RecordPerson(profile, [file], roster_only=True)))
                     continue
-                out.append(gathered.build(self.std, person, file, self.result.warnings))
-            for ident, gathered in self.people.items():
+                out.append((key, gathered.build(self.std, person, file, self.result.warnings)))
+            for gathered in self.people.values():
                 self.result.warnings.append(
-                    gathered.warning("records.not_on_roster", id=ident, name=gathered.person.name)
+                    gathered.warning("records.not_on_roster", id=gathered.person.id, name=gathered.person.name)
                 )
-        out += [gathered.build(self.std) for gathered in self.people.values()]
-        return out
+        out += [(key, gathered.build(self.std, warnings=self.result.warnings)) for key, gathered in self.people.items()]
+        if self.options.include_leavers:
+            return [person for _, person in out]
+        self.result.leavers = [person.profile.person for key, person in out if key in self.left]
+        return [person for key, person in out if key not in self.left]
+
+    def join_dropped_zeros(self) -> None:
+        """Join an id whose leading zeros a spreadsheet dropped (1002) to the one written in full (01002).
+
+        Only when exactly one id in full matches and the names agree: the roster's ids where there is a
+        roster, else the other records' ids. Each join is one warning naming both; a name that disagrees
+        is a warning too, and the two stay two people.
+        """
+        full = list(self.roster) if self.roster is not None else list(self.people)
+        names = {key: person.name for key, (person, _) in (self.roster or {}).items()}
+        names.update({key: gathered.person.name for key, gathered in self.people.items() if key not in names})
+        for key in [k for k in self.people if k.isdigit() and k not in (self.roster or {})]:
+            matches = [k for k in full if k.isdigit() and len(k) > len(key) and k.lstrip("0") == key.lstrip("0")]
+            if len(matches) != 1:
+                continue
+            gathered, into = self.people[key], matches[0]
+            args = {"short": gathered.person.id, "full": into, "name": gathered.person.name, "other": names[into]}
+            if join_key(names[into]) != join_key(gathered.person.name):
+                self.result.warnings.append(gathered.warning("records.zeros_names_differ", **args))
+                continue
+            shown_id = self.roster[into][0].id if self.roster is not None else self.people[into].person.id
+            self.result.warnings.append(gathered.warning("records.zeros_joined", **{**args, "full": shown_id}))
+            del self.people[key]
+            target = self.people.get(into)
+            if target is None:
+                self.people[into] = gathered.renamed(shown_id or into)
+            else:
+                target.absorb(gathered)
 
 
 @dataclass
@@ -1206,6 +1318,36 @@ class _Person:
     evidence: dict[str, _Record] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)  # names warned about already
+    departments: dict[str, dt.date] = field(default_factory=dict)  # each department the rows give → its latest row
+
+    def renamed(self, ident: str) -> _Person:
+        """The same records under the id written in full (01002 for 1002)."""
+        return replace(self, person=self.person.model_copy(update={"id": ident}))
+
+    def absorb(self, other: _Person) -> None:
+        """Take in the records of the same person read under another id."""
+        for key, record in other.evidence.items():
+            self.evidence.setdefault(key, record)
+        self.files += [file for file in other.files if file not in self.files]
+        for department, day in other.departments.items():
+            self.departments[department] = max(day, self.departments.get(department, day))
+
+    def department(self, listed: str | None, warnings: list[Problem] | None) -> str | None:
+        """The roster's department, else the latest row's; a person whose rows name two is noted once."""
+        latest = max(self.departments, key=lambda d: self.departments[d]) if self.departments else None
+        chosen = listed or latest or self.person.organisation
+        if len(self.departments) > 1 and warnings is not None:
+            others = "、".join(d for d in self.departments if d != chosen)
+            warnings.append(
+                self.warning(
+                    "records.two_departments",
+                    name=self.person.name,
+                    id=self.person.id,
+                    department=chosen or "",
+                    others=others,
+                )
+            )
+        return chosen
 
     def warning(self, key: str, **args: Any) -> Problem:
         """A warning about this person, at their first row (or their first file, when no row became evidence)."""
@@ -1221,16 +1363,16 @@ class _Person:
     ) -> RecordPerson:
         """The profile; a roster entry (``listed``) gives the name, department and role where it has them."""
         person, files = self.person, list(self.files)
+        organisation = self.department(listed.organisation if listed is not None else None, warnings)
         if listed is not None:
             if listed.name != person.name and warnings is not None:
                 warnings.append(self.warning("records.name_differs", id=person.id, name=person.name, first=listed.name))
             person = Person(
-                name=listed.name,
-                id=person.id,
-                organisation=listed.organisation or person.organisation,
-                role=listed.role or person.role,
+                name=listed.name, id=listed.id or person.id, organisation=organisation, role=listed.role or person.role
             )
             files = [roster, *files] if roster and roster not in files else files
+        elif organisation != person.organisation:
+            person = person.model_copy(update={"organisation": organisation})
         evidence = [record.evidence for record in self.evidence.values() if record.evidence is not None]
         return RecordPerson(Profile(standard=std.code, person=person, evidence=evidence), files)
 
@@ -1255,18 +1397,23 @@ def _add(
     repeats: list[Problem],
     key: str | None = None,
 ) -> None:
-    ident = key if key is not None else record.person.id or ""
+    ident = key if key is not None else join_key(record.person.id or "")
     person = people.setdefault(ident, _Person(record.person))
     if file not in person.files:
         person.files.append(file)
     name = record.person.name
     if name != person.person.name and name not in person.other_names:
         person.other_names.add(name)
-        warnings.append(record.warning("records.name_differs", id=ident, name=name, first=person.person.name))
+        warnings.append(
+            record.warning("records.name_differs", id=person.person.id, name=name, first=person.person.name)
+        )
     if person.person.organisation is None and record.person.organisation is not None:
         person.person = person.person.model_copy(update={"organisation": record.person.organisation})
     if record.evidence is None:  # a person whose rows were passed over: on the team, with no evidence from them
         return
+    department = record.person.organisation
+    if department is not None and record.evidence.date >= person.departments.get(department, dt.date.min):
+        person.departments[department] = record.evidence.date
     first = person.evidence.get(record.evidence.id)
     if first is not None:
         repeats.append(record.warning("records.duplicate_row", first=first.warning("records.duplicate_row").location()))

@@ -140,8 +140,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "records.empty_cell": ("「{field}」是空的", "{field} is empty"),
     "records.bad_date": (
-        "「{value}」不是日期；可寫 2025-03-01、2025/3/1、114/03/01、1140301 或 民國114年3月1日",
-        '"{value}" is not a date; write 2025-03-01, 2025/3/1, or with the ROC year 114/03/01 or 1140301',
+        "「{value}」不是日期；可寫 2025-03-01、2025/3/1、2025年3月1日、114/03/01、1140301 或 民國114年3月1日",
+        '"{value}" is not a date; write 2025-03-01, 2025/3/1, 1 Mar 2025, or with the ROC year 114/03/01 or 1140301',
+    ),
+    "records.ambiguous_date": (
+        "「{value}」的日與月分不出先後：可能是 {dmy}（日/月/年），也可能是 {mdy}（月/日/年）；"
+        "請改寫成 2025-03-01，或在對照檔（--mapping）寫明 date_order",
+        '"{value}" may be day/month or month/day: {dmy} (day first) or {mdy} (month first); '
+        "write it as 2025-03-01, or set date_order in the mapping (--mapping)",
     ),
     "records.bad_level": ("職能級別「{value}」應為 1 到 6", 'level "{value}" must be 1 to 6'),
     "records.bad_hours": (
@@ -181,6 +187,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "records.skip.section": ("部門標題 {n} 列", "section headings {n}"),
     "records.skip.header": ("重複的標題列 {n} 列", "repeated headers {n}"),
     "records.skip.unrelated": ("與職能基準無關的課程 {n} 列", "courses outside the standard {n}"),
+    "records.skip.not_taken": (
+        "未上課（報名中、候補、未開課、取消）{n} 列",
+        "not taken (enrolled, waitlisted, not started, cancelled) {n}",
+    ),
     "records.skip.rows": (
         "{n} 列",
         Plural("n", "{n} row", "{n} rows"),
@@ -223,6 +233,28 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "警告：--catalog、--sheet、--columns 只用於訓練紀錄檔（.csv、.xlsx）；這次沒有紀錄檔，未使用",
         "warning: --catalog, --sheet and --columns are for record files (.csv, .xlsx); "
         "there are none, so they were not used",
+    ),
+    "records.zeros_joined": (
+        "人員編號 {short}（{name}）視為 {full}：試算表去掉了開頭的 0，姓名相同",
+        "person id {short} ({name}) read as {full}: a spreadsheet dropped its leading zeros, and the names agree",
+    ),
+    "records.zeros_names_differ": (
+        "人員編號 {short}（{name}）與 {full}（{other}）只差開頭的 0，但姓名不同：視為兩個人",
+        "person id {short} ({name}) differs from {full} ({other}) only by leading zeros, but the names differ: "
+        "two people",
+    ),
+    "records.two_departments": (
+        "{name}（{id}）的紀錄在不同部門（{others}）：列在「{department}」（名冊的部門，否則最近一筆紀錄的部門）",
+        "{name} ({id}) has records under other departments ({others}): reported under {department} "
+        "(the roster's department, else the latest row's)",
+    ),
+    "records.leavers": (
+        "名冊上已離職的 {n} 人不列入（要列入請加 --include-leavers）：{names}",
+        Plural(
+            "n",
+            "{n} person the roster lists as having left is left out (--include-leavers keeps them): {names}",
+            "{n} people the roster lists as having left are left out (--include-leavers keeps them): {names}",
+        ),
     ),
     "records.field.person_id": ("人員編號", "person id"),
     "records.field.name": ("姓名", "name"),
@@ -765,6 +797,12 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "沒有確認者欄位的紀錄，以此為確認者（例如 訓練系統），讓 --policy strict 可採計。",
         "The verifier of rows that name none (e.g. the training system), so that --policy strict counts them.",
     ),
+    "help.opt.include_leavers": (
+        "名冊上已離職（在職狀態 離職、或有離職日）的人也列入；預設不列入團隊報告、評核表與訓練規劃。",
+        "Keep the people the roster lists as having left (an employment status saying so, or a leaving date); "
+        "by default they are left out "
+        "of team reports, forms and plans.",
+    ),
     "help.cmd.catalog": ("課程目錄工具。", "Course catalogue tools."),
     "help.cmd.catalog_init": (
         "從訓練紀錄產生課程目錄骨架（每個課程代號與名稱、人數），待填職能級別與職能內涵。",
@@ -1249,7 +1287,7 @@ KIND_ALIASES: dict[str, str] = {
 }
 
 #: How dates are written in the Republic of China calendar (民國114年3月1日 is 2025-03-01).
-DATE_WORDS: dict[str, str] = {"era": "民國", "year": "年", "month": "月", "day": "日"}
+DATE_WORDS: dict[str, str] = {"era": "民國", "year": "年", "month": "月", "day": "日", "western": "西元|公元"}
 
 #: The headers of HR record files, by field: what training systems, ERPs and certificate tables write.
 #: The field's own name (``person_id``) is recognised too; ``--columns field=header`` adds any other.
@@ -1265,8 +1303,27 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "staff_id",
         "emp_no",
         "id",
+        "employee_no",
+        "employee_number",
+        "emp_id",
+        "staff_no",
+        "員工代碼",
+        "學員編號",
+        "學員代號",
+        "人事編號",
     ),
-    "name": ("姓名", "員工姓名", "學員姓名", "中文姓名", "人員姓名", "full_name"),
+    "name": (
+        "姓名",
+        "員工姓名",
+        "學員姓名",
+        "中文姓名",
+        "人員姓名",
+        "參訓人員",
+        "受訓人員",
+        "full_name",
+        "employee_name",
+        "learner_name",
+    ),
     "organisation": (
         "單位",
         "部門",
@@ -1278,10 +1335,46 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "organization",
         "department",
         "dept",
+        "單位別",
+        "處室",
+        "division",
+        "business_unit",
+        "department_name",
     ),
     "role": ("職稱", "職務", "職位", "job_title", "position"),
-    "course": ("課程代號", "課程編號", "課程代碼", "班別代號", "證照代碼", "course_code", "course_id", "code"),
-    "title": ("課程名稱", "證照名稱", "項目名稱", "名稱", "班別名稱", "訓練課程", "course_title", "course_name"),
+    "course": (
+        "課程代號",
+        "課程編號",
+        "課程代碼",
+        "班別代號",
+        "開班代號",
+        "證照代碼",
+        "course_code",
+        "course_id",
+        "course_no",
+        "class_code",
+        "code",
+    ),
+    "title": (
+        "課程名稱",
+        "證照名稱",
+        "項目名稱",
+        "名稱",
+        "班別名稱",
+        "班別",
+        "開班名稱",
+        "訓練課程",
+        "訓練名稱",
+        "研習名稱",
+        "外訓課程",
+        "course_title",
+        "course_name",
+        "training_title",
+        "training_name",
+        "certificate_name",
+        "certification",
+        "program",
+    ),
     "kind": ("類別", "種類", "證據類別", "訓練類別", "訓練類型", "課程類別", "type"),
     "date": (
         "結訓日期",
@@ -1298,8 +1391,20 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "起訖日期",
         "證照取得日期",
         "考取日期",
+        "結訓日",
+        "完訓日期",
+        "完成日",
+        "研習日期",
+        "授證日期",
+        "核發日期",
         "completed",
         "completion_date",
+        "date_completed",
+        "completed_on",
+        "end_date",
+        "issue_date",
+        "date_issued",
+        "date",
     ),
     "expires": (
         "到期日",
@@ -1310,13 +1415,29 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "有效期限至",
         "有效期至",
         "到期日期",
+        "證照效期",
         "expiry",
         "expiry_date",
+        "expiration_date",
+        "expires",
         "valid_until",
+        "valid_to",
     ),
     "level": ("職能級別", "級別", "icap_level"),
     "covers": ("職能內涵", "對應代碼", "職能代碼", "codes"),
-    "hours": ("訓練時數", "時數", "上課時數", "學習時數", "課程時數", "training_hours"),
+    "hours": (
+        "訓練時數",
+        "時數",
+        "上課時數",
+        "學習時數",
+        "課程時數",
+        "研習時數",
+        "認證時數",
+        "training_hours",
+        "duration",
+        "credit_hours",
+        "learning_hours",
+    ),
     "verified_by": (
         "確認者",
         "核定人",
@@ -1326,13 +1447,71 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "verifier",
         "approved_by",
         "issuer",
+        "issued_by",
+        "issuing_body",
+        "發照單位",
+        "核發單位",
     ),
-    "provider": ("講師", "授課單位", "開課單位", "辦理單位", "訓練機構", "培訓機構", "trainer", "instructor"),
+    "provider": (
+        "講師",
+        "授課單位",
+        "開課單位",
+        "辦理單位",
+        "主辦單位",
+        "訓練單位",
+        "培訓單位",
+        "訓練機構",
+        "培訓機構",
+        "trainer",
+        "instructor",
+        "provider",
+        "training_provider",
+        "vendor",
+    ),
     "reference": ("證書字號", "證照字號", "證號", "證照編號", "證書編號", "certificate_no", "ref"),
-    "score": ("結訓成績", "成績", "分數", "測驗成績", "考試成績", "test_score"),
-    "passed": ("是否合格", "合格", "通過", "結訓", "結果", "是否通過", "合格與否", "結訓狀態", "result", "pass"),
-    "attendance": ("出席", "出勤", "出缺勤", "出席狀況", "出席情形", "attended"),
-    "note": ("備註", "附註", "說明", "notes", "remark", "remarks"),
+    "score": (
+        "結訓成績",
+        "成績",
+        "分數",
+        "測驗成績",
+        "測驗分數",
+        "考試成績",
+        "總成績",
+        "test_score",
+        "exam_score",
+        "grade",
+    ),
+    "passed": (
+        "是否合格",
+        "合格",
+        "通過",
+        "結訓",
+        "結果",
+        "是否通過",
+        "合格與否",
+        "結訓狀態",
+        "完訓狀態",
+        "學習狀態",
+        "修課狀態",
+        "狀態",
+        "結業",
+        "完訓",
+        "結業證明",
+        "結業證書",
+        "完訓證明",
+        "結訓證明",
+        "證書",
+        "取得證書",
+        "result",
+        "pass",
+        "status",
+        "completion_status",
+        "outcome",
+    ),
+    "attendance": ("出席", "出勤", "出缺勤", "出席狀況", "出席情形", "出席狀態", "attended", "attendance_status"),
+    "note": ("備註", "附註", "說明", "notes", "remark", "remarks", "comment", "comments", "memo"),
+    "employment": ("在職狀態", "在職狀況", "任職狀態", "在職", "在職否", "員工狀態", "employment_status", "active"),
+    "left_on": ("離職日", "離職日期", "離職時間", "leave_date", "termination_date", "left_on", "end_of_employment"),
 }
 
 #: Headers HR exports carry that are no evidence: read past quietly, and never offered as a did-you-mean
@@ -1340,8 +1519,6 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
 IGNORED_HEADERS: tuple[str, ...] = (
     "到職日",
     "到職日期",
-    "離職日",
-    "離職日期",
     "生日",
     "出生日期",
     "出生年月日",
@@ -1379,7 +1556,12 @@ IGNORED_HEADERS: tuple[str, ...] = (
     "報名日期",
     "開課日期",
     "開始日期",
+    "開課日",
     "訓練開始日",
+    "start_date",
+    "begin_date",
+    "身分別",
+    "學員類別",
     "費用",
     "個人費用",
     "訓練費用",
@@ -1412,6 +1594,9 @@ PASS_WORDS: tuple[str, ...] = (
     "passed",
     "true",
     "ok",
+    "有",
+    "completed",
+    "complete",
 )
 FAIL_WORDS: tuple[str, ...] = (
     "否",
@@ -1430,6 +1615,8 @@ FAIL_WORDS: tuple[str, ...] = (
     "fail",
     "failed",
     "false",
+    "無",
+    "not completed",
 )
 ABSENT_WORDS: tuple[str, ...] = (
     "缺課",
@@ -1514,3 +1701,97 @@ MONEY_MARKS: tuple[str, ...] = ("nt$", "ntd", "$", "元", "twd")
 
 #: Words in a table's headers that make its rows certificates by default (a 證照 sheet has no 類別 column).
 CERTIFICATE_MARKS: tuple[str, ...] = ("證照", "證書", "certificate", "licence", "license")
+
+#: Words around a time of day written after a date (2026/3/5 上午 09:00:00, 2026-03-05 09:00 PM).
+TIME_WORDS: tuple[str, ...] = ("上午", "下午", "中午", "晚上", "凌晨", "早上", "am", "pm", "a.m.", "p.m.")
+
+#: A course that counts without having been sat the usual way (exempted, credited, passed on a resit):
+#: the row counts, and its note says which.
+EXEMPT_WORDS: tuple[str, ...] = (
+    "免試",
+    "抵免",
+    "免訓",
+    "免修",
+    "補考通過",
+    "補考及格",
+    "補考合格",
+    "exempt",
+    "exempted",
+    "credited",
+    "waived",
+)
+
+#: A course that was left or dropped before its end: read as not passed (結訓狀態 退訓).
+WITHDRAWN_WORDS: tuple[str, ...] = (
+    "退訓",
+    "中途退訓",
+    "退選",
+    "未完訓",
+    "退出",
+    "中輟",
+    "補考未通過",
+    "withdrawn",
+    "withdrew",
+    "dropped",
+)
+
+#: A row that is no record of training taken: enrolled, waitlisted, not started, cancelled. Passed over
+#: and counted as such, never as a fail.
+NOT_TAKEN_WORDS: tuple[str, ...] = (
+    "報名中",
+    "已報名",
+    "報名",
+    "未開課",
+    "待開課",
+    "尚未開課",
+    "取消",
+    "已取消",
+    "課程取消",
+    "停班",
+    "停開",
+    "不開班",
+    "候補",
+    "候補中",
+    "延期",
+    "待審核",
+    "審核中",
+    "enrolled",
+    "registered",
+    "waitlisted",
+    "waitlist",
+    "cancelled",
+    "canceled",
+    "not started",
+    "scheduled",
+    "postponed",
+)
+
+#: Words before a header that make it a planned figure, not what happened: 應到時數 is not 時數.
+PLANNED_PREFIXES: tuple[str, ...] = (
+    "應到",
+    "應出席",
+    "應",
+    "預計",
+    "預定",
+    "表定",
+    "規定",
+    "需",
+    "planned",
+    "scheduled",
+    "required",
+)
+
+#: A roster's 在職狀態 saying a person has left (離職) or is away for good; any other word (在職, 試用) keeps them.
+LEFT_WORDS: tuple[str, ...] = (
+    "離職",
+    "已離職",
+    "離職中",
+    "退休",
+    "已退休",
+    "資遣",
+    "解僱",
+    "left",
+    "terminated",
+    "resigned",
+    "inactive",
+)
