@@ -246,7 +246,7 @@ def test_leavers_are_left_out_and_listed_once(tmp_path: Path) -> None:
     assert [p.profile.person.id for p in found.people] == ["E1"]
     assert [p.id for p in found.leavers] == ["E2", "E3"]
     (listed,) = [w for w in found.warnings if w.key == "records.leavers"]
-    assert listed.args == {"n": 2, "names": "乙（E2）、丙（E3）"}
+    assert listed.message() == "名冊上已離職的 2 人不列入（要列入請加 --include-leavers）：乙（E2）、丙（E3）"
     kept = read(lms, roster=(roster,), include_leavers=True)
     assert [p.profile.person.id for p in kept.people] == ["E1", "E2", "E3"]
 
@@ -265,4 +265,7 @@ def test_a_person_who_moved_is_under_the_latest_department(tmp_path: Path) -> No
     (person,) = found.people
     assert person.profile.person.organisation == "行銷部"  # the latest row's, 2026-09-05
     (moved,) = [w for w in found.warnings if w.key == "records.two_departments"]
-    assert moved.args["others"] == "業務部"
+    assert moved.message("en") == (
+        "甲 (E1) has records under other departments (業務部): reported under 行銷部 "
+        "(the roster's department, else the latest row's)"
+    )

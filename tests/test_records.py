@@ -18,7 +18,7 @@ from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.words.catalogue import RECORD_HEADERS
 
-from conftest import RunLine, examples
+from conftest import RunLine, examples, without_inputs
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -403,7 +403,9 @@ def test_records_and_a_hand_written_profile_give_the_same_report(run_line: RunLi
         "     hours: 12, covers: [K12, K17, S12], source: r.csv}\n",
         encoding="utf-8",
     )
-    from_records = json.loads(run_line("assess", str(records), "-c", CATALOG, *AS_OF, "-f", "jsonl").stdout)
+    from_records = without_inputs(
+        json.loads(run_line("assess", str(records), "-c", CATALOG, *AS_OF, "-f", "jsonl").stdout)
+    )
     by_hand = json.loads(run_line("assess", str(profile), *AS_OF, "-f", "jsonl").stdout)
     assert from_records.pop("file") == str(records)
     assert by_hand.pop("file") == str(profile)
@@ -414,7 +416,7 @@ def test_the_example_export_as_csv_and_xlsx_gives_the_same_reports(run_line: Run
     def reports(name: str) -> list[dict[str, Any]]:
         run = run_line("assess", f"examples/records/{name}", "-c", CATALOG, *AS_OF, "-f", "jsonl")
         assert run.code == 0, run.stderr
-        return [{**json.loads(line), "file": None} for line in run.stdout.splitlines()]
+        return [{**without_inputs(json.loads(line)), "file": None} for line in run.stdout.splitlines()]
 
     csv_reports, xlsx_reports = reports("training-2025.csv"), reports("training-2025.xlsx")
     assert len(csv_reports) == 20

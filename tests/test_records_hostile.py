@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, RunLine, examples, run_cli
+from conftest import ROOT, RunLine, examples, run_cli, without_inputs
 
 CATALOG = str(ROOT / "examples" / "catalog.yaml")
 HOSTILE = '\x1b]0;pwned\x07\x1b[2J\u202e=HYPERLINK("x")<b>|bold</b>\n::error::forged\x01'
@@ -73,4 +73,4 @@ def test_hostile_text_survives_import_as_the_same_data(run_line: RunLine, tmp_pa
     from_records = json.loads(
         run_line("assess", str(path), "-c", CATALOG, "--as-of", "2026-06-30", "-f", "jsonl").stdout
     )
-    assert {**from_profile, "file": None} == {**from_records, "file": None}
+    assert {**from_profile, "file": None} == {**without_inputs(from_records), "file": None}

@@ -28,17 +28,20 @@ from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Brief, PersonOut, Report
+    from kmc_gap.engine.report import Brief, InputCount, PersonOut, Report
     from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
 
 
 class ReportSink(Protocol):
     """Where the reports of a run go, in input order: the CLI plugs in a renderer of the chosen format.
 
-    ``start`` before the first, then for each input ``add`` (a report), ``add_piece`` (a report a
+    ``inputs`` first, with what became of every row of the record files (nothing for YAML profiles
+    alone); ``start`` before the first report, then for each input ``add`` (a report), ``add_piece`` (a report a
     worker has already rendered with :data:`Render`) or ``failure`` (an input that could not be used),
     and ``finish`` after the last. The sink owns its stream, text or binary.
     """
+
+    def inputs(self, counts: list[InputCount]) -> None: ...
 
     def start(self) -> None: ...
 
@@ -69,6 +72,7 @@ class Settings:
     warn_days: int = 90
     named: frozenset[Path] = frozenset()  # files named directly; others were found in folders
     ratings: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)  # person id → ratings from forms
+    inputs: tuple[InputCount, ...] = ()  # what became of every row of the record files, for the JSON reports
 
 
 @dataclass
@@ -129,6 +133,8 @@ def score_profile(
         file=name,
         warn_days=settings.warn_days,
     )
+    if settings.inputs:
+        report = {**report, "inputs": list(settings.inputs)}
     if settings.redact:
         report = redact(report)
     if settings.render is None:
@@ -217,6 +223,7 @@ class Outcome:
     invalid: int = 0
     failures: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    inputs: list[InputCount] = field(default_factory=list)  # what became of every row of the record files
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,12 @@ def assess_paths(
         rated = {p.profile.person.id: tuple(p.profile.evidence) for p in found.people if rated_only(p)}
         settings = replace(settings, ratings={ident: ev for ident, ev in rated.items() if ident})
     seen: dict[str, str] = {}  # person id → the first file that had it
+    if found is not None:
+        from kmc_gap.api.accounting import input_counts
+
+        outcome.inputs = input_counts(found, settings.policy, settings.as_of)
+        settings = replace(settings, inputs=tuple(outcome.inputs))
+        writer.inputs(outcome.inputs)
     writer.start()
     for result in results(sources(paths, found), std, settings, jobs):
         advance()

@@ -200,6 +200,26 @@ class Report(TypedDict):
     evidence: list[EvidenceResult]
     expiring_within_days: int
     expiring: list[ExpiringEvidence]
+    inputs: NotRequired[
+        Annotated[list[InputCount], Field(description="what became of every row of the run's record files")]
+    ]
+
+
+class InputCount(TypedDict):
+    """What became of every row of one input table: the sum of the four buckets is ``rows``."""
+
+    file: str
+    sheet: str | None
+    kind: Literal["records", "roster", "form"]
+    rows: int
+    counted: int  # evidence that counts (for a roster: people on the team)
+    not_counted: int  # evidence that does not count, by reason in not_counted_by
+    passed_over: int  # rows that are no record (subtotals, cancelled classes, repeats, leavers), by kind
+    refused: int  # rows that could not be read, each with a located problem
+    people_refused: int  # how many people those rows were about
+    unreadable: bool  # the file (or its header) could not be read at all
+    not_counted_by: dict[str, int]
+    passed_over_by: dict[str, int]
 
 
 class Brief(TypedDict):

@@ -149,6 +149,33 @@ class RecordPerson:
 
 
 @dataclass
+class RowCount:
+    """What became of every row of one table, so that no row is lost without a word.
+
+    Each row under the header is one of: evidence (its id in ``evidence``; whether it counts is the
+    rules' to say), not counted for a reason the reading knows (a course the catalogue lacks),
+    passed over as no record (a subtotal, a cancelled class, a repeat, a leaver's row), or refused
+    with a located problem. ``unreadable``: the file or its header could not be read at all.
+    """
+
+    file: str
+    sheet: str | None
+    kind: str  # "records", "roster" or "form"
+    rows: int = 0
+    evidence: list[str] = field(default_factory=list)
+    not_counted: dict[str, int] = field(default_factory=dict)
+    passed_over: dict[str, int] = field(default_factory=dict)
+    refused: int = 0
+    refused_people: set[str] = field(default_factory=set)
+    unreadable: bool = False
+
+    def pass_over(self, why: str, n: int = 1) -> None:
+        """``n`` more rows passed over for ``why``."""
+        if n:
+            self.passed_over[why] = self.passed_over.get(why, 0) + n
+
+
+@dataclass
 class RecordSet:
     """Everyone found in some record files, the problems of each file, and the warnings."""
 
@@ -158,6 +185,8 @@ class RecordSet:
     sources: list[str] = field(default_factory=list)  # every record table read: ``file`` or ``file#sheet``
     forms: list[str] = field(default_factory=list)  # the files that were assessment forms
     leavers: list[Person] = field(default_factory=list)  # people the roster says have left, left out of the run
+    left_evidence: set[str] = field(default_factory=set)  # the evidence ids of their rows
+    counts: list[RowCount] = field(default_factory=list)  # what became of every row, table by table
 
 
 @dataclass
@@ -854,12 +883,13 @@ class _Reader:
         self.date = functools.partial(cell_date, order=order)
         self.expires = functools.partial(cell_expires, order=order)
 
-    def records(self) -> tuple[list[_Record], list[Problem]]:
+    def records(self, count: RowCount) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
         problems: list[Problem] = []
         for number, cells in self.table.rows:
             if number <= self.columns.header_row:
                 continue
+            count.rows += 1
             kind = row_kind(cells, self.columns, self.wanted)
             if kind is not None:
                 self.skip(kind, number)
@@ -867,8 +897,19 @@ class _Reader:
             row = _Row(self.table, number, cells, self.columns)
             record = self.record(row)
             problems += row.problems
-            if record is not None and not row.problems:
+            if row.problems:
+                count.refused += 1
+                count.refused_people.add(row.text(Column.person_id) or row.text(Column.name) or "")
+            elif record is not None:
                 records.append(record)
+        for kind, n in self.skipped.items():
+            count.pass_over(kind.value, n)
+        unknown = sum(u.rows for u in self.unknown.values())
+        if unknown and self.catalog is not None:
+            count.not_counted["unknown_course"] = unknown
+        elif unknown:  # no catalogue to look the course up in: each such row is refused (one problem per code)
+            count.refused += unknown
+            count.refused_people |= {p for u in self.unknown.values() for p in u.people}
         return records, problems
 
     def skip(self, kind: Skip, row: int) -> None:
@@ -1122,7 +1163,7 @@ class _Loader:
         self.run_problems()
         self.result.people = self.build()
         if self.result.leavers:
-            names = "、".join(f"{person.name}（{person.id}）" for person in self.result.leavers)
+            names = tuple(Word("records.person", {"name": p.name, "id": p.id or ""}) for p in self.result.leavers)
             where = self.options.roster[0] if self.options.roster else None
             file = shown(where) if where is not None else self.first or ""
             self.result.warnings.append(
@@ -1137,6 +1178,7 @@ class _Loader:
             found = read_tables(path, self.options)
         except InputError as exc:
             self.result.problems.setdefault(name, []).extend(exc.problems)
+            self.result.counts.append(RowCount(name, None, "roster" if roster_only else "records", unreadable=True))
             return
         if found.form:
             self.form(name, found)
@@ -1156,8 +1198,14 @@ class _Loader:
         if read.problems:
             self.result.problems.setdefault(name, []).extend(read.problems)
         self.result.sources += read.sources
+        # a form's rows are its ratings: each one read, or refused with its cell's problem
+        refused = [p for p in read.problems if p.line is not None]
+        count = RowCount(name, None, "form", rows=len(refused), refused=len(refused))
+        self.result.counts.append(count)
         repeats: list[Problem] = []
         for person in read.people:
+            count.rows += len(person.evidence)
+            count.evidence += [ev.id for ev in person.evidence]
             table = Table(name, person.source.partition("#")[2], [])
             # a person without an id is one person per sheet, never merged with another without one
             key = join_key(person.person.id) if person.person.id else f"\x00{person.source}"
@@ -1186,12 +1234,17 @@ class _Loader:
         self.result.warnings += found.warnings
         if found.columns is None:
             self.result.problems.setdefault(table.file, []).extend(found.problems)
+            rows = len(table.rows)
+            self.result.counts.append(RowCount(table.file, table.sheet, "records", rows, refused=rows, unreadable=True))
             return
         if roster_only or found.columns.roster:
             self.add_roster(table, found.columns)
             return
         reader = _Reader(table, found.columns, self.std, self.options)
-        records, problems = reader.records()
+        count = RowCount(table.file, table.sheet, "records")
+        self.result.counts.append(count)
+        records, problems = reader.records(count)
+        problems = summed(problems)
         more, warnings = reader.notes()
         if problems or more:
             self.result.problems.setdefault(table.file, []).extend([*problems, *more])
@@ -1203,7 +1256,12 @@ class _Loader:
             if ident not in firsts or row < firsts[ident]:
                 records.append(_Record(person, None, table, row))
         for record in sorted(records, key=lambda r: r.row):
-            _add(self.people, record, table.file, self.result.warnings, repeats)
+            added = _add(self.people, record, table.file, self.result.warnings, repeats)
+            if record.evidence is not None:
+                if added:
+                    count.evidence.append(record.evidence.id)
+                else:
+                    count.pass_over("duplicate")
         self.result.warnings += _repeats(repeats)
 
     def add_roster(self, table: Table, columns: Columns) -> None:
@@ -1212,9 +1270,12 @@ class _Loader:
         self.roster = roster
         wanted = _wanted(self.options.columns)
         skipped, first = 0, None
+        count = RowCount(table.file, table.sheet, "roster")
+        self.result.counts.append(count)
         for number, cells in table.rows:
             if number <= columns.header_row:
                 continue
+            count.rows += 1
             if row_kind(cells, columns, wanted) is not None:
                 skipped, first = skipped + 1, first or number
                 continue
@@ -1224,8 +1285,16 @@ class _Loader:
                     row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
             if row.problems:
                 self.result.problems.setdefault(table.file, []).extend(row.problems)
+                count.refused += 1
+                count.refused_people.add(row.text(Column.person_id) or row.text(Column.name) or "")
                 continue
             ident = person_key(row.text(Column.person_id) or "")
+            if join_key(ident) in roster:
+                count.pass_over("duplicate")  # the same person listed again
+            elif self.has_left(row):
+                count.pass_over("leaver")
+            else:
+                count.evidence.append(ident)  # a roster row that is a person on the team
             if join_key(ident) not in roster:
                 person = Person(
                     name=row.text(Column.name) or "",
@@ -1236,6 +1305,7 @@ class _Loader:
                 roster[join_key(ident)] = (person, table.file)
                 if self.has_left(row):
                     self.left[join_key(ident)] = person
+        count.pass_over("summary", skipped)
         if skipped:
             counts = Word("records.skip.rows", {"n": skipped})
             self.result.warnings.append(table.problem("records.passed_over", first, n=skipped, counts=counts))
@@ -1279,6 +1349,7 @@ class _Loader:
         if self.options.include_leavers:
             return [person for _, person in out]
         self.result.leavers = [person.profile.person for key, person in out if key in self.left]
+        self.result.left_evidence = {ev.id for key, person in out if key in self.left for ev in person.profile.evidence}
         return [person for key, person in out if key not in self.left]
 
     def join_dropped_zeros(self) -> None:
@@ -1337,7 +1408,7 @@ class _Person:
         latest = max(self.departments, key=lambda d: self.departments[d]) if self.departments else None
         chosen = listed or latest or self.person.organisation
         if len(self.departments) > 1 and warnings is not None:
-            others = "、".join(d for d in self.departments if d != chosen)
+            others = tuple(Word("records.department", {"department": d}) for d in self.departments if d != chosen)
             warnings.append(
                 self.warning(
                     "records.two_departments",
@@ -1377,6 +1448,35 @@ class _Person:
         return RecordPerson(Profile(standard=std.code, person=person, evidence=evidence), files)
 
 
+#: Row problems of one cause shown one by one; more of the same cause (a whole column of one date form)
+#: are summed up in one problem with the first rows.
+MAX_SAME_CAUSE = 3
+#: How many row numbers a summed-up problem names.
+SUMMED_ROWS = 10
+
+
+def summed(problems: list[Problem]) -> list[Problem]:
+    """Problems of one cause (key and column) past :data:`MAX_SAME_CAUSE` summed up in one, at the first.
+
+    ``57 列：「2026-02-10 00:00:00」不是日期…（第 5、6、9 … 列）``: one line for a column an export wrote
+    in one wrong way, never one line per row; each row stays refused and counted.
+    """
+    causes: dict[tuple[str, int | None], list[Problem]] = {}
+    for problem in problems:
+        causes.setdefault((problem.key, problem.column), []).append(problem)
+    out: list[Problem] = []
+    for group in causes.values():
+        if len(group) <= MAX_SAME_CAUSE:
+            out += group
+            continue
+        first = group[0]
+        rows = tuple(Word("records.row_number", {"n": p.line}) for p in group[:SUMMED_ROWS])
+        more = len(group) > SUMMED_ROWS
+        args = {"n": len(group), "first": Word(first.key, first.args), "rows": rows, "more": "…" if more else ""}
+        out.append(Problem(first.file, "records.rows_summed", args, first.line, first.column, first.sheet))
+    return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
 #: Repeated rows warned about one by one; more (a file given twice, an export that overlaps another) are summed up.
 MAX_REPEAT_WARNINGS = 3
 
@@ -1396,7 +1496,8 @@ def _add(
     warnings: list[Problem],
     repeats: list[Problem],
     key: str | None = None,
-) -> None:
+) -> bool:
+    """Gather ``record`` under its person; False when it repeats a record already gathered (counted once)."""
     ident = key if key is not None else join_key(record.person.id or "")
     person = people.setdefault(ident, _Person(record.person))
     if file not in person.files:
@@ -1410,12 +1511,13 @@ def _add(
     if person.person.organisation is None and record.person.organisation is not None:
         person.person = person.person.model_copy(update={"organisation": record.person.organisation})
     if record.evidence is None:  # a person whose rows were passed over: on the team, with no evidence from them
-        return
+        return True
     department = record.person.organisation
     if department is not None and record.evidence.date >= person.departments.get(department, dt.date.min):
         person.departments[department] = record.evidence.date
     first = person.evidence.get(record.evidence.id)
     if first is not None:
         repeats.append(record.warning("records.duplicate_row", first=first.warning("records.duplicate_row").location()))
-        return
+        return False
     person.evidence[record.evidence.id] = record
+    return True

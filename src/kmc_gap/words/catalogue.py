@@ -180,7 +180,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "records.passed_over": (
         "略過 {n} 列非紀錄列：{counts}",
-        "passed over {n} rows that are not records: {counts}",
+        Plural(
+            "n",
+            "passed over {n} row that is not a record: {counts}",
+            "passed over {n} rows that are not records: {counts}",
+        ),
     ),
     "records.skip.summary": ("小計／合計 {n} 列", "subtotals and totals {n}"),
     "records.skip.note": ("註記 {n} 列", "notes {n}"),
@@ -188,7 +192,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "records.skip.header": ("重複的標題列 {n} 列", "repeated headers {n}"),
     "records.skip.unrelated": ("與職能基準無關的課程 {n} 列", "courses outside the standard {n}"),
     "records.skip.not_taken": (
-        "未上課（報名中、候補、未開課、取消）{n} 列",
+        "未上課（報名中、取消…）{n} 列",
         "not taken (enrolled, waitlisted, not started, cancelled) {n}",
     ),
     "records.skip.rows": (
@@ -256,6 +260,52 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
             "{n} people the roster lists as having left are left out (--include-leavers keeps them): {names}",
         ),
     ),
+    "inputs.title": ("輸入檔案", "Inputs"),
+    "inputs.line": (
+        "{file}：{rows} 列 — 採計 {counted}、未採計 {not_counted}、略過 {passed_over}、無法讀取 {refused}",
+        "{file}: {rows} rows — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
+        "refused {refused}",
+    ),
+    "inputs.roster": (
+        "{file}：名冊 {rows} 列 — 人員 {counted}、略過 {passed_over}、無法讀取 {refused}",
+        "{file}: roster of {rows} rows — people {counted}, passed over {passed_over}, refused {refused}",
+    ),
+    "inputs.unreadable": (
+        "{file}：無法讀取，整個檔案未列入（{rows} 列）",
+        "{file}: could not be read, the whole file is left out ({rows} rows)",
+    ),
+    "inputs.reason": ("{reason} {n}", "{reason} {n}"),
+    "inputs.not_counted_by": ("未採計：{reasons}", "not counted: {reasons}"),
+    "inputs.passed_over_by": ("略過：{kinds}", "passed over: {kinds}"),
+    "inputs.refused_people": (
+        "無法讀取 {n} 列，涉及 {people} 人：其紀錄未列入報告",
+        Plural(
+            "people",
+            "refused rows: {n}, about {people} person: not in the report",
+            "refused rows: {n}, about {people} people: not in the report",
+        ),
+    ),
+    "inputs.refused_headline": (
+        "注意：有 {n} 列紀錄無法讀取（涉及 {people} 人），未列入本報告；請依錯誤訊息修正後重跑",
+        Plural(
+            "n",
+            "Note: {n} record row could not be read (about {people} people) and is not in this report; "
+            "fix it as the messages say and run again",
+            "Note: {n} record rows could not be read (about {people} people) and are not in this report; "
+            "fix them as the messages say and run again",
+        ),
+    ),
+    "records.person": ("{name}（{id}）", "{name} ({id})"),
+    "records.department": ("{department}", "{department}"),
+    "inputs.parts": ("{first}；{second}", "{first}; {second}"),
+    "records.rows_summed": (
+        "{n} 列同樣的問題，第一列：{first}（第 {rows}{more} 列）",
+        "{n} rows with the same problem, the first: {first} (rows {rows}{more})",
+    ),
+    "records.row_number": ("{n}", "{n}"),
+    "records.reason.unknown_course": ("課程目錄沒有的課程", "courses the catalogue lacks"),
+    "records.skip.duplicate": ("重複的紀錄 {n} 列", "repeated records {n}"),
+    "records.skip.leaver": ("已離職人員 {n} 列", "people who have left {n}"),
     "records.field.person_id": ("人員編號", "person id"),
     "records.field.name": ("姓名", "name"),
     "records.field.date": ("日期", "date"),

@@ -11,22 +11,34 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from kmc_gap.engine.scoring import brief
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import AssessFormat
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Brief, Report
+    from kmc_gap.engine.report import Brief, InputCount, Report
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
 
 class AssessRenderer(Renderer["Report"]):
-    """A renderer of assessment reports; with :attr:`pieces`, each report is rendered on its own."""
+    """A renderer of assessment reports; with :attr:`pieces`, each report is rendered on its own.
+
+    :meth:`inputs` comes before :meth:`start` when the run read record files: the count per file
+    that a report opens with.
+    """
 
     pieces: ClassVar[bool] = False
+
+    def __init__(self, out: TextIO, ctx: RenderContext) -> None:
+        super().__init__(out, ctx)
+        self.counts: list[InputCount] = []
+
+    def inputs(self, counts: list[InputCount]) -> None:
+        """Keep what became of every row of the record files, for the format to open with."""
+        self.counts = counts
 
     @classmethod
     def piece(cls, report: Report, ctx: RenderContext) -> str:

@@ -14,17 +14,19 @@ from kmc_gap.model.lookup import names
 from kmc_gap.model.problems import Problem
 from kmc_gap.render.assess import AssessRenderer, Tally, grouped
 from kmc_gap.render.base import RenderContext
+from kmc_gap.render.inputs import input_detail, input_line
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, policy_name, rated_items, rating_words, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import html_text as escape
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import DutyResult, EvidenceResult, PolicyOut, Report, TaskResult
+    from kmc_gap.engine.report import DutyResult, EvidenceResult, InputCount, PolicyOut, Report, TaskResult
 
 COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "missing": "#c62828"}
 
-STYLE = """
+STYLE = """.inputs li.refused{color:#a00;font-weight:bold}
+
 :root { --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "WenQuanYi Micro Hei", system-ui, sans-serif;
@@ -291,6 +293,17 @@ def _mark(status: str, lang: str) -> str:
     return f'<span class="mark mark-{status}" title="{word}">{MARKS[status]}<small>{letter}</small></span>'
 
 
+def inputs_section(counts: list[InputCount], lang: str) -> str:
+    """The count per input file, a refused row marked: what became of every row."""
+    items = []
+    for count in counts:
+        detail = input_detail(count, lang)
+        mark = ' class="refused"' if count["refused"] else ""
+        small = f"<br><small>{escape(detail)}</small>" if detail else ""
+        items.append(f"<li{mark}>{escape(input_line(count, lang))}{small}</li>")
+    return f'<section class="inputs"><h2>{escape(t("inputs.title", lang))}</h2><ul>{"".join(items)}</ul></section>\n'
+
+
 class HtmlRenderer(AssessRenderer):
     """One person's page; or, for several, a summary of people × tasks linking to each person's section.
 
@@ -336,6 +349,8 @@ class HtmlRenderer(AssessRenderer):
         lang = self.ctx.lang
         if not self.head_written:
             self._head(t("render.cohort_summary", lang) if self.ctx.cohort else t("render.report_title", lang))
+        if self.counts:
+            self.out.write(inputs_section(self.counts, lang))
         if self.ctx.cohort and self.tally.rows and self.first is not None:
             self.out.write(self._summary(self.first))
             self.out.write("\n".join(self.sections) + "\n")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import SummaryRenderer
+from kmc_gap.render.inputs import input_detail, input_line
 from kmc_gap.render.md import row
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import figures_text, percent, policy_name, verdict_text, who
@@ -20,6 +21,19 @@ ICONS = {"met": "✅", "partial": "🟡", "missing": "❌"}
 
 class MarkdownRenderer(SummaryRenderer):
     """One person: verdict, tasks and gaps. Several: a line per person and the most-missing items."""
+
+    def start(self) -> None:
+        """Open with the count per input file."""
+        super().start()
+        if self.counts:
+            lang = self.ctx.lang
+            self.out.write(f"### {t('inputs.title', lang)}\n\n")
+            for count in self.counts:
+                detail = input_detail(count, lang)
+                self.out.write(f"- {md_text(input_line(count, lang))}\n")
+                if detail is not None:
+                    self.out.write(f"  - {md_text(detail)}\n")
+            self.out.write("\n")
 
     def person(self, report: Report) -> None:
         """Write one person's summary."""

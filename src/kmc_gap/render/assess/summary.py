@@ -8,6 +8,7 @@ for a team of up to 30 (the tests print it with Chromium and count the pages).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kmc_gap.engine.summary import TeamSummary, summarise, summary_part
@@ -15,13 +16,14 @@ from kmc_gap.model.lookup import names, order
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.formats import GroupBy
+from kmc_gap.render.inputs import input_line, refused_headline
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import html_text as e
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Report
+    from kmc_gap.engine.report import InputCount, Report
     from kmc_gap.model.problems import Problem
 
 
@@ -44,10 +46,17 @@ class SummaryHtmlRenderer(AssessRenderer):
         self.failed.append(file)
 
     def finish(self) -> None:
-        self.out.write(page(self.reports, team_summary(self.reports, self.ctx), self.ctx, self.failed))
+        summary = team_summary(self.reports, self.ctx)
+        self.out.write(page(self.reports, summary, self.ctx, self.failed, self.counts))
 
 
-def page(reports: list[Report], s: TeamSummary, ctx: RenderContext, failed: list[str]) -> str:
+def page(
+    reports: list[Report],
+    s: TeamSummary,
+    ctx: RenderContext,
+    failed: list[str],
+    counts: Sequence[InputCount] = (),
+) -> str:
     """The summary as a whole HTML document."""
     lang, std = ctx.lang, ctx.std
     name = names(std, lang)
@@ -64,6 +73,7 @@ def page(reports: list[Report], s: TeamSummary, ctx: RenderContext, failed: list
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-Hant-TW"}"><head><meta charset="utf-8">',
         f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{e(title)}</h1><p class=meta>{e(' · '.join(meta))}</p>",
+        *_refused(counts, lang),
         '<div class="row"><section>',
         f"<h2>{e(t('summary.readiness', lang))}</h2>",
         f'<p class="big">{e(t("summary.meeting", lang, met=s["meeting"], n=s["people"]))}</p>',
@@ -99,8 +109,17 @@ def page(reports: list[Report], s: TeamSummary, ctx: RenderContext, failed: list
         out.append(f"<h2>{e(t('summary.plan_title', lang))}</h2><p>{e(text)}</p>")
     if failed:
         out.append(f"<p class=meta>{e(t('summary.failed', lang, n=len(failed)))}</p>")
+    if counts:  # what became of every row: the page never passes for more than was read
+        lines = "<br>".join(e(input_line(count, lang)) for count in counts)
+        out.append(f"<p class=inputs><b>{e(t('inputs.title', lang))}</b><br>{lines}</p>")
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def _refused(counts: Sequence[InputCount], lang: str) -> list[str]:
+    """The headline of rows that could not be read, above everything else; none when every row was read."""
+    line = refused_headline(list(counts), lang)
+    return [f"<p class=refused>{e(line)}</p>"] if line else []
 
 
 def _histogram(s: TeamSummary, lang: str) -> str:
@@ -165,6 +184,7 @@ def _most_missed(s: TeamSummary, name: dict[str, str], lang: str) -> str:
 
 
 CSS = (
+    ".refused{color:#a00;font-weight:bold;margin:4pt 0}.inputs{color:#616e7c;font-size:7.5pt;margin:6pt 0 0}"
     "@page{size:A4;margin:12mm}body{font-family:'Noto Sans TC','WenQuanYi Micro Hei',sans-serif;color:#1f2933;"
     "font-size:10.5pt;margin:0 auto;max-width:190mm}h1{font-size:15pt;margin:0 0 2pt}h2{font-size:11.5pt;"
     "margin:10pt 0 4pt;border-bottom:1px solid #d9e2ec}.meta{color:#616e7c;margin:0}.big{font-size:15pt;"

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from kmc_gap.render.assess import SummaryRenderer
 from kmc_gap.render.base import RenderContext
+from kmc_gap.render.inputs import input_detail, input_line
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.tables import STATUS_STYLE, fixed_table, indented
 from kmc_gap.render.text import (
@@ -25,10 +26,10 @@ from kmc_gap.render.text import (
     who,
 )
 from kmc_gap.words import t
-from kmc_gap.words.safe import visible
+from kmc_gap.words.safe import log_line, visible
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import EvidenceResult, Report, TaskResult
+    from kmc_gap.engine.report import EvidenceResult, InputCount, Report, TaskResult
 
 BAR_WIDTH = 10
 
@@ -49,6 +50,7 @@ class TableRenderer(SummaryRenderer):
         """Open the console (colour only when ``out`` is a terminal)."""
         super().start()
         self.con = console(self.out)
+        _inputs(self.con, self.counts, self.ctx.lang)
 
     def add(self, value: Report) -> None:
         """Show one person, or keep the figures for the matrix; text from files is made terminal-safe."""
@@ -74,6 +76,22 @@ class TableRenderer(SummaryRenderer):
             from kmc_gap.render.assess.matrix import print_cohort
 
             print_cohort(self.con, self.tally, self.first, self.ctx)
+
+
+def _inputs(con: Console, counts: list[InputCount], lang: str) -> None:
+    """The count per input file, and the reasons behind it: no row is lost without a word."""
+    if not counts:
+        return
+    con.print(Text(t("inputs.title", lang), style="bold"))
+    for count in counts:
+        # one line per file however narrow the terminal: a file's figures are never split across lines
+        con.print(
+            Text(log_line("  " + input_line(count, lang)), style="red" if count["refused"] else ""), soft_wrap=True
+        )
+        detail = input_detail(count, lang)
+        if detail is not None:
+            con.print(Text(log_line("    " + detail), style="dim"), soft_wrap=True)
+    con.print()
 
 
 def _header(con: Console, r: Report, ctx: RenderContext) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.engine.summary import summarise, summary_part
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.render.inputs import input_detail, input_line, refused_headline
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name, policy_words, rating_words
 from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, page_setup, text_width
@@ -363,6 +364,13 @@ class XlsxRenderer(AssessRenderer):
             row += 1
             self._texts("about", row, 0, [task.code, self.names[task.code]])
             sheet.write_number(row, 2, task.level)
+        if self.counts:
+            row += 2
+            sheet.write_string(row, 0, t("inputs.title", lang), self.fmt["bold"])
+            for count in self.counts:
+                row += 1
+                detail = input_detail(count, lang)
+                self._texts("about", row, 0, [sheet_text(input_line(count, lang)), sheet_text(detail or "")])
         if self.failures:
             row += 2
             sheet.write_string(row, 0, t("render.failed_files", lang), self.fmt["bold"])
@@ -388,6 +396,9 @@ class XlsxRenderer(AssessRenderer):
         sheet.write_string(0, 0, t("summary.title", lang), self.fmt["title"])
         sheet.write_string(1, 0, t("summary.meeting", lang, met=s["meeting"], n=s["people"]), bold)
         sheet.write_string(2, 0, t("summary.coverage", lang, pct=percent(s["coverage"])))
+        headline = refused_headline(self.counts, lang)
+        if headline is not None:  # rows that could not be read: said before any figure is taken as whole
+            sheet.write_string(3, 0, headline, self.book.add_format({"bold": True, "font_color": "#C00000"}))
         row = 4
         heads = [
             t(f"group.{by}", lang),
