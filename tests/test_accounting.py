@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import RunLine
 from test_records import write_csv
+
+from conftest import RunLine
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
