@@ -100,3 +100,16 @@ def without_inputs(report: dict[str, Any]) -> dict[str, Any]:
         assert count["rows"] == count["counted"] + count["not_counted"] + count["passed_over"] + count["refused"]
         assert count["refused"] == 0
     return {key: value for key, value in report.items() if key != "inputs"}
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    """LibreOffice, which opens, prints and saves workbooks as a user's copy would."""
+    import shutil
+
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no LibreOffice on CI: .ci/run installs Debian's libreoffice-calc-nogui")
+        pytest.skip("no LibreOffice installed (.ci/run installs Debian's libreoffice-calc-nogui)")
+    return found

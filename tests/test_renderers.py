@@ -66,10 +66,13 @@ def hand_built() -> Report:
         "evidence": [
             {"id": "course", "kind": "training", "title": "結算實務課", "date": "2025-05-01", "level": 3,
              "expires": None, "covers": ["P5.3.1"], "counted": True, "reason": None, "course": "C09",
-             "note": None, "rater": None},
+             "note": None, "rater": None, "score": 88.0, "pass_mark": 60.0},
             {"id": "self", "kind": "self_report", "title": "自評 P1.1.1", "date": "2026-01-10", "level": 5,
              "expires": None, "covers": ["P1.1.1"], "counted": False, "reason": "overridden", "course": None,
-             "note": None, "rater": "self"},
+             "note": None, "rater": "self", "score": None, "pass_mark": None},
+            {"id": "failed", "kind": "training", "title": "預算課", "date": "2025-06-01", "level": 4,
+             "expires": None, "covers": ["K13"], "counted": False, "reason": "not_passed", "course": "C02",
+             "note": None, "rater": None, "score": 65.0, "pass_mark": 70.0},
         ],
         "expiring_within_days": 90,
         "expiring": [],
@@ -101,6 +104,16 @@ def test_table_shows_the_person_the_verdict_and_the_task_met() -> None:
     assert "手作人 · H001" in text and "尚未符合職能基準" in text
     assert next(line for line in text.splitlines() if line.startswith(" T5.3")).split()[2] == "符合"
     assert "自評 P1.1.1 (2026-01-10)  由更可信的評核取代" in text  # the rating set aside, and why
+    assert "預算課 (2025-06-01)  成績 65，未達及格分數 70" in text  # a failed course says by how much
+
+
+def test_a_failed_score_says_so_in_english_and_in_html() -> None:
+    report = hand_built()
+    out = io.StringIO()
+    RENDERERS[AssessFormat.table].write(report, out, RenderContext(STD, "en"))
+    assert "預算課 (2025-06-01)  score 65, under the pass mark 70" in out.getvalue()
+    text, _ = render(AssessFormat.html)
+    assert "成績 65，未達及格分數 70" in text
 
 
 def test_json_adds_names_and_keeps_the_figures() -> None:

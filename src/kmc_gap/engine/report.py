@@ -127,6 +127,8 @@ class EvidenceResult(TypedDict):
     course: Annotated[str | None, Field(description="the training system's course code, when it came from records")]
     note: Annotated[str | None, Field(description="the note kept with it (why it was excluded, a record's remark)")]
     rater: Annotated[Rater | None, Field(description="who gave it, for a rating: self, peer, manager or assessor")]
+    score: Annotated[float | None, Field(description="the final score a record gave, if any")]
+    pass_mark: Annotated[float | None, Field(description="the pass mark the score was held to (course, else policy)")]
 
 
 class ExpiringEvidence(TypedDict):

@@ -233,7 +233,7 @@ def assess(
         "tasks": tasks,
         "attitudes": attitudes,
         "gaps": find_gaps(tasks, policy, order(std)),
-        "evidence": [_evidence(ev, reasons[ev.id]) for ev in profile.evidence],
+        "evidence": [_evidence(ev, reasons[ev.id], policy) for ev in profile.evidence],
         "expiring_within_days": warn_days,
         "expiring": expiring(counting, std, policy, as_of, warn_days, tasks),
     }
@@ -333,7 +333,7 @@ def _duty(code: str, tasks: list[TaskResult]) -> DutyResult:
     }
 
 
-def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
+def _evidence(ev: Evidence, reason: Reason | None, policy: Policy) -> EvidenceResult:
     return {
         "id": ev.id,
         "kind": ev.kind.value,
@@ -347,6 +347,8 @@ def _evidence(ev: Evidence, reason: Reason | None) -> EvidenceResult:
         "course": ev.course,
         "note": ev.note,
         "rater": rater_of(ev),
+        "score": ev.score,
+        "pass_mark": None if ev.score is None else (ev.pass_mark or policy.pass_mark),
     }
 
 

@@ -464,13 +464,18 @@ def find_columns(
     start = _header_index(table, wanted)
     row, cells = table.rows[start]
     headers = [_text(c) or "" for c in cells]
-    if start > 0 and table.rows[start - 1][0] == row - 1:
-        headers = _two_level(_filled(table.rows[start - 1][1], len(headers)), headers, wanted)
+    above = table.rows[start - 1] if start > 0 else None
+    # an upper header row has several labels; one cell above (a title, a print date) is no header
+    if above is not None and above[0] == row - 1 and sum(_text(c) is not None for c in above[1]) >= 2:
+        headers = _two_level(_filled(above[1], len(headers)), headers, wanted)
     index: dict[Column, int] = {}
     unused: list[int] = []
+    again: list[tuple[int, Column]] = []
     for i, header in enumerate(headers):
         col = _column_of(header, wanted)
-        if col is None or col in index:
+        if col is not None and col in index:
+            again.append((i, col))
+        elif col is None:
             if header and not _quiet(header):
                 unused.append(i)
         else:
@@ -478,6 +483,9 @@ def find_columns(
     present = {_header_key(h) for h in headers}
     matched = {header for header in overrides.values() if _header_key(header) in present}
     warnings = [_unused(table, row, headers[i], i) for i in unused[:MAX_UNKNOWN_HEADERS]]
+    warnings += [
+        table.problem("records.second_column", row, i, header=headers[i], first=headers[index[col]]) for i, col in again
+    ]
     if len(unused) > MAX_UNKNOWN_HEADERS:
         warnings.append(table.problem("records.more_unused", row, n=len(unused) - MAX_UNKNOWN_HEADERS))
     columns = Columns(row, index, headers)
@@ -1360,6 +1368,7 @@ class _Loader:
         is a warning too, and the two stay two people.
         """
         full = list(self.roster) if self.roster is not None else list(self.people)
+        joined: list[Problem] = []
         names = {key: person.name for key, (person, _) in (self.roster or {}).items()}
         names.update({key: gathered.person.name for key, gathered in self.people.items() if key not in names})
         for key in [k for k in self.people if k.isdigit() and k not in (self.roster or {})]:
@@ -1372,13 +1381,17 @@ class _Loader:
                 self.result.warnings.append(gathered.warning("records.zeros_names_differ", **args))
                 continue
             shown_id = self.roster[into][0].id if self.roster is not None else self.people[into].person.id
-            self.result.warnings.append(gathered.warning("records.zeros_joined", **{**args, "full": shown_id}))
+            joined.append(gathered.warning("records.zeros_joined", **{**args, "full": shown_id}))
             del self.people[key]
             target = self.people.get(into)
             if target is None:
                 self.people[into] = gathered.renamed(shown_id or into)
             else:
                 target.absorb(gathered)
+        self.result.warnings += joined[:MAX_REPEAT_WARNINGS]
+        if len(joined) > MAX_REPEAT_WARNINGS:  # a whole column typed as numbers: said once, not once a person
+            more = len(joined) - MAX_REPEAT_WARNINGS
+            self.result.warnings.append(Problem(joined[0].file, "records.zeros_joined_more", {"n": more}))
 
 
 @dataclass

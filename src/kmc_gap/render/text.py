@@ -19,7 +19,7 @@ from kmc_gap.words.safe import guard_line, visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from kmc_gap.engine.report import PersonOut, PolicyOut, Rating, Report, Summary
+    from kmc_gap.engine.report import EvidenceResult, PersonOut, PolicyOut, Rating, Report, Summary
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
@@ -210,3 +210,11 @@ def rated_items(report: Report) -> list[tuple[str, list[Rating]]]:
             if ratings and len(ratings) > 1 and item["code"] not in seen:
                 seen[item["code"]] = ratings
     return list(seen.items())
+
+
+def reason_words(ev: EvidenceResult, policy: PolicyOut, lang: str) -> str:
+    """Why ``ev`` did not count, in words; a score under its pass mark says both (成績 65，未達及格分數 70)."""
+    score, mark = ev["score"], ev["pass_mark"]
+    if ev["reason"] == "not_passed" and score is not None and mark is not None and score < mark:
+        return t("reason.score_below", lang, score=f"{score:g}", mark=f"{mark:g}")
+    return t(f"reason.{ev['reason']}", lang, years=policy["max_age_years"])

@@ -125,6 +125,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         'the header "{header}" given in --columns is not in the header row',
     ),
     "records.unused_column": ("未使用的欄位「{header}」", 'column "{header}" is not used'),
+    "records.second_column": (
+        "欄位「{header}」與「{first}」是同一種資料，只讀「{first}」",
+        'column "{header}" holds the same field as "{first}": only "{first}" is read',
+    ),
     "records.more_unused": ("另有 {n} 個未使用的欄位", "more columns not used: {n}"),
     "records.too_wide": (
         "這一列有 {n} 欄，超過上限 {limit}：檔案可能損毀",
@@ -241,6 +245,16 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "records.zeros_joined": (
         "人員編號 {short}（{name}）視為 {full}：試算表去掉了開頭的 0，姓名相同",
         "person id {short} ({name}) read as {full}: a spreadsheet dropped its leading zeros, and the names agree",
+    ),
+    "records.zeros_joined_more": (
+        "另有 {n} 個人員編號也是試算表去掉了開頭的 0，已依名冊（或其他紀錄）與姓名對上",
+        Plural(
+            "n",
+            "{n} more person id lost its leading zeros to a spreadsheet and was matched by the roster "
+            "(or other records) and the name",
+            "{n} more person ids lost their leading zeros to a spreadsheet and were matched by the roster "
+            "(or other records) and the name",
+        ),
     ),
     "records.zeros_names_differ": (
         "人員編號 {short}（{name}）與 {full}（{other}）只差開頭的 0，但姓名不同：視為兩個人",
@@ -1299,6 +1313,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "render.evidence": ("證據", "Evidence"),
     "reason.excluded": ("已手動排除", "excluded by hand"),
     "reason.not_passed": ("未通過或缺課", "not passed or absent"),
+    "reason.score_below": ("成績 {score}，未達及格分數 {mark}", "score {score}, under the pass mark {mark}"),
     "reason.future": ("日期晚於評估日", "dated after the as-of date"),
     "reason.expired": ("已過期", "expired"),
     "reason.kind_not_accepted": ("此類證據不採計", "kind not accepted"),
@@ -1441,6 +1456,8 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "起訖日期",
         "證照取得日期",
         "考取日期",
+        "起迄日",
+        "起訖日",
         "結訓日",
         "完訓日期",
         "完成日",
@@ -1533,6 +1550,9 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "passed": (
         "是否合格",
+        "合格否",
+        "通過否",
+        "是否結訓",
         "合格",
         "通過",
         "結訓",
@@ -1558,7 +1578,20 @@ RECORD_HEADERS: dict[str, tuple[str, ...]] = {
         "completion_status",
         "outcome",
     ),
-    "attendance": ("出席", "出勤", "出缺勤", "出席狀況", "出席情形", "出席狀態", "attended", "attendance_status"),
+    "attendance": (
+        "出席",
+        "出勤",
+        "出缺勤",
+        "出席狀況",
+        "出席情形",
+        "出席狀態",
+        "辦理情形",
+        "辦理狀態",
+        "開班狀態",
+        "課程狀態",
+        "attended",
+        "attendance_status",
+    ),
     "note": ("備註", "附註", "說明", "notes", "remark", "remarks", "comment", "comments", "memo"),
     "employment": ("在職狀態", "在職狀況", "任職狀態", "在職", "在職否", "員工狀態", "employment_status", "active"),
     "left_on": ("離職日", "離職日期", "離職時間", "leave_date", "termination_date", "left_on", "end_of_employment"),
@@ -1683,7 +1716,22 @@ ABSENT_WORDS: tuple[str, ...] = (
     "no show",
     "incomplete",
 )
-PRESENT_WORDS: tuple[str, ...] = ("出席", "已出席", "全勤", "到", "已到", "present", "attended", "full")
+PRESENT_WORDS: tuple[str, ...] = (
+    "出席",
+    "已出席",
+    "全勤",
+    "到",
+    "已到",
+    "已辦理",
+    "已開課",
+    "如期辦理",
+    "如期開課",
+    "已結束",
+    "present",
+    "attended",
+    "full",
+    "held",
+)
 
 #: An expiry cell that says "never expires".
 #: What an assessment form's rating cell may say for an item the rater cannot judge: no rating, not a problem.

@@ -16,7 +16,7 @@ from kmc_gap.render.assess import AssessRenderer, Tally, grouped
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.inputs import input_detail, input_line
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import figures_text, percent, policy_name, rated_items, rating_words, who
+from kmc_gap.render.text import figures_text, percent, policy_name, rated_items, rating_words, reason_words, who
 from kmc_gap.words import t
 from kmc_gap.words.safe import html_text as escape
 
@@ -279,7 +279,7 @@ def _counted(ev: EvidenceResult, policy: PolicyOut, lang: str) -> str:
     """The word "counted", or why the evidence did not count."""
     if ev["counted"]:
         return escape(t("render.counted", lang))
-    reason = t(f"reason.{ev['reason']}", lang, years=policy["max_age_years"])
+    reason = reason_words(ev, policy, lang)
     return f'<span class="no nowrap">{escape(reason)}</span>'
 
 

@@ -21,6 +21,7 @@ from kmc_gap.render.text import (
     policy_name,
     rated_items,
     rating_words,
+    reason_words,
     terminal_names,
     verdict_text,
     who,
@@ -225,7 +226,7 @@ def _not_counted(con: Console, r: Report, lang: str) -> None:
     con.print()
     con.print(Text(t("render.not_counted", lang), style="bold"))
     for ev in skipped:
-        reason = t(f"reason.{ev['reason']}", lang, years=r["policy"]["max_age_years"])
+        reason = reason_words(ev, r["policy"], lang)
         con.print(Text.assemble(f"  {visible(ev['title'])} ({ev['date']})", (f"  {reason}", "yellow"), _note(ev)))
 
 
@@ -244,7 +245,6 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
         Text(f"{task['code']} {name[task['code']]} · {t('render.level_n', lang, level=task['level'])}", style="bold")
     )
     marks = glyphs(con.file)
-    years = r["policy"]["max_age_years"]
     for item in [*task["items"], *task["outputs"]]:
         mark, style = (marks["yes"], "green") if item["met"] else (marks["no"], "red")
         best = marks["none"] if item["best_level"] is None else str(item["best_level"])
@@ -265,7 +265,7 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
             if ev["id"] in counting:
                 why, style = t("render.counts_here", lang), "green"
             elif not ev["counted"]:
-                why, style = t(f"reason.{ev['reason']}", lang, years=years), "yellow"
+                why, style = reason_words(ev, r["policy"], lang), "yellow"
             else:
                 why, style = t("render.level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
             line = Text.assemble(f"    {visible(ev['title'])} ({ev['date']})  ", (why, style))

@@ -27,7 +27,7 @@ from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.inputs import input_detail, input_line, refused_headline
 from kmc_gap.render.names import standard_name
-from kmc_gap.render.text import percent, policy_name, policy_words, rating_words
+from kmc_gap.render.text import percent, policy_name, policy_words, rating_words, reason_words
 from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, page_setup, text_width
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
@@ -259,7 +259,7 @@ class XlsxRenderer(AssessRenderer):
                 [listing(ev["covers"], lang), self._word("render.yes" if ev["counted"] else "render.no")],
             )
             if ev["reason"] is not None:
-                reason = t(f"reason.{ev['reason']}", lang, years=report["policy"]["max_age_years"])
+                reason = reason_words(ev, report["policy"], lang)
                 self._texts("evidence", row, 10, [reason])
             if ev["note"]:
                 self._texts("evidence", row, 11, [sheet_text(ev["note"])])
