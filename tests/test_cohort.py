@@ -63,17 +63,20 @@ def test_single_file_json_is_an_object_and_jsonl_one_line(run_line: RunLine) -> 
 
 def test_csv_rows_and_bom(run_line: RunLine) -> None:
     out = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv").stdout
-    assert out.startswith("\ufeffperson_id,person_name,")
+    assert out.startswith("\ufeff人員編號,姓名,檔案,工作任務,")  # for the people who open it in Excel
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert len(rows) == 3 * 14  # a row per person × task
-    mid = [r for r in rows if r["person_name"] == "林小美"]
-    assert [(r["task"], r["status"]) for r in mid if r["status"] != "met"] == [
-        ("T3.1", "partial"),
-        ("T3.2", "partial"),
-        ("T3.3", "partial"),
-        ("T3.4", "partial"),
+    mid = [r for r in rows if r["姓名"] == "林小美"]
+    assert [(r["工作任務"], r["狀態"]) for r in mid if r["狀態"] != "符合"] == [
+        ("T3.1", "部分"),
+        ("T3.2", "部分"),
+        ("T3.3", "部分"),
+        ("T3.4", "部分"),
     ]
-    assert mid[0]["items_met"] == "13" and mid[0]["items_total"] == "13"
+    english = run_line("--lang", "en", "assess", "examples/profiles", *AS_OF, "-f", "csv").stdout
+    assert english.startswith("\ufeffPerson id,Name,File,Task,Task name,Duty,Required level,Status,")
+    assert ",partial," in english
+    assert mid[0]["符合項目"] == "13" and mid[0]["項目數"] == "13"
     no_bom = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv", "--no-bom").stdout
     assert no_bom == out.removeprefix("\ufeff")
 
@@ -155,7 +158,7 @@ def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_pa
     target.write_text("old\n", encoding="utf-8")
     result = run_line("assess", "examples/profiles", *AS_OF, "-f", "csv", "-o", str(target))
     assert (result.code, result.stdout) == (0, "")
-    assert target.read_bytes().startswith("\ufeffperson_id,person_name,".encode())
+    assert target.read_bytes().startswith("\ufeff人員編號,姓名,".encode())
     assert target.read_bytes().count(b"\r\n") == 1 + 3 * 14  # Excel's line ends, header and rows
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
 

@@ -18,7 +18,7 @@ AS_OF = ("--as-of", "2026-06-30")
     [
         (".json", lambda text: json.loads(text)["person"]["name"] == "林小美"),
         (".jsonl", lambda text: text.count("\n") == 1 and json.loads(text)["as_of"] == "2026-06-30"),
-        (".csv", lambda text: text.startswith("\ufeffperson_id,")),
+        (".csv", lambda text: text.startswith("\ufeff人員編號,")),
         (".md", lambda text: text.startswith("## 林小美")),
         (".xml", lambda text: text.startswith('<?xml version="1.0"')),
         (".html", lambda text: text.startswith("<!DOCTYPE html>")),

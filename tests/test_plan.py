@@ -401,3 +401,19 @@ def test_the_time_limit_keeps_the_best_plan_found() -> None:
     assert plan["optimal"] is False
     assert plan["mip_gap"] is None or plan["mip_gap"] > 0
     assert plan["total_cost"] <= 1500
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("180000", 180000.0),
+        ("180,000", 180000.0),
+        ("NT$180,000", 180000.0),
+        ("１８０，０００", 180000.0),
+        ("180000元", 180000.0),
+    ],
+)
+def test_the_budget_is_read_as_the_catalogue_reads_money(written: str, amount: float) -> None:
+    from kmc_gap.api.inputs import amount as read_amount
+
+    assert read_amount("--budget", written) == amount

@@ -379,7 +379,7 @@ def test_the_same_row_twice_counts_once_with_a_warning(run_line: RunLine, tmp_pa
     path = write_csv(tmp_path / "r.csv", [HEAD, ROWS[0], ROWS[0]])
     run = run_line("assess", str(path), "-c", CATALOG, "-f", "json")
     assert run.code == 0
-    assert f"{path}:3: 警告：與 {path}:2 是同一筆紀錄（同一人、課程與日期），只計一次" in run.stderr
+    assert f"{path}:3: 警告：與 {path}:2 是同一筆紀錄（同一人、課程與日期）：採用 {path}:2，這一列略過" in run.stderr
     assert len(json.loads(run.stdout)[0]["evidence"]) == 1
 
 

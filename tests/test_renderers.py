@@ -133,7 +133,7 @@ def test_csv_has_a_row_per_task_with_its_status() -> None:
     assert text.startswith("\ufeff")  # Excel reads the UTF-8 as UTF-8
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == 14
-    met = [(r["task"], r["attained_level"], r["items_met"]) for r in rows if r["status"] == "met"]
+    met = [(r["工作任務"], r["達到級別"], r["符合項目"]) for r in rows if r["狀態"] == "符合"]
     assert met == [("T5.3", "3", "7")]
 
 

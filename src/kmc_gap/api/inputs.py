@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
@@ -48,3 +49,17 @@ def gap_count(value: str) -> int | None:
     if count < 0:
         raise OptionError("--gaps", "usage.gaps", value=value)
     return count
+
+
+def amount(option: str, value: str) -> float:
+    """An amount of money as the catalogue reads one: ``180000``, ``180,000``, ``NT$180,000``, ``180000元``.
+
+    Full-width digits and commas too (１８０，０００); a negative, unbounded or non-number amount is a usage error.
+    """
+    from kmc_gap.model.catalog_table import cell_money
+    from kmc_gap.model.records import CellError
+
+    try:
+        return cell_money(unicodedata.normalize("NFKC", value).strip())
+    except CellError:
+        raise OptionError(option, "usage.amount", value=value) from None

@@ -25,7 +25,7 @@ from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.compat import Context, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
 from kmc_gap.cli.help import LocalCommand, LocalGroup, Run, lang, run_of, usage_message
-from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
+from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import KmcGapError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -485,9 +485,7 @@ def plan_cmd(
     catalog: Annotated[
         Path, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.catalog", show_default=False)
     ],
-    budget: Annotated[
-        float | None, typer.Option("--budget", min=0, max=MAX_AMOUNT, metavar="AMOUNT", help="help.opt.budget")
-    ] = None,
+    budget: Annotated[str | None, typer.Option("--budget", metavar="AMOUNT", help="help.opt.budget")] = None,
     max_hours: Annotated[
         float | None, typer.Option("--max-hours", min=0, max=MAX_HOURS, metavar="HOURS", help="help.opt.max_hours")
     ] = None,
@@ -524,7 +522,8 @@ def plan_cmd(
     day = inputs.as_of(as_of)
     std = _standard(ctx)
     found = _expand(profiles)
-    options = PlanOptions(budget=budget, max_hours=max_hours, time_limit=time_limit, started=started)
+    limit = inputs.amount("--budget", budget) if budget is not None else None
+    options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
     reading = records.options(
         None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by, include_leavers=include_leavers

@@ -225,13 +225,18 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "records.no_title": ("沒有課程名稱，也沒有課程代號", "no title and no course code"),
     "records.duplicate_row": (
-        "與 {first} 是同一筆紀錄（同一人、課程與日期），只計一次",
-        "the same record as {first} (same person, course and date): counted once",
+        "與 {first} 是同一筆紀錄（同一人、課程與日期）：採用 {first}，這一列略過",
+        "the same record as {first} (same person, course and date): {first} is kept, this row passed over",
     ),
     "records.duplicate_rows": (
-        "從這一列起有 {n} 列與前面的紀錄相同（同一人、課程與日期；第一筆同 {first}），各只計一次",
-        "rows repeating earlier records from here: {n} (same person, course and date; the first as {first}): "
-        "each counted once",
+        "從這一列起有 {n} 列與前面的紀錄相同（同一人、課程與日期；第一筆同 {first}）：各採用先出現的一列，重複的略過",
+        Plural(
+            "n",
+            "{n} row repeating an earlier record from here (same person, course and date; as {first}): "
+            "the earlier row is kept, the repeat passed over",
+            "rows repeating earlier records from here: {n} (same person, course and date; the first as {first}): "
+            "each earlier row is kept, the repeats passed over",
+        ),
     ),
     "records.name_differs": (
         "人員編號 {id} 的姓名是「{name}」，前面的列寫「{first}」；採用「{first}」",
@@ -715,6 +720,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "usage.range": ("必須介於 {low} 與 {high} 之間", "must be between {low} and {high}"),
     "usage.at_least": ("至少要是 {low}", "must be at least {low}"),
     "usage.date": ("日期請寫成 YYYY-MM-DD", "write the date as YYYY-MM-DD"),
+    "usage.amount": (
+        "「{value}」不是金額：請寫 0 以上、10¹² 以下的數字，例如 180000、180,000 或 NT$180,000",
+        '"{value}" is not an amount: write a number from 0 to 10^12, such as 180000, 180,000 or NT$180,000',
+    ),
     "usage.lang": ("可用的語言：zh-TW、en", "choose zh-TW or en"),
     "usage.percentage": (
         "請寫 0 到 100 的百分比，例如 80 或 80%",
@@ -1095,6 +1104,17 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "xlsx.sheet.detail": ("明細", "Detail"),
     "xlsx.sheet.evidence": ("證據", "Evidence"),
     "xlsx.sheet.about": ("說明", "About"),
+    "csv.col.person_id": ("人員編號", "Person id"),
+    "csv.col.person_name": ("姓名", "Name"),
+    "csv.col.file": ("檔案", "File"),
+    "csv.col.task": ("工作任務", "Task"),
+    "csv.col.task_name": ("任務名稱", "Task name"),
+    "csv.col.duty": ("工作職責", "Duty"),
+    "csv.col.level": ("要求級別", "Required level"),
+    "csv.col.status": ("狀態", "Status"),
+    "csv.col.attained_level": ("達到級別", "Attained level"),
+    "csv.col.items_met": ("符合項目", "Items met"),
+    "csv.col.items_total": ("項目數", "Items"),
     "xlsx.col.person_id": ("人員編號", "Person id"),
     "xlsx.col.person_name": ("姓名", "Name"),
     "xlsx.col.organisation": ("單位", "Organisation"),

@@ -2,7 +2,8 @@
 
 Text that a spreadsheet would run as a formula is neutralised with a leading ``'``.
 
-Column names are stable keys for tools; task names are in the chosen language.
+The headers, task names and status words are in the chosen language, for the people who open it in
+Excel; tools read the JSON, whose keys never change.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.lookup import names
 from kmc_gap.render.assess import AssessRenderer
+from kmc_gap.words import t
 from kmc_gap.words.safe import csv_cell
 
 if TYPE_CHECKING:
@@ -40,25 +42,25 @@ class CsvRenderer(AssessRenderer):
         if self.ctx.bom:
             self.out.write("\ufeff")
         self.writer = csv.writer(self.out, lineterminator="\r\n")
-        self.writer.writerow(COLUMNS)
+        self.writer.writerow([t(f"csv.col.{column}", self.ctx.lang) for column in COLUMNS])
         self.names = names(self.ctx.std, self.ctx.lang)
 
     def add(self, value: Report) -> None:
         """Write the report's task rows."""
         person = value["person"]
-        for t in value["tasks"]:
+        for task in value["tasks"]:
             self.writer.writerow(
                 [
                     csv_cell(person["id"] or ""),
                     csv_cell(person["name"]),
                     csv_cell(value["file"] or ""),
-                    t["code"],
-                    csv_cell(self.names[t["code"]]),
-                    t["duty"],
-                    t["level"],
-                    t["status"],
-                    t["attained_level"],
-                    t["items_met"],
-                    t["items_total"],
+                    task["code"],
+                    csv_cell(self.names[task["code"]]),
+                    task["duty"],
+                    task["level"],
+                    t(f"status.{task['status']}", self.ctx.lang),
+                    task["attained_level"],
+                    task["items_met"],
+                    task["items_total"],
                 ]
             )
