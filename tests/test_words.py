@@ -116,15 +116,18 @@ def test_assess_help_lists_every_format(run_line: RunLine) -> None:
     out = run_line("assess", "--help").stdout
     for fmt in ("table", "json", "jsonl", "csv", "markdown", "junit", "html"):
         assert fmt in out
-    for placeholder in ("PROFILE…", "PCT", "DAYS", "FILE"):
+    for placeholder in ("證據檔…", "百分比", "天數", "檔案"):  # the placeholders in the reader's language
         assert placeholder in out
+    english = run_line("--lang", "en", "assess", "--help").stdout
+    for placeholder in ("PROFILE…", "PCT", "DAYS", "FILE"):
+        assert placeholder in english
 
 
 @pytest.mark.parametrize(
     ("args", "zh", "en"),
     [
         (["assess", "--bogus", "x"], "沒有 --bogus 這個選項", "there is no option --bogus"),
-        (["assess"], "缺少 PROFILE…", "PROFILE… is missing"),
+        (["assess"], "缺少 證據檔…", "PROFILE… is missing"),
         (["assess", "x", "--format", "xml"], "--format 的值 'xml' 無效", "invalid value 'xml' for --format"),
         (["assess", "x", "--fail-under", "101"], "請寫 0 到 100 的百分比", "write a percentage from 0 to 100"),
         (["assess", "x", "--jobs", "-1"], "至少要是 0", "must be at least 0"),

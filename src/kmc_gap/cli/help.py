@@ -96,9 +96,12 @@ def _names(param: Parameter) -> str:
     return names
 
 
-def _metavar(param: Parameter) -> str:
-    """The placeholder people read: ``PROFILE…``, ``PCT``, ``FILE``; never a Python type."""
-    name = param.metavar or (param.name or "").upper()
+def _metavar(param: Parameter, lg: str | None = None) -> str:
+    """The placeholder people read, in their language: ``證據檔…`` / ``PROFILE…``, ``FILE``; never a Python type."""
+    from kmc_gap.words.catalogue import WORDS  # help and usage only: a run never loads it for this
+
+    raw = param.metavar or (param.name or "").upper()
+    name = t(f"metavar.{raw}", lg or lang()) if f"metavar.{raw}" in WORDS else raw
     if isinstance(param, Argument) and param.nargs == -1:
         name += "…"
     return name
@@ -188,12 +191,12 @@ class LocalGroup(TyperGroup):
         formatter.write(group_help(self, ctx))
 
 
-def _param_name(param: Parameter | None) -> str:
+def _param_name(param: Parameter | None, lg: str) -> str:
     if param is None:
         return ""
     if isinstance(param, Option):
         return sorted(param.opts, key=len)[-1]
-    return _metavar(param)
+    return _metavar(param, lg)
 
 
 def usage_message(exc: errors.UsageError, lg: str) -> str:
@@ -207,9 +210,9 @@ def usage_message(exc: errors.UsageError, lg: str) -> str:
         return t("usage.needs_value", lg, option=exc.option_name)
     if isinstance(exc, errors.MissingParameter):
         key = "usage.missing_option" if isinstance(exc.param, Option) else "usage.missing_argument"
-        return t(key, lg, name=_param_name(exc.param))
+        return t(key, lg, name=_param_name(exc.param, lg))
     if isinstance(exc, errors.BadParameter):
-        return t("usage.bad_value", lg, name=_param_name(exc.param), value=_bad_value(exc), detail=_bad_detail(exc))
+        return t("usage.bad_value", lg, name=_param_name(exc.param, lg), value=_bad_value(exc), detail=_bad_detail(exc))
     message = exc.message
     if message.startswith("No such command"):
         command = message.split("'")[1] if "'" in message else message
