@@ -256,7 +256,11 @@ def test_a_changed_code_or_a_typed_in_row_is_located_and_the_rest_of_the_batch_g
     assert run.code == 2
     assert "edited.xlsx:'E1024 林小美'!A10: 代碼 P1.1.2 與這一列原本的代碼不符" in run.stderr
     assert f"edited.xlsx:'E1024 林小美'!A{extra}: 第 P2.1.1 列不是評核表原有的列" in run.stderr
-    assert [r["person"]["id"] for r in json.loads(run.stdout)] == ["E0871"]  # the other input is still assessed
+    reports = json.loads(run.stdout)
+    assert [r["person"]["id"] for r in reports] == ["E1024", "E0871"]  # the other input is still assessed
+    assert reports[0]["evidence"] == []  # both of 林小美's ratings refused: on the team, rated on nothing
+    (count,) = [c for c in reports[0]["inputs"] if c["kind"] == "form"]
+    assert (count["rows"], count["refused"], count["people_refused"]) == (2, 2, 1)
 
 
 def test_a_form_for_another_person_or_standard_is_refused(run_line: RunLine, tmp_path: Path) -> None:
@@ -540,3 +544,28 @@ def test_calibrate_keeps_names_and_figures_whole_on_a_narrow_terminal(run_line: 
     from rich.cells import cell_len
 
     assert all(cell_len(line) <= int(columns) for line in run.stdout.splitlines())  # a CJK character is two
+
+
+def test_a_bad_rating_cell_costs_one_rating_and_a_missing_rater_only_theirs(run_line: RunLine, tmp_path: Path) -> None:
+    """``3~4`` is one located problem, the sheet's other ratings are read; with no 評核人 the self
+    ratings stand and the manager's are said once to lack a rater."""
+    form = make_form(run_line, tmp_path, MID)
+    book = openpyxl.load_workbook(form)
+    sheet = Sheet(book)
+    sheet.labels["評核日期"].value = dt.datetime(2026, 11, 20)  # and no 評核人
+    sheet.rate("P1.1.1", "自評", "3~4")
+    sheet.rate("P1.1.2", "自評", 4)
+    sheet.rate("P1.1.3", "自評", 5)
+    sheet.rate("P1.1.2", "主管評核", 4)
+    sheet.rate("P1.1.3", "主管評核", 4)
+    book.save(tmp_path / "rated.xlsx")
+    run = run_line("assess", str(tmp_path / "rated.xlsx"), *AS_OF, "-f", "json")
+    assert run.code == 2
+    problems = [line for line in run.stderr.splitlines() if "rated.xlsx" in line and "警告" not in line]
+    messages = sorted(line.split(": ", 1)[1] for line in problems)
+    assert messages == ["已有主管評核，但沒有填寫評核人姓名", "評核級別 3~4 無效：請填 1–6 的整數或「不適用」"]
+    (report,) = json.loads(run.stdout)
+    rated = sorted((ev["covers"][0], ev["rater"], ev["level"]) for ev in report["evidence"])
+    assert rated == [("P1.1.2", "self", 4), ("P1.1.3", "self", 5)]
+    (count,) = [c for c in report["inputs"] if c["kind"] == "form"]
+    assert (count["rows"], count["counted"], count["refused"]) == (5, 2, 3)  # 3~4 and the two manager ratings

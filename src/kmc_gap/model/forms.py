@@ -179,6 +179,7 @@ class FormPerson:
     person: Person
     evidence: list[Evidence] = field(default_factory=list)
     source: str = ""
+    refused: int = 0  # their ratings that were refused
 
 
 @dataclass
@@ -188,6 +189,7 @@ class FormRead:
     people: list[FormPerson] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    refused: int = 0  # ratings given but not read (a bad cell, a rater without a name), each under a problem
 
 
 def is_form(sheet_names: Sequence[str]) -> bool:
@@ -198,8 +200,9 @@ def is_form(sheet_names: Sequence[str]) -> bool:
 def read_form(file: str, sheets: dict[str, tuple[Rows, int]], std: Standard, today: dt.date | None = None) -> FormRead:
     """Every person's ratings in a form workbook (``sheets``: each sheet's rows and its first column).
 
-    A bad cell is a problem at its cell; a sheet with problems gives no evidence (nothing half read),
-    and the other sheets are read.
+    A bad cell is a problem at its cell and its rating is refused; the sheet's other ratings are read
+    (a ``3~4`` costs one rating, not a person's whole form), and so are the other sheets. Only a sheet
+    that cannot be read as a form at all (no heading row, another person's) gives no one.
     """
     out = FormRead()
     meta_rows, _ = sheets.get(META_SHEET, ([], 1))
@@ -215,7 +218,9 @@ def read_form(file: str, sheets: dict[str, tuple[Rows, int]], std: Standard, tod
         reader = _SheetReader(file, meta, found, std, today or dt.date.today(), lang)
         person = reader.read()
         out.problems += reader.problems
-        if person is not None and not reader.problems:
+        out.refused += reader.refused
+        if person is not None:
+            person.refused = reader.refused
             out.people.append(person)
             out.sources.append(person.source)
     return out
@@ -276,6 +281,7 @@ class _SheetReader:
         self.std, self.today, self.lang = std, today, lang
         self.problems: list[Problem] = []
         self.told: set[str] = set()  # what was told once for the sheet: the date, a rater's name
+        self.refused = 0  # ratings not read, each under one of the sheet's problems
         self.index = {col: i for i, col in enumerate(meta.columns)}
 
     def problem(self, key: str, row: int | None, index: int | None = None, **args: Any) -> None:
@@ -378,6 +384,7 @@ class _SheetReader:
             level = _rating(cell(rating_col))
             if level is None:
                 self.problem("form.bad_rating", number, self.index[rating_col], value=text)
+                self.refused += 1
                 continue
             ratings.append((rater, level))
         if not ratings:
@@ -386,15 +393,18 @@ class _SheetReader:
         check = _text(cell(Col.check))
         if not check:
             self.problem("form.row_not_issued", number, self.index[Col.code], code=code)
+            self.refused += len(ratings)
             return []
         if check != check_value(self.std.code, self.meta.person_id, code):
             self.problem("form.code_changed", number, self.index[Col.code], code=code)
+            self.refused += len(ratings)
             return []
         rating_day, day_row = day
         if rating_day is None:
             if "date" not in self.told:  # once for the sheet, at the rating date's cell
                 self.told.add("date")
                 self.problem("form.no_date", day_row or number, 1 if day_row else None)
+            self.refused += len(ratings)
             return []
         out = []
         for rater, level in ratings:
@@ -404,6 +414,7 @@ class _SheetReader:
                     self.told.add(rater.value)
                     word = t(f"form.rater.{rater.value}", self.lang)
                     self.problem("form.no_rater", rater_row or number, 1 if rater_row else None, rater=word)
+                self.refused += 1  # the self ratings beside it are read all the same
                 continue
             note = _text(cell(RATER_COLUMNS[rater][1])) or None
             reference = _text(cell(Col.output_ref)) or None
@@ -412,6 +423,7 @@ class _SheetReader:
             except ValidationError as exc:  # a rater's name or a reference too long to keep, say
                 field = ".".join(str(part) for part in exc.errors(include_url=False)[0]["loc"])
                 self.problem("form.bad_row", number, self.index[RATER_COLUMNS[rater][0]], field=field)
+                self.refused += 1
         return out
 
     def _evidence(

@@ -1206,12 +1206,13 @@ class _Loader:
         if read.problems:
             self.result.problems.setdefault(name, []).extend(read.problems)
         self.result.sources += read.sources
-        # a form's rows are its ratings: each one read, or refused with its cell's problem
-        refused = [p for p in read.problems if p.line is not None]
-        count = RowCount(name, None, "form", rows=len(refused), refused=len(refused))
+        # a form's rows are its ratings: each one read, or refused under one of the form's problems
+        count = RowCount(name, None, "form", rows=read.refused, refused=read.refused)
         self.result.counts.append(count)
         repeats: list[Problem] = []
         for person in read.people:
+            if person.refused:  # a rating of theirs was refused
+                count.refused_people.add(person.person.id or person.source)
             count.rows += len(person.evidence)
             count.evidence += [ev.id for ev in person.evidence]
             table = Table(name, person.source.partition("#")[2], [])
