@@ -417,3 +417,32 @@ def test_the_budget_is_read_as_the_catalogue_reads_money(written: str, amount: f
     from kmc_gap.api.inputs import amount as read_amount
 
     assert read_amount("--budget", written) == amount
+
+
+def test_a_certificate_without_its_exam_fee_is_never_a_free_course() -> None:
+    """CERT-MICE closes K12 for nothing and no hours if it were a course; it is an exam, so without a fee
+    it is left out (and said to be), and the course C-K12 is planned instead."""
+    profile = everything_but({"K12"})
+    free = {"code": "CERT-MICE", "title": "MICE 專業人員證照", "kind": "certificate", "level": 4, "covers": ["K12"]}
+    catalog = Catalog.model_validate({"courses": [free, course("C-K12", ["K12"], cost=5000)]})
+    plan = one(profile, catalog)
+    assert chosen(plan) == ["C-K12"] and plan["not_planned"] == ["CERT-MICE"]
+    priced = Catalog.model_validate({"courses": [{**free, "seat_cost": 3000}, course("C-K12", ["K12"], cost=5000)]})
+    plan = one(profile, priced, budget=10000)
+    assert chosen(plan) == ["CERT-MICE"] and plan["not_planned"] == []  # the exam fee, 3,000, is cheaper
+    assert plan["courses"][0]["kind"] == "certificate" and plan["total_cost"] == 3000
+
+
+def test_a_planned_certificate_reads_as_an_exam(run_line: RunLine, tmp_path: Path) -> None:
+    catalog = tmp_path / "courses.yaml"
+    catalog.write_text(
+        "courses:\n"
+        "  - {code: CERT-MICE, title: MICE 專業人員證照, kind: certificate, level: 4, covers: [K12], seat_cost: 3000}\n"
+        "  - {code: CERT-FREE, title: 免費證照, kind: certificate, level: 4, covers: [K13]}\n",
+        encoding="utf-8",
+    )
+    profile = tmp_path / "p.yaml"
+    profile.write_text(everything_but({"K12", "K13"}).model_dump_json(), encoding="utf-8")
+    run = run_line("plan", str(profile), "-c", str(catalog), "--budget", "NT$10,000", "--as-of", "2026-06-30")
+    assert "CERT-MICE 考取證照：MICE 專業人員證照" in run.stdout
+    assert "1 張證照未列入規劃：課程目錄沒有報考費用（CERT-FREE）" in run.stdout

@@ -469,7 +469,7 @@ def make_plan(
     HiGHS is missing or fails.
     """
     options = options or PlanOptions()
-    courses = catalog.related()  # fire drills and onboarding close no gap
+    courses = catalog.plannable()  # fire drills close no gap; a certificate without its exam fee is no course
     index = CourseIndex(courses)
     team, _ = learners(people, std, policy, as_of, index)
     _drop_duplicates(team, courses)
@@ -494,6 +494,7 @@ def make_plan(
         "mip_gap": solved.mip_gap,
         "solver": solved.size or SolverRun(solver="HiGHS", variables=0, constraints=0, seconds=0.0),
         "courses": planned,
+        "not_planned": [c.code for c in catalog.unpriced()],
         "total_cost": sum(c["team_cost"] for c in planned),
         "total_hours": sum(c["team_hours"] for c in planned),
         "people": persons,
@@ -511,6 +512,7 @@ def _course_out(index: int, course: Course, attendees: list[Learner], position: 
     return {
         "code": course.code,
         "title": course.title,
+        "kind": course.kind,
         "provider": course.provider,
         "hours": course.hours,
         "level": course.level or 1,

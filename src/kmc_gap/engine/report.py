@@ -260,6 +260,7 @@ class PlannedCourse(TypedDict):
 
     code: str
     title: str
+    kind: Annotated[Literal["course", "certificate"], Field(description="certificate: an exam sat, for its fee")]
     provider: str | None
     hours: Annotated[float, Field(description="hours of the course, for each attendee")]
     level: int
@@ -334,6 +335,9 @@ class Plan(TypedDict):
     ]
     solver: SolverRun
     courses: list[PlannedCourse]
+    not_planned: Annotated[
+        list[str], Field(description="certificates the catalogue gives no exam fee for: never planned as free")
+    ]
     total_cost: float
     total_hours: float
     people: list[PlanPerson]

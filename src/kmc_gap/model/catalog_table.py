@@ -36,7 +36,7 @@ from kmc_gap.model.records import (
     outcome_of,
     read_tables,
 )
-from kmc_gap.words.catalogue import CATALOG_HEADERS, MONEY_MARKS
+from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, MONEY_MARKS
 
 
 class Field(StrEnum):
@@ -44,6 +44,7 @@ class Field(StrEnum):
 
     code = "code"
     title = "title"  # type: ignore[assignment]  # shadows str.title, which no one calls on a Field
+    kind = "kind"
     provider = "provider"
     hours = "hours"
     level = "level"
@@ -78,7 +79,21 @@ def cell_flag(value: Any) -> bool:
     raise CellError("catalog.bad_flag", value=_text(value) or "")
 
 
+def cell_course_kind(value: Any) -> str:
+    """A course (課程, 訓練, course) or a certificate's exam (證照, 證書, certificate, license)."""
+    key = _norm(_text(value) or "")
+    if any(mark in key for mark in _CERTIFICATE_MARKS):
+        return "certificate"
+    if key in _COURSE_WORDS:
+        return "course"
+    raise CellError("catalog.bad_kind", value=_text(value) or "")
+
+
+_CERTIFICATE_MARKS = tuple(_norm(mark) for mark in (*CERTIFICATE_MARKS, "exam", "考試", "檢定"))
+_COURSE_WORDS = frozenset(_norm(word) for word in ("course", "training", "課程", "訓練", "內訓", "外訓", "班別"))
+
 _PARSE = {
+    Field.kind: cell_course_kind,
     Field.hours: cell_hours,
     Field.level: cell_level,
     Field.covers: cell_codes,

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -408,6 +408,9 @@ class Course(_Model):
 
     code: Ident
     title: Text
+    kind: Literal["course", "certificate"] = Field(
+        "course", description="certificate: an exam to sit, planned only with its fee (cost or seat_cost)"
+    )
     provider: Text | None = None
     hours: Annotated[float, Field(ge=0, le=MAX_HOURS, allow_inf_nan=False)] = 0
     level: Level | None = None
@@ -427,8 +430,20 @@ class Catalog(_Model):
     courses: list[Course] = Field(min_length=1)
 
     def related(self) -> list[Course]:
-        """The courses that are evidence of something in the standard: the ones a plan may choose."""
+        """The courses that are evidence of something in the standard."""
         return [c for c in self.courses if is_related(c)]
+
+    def plannable(self) -> list[Course]:
+        """The related courses a plan may choose: a certificate only with the fee of its exam.
+
+        A certificate with no fee in the catalogue is not a free course of 0 hours: it is left out, and
+        the plan says so (:meth:`unpriced`).
+        """
+        return [c for c in self.related() if c.kind == "course" or c.cost or c.seat_cost]
+
+    def unpriced(self) -> list[Course]:
+        """The related certificates a plan cannot choose: the catalogue gives no exam fee."""
+        return [c for c in self.related() if c.kind == "certificate" and not (c.cost or c.seat_cost)]
 
 
 def is_related(course: Course) -> bool:

@@ -10,7 +10,7 @@ from kmc_gap.render.document import Trio, trio
 from kmc_gap.render.formats import PlanFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
-from kmc_gap.render.text import percent, terminal_names, who
+from kmc_gap.render.text import course_title, percent, terminal_names, who
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import md_text, visible
 
@@ -47,6 +47,9 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
         limits.append(t("render.plan_max_hours", lang, hours=_hours(plan["max_hours"])))
     if limits:
         lines.append(" · ".join(limits))
+    if plan["not_planned"]:
+        unpriced = listing(plan["not_planned"], lang)
+        lines.append(t("render.not_planned", lang, n=len(plan["not_planned"]), codes=unpriced))
     lines.append(
         t(
             "render.plan_summary",
@@ -110,7 +113,7 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
         )
     for course in plan["courses"]:
         con.print()
-        con.print(Text(f"{course['code']} {course['title']}", style="bold"))
+        con.print(Text(visible(f"{course['code']} {course_title(course, lang)}"), style="bold"))
         con.print(Text("  " + " · ".join(_facts(course, lang)), style="dim"))
         if team:
             attendees = listing(course["attendees"], lang)
@@ -175,7 +178,7 @@ def to_markdown(plan: Plan, ctx: RenderContext) -> str:
             closes = ", ".join(i["code"] for i in c["closes"])
             cells = [
                 c["code"],
-                c["title"],
+                course_title(c, lang),
                 c["provider"] or "—",
                 _hours(c["hours"]),
                 c["level"],

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.render.base import Renderer
 from kmc_gap.render.names import name_plan, standard_name
-from kmc_gap.render.text import percent, who
+from kmc_gap.render.text import course_title, percent, who
 from kmc_gap.render.workbook import Columns, amp, page_setup, write_workbook
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import csv_cell, html_text, sheet_text
@@ -92,7 +92,7 @@ class CsvRenderer(Renderer["Plan"]):
             writer.writerow(
                 [
                     csv_cell(c["code"]),
-                    csv_cell(c["title"]),
+                    csv_cell(course_title(c, lang)),
                     csv_cell(c["provider"] or ""),
                     f"{c['hours']:g}",
                     c["level"],
@@ -126,11 +126,12 @@ class HtmlRenderer(Renderer["Plan"]):
         out.append(_heads(("code", "course", "provider", "hours", "cost", "attendees"), lang))
         for c in value["courses"]:
             names = listing([who(people[k]["person"]) for k in c["attendees"]], lang)
-            cells = [c["code"], c["title"], c["provider"] or "—", f"{c['hours']:g}", f"{c['team_cost']:,.0f}", names]
+            title = course_title(c, lang)
+            cells = [c["code"], title, c["provider"] or "—", f"{c['hours']:g}", f"{c['team_cost']:,.0f}", names]
             out.append("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
         out.append(f"</tbody></table><h2>{e(t('plan.sheet.people', lang))}</h2><table><thead><tr>")
         out.append(_heads(("name", "department", "courses", "hours", "tasks"), lang))
-        titles = {c["code"]: c["title"] for c in value["courses"]}
+        titles = {c["code"]: course_title(c, lang) for c in value["courses"]}
         for p in value["people"]:
             courses = listing([titles.get(code, code) for code in p["courses"]], lang) or "—"
             tasks = f"{p['before']['tasks_met']} → {p['after']['tasks_met']}"
@@ -208,7 +209,7 @@ class XlsxRenderer(Renderer["Plan"]):
         people = _people(plan)
         self._table(sheet, ("code", "course", "provider", "hours", "level", "cost", "attendees", "closes"))
         for row, c in enumerate(plan["courses"], start=1):
-            self._texts(sheet, row, 0, [c["code"], c["title"], c["provider"] or ""])
+            self._texts(sheet, row, 0, [c["code"], course_title(c, lang), c["provider"] or ""])
             self.cols.number(sheet, row, 3, c["hours"])
             self.cols.number(sheet, row, 4, c["level"])
             self.cols.number(sheet, row, 5, c["team_cost"], self.money)
@@ -218,7 +219,7 @@ class XlsxRenderer(Renderer["Plan"]):
 
     def _people(self, sheet: Worksheet, plan: Plan) -> None:
         lang = self.ctx.lang
-        titles = {c["code"]: c["title"] for c in plan["courses"]}
+        titles = {c["code"]: course_title(c, lang) for c in plan["courses"]}
         heads = ("person_id", "name", "department", "courses", "hours", "cost", "tasks_before", "tasks_after")
         self._table(sheet, heads)
         for row, p in enumerate(plan["people"], start=1):

@@ -19,7 +19,7 @@ from kmc_gap.words.safe import guard_line, visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from kmc_gap.engine.report import EvidenceResult, PersonOut, PolicyOut, Rating, Report, Summary
+    from kmc_gap.engine.report import EvidenceResult, PersonOut, PlannedCourse, PolicyOut, Rating, Report, Summary
     from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
@@ -218,3 +218,8 @@ def reason_words(ev: EvidenceResult, policy: PolicyOut, lang: str) -> str:
     if ev["reason"] == "not_passed" and score is not None and mark is not None and score < mark:
         return t("reason.score_below", lang, score=f"{score:g}", mark=f"{mark:g}")
     return t(f"reason.{ev['reason']}", lang, years=policy["max_age_years"])
+
+
+def course_title(course: PlannedCourse, lang: str) -> str:
+    """A planned course's title as people read it: a certificate is an exam to sit, never a class to attend."""
+    return t("render.exam", lang, title=course["title"]) if course["kind"] == "certificate" else course["title"]

@@ -1132,6 +1132,19 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "metavar.N|all": ("數量|all", "N|all"),
     "metavar.DIR|FILE.xlsx": ("資料夾|檔案.xlsx", "DIR|FILE.xlsx"),
     "metavar.FIELD=HEADER,…": ("欄位=標題,…", "FIELD=HEADER,…"),
+    "render.exam": ("考取證照：{title}", "exam: {title}"),
+    "render.not_planned": (
+        "{n} 張證照未列入規劃：課程目錄沒有報考費用（{codes}）；補上 cost 或 seat_cost 即可規劃",
+        Plural(
+            "n",
+            "{n} certificate not planned: the catalogue gives no exam fee ({codes}); add cost or seat_cost",
+            "{n} certificates not planned: the catalogue gives no exam fee ({codes}); add cost or seat_cost",
+        ),
+    ),
+    "catalog.bad_kind": (
+        "類別「{value}」不明：請寫 課程 或 證照",
+        'unknown kind "{value}": write course or certificate',
+    ),
     "csv.col.person_id": ("人員編號", "Person id"),
     "csv.col.person_name": ("姓名", "Name"),
     "csv.col.file": ("檔案", "File"),
@@ -1829,6 +1842,7 @@ RANGE_MARKS: tuple[str, ...] = ("~", "～", "〜", "–", "—", "至", "到", "
 #: The headers of a course catalogue kept as a spreadsheet (``--catalog courses.xlsx``), by field.
 CATALOG_HEADERS: dict[str, tuple[str, ...]] = {
     "code": ("課程代號", "課程代碼", "課程編號", "班別代號", "證照代碼", "course", "course_code", "course_id"),
+    "kind": ("類別", "種類", "課程類別", "type"),
     "title": ("課程名稱", "證照名稱", "名稱", "班別名稱", "course_title", "course_name"),
     "provider": ("辦理單位", "開課單位", "授課單位", "講師", "訓練機構"),
     "hours": ("時數", "訓練時數", "課程時數"),
