@@ -36,7 +36,7 @@ from kmc_gap.model.records import (
     outcome_of,
     read_tables,
 )
-from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, MONEY_MARKS
+from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, COURSE_WORDS, EXAM_MARKS, MONEY_MARKS
 
 
 class Field(StrEnum):
@@ -89,8 +89,8 @@ def cell_course_kind(value: Any) -> str:
     raise CellError("catalog.bad_kind", value=_text(value) or "")
 
 
-_CERTIFICATE_MARKS = tuple(_norm(mark) for mark in (*CERTIFICATE_MARKS, "exam", "考試", "檢定"))
-_COURSE_WORDS = frozenset(_norm(word) for word in ("course", "training", "課程", "訓練", "內訓", "外訓", "班別"))
+_CERTIFICATE_MARKS = tuple(_norm(mark) for mark in (*CERTIFICATE_MARKS, *EXAM_MARKS))
+_COURSE_WORDS = frozenset(_norm(word) for word in COURSE_WORDS)
 
 _PARSE = {
     Field.kind: cell_course_kind,

@@ -32,6 +32,7 @@ from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
+from kmc_gap.model.mapping import RecordMapping
 from kmc_gap.model.models import (
     Catalog,
     Course,
@@ -132,6 +133,24 @@ class RecordOptions:
     roster: Sequence[Path] = ()
     verified_by: str | None = None
     include_leavers: bool = False  # people the roster says have left stay in the run
+    mapping: RecordMapping | None = None  # what this HR system's headers and words mean (--mapping)
+
+    @property
+    def wanted(self) -> dict[str, Column | None]:
+        """Headers read as a field by hand: the mapping's (None: ignore), then ``--columns``, as compared."""
+        return _wanted(self.columns, self.mapping)
+
+    @property
+    def words(self) -> dict[str, Outcome]:
+        """The mapping's outcome words, as compared."""
+        words = self.mapping.words.items() if self.mapping is not None else ()
+        return {_norm(word): MEANINGS[meaning] for word, meaning in words if meaning is not None}
+
+    def person_key(self, text: str) -> str:
+        """A person id as shown, its dropped zeros put back where the mapping gives the ids' width."""
+        ident = person_key(text)
+        width = self.mapping.id_width if self.mapping is not None else None
+        return ident.zfill(width) if width and ident.isdigit() else ident
 
 
 @dataclass
@@ -448,7 +467,12 @@ class Found:
 
 
 def find_columns(
-    table: Table, overrides: Mapping[Column, str], required: Sequence[Column] = REQUIRED, *, roster: bool = True
+    table: Table,
+    overrides: Mapping[Column, str],
+    required: Sequence[Column] = REQUIRED,
+    *,
+    roster: bool = True,
+    mapping: RecordMapping | None = None,
 ) -> Found:
     """The header row and its columns, its problems and warnings.
 
@@ -460,7 +484,7 @@ def find_columns(
     """
     if not table.rows:
         return Found(None, [table.problem("records.empty")], [])
-    wanted = _wanted(overrides)
+    wanted = _wanted(overrides, mapping)
     start = _header_index(table, wanted)
     row, cells = table.rows[start]
     headers = [_text(c) or "" for c in cells]
@@ -476,7 +500,7 @@ def find_columns(
         if col is not None and col in index:
             again.append((i, col))
         elif col is None:
-            if header and not _quiet(header):
+            if header and not _quiet(header) and _header_key(header) not in wanted:
                 unused.append(i)
         else:
             index[col] = i
@@ -496,7 +520,7 @@ def find_columns(
     return Found(None if problems else columns, problems, warnings, matched, len(index))
 
 
-def _header_index(table: Table, wanted: Mapping[str, Column]) -> int:
+def _header_index(table: Table, wanted: Mapping[str, Column | None]) -> int:
     """The index (in ``table.rows``) of the row with the most known headers among the first few; 0 if none has two."""
     best, most = 0, 1
     for i, (_, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
@@ -517,7 +541,7 @@ def _filled(cells: list[Any], width: int) -> list[str]:
     return out
 
 
-def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column]) -> list[str]:
+def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column | None]) -> list[str]:
     """The header of each column of a two-level header: the lower cell, else the upper one, else both joined."""
     out = []
     for up, low in zip(upper, lower, strict=True):
@@ -530,14 +554,21 @@ def _two_level(upper: list[str], lower: list[str], wanted: Mapping[str, Column])
     return out
 
 
-def _wanted(overrides: Mapping[Column, str]) -> dict[str, Column]:
-    """``--columns`` as compared: each header it names, normalised, and its field."""
-    return {_header_key(header): col for col, header in overrides.items()}
+def _wanted(overrides: Mapping[Column, str], mapping: RecordMapping | None = None) -> dict[str, Column | None]:
+    """The headers read as a field by hand, as compared: ``--columns``, over the mapping's (None: ignore)."""
+    wanted: dict[str, Column | None] = {}
+    for header, target in mapping.headers.items() if mapping is not None else ():
+        if target is not None:
+            wanted[_header_key(header)] = None if target == "ignore" else Column(target)
+    wanted.update({_header_key(header): col for col, header in overrides.items()})
+    return wanted
 
 
-def _column_of(header: str, wanted: Mapping[str, Column]) -> Column | None:
+def _column_of(header: str, wanted: Mapping[str, Column | None]) -> Column | None:
     key = _header_key(header)
-    found = wanted.get(key) or _ALIASES.get(key)
+    if key in wanted:  # named by hand: a field, or None for a column to ignore
+        return wanted[key]
+    found = _ALIASES.get(key)
     if found is not None or key in _IGNORED or not key:
         return found
     return _by_words(key)
@@ -693,37 +724,47 @@ _OUTCOME_WORDS: dict[str, Outcome] = {
     )
     for word in words
 }
+#: What a mapping's ``words`` may say a value means.
+MEANINGS = {
+    "passed": Outcome.passed,
+    "not_passed": Outcome.failed,
+    "absent": Outcome.absent,
+    "present": Outcome.present,
+    "not_taken": Outcome.not_taken,
+    "exempt": Outcome.exempt,
+}
 #: The columns that may say a course was never taken (報名中 in 結訓狀態, 取消 in 出缺勤, 候補 where the score goes).
 OUTCOME_COLUMNS = (Column.passed, Column.attendance, Column.score)
 
 
-def outcome_of(value: Any) -> Outcome | None:
-    """The outcome a word says, with width and case folded; None for any other text."""
-    return _OUTCOME_WORDS.get(_norm(_text(value) or ""))
+def outcome_of(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome | None:
+    """The outcome a word says, with width and case folded (a mapping's ``words`` first); None for other text."""
+    key = _norm(_text(value) or "")
+    return (words.get(key) if words else None) or _OUTCOME_WORDS.get(key)
 
 
-def cell_score(value: Any) -> float | Outcome:
+def cell_score(value: Any, words: Mapping[str, Outcome] | None = None) -> float | Outcome:
     """A final score (``58``, ``58分``, ``85.5``), or an outcome word written where the score goes (缺考, 免試)."""
     number = _number(value, _SCORE_UNITS)
     if number is not None:
         return number
-    outcome = outcome_of(value)
+    outcome = outcome_of(value, words)
     if outcome is not None and outcome is not Outcome.present:
         return outcome
     raise CellError("records.bad_score", value=_text(value) or "")
 
 
-def cell_passed(value: Any) -> Outcome:
+def cell_passed(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
     """A 是否合格 or 結訓狀態 cell: passed (是, 合格, 已結訓, 有), exempt, failed (否, 退訓, 無) or absent."""
-    outcome = outcome_of(value)
+    outcome = outcome_of(value, words)
     if outcome is not None and outcome is not Outcome.present:
         return outcome
     raise CellError("records.bad_result", value=_text(value) or "")
 
 
-def cell_attended(value: Any) -> Outcome:
+def cell_attended(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
     """A 出缺勤 cell: present (出席, 全勤, 是), absent (缺課, 缺席, 請假, 未到, 否), or one of the other outcomes."""
-    outcome = outcome_of(value)
+    outcome = outcome_of(value, words)
     if outcome is Outcome.passed:
         return Outcome.present
     if outcome is Outcome.failed:
@@ -829,7 +870,7 @@ _SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
 _NOTE = tuple(unicodedata.normalize("NFKC", word).casefold() for word in NOTE_PREFIXES)  # ``*`` kept
 
 
-def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column]) -> Skip | None:
+def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column | None]) -> Skip | None:
     """What a row that is not a record is (a subtotal, a note line, a section heading, the header again), or None."""
     texts = [_text(c) for c in cells]
     filled = [text for text in texts if text]
@@ -874,7 +915,12 @@ class _Reader:
         self.verified_by = options.verified_by
         self.kind = columns.kind.value
         self.source = table.source  # the same for every row: worked out once
-        self.wanted = _wanted(options.columns)
+        self.wanted = options.wanted
+        self.options = options
+        self.words = options.words
+        self.score = functools.partial(cell_score, words=self.words)
+        self.passed = functools.partial(cell_passed, words=self.words)
+        self.attended = functools.partial(cell_attended, words=self.words)
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
         self.skipped: dict[Skip, int] = {}
@@ -887,7 +933,10 @@ class _Reader:
             for c in (Column.date, Column.expires)
             if (i := columns.index.get(c)) is not None and i < len(cells)
         ]
-        order = day_order(dates)  # 05/03/2026 is read as the file's other dates write day and month
+        # 05/03/2026 is read as the file's other dates write day and month, else as the mapping says
+        order = day_order(dates) or (
+            DayOrder(options.mapping.date_order) if options.mapping and options.mapping.date_order else None
+        )
         self.date = functools.partial(cell_date, order=order)
         self.expires = functools.partial(cell_expires, order=order)
 
@@ -925,7 +974,7 @@ class _Reader:
         self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
-        if any(outcome_of(row.raw(col)) is Outcome.not_taken for col in OUTCOME_COLUMNS):
+        if any(outcome_of(row.raw(col), self.words) is Outcome.not_taken for col in OUTCOME_COLUMNS):
             self.skip(Skip.not_taken, row.number)  # enrolled, waitlisted, cancelled: no training was taken
             self.bystander(row)
             return None
@@ -942,8 +991,8 @@ class _Reader:
         hours = row.read(Column.hours, cell_hours)
         level = row.read(Column.level, cell_level)
         covers = row.read(Column.covers, cell_codes)
-        score = row.read(Column.score, cell_score)
-        outcomes = [row.read(Column.passed, cell_passed), row.read(Column.attendance, cell_attended)]
+        score = row.read(Column.score, self.score)
+        outcomes = [row.read(Column.passed, self.passed), row.read(Column.attendance, self.attended)]
         if isinstance(score, Outcome):
             outcomes.append(score)
         if course is not None:
@@ -954,7 +1003,7 @@ class _Reader:
         title = row.text(Column.title) or (course.title if course else None) or row.text(Column.course)
         if title is None:
             row.fail(Column.title, "records.no_title")
-        person_id = person_key(row.text(Column.person_id) or "") or None
+        person_id = self.options.person_key(row.text(Column.person_id) or "") or None
         name = row.text(Column.name)
         if row.problems or None in (date, level, covers, title, person_id, name):
             return None
@@ -965,7 +1014,9 @@ class _Reader:
         what = row.text(Column.course) or title
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
         failed = any(outcome in (Outcome.failed, Outcome.absent) for outcome in outcomes)
-        exempt = [row.text(col) or "" for col in OUTCOME_COLUMNS if outcome_of(row.raw(col)) is Outcome.exempt]
+        exempt = [
+            row.text(col) or "" for col in OUTCOME_COLUMNS if outcome_of(row.raw(col), self.words) is Outcome.exempt
+        ]
         note = "；".join(dict.fromkeys(text for text in (row.text(Column.note), *exempt) if text)) or None
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export
@@ -997,7 +1048,7 @@ class _Reader:
 
     def bystander(self, row: _Row) -> None:
         """Keep who a passed-over row is about: a person whose every row is a fire drill is still on the team."""
-        person_id = person_key(row.text(Column.person_id) or "")
+        person_id = self.options.person_key(row.text(Column.person_id) or "")
         name = row.text(Column.name)
         if person_id and name and person_id not in self.bystanders:
             organisation, role = row.text(Column.organisation), row.text(Column.role)
@@ -1100,7 +1151,7 @@ def courses_in(paths: Sequence[Path], options: RecordOptions) -> tuple[list[Cour
             problems += exc.problems
             continue
         for table in tables:
-            found = find_columns(table, options.columns, (Column.person_id,), roster=False)
+            found = find_columns(table, options.columns, (Column.person_id,), roster=False, mapping=options.mapping)
             if found.columns is None:
                 problems += found.problems
                 continue
@@ -1112,7 +1163,7 @@ def courses_in(paths: Sequence[Path], options: RecordOptions) -> tuple[list[Cour
 
 
 def _gather(table: Table, columns: Columns, options: RecordOptions, seen: dict[str, CourseSeen]) -> None:
-    wanted = _wanted(options.columns)
+    wanted = options.wanted
     for number, cells in table.rows:
         if number <= columns.header_row or row_kind(cells, columns, wanted) is not None:
             continue
@@ -1235,7 +1286,7 @@ class _Loader:
 
     def table(self, table: Table, *, roster_only: bool, every: bool) -> None:
         required = ROSTER if roster_only else REQUIRED
-        found = find_columns(table, self.options.columns, required)
+        found = find_columns(table, self.options.columns, required, mapping=self.options.mapping)
         self.matched |= found.overrides
         if every and found.known < len(ROSTER):  # --sheet all: a sheet with no header of ours (a chart, notes)
             self.result.warnings.append(Problem(table.file, "records.sheet_skipped", {"sheet": table.sheet or ""}))
@@ -1277,7 +1328,7 @@ class _Loader:
         """The people of a roster table, each once, in its order; a row without id or name is a problem."""
         roster = self.roster if self.roster is not None else {}
         self.roster = roster
-        wanted = _wanted(self.options.columns)
+        wanted = self.options.wanted
         skipped, first = 0, None
         count = RowCount(table.file, table.sheet, "roster")
         self.result.counts.append(count)
@@ -1297,7 +1348,7 @@ class _Loader:
                 count.refused += 1
                 count.refused_people.add(row.text(Column.person_id) or row.text(Column.name) or "")
                 continue
-            ident = person_key(row.text(Column.person_id) or "")
+            ident = self.options.person_key(row.text(Column.person_id) or "")
             if join_key(ident) in roster:
                 count.pass_over("duplicate")  # the same person listed again
             elif self.has_left(row):

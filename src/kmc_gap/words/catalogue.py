@@ -1955,3 +1955,7 @@ LEFT_WORDS: tuple[str, ...] = (
     "resigned",
     "inactive",
 )
+
+#: A catalogue's 類別 for an exam to sit (besides the certificate marks), and for a course.
+EXAM_MARKS: tuple[str, ...] = ("exam", "考試", "檢定")
+COURSE_WORDS: tuple[str, ...] = ("course", "training", "課程", "訓練", "內訓", "外訓", "班別")
