@@ -20,3 +20,4 @@ class SchemaName(StrEnum):
     validation = "validation"
     imports = "import"
     calibration = "calibration"
+    mapping = "mapping"

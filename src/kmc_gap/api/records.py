@@ -40,10 +40,14 @@ def options(
     roster: Sequence[Path] = (),
     verified_by: str | None = None,
     include_leavers: bool = False,
+    mapping: Path | None = None,
 ) -> RecordOptions:
-    """How this run reads record files."""
+    """How this run reads record files; a bad ``--mapping`` file raises ``InputError`` naming its lines."""
+    from kmc_gap.model.mapping import load_mapping
+
     verifier = (verified_by or "").strip() or None
-    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers)
+    found = load_mapping(mapping, max_bytes) if mapping is not None else None
+    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers, found)
 
 
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:

@@ -59,6 +59,10 @@ def schema_for(name: SchemaName, std: Standard) -> dict[str, Any]:
         schema = TypeAdapter(Calibration).json_schema(mode="serialization")
     elif name is SchemaName.policy:
         schema = Policy.model_json_schema()
+    elif name is SchemaName.mapping:
+        from kmc_gap.model.mapping import RecordMapping
+
+        schema = RecordMapping.model_json_schema()
     elif name is SchemaName.report:
         schema = TypeAdapter(Report).json_schema(mode="serialization")
     elif name is SchemaName.plan:

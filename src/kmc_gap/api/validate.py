@@ -80,6 +80,7 @@ class RecordReading:
     roster: tuple[Path, ...] = ()
     verified_by: str | None = None
     include_leavers: bool = False
+    mapping: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
             roster=r.roster,
             verified_by=r.verified_by,
             include_leavers=r.include_leavers,
+            mapping=r.mapping,
         )
         checks += check_records(record_files, std, options)
     others = [path for path in request.files if not is_records(path)]

@@ -35,6 +35,7 @@ from kmc_gap.render.formats import (
     DocFormat,
     GroupBy,
     ImportFormat,
+    InspectFormat,
     PlanFormat,
     ValidateFormat,
     ViewFormat,
@@ -90,6 +91,9 @@ VerifiedByOption = Annotated[
     str | None, typer.Option("--verified-by", metavar="NAME", help="help.opt.verified_by", show_default=False)
 ]
 IncludeLeaversOption = Annotated[bool, typer.Option("--include-leavers", help="help.opt.include_leavers")]
+MappingOption = Annotated[
+    Path | None, typer.Option("--mapping", metavar="FILE", help="help.opt.mapping", show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -197,6 +201,7 @@ def assess_cmd(
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
     ] = None,
@@ -232,6 +237,7 @@ class AssessArgs:
     roster: list[Path] | None
     verified_by: str | None
     include_leavers: bool
+    mapping: Path | None
     plan_file: Path | None
     group_by: GroupBy | None
     max_size: int
@@ -258,7 +264,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
     reads = any(map(is_records, paths)) or bool(a.roster)
-    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
+    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers, a.mapping)
     reading = _record_options(*records) if reads else None
     summary = fmt is AssessFormat.summary
     if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
@@ -271,7 +277,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
         run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
     )
     request = AssessRequest(tuple(paths), settings, reading, a.jobs, limit, tuple(required))
-    read = [*paths, *_files(a.policy, a.catalog, *(a.roster or []))]
+    read = [*paths, *_files(a.policy, a.catalog, a.mapping, *(a.roster or []))]
     group = a.group_by.value if a.group_by is not None else None
     context = _context(
         std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
@@ -330,13 +336,21 @@ def _record_options(
     roster: list[Path] | None = None,
     verified_by: str | None = None,
     include_leavers: bool = False,
+    mapping: Path | None = None,
 ) -> RecordOptions:
     """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
     from kmc_gap.api import records
 
     courses = records.catalog(catalog, std, max_size)
     return records.options(
-        courses, sheet, columns, max_size, roster=roster or (), verified_by=verified_by, include_leavers=include_leavers
+        courses,
+        sheet,
+        columns,
+        max_size,
+        roster=roster or (),
+        verified_by=verified_by,
+        include_leavers=include_leavers,
+        mapping=mapping,
     )
 
 
@@ -412,6 +426,7 @@ def validate_cmd(
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.validate import RecordReading, ValidateRequest, validate
@@ -419,7 +434,7 @@ def validate_cmd(
 
     std = _standard(ctx)
     found = _expand(files)
-    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers)
+    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers, mapping)
     request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
     checks = validate(request, std)
     warn([w for c in checks for w in c.warnings])
@@ -507,6 +522,7 @@ def plan_cmd(
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
@@ -526,13 +542,20 @@ def plan_cmd(
     options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
     reading = records.options(
-        None, sheet, columns, max_size, roster=roster or (), verified_by=verified_by, include_leavers=include_leavers
+        None,
+        sheet,
+        columns,
+        max_size,
+        roster=roster or (),
+        verified_by=verified_by,
+        include_leavers=include_leavers,
+        mapping=mapping,
     )
     run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
     report_problems(run.problems, lang())
     warn(run.warnings)
     if run.plan is not None:
-        with _destination(output, [*found.files, *_files(policy, catalog, *(roster or []))]) as out:
+        with _destination(output, [*found.files, *_files(policy, catalog, mapping, *(roster or []))]) as out:
             if fmt is PlanFormat.summary:  # the team's page with this plan
                 _plan_summary(out, run, std, pol, policy_name, day)
             else:
@@ -566,6 +589,7 @@ def form_cmd(
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs
@@ -580,11 +604,11 @@ def form_cmd(
     spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
     day = inputs.as_of(as_of)
     found = _expand(people)
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping)
     _, pol = inputs.policy(policy, max_size)
     request = FormRequest(
         tuple(found.files), output, spec, pol, day, lang(), reading,
-        (*found.files, *_files(policy, catalog, *(roster or []))),
+        (*found.files, *_files(policy, catalog, mapping, *(roster or []))),
     )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)
@@ -652,6 +676,7 @@ def import_cmd(
     roster: RosterOption = None,
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.imports import ImportRequest, import_records
@@ -661,8 +686,8 @@ def import_cmd(
     std = _standard(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers)
-    inputs = _files(catalog, *(roster or []))
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping)
+    inputs = _files(catalog, mapping, *(roster or []))
     request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)
     warn(run.warnings)
@@ -714,6 +739,49 @@ def catalog_init_cmd(
         RENDERERS[fmt].write(found, out, _context(std))
     say("catalog.written", path=output, n=len(found))
     if problems:
+        raise typer.Exit(EXIT_INVALID)
+
+
+records_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, help="help.cmd.records")
+app.add_typer(records_app, name="records", help="help.cmd.records")
+
+
+@records_app.command("inspect", cls=LocalCommand, help="help.cmd.records_inspect")
+def records_inspect_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
+    write_mapping: Annotated[
+        Path | None,
+        typer.Option("--write-mapping", metavar="FILE", help="help.opt.write_mapping", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        InspectFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.inspect_format")
+    ] = InspectFormat.table,
+    catalog: RecordsCatalogOption = None,
+    lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api.inspect import InspectRequest, inspect, mapping_text
+    from kmc_gap.render.inspect import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    std = _standard(ctx)
+    reading = _record_options(catalog, sheet, columns, std, max_size, roster, None, include_leavers, mapping)
+    found = inspect(InspectRequest(tuple(files), reading, write_mapping), std)
+    report_problems(found.problems, lang())
+    RENDERERS[fmt].write(found, sys.stdout, _context(std))
+    if write_mapping is not None:
+        kept = reading.mapping.model_dump(include={"headers", "words"}) if reading.mapping is not None else {}
+        notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
+        with _destination(write_mapping, [*files, *_files(catalog, mapping, *(roster or []))]) as out:
+            out.write(mapping_text(found, kept, notes))
+        say("inspect.wrote", path=write_mapping)
+    if found.problems or any(table.causes or table.unreadable for table in found.tables):
         raise typer.Exit(EXIT_INVALID)
 
 

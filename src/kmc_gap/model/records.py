@@ -187,6 +187,9 @@ class RowCount:
     refused: int = 0
     refused_people: set[str] = field(default_factory=set)
     unreadable: bool = False
+    header_row: int | None = None
+    columns: list[tuple[str, str | None]] = field(default_factory=list)  # each header, and the field it was read as
+    problems: list[Problem] = field(default_factory=list)  # each refused row's problems, one by one
 
     def pass_over(self, why: str, n: int = 1) -> None:
         """``n`` more rows passed over for ``why``."""
@@ -518,6 +521,12 @@ def find_columns(
     if table.rows[-1][0] <= row:  # headers, and no row under them
         problems.append(table.problem("records.empty", row))
     return Found(None if problems else columns, problems, warnings, matched, len(index))
+
+
+def _read_as(columns: Columns) -> list[tuple[str, str | None]]:
+    """Each header of the table, and the field it was read as (None: not read)."""
+    fields = {i: col.value for col, i in columns.index.items()}
+    return [(header, fields.get(i)) for i, header in enumerate(columns.headers) if header]
 
 
 def _header_index(table: Table, wanted: Mapping[str, Column | None]) -> int:
@@ -1301,9 +1310,11 @@ class _Loader:
             self.add_roster(table, found.columns)
             return
         reader = _Reader(table, found.columns, self.std, self.options)
-        count = RowCount(table.file, table.sheet, "records")
+        count = RowCount(table.file, table.sheet, "records", header_row=found.columns.header_row)
+        count.columns = _read_as(found.columns)
         self.result.counts.append(count)
         records, problems = reader.records(count)
+        count.problems = problems
         problems = summed(problems)
         more, warnings = reader.notes()
         if problems or more:

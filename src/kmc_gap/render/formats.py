@@ -83,6 +83,13 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
+class InspectFormat(StrEnum):
+    """What `kmc-gap records inspect` says of the files: lines for people, JSON for tools."""
+
+    table = "table"
+    json = "json"
+
+
 class SkeletonFormat(StrEnum):
     """`kmc-gap catalog init` writes a workbook (or CSV) to fill in."""
 

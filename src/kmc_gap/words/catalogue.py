@@ -892,8 +892,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "A code to show: T2, T2.3, K07, S12, A01, P2.3.1, O2.3.3…",
     ),
     "help.arg.schema": (
-        "profile、policy、catalog、standard、report、reports、standard-view、validation、plan 或 diff。",
-        "profile, policy, catalog, standard, report, reports, standard-view, validation, plan or diff.",
+        "profile、policy、catalog、standard、report、reports、standard-view、validation、import、plan、diff、"
+        "calibration 或 mapping。",
+        "profile, policy, catalog, standard, report, reports, standard-view, validation, import, plan, diff, "
+        "calibration or mapping.",
     ),
     "help.arg.profile": ("證據檔（YAML）。", "Evidence profile (YAML)."),
     "help.arg.old": ("較早的證據檔（YAML）或 JSON 報告。", "Earlier profile (YAML) or JSON report."),
@@ -1145,6 +1147,85 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "類別「{value}」不明：請寫 課程 或 證照",
         'unknown kind "{value}": write course or certificate',
     ),
+    "inspect.table": ("{table}：{rows} 列，標題在第 {header} 列", "{table}: {rows} rows, the header on row {header}"),
+    "inspect.unreadable": ("無法讀取（見錯誤訊息）", "could not be read (see the messages)"),
+    "inspect.columns": ("欄位：{columns}", "columns: {columns}"),
+    "inspect.column": ("{header} → {field}", "{header} → {field}"),
+    "inspect.not_read": ("（未使用）", "(not read)"),
+    "inspect.unknown": (
+        "看不懂的值：「{header}」欄的「{value}」，{n} 列",
+        Plural(
+            "n",
+            'value not understood: "{value}" in column "{header}", {n} row',
+            'value not understood: "{value}" in column "{header}", {n} rows',
+        ),
+    ),
+    "inspect.cause": (
+        "會被拒絕的列：{n} 列，例如 {first}（{where}）",
+        Plural("n", "refused: {n} row, such as: {first} ({where})", "refused: {n} rows, such as: {first} ({where})"),
+    ),
+    "inspect.wrote": (
+        "已寫入對照檔 {path}：請補上標 null 的項目，再以 --mapping 套用",
+        "wrote the mapping {path}: fill in what is null, then apply it with --mapping",
+    ),
+    "mapping.title": (
+        "kmc-gap 對照檔：這個人資系統的欄位與用詞",
+        "kmc-gap mapping: this HR system's headers and words",
+    ),
+    "mapping.how": (
+        "null 是尚未決定的項目；填好後以 --mapping 套用到每個指令",
+        "null is not decided yet; once filled in, apply it to every command with --mapping",
+    ),
+    "mapping.header_open": (
+        "未使用：填欄位名稱（person_id、name、date…）或 ignore",
+        "not read: write a field (person_id, name, date…) or ignore",
+    ),
+    "mapping.word_open": (
+        "看不懂：填 passed、not_passed、absent、present、not_taken 或 exempt",
+        "not understood: write passed, not_passed, absent, present, not_taken or exempt",
+    ),
+    "mapping.date_order": (
+        "05/03/2026 分不出日月時：dmy（日/月/年）或 mdy（月/日/年）",
+        "when 05/03/2026 could be either: dmy (day first) or mdy (month first)",
+    ),
+    "help.cmd.records": ("人資紀錄工具。", "HR record tools."),
+    "help.cmd.records_inspect": (
+        "檢查人資系統的匯出檔會怎麼被讀：每欄讀成什麼、看不懂的值與次數、會被拒絕的列（依原因、各三例）；"
+        "可寫出對照檔（--write-mapping）供之後以 --mapping 套用。",
+        "Show how an HR system's exports are read: what each column is read as, the values not understood "
+        "and how often, the rows that would be refused by cause with three examples; --write-mapping writes "
+        "a mapping to finish and apply with --mapping.",
+    ),
+    "help.opt.write_mapping": (
+        "把讀到的欄位與看不懂的值寫成可編輯的對照檔（YAML）。",
+        "Write the headers read and the values not understood as an editable mapping (YAML).",
+    ),
+    "help.opt.mapping": (
+        "人資系統的對照檔（YAML，見 kmc-gap schema mapping）：欄位、用詞、人員編號位數、日月順序。",
+        "The HR system's mapping (YAML, see kmc-gap schema mapping): headers, words, id width, date order.",
+    ),
+    "help.opt.inspect_format": ("輸出格式：table 或 json。", "Output format: table or json."),
+    "inspect.field.person_id": ("人員編號", "person_id"),
+    "inspect.field.name": ("姓名", "name"),
+    "inspect.field.organisation": ("部門", "organisation"),
+    "inspect.field.role": ("職稱", "role"),
+    "inspect.field.course": ("課程代號", "course"),
+    "inspect.field.title": ("課程名稱", "title"),
+    "inspect.field.kind": ("類別", "kind"),
+    "inspect.field.date": ("日期", "date"),
+    "inspect.field.expires": ("到期日", "expires"),
+    "inspect.field.level": ("職能級別", "level"),
+    "inspect.field.covers": ("職能內涵", "covers"),
+    "inspect.field.hours": ("時數", "hours"),
+    "inspect.field.verified_by": ("確認者", "verified_by"),
+    "inspect.field.provider": ("開課單位", "provider"),
+    "inspect.field.reference": ("證號", "reference"),
+    "inspect.field.score": ("成績", "score"),
+    "inspect.field.passed": ("是否合格", "passed"),
+    "inspect.field.attendance": ("出缺勤", "attendance"),
+    "inspect.field.note": ("備註", "note"),
+    "inspect.field.employment": ("在職狀態", "employment"),
+    "inspect.field.left_on": ("離職日", "left_on"),
     "csv.col.person_id": ("人員編號", "Person id"),
     "csv.col.person_name": ("姓名", "Name"),
     "csv.col.file": ("檔案", "File"),

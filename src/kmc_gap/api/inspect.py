@@ -1,0 +1,158 @@
+"""`kmc-gap records inspect`: how kmc-gap reads an HR system's exports, before anything is assessed.
+
+For each file and sheet: what each column was read as, the values it did not understand (with how
+often each came), and the rows it would refuse, grouped by cause with three examples each. With
+``--write-mapping`` the findings become an editable mapping (:mod:`kmc_gap.model.mapping`) that the
+officer finishes and then gives every command with ``--mapping``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kmc_gap.model.problems import Problem
+
+if TYPE_CHECKING:
+    from kmc_gap.model.models import Standard
+    from kmc_gap.model.records import RecordOptions, RecordSet, RowCount
+
+#: The problems whose cell holds a value kmc-gap does not understand (as opposed to a missing one).
+VALUE_PROBLEMS = frozenset(
+    {
+        "records.bad_result",
+        "records.bad_attendance",
+        "records.bad_score",
+        "records.bad_date",
+        "records.ambiguous_date",
+        "records.bad_level",
+        "records.bad_hours",
+        "records.bad_kind",
+        "records.bad_kind_hint",
+    }
+)
+#: The problems whose value is an outcome word a mapping's ``words`` can give a meaning.
+WORD_PROBLEMS = frozenset({"records.bad_result", "records.bad_attendance", "records.bad_score"})
+#: How many example rows each cause of refusal shows.
+EXAMPLES = 3
+
+
+@dataclass
+class Cause:
+    """Rows refused for one reason: how many, and the first few problems."""
+
+    key: str
+    rows: int
+    examples: list[Problem]
+
+
+@dataclass
+class TableInspection:
+    """What kmc-gap made of one table."""
+
+    file: str
+    sheet: str | None
+    kind: str
+    header_row: int | None
+    rows: int
+    columns: list[tuple[str, str | None]]
+    unknown: list[tuple[str, str, int]]  # (header, value, how many rows)
+    causes: list[Cause]
+    unreadable: bool = False
+    words: list[str] = field(default_factory=list)  # the outcome words among them, for a mapping's words
+
+
+@dataclass
+class Inspection:
+    """Every table of the files, the problems of files that could not be read at all, and the warnings."""
+
+    tables: list[TableInspection] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    id_width: int | None = None  # the roster's ids are this wide, when some record ids had lost their zeros
+
+
+@dataclass(frozen=True)
+class InspectRequest:
+    """What `kmc-gap records inspect` is asked: the files, how to read them, where to write a mapping."""
+
+    files: tuple[Path, ...]
+    records: RecordOptions
+    write_mapping: Path | None = None
+
+
+def inspect(request: InspectRequest, std: Standard) -> Inspection:
+    """Read the files as every command would, and say how."""
+    from kmc_gap.model.records import load_records
+
+    found = load_records(list(request.files), std, request.records)
+    out = Inspection(warnings=found.warnings)
+    out.tables = [_table(count) for count in found.counts]
+    read = {(t.file) for t in out.tables if not t.unreadable}
+    out.problems = [p for file, problems in found.problems.items() if file not in read for p in problems]
+    out.id_width = _id_width(found)
+    return out
+
+
+def _table(count: RowCount) -> TableInspection:
+    headers = {i + 1: header for i, (header, _) in enumerate(count.columns)}
+    unknown: Counter[tuple[str, str]] = Counter()
+    causes: dict[str, list[Problem]] = {}
+    words: dict[str, None] = {}
+    for problem in count.problems:
+        causes.setdefault(problem.key, []).append(problem)
+        if problem.key in VALUE_PROBLEMS and problem.column is not None:
+            unknown[(headers.get(problem.column, ""), str(problem.args.get("value", "")))] += 1
+        if problem.key in WORD_PROBLEMS:
+            words[str(problem.args.get("value", ""))] = None
+    return TableInspection(
+        file=count.file,
+        sheet=count.sheet,
+        kind=count.kind,
+        header_row=count.header_row,
+        rows=count.rows,
+        columns=count.columns,
+        unknown=[(header, value, n) for (header, value), n in unknown.most_common()],
+        causes=[Cause(key, len(found), found[:EXAMPLES]) for key, found in causes.items()],
+        words=list(words),
+        unreadable=count.unreadable,
+    )
+
+
+def _id_width(found: RecordSet) -> int | None:
+    """The width of the ids a spreadsheet dropped zeros from, when the run joined any."""
+    if not any(w.key in ("records.zeros_joined", "records.zeros_joined_more") for w in found.warnings):
+        return None
+    widths = Counter(len(p.profile.person.id or "") for p in found.people if (p.profile.person.id or "").isdigit())
+    return widths.most_common(1)[0][0] if widths else None
+
+
+def mapping_text(inspection: Inspection, kept: dict[str, dict[str, str | None]], notes: dict[str, str]) -> str:
+    """The findings as a mapping file to finish by hand: each header read, each value not understood.
+
+    ``kept`` holds the ``headers`` and ``words`` of the mapping this run applied, so that a decision
+    once written is never lost; ``notes`` the comments, in the user's language.
+    """
+    headers: dict[str, str | None] = dict(kept.get("headers", {}))
+    words: dict[str, str | None] = dict(kept.get("words", {}))
+    for table in inspection.tables:
+        for header, read_as in table.columns:
+            headers.setdefault(header, read_as)
+        for word in table.words:
+            words.setdefault(word, None)
+    lines = [f"# {notes['title']}", f"# {notes['how']}", "mapping_version: 1", "headers:"]
+    lines += [_entry(key, value, notes["header_open"]) for key, value in headers.items()] or ["  {}"]
+    lines.append("words:")
+    lines += [_entry(key, value, notes["word_open"]) for key, value in words.items()] or ["  {}"]
+    lines.append(f"id_width: {inspection.id_width if inspection.id_width else 'null'}")
+    lines.append(f"date_order: null  # {notes['date_order']}")
+    return "\n".join(lines) + "\n"
+
+
+def _entry(key: str, value: str | None, open_note: str) -> str:
+    """One ``"header": field`` line; a JSON string is a YAML double-quoted scalar, whatever the header holds."""
+    shown = json.dumps(key, ensure_ascii=False)
+    return f"  {shown}: {value}" if value is not None else f"  {shown}: null  # {open_note}"
