@@ -9,8 +9,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import ROOT, RunLine
 from test_records import write_csv
+
+from conftest import ROOT, RunLine
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
