@@ -868,3 +868,21 @@ def test_the_plan_as_csv_and_html(run_line: RunLine, tmp_path: Path) -> None:
     page = run_line(*args, "-f", "html").stdout
     assert page.startswith("<!DOCTYPE html>") and "江宗翰 E3125" in page and "活動行銷企劃實務" in page
     assert run_line(*args, "-f", "junit").code == 2  # a plan has no JUnit form: a usage error
+
+
+def test_a_row_of_another_file_never_moves_an_items_source(run_line: RunLine, tmp_path: Path) -> None:
+    """The LMS had C01 on 2026-03-05; a hand-kept sheet repeats it. The item stays the LMS's: importing the
+    sheet neither moves it nor, when the LMS is imported again without it, keeps it alive under the sheet."""
+    out = tmp_path / "people"
+    head = ["員工編號", "姓名", "課程代號", "結訓日期"]
+    lms = write_csv(tmp_path / "lms.csv", [head, ["E1", "甲", "C01", "2026-03-05"], ["E1", "甲", "C02", "2026-03-06"]])
+    sheet = write_csv(tmp_path / "外訓.csv", [head, ["E1", "甲", "C01", "2026-03-05"]])
+    assert run_line("import", str(lms), "-c", CATALOG, "-o", str(out)).code == 0
+    run = run_line("import", str(sheet), "-c", CATALOG, "-o", str(out), "-f", "json")
+    (change,) = json.loads(run.stdout)
+    assert (change["added"], change["updated"], change["removed"]) == (0, 0, 0)
+    assert {source for _, source in _items(out)["E1"]} == {"lms.csv"}
+    lms.write_text("員工編號,姓名,課程代號,結訓日期\nE1,甲,C02,2026-03-06\n", encoding="utf-8")
+    run = run_line("import", str(lms), "-c", CATALOG, "-o", str(out), "-f", "json")
+    (change,) = json.loads(run.stdout)
+    assert change["removed"] == 1  # the LMS no longer has C01: its item goes, whatever the sheet repeats

@@ -290,14 +290,21 @@ IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX)
 def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileChange) -> None:
     """Update the imported items (``rec-``, ``form-``) to ``new``; remove those gone from a source read whole.
 
-    Every other item — added by hand, or from a source not read in this run — is kept as it is.
+    Every other item — added by hand, or from a source not read in this run — is kept as it is; a
+    row of another file that repeats an item never moves it there (its own file's re-import may
+    still change or remove it).
     """
     seen: set[str] = set()
     for i in range(len(items) - 1, -1, -1):
         item = items[i]
         ident = str(item.get("id", "")) if isinstance(item, dict) else ""
         source = str(item.get("source", "")) if isinstance(item, dict) else ""
+        fresh = new.get(ident)
+        moved = fresh is not None and source and str(fresh.get("source", "")) != source and source not in complete
         if not ident.startswith(IMPORTED) or (ident not in new and source not in complete):
+            change.kept += 1
+        elif moved:  # the same record in another file: the item stays its own file's, as it is
+            seen.add(ident)
             change.kept += 1
         elif ident not in new:
             del items[i]
