@@ -569,3 +569,17 @@ def test_a_bad_rating_cell_costs_one_rating_and_a_missing_rater_only_theirs(run_
     assert rated == [("P1.1.2", "self", 4), ("P1.1.3", "self", 5)]
     (count,) = [c for c in report["inputs"] if c["kind"] == "form"]
     assert (count["rows"], count["counted"], count["refused"]) == (5, 2, 3)  # 3~4 and the two manager ratings
+
+
+def test_a_form_and_an_empty_profile_are_one_person_whatever_the_ids_width_and_case(
+    run_line: RunLine, tmp_path: Path
+) -> None:
+    profile = tmp_path / "e3101.yaml"
+    profile.write_text(
+        "standard: KMC3332-001v3\nperson:\n  name: 陳怡君\n  id: ｅ3101\nevidence: []\n", encoding="utf-8"
+    )
+    run = run_line("assess", str(profile), "examples/forms/team-form-filled.xlsx", *AS_OF, "-f", "json")
+    reports = json.loads(run.stdout)
+    mine = [r for r in reports if r["person"]["name"] == "陳怡君"]
+    assert len(mine) == 1 and mine[0]["file"] == str(profile) and mine[0]["evidence"]  # her ratings joined her
+    assert len(reports) == 25

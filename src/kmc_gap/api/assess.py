@@ -22,7 +22,7 @@ from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
 from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeholders
-from kmc_gap.model.models import Evidence, Policy, Profile, Standard
+from kmc_gap.model.models import Evidence, Policy, Profile, Standard, join_key
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -114,7 +114,7 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
         profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
-    ident = profile.person.id
+    ident = join_key(profile.person.id) if profile.person.id is not None else None
     if ident is not None and ident in settings.ratings:  # their ratings from the run's forms join their profile
         profile = with_ratings(profile, settings.ratings[ident])
     return score_profile(profile, name, std, settings, placeholders(doc))
@@ -259,7 +259,7 @@ def assess_paths(
     outcome.warnings += found.warnings if found is not None else []
     if found is not None:
         rated = {p.profile.person.id: tuple(p.profile.evidence) for p in found.people if rated_only(p)}
-        settings = replace(settings, ratings={ident: ev for ident, ev in rated.items() if ident})
+        settings = replace(settings, ratings={join_key(ident): ev for ident, ev in rated.items() if ident})
     seen: dict[str, str] = {}  # person id → the first file that had it
     if found is not None:
         from kmc_gap.api.accounting import input_counts
@@ -272,7 +272,8 @@ def assess_paths(
         advance()
         outcome.warnings += result.warnings
         stands_in = result.roster_only or result.rated_only  # a profile of theirs read before stands instead
-        if result.skipped or (stands_in and result.brief and result.brief["person"]["id"] in seen):
+        key = join_key(result.brief["person"]["id"] or "") if result.brief else ""
+        if result.skipped or (stands_in and key in seen):
             continue
         if result.brief is None:
             outcome.invalid += 1
@@ -281,10 +282,10 @@ def assess_paths(
             continue
         outcome.assessed += 1
         ident = result.brief["person"]["id"]
-        if ident and ident in seen and not settings.redact:
-            outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[ident]}))
+        if ident and key in seen and not settings.redact:
+            outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[key]}))
         elif ident:
-            seen[ident] = result.file
+            seen[key] = result.file
         if result.report is not None:
             writer.add(result.report)
         elif result.text is not None:

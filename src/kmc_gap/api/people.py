@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.model.forms import FORM_ID_PREFIX
 from kmc_gap.model.loading import load_profile
-from kmc_gap.model.models import Evidence, Profile, Standard
+from kmc_gap.model.models import Evidence, Profile, Standard, join_key
 from kmc_gap.model.paths import is_records, shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -72,7 +72,7 @@ def load_people(
             if person.roster_only:
                 listed.append((person.profile, person.file))
             elif rated_only(person) and person.profile.person.id:
-                rated[person.profile.person.id] = person
+                rated[join_key(person.profile.person.id)] = person
             else:
                 out.profiles.append((person.profile, person.file))
     for path in (path for path in paths if not is_records(path)):
@@ -81,11 +81,11 @@ def load_people(
         except InputError as exc:
             out.problems += exc.problems
             continue
-        joined = rated.pop(profile.person.id, None) if profile.person.id else None
+        joined = rated.pop(join_key(profile.person.id), None) if profile.person.id else None
         if joined is not None:
             profile = with_ratings(profile, joined.profile.evidence)
         out.profiles.append((profile, shown(path)))
     out.profiles += [(person.profile, person.file) for person in rated.values()]
-    ids = {profile.person.id for profile, _ in out.profiles}
-    out.profiles += [(profile, file) for profile, file in listed if profile.person.id not in ids]
+    ids = {join_key(profile.person.id or "") for profile, _ in out.profiles}
+    out.profiles += [(profile, file) for profile, file in listed if join_key(profile.person.id or "") not in ids]
     return out

@@ -73,6 +73,11 @@ _ROC_FORMS = (
 )
 
 
+def join_key(ident: str) -> str:
+    """What two person ids must share to be one person: width, case and spaces folded (ｅ 001 is E001)."""
+    return "".join(unicodedata.normalize("NFKC", ident).split()).casefold()
+
+
 def hr_date(value: Any) -> str | None:
     """The ISO date a person most likely meant by ``value`` (a 民國 year + 1911), or None.
 

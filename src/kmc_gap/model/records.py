@@ -42,6 +42,7 @@ from kmc_gap.model.models import (
     Profile,
     Standard,
     is_related,
+    join_key,
 )
 from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
@@ -802,11 +803,6 @@ def cell_kind(value: Any) -> str:
 def person_key(text: str) -> str:
     """A person id as it is shown: full width folded (Ｅ001 is E001), an id being a code."""
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def join_key(ident: str) -> str:
-    """What two ids must share to be one person: width, case and spaces folded (ｅ 001 is E001)."""
-    return "".join(unicodedata.normalize("NFKC", ident).split()).casefold()
 
 
 def record_id(person_id: str, what: str, date: dt.date) -> str:
