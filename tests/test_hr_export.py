@@ -886,3 +886,35 @@ def test_a_row_of_another_file_never_moves_an_items_source(run_line: RunLine, tm
     run = run_line("import", str(lms), "-c", CATALOG, "-o", str(out), "-f", "json")
     (change,) = json.loads(run.stdout)
     assert change["removed"] == 1  # the LMS no longer has C01: its item goes, whatever the sheet repeats
+
+
+def test_an_older_export_never_undoes_a_newer_ones_changes_unannounced(run_line: RunLine, tmp_path: Path) -> None:
+    """December's export had C01 passed (score 80); November's, imported after it, still says 50. The
+    newer item stays, and the import says which export is older, by how many items."""
+    import os
+
+    import yaml
+
+    out = tmp_path / "people"
+    head = ["員工編號", "姓名", "課程代號", "結訓日期", "成績"]
+    path = tmp_path / "lms.csv"
+    write_csv(path, [head, ["E1", "甲", "C01", "2026-03-05", "80"], ["E1", "甲", "C02", "2026-03-06", "90"]])
+    newer, older = 1_796_000_000, 1_793_000_000  # 2026-11-30 and 2026-10-26 (in UTC; the local day is taken)
+    day = {stamp: dt.date.fromtimestamp(stamp) for stamp in (newer, older)}
+    os.utime(path, (newer, newer))
+    assert run_line("import", str(path), "-c", CATALOG, "-o", str(out)).code == 0
+    profile = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
+    assert profile["exports"] == {"lms.csv": day[newer]}
+    write_csv(path, [head, ["E1", "甲", "C01", "2026-03-05", "50"]])  # an older copy: C02 not yet there
+    os.utime(path, (older, older))
+    run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
+    assert run.code == 0, run.stderr
+    assert (
+        f"{out / 'E1.yaml'}: 警告：lms.csv 這份匯出檔（{day[older]}）比上次匯入的（{day[newer]}）舊：2 項較新的內容"
+        "未被還原；確定要用舊檔，請先刪除證據檔 exports 中的 lms.csv"
+    ) in run.stderr
+    (change,) = json.loads(run.stdout)
+    assert (change["updated"], change["removed"]) == (0, 0)
+    after = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
+    assert sorted((ev["course"], ev.get("score")) for ev in after["evidence"]) == [("C01", 80), ("C02", 90)]
+    assert after["exports"] == {"lms.csv": day[newer]}

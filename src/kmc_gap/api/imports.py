@@ -12,6 +12,8 @@ kept, by editing the YAML round-trip with ruamel.yaml rather than writing it ane
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import functools
 import hashlib
 import io
@@ -26,7 +28,7 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.forms import FORM_ID_PREFIX
 from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
-from kmc_gap.model.paths import shown
+from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.records import RECORD_ID_PREFIX, ProfileChange, RecordOptions, RecordPerson, load_records
 from kmc_gap.words import t
@@ -161,6 +163,7 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     # the sources this run read whole: only their items may be removed when they are gone from them
     broken = {Path(file).name for file in found.problems}
     complete = {source for source in found.sources if source.partition("#")[0] not in broken}
+    dates = _exports([*options.roster, *paths])
     taken: dict[str, str] = {}  # file name → the person id written there in this run
     inside = folder.resolve()
     for person in found.people:
@@ -173,7 +176,10 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
             taken[target.name] = ident
             if target.is_symlink() and inside not in target.resolve().parents:
                 raise InputError([Problem(shown(target), "import.outside")])
-            change, text = _change(person, target, existing, sources, complete, std, lang)
+            change, text = _change(person, target, existing, sources, complete, std, lang, dates)
+            for source, (this, last, n) in change.older.items():
+                args = {"source": source, "this": this, "last": last, "n": n}
+                run.warnings.append(Problem(shown(target), "import.older_export", args))
             if not dry_run and text is not None:
                 _write(target, text, [*paths, *inputs])
         except InputError as exc:
@@ -250,6 +256,7 @@ def _change(
     complete: set[str],
     std: Standard,
     lang: str,
+    dates: dict[str, dt.date],
 ) -> tuple[ProfileChange, str | None]:
     """The change to ``target`` and the new text (None when nothing changes)."""
     profile = person.profile
@@ -257,7 +264,9 @@ def _change(
     new = {ev.id: _evidence_map(ev) for ev in profile.evidence}
     if existing is None:
         change.created, change.added = True, len(new)
-        return change, _dump(_new_profile(profile, new, sources, lang))
+        data = _new_profile(profile, new, sources, lang)
+        _stamp(data, dates, {ev.source for ev in profile.evidence if ev.source} & complete, set())
+        return change, _dump(data)
     name = shown(target)
     # the strict loader first: a file that no longer parses or validates is named, with its problems, and left
     if existing.doc is None:
@@ -279,15 +288,64 @@ def _change(
         raise InputError([Problem(name, "import.not_profile")])
     if evidence is None:  # no evidence yet, or an empty `evidence:`
         evidence = data["evidence"] = _seq([])
-    _merge(evidence, new, complete, change)
-    return change, _dump(data) if change.changed else None
+    older = _older(data, dates, complete)
+    _merge(evidence, new, complete, change, older)
+    for source, (_, _, n) in change.older.items():
+        change.older[source] = (dates[source.partition("#")[0]], data["exports"][source], n)
+    mine = {str(ev.get("source", "")) for ev in evidence if isinstance(ev, dict)} & complete
+    before = dict(data.get("exports") or {})
+    _stamp(data, dates, mine, older)
+    stamped = dict(data.get("exports") or {}) != before
+    return change, _dump(data) if change.changed or stamped else None
 
 
 #: The ids of items an import writes: from records and from assessment forms.
 IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX)
 
 
-def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileChange) -> None:
+def _exports(paths: list[Path]) -> dict[str, dt.date]:
+    """Each record file's export date, by its name: the day the file was last written."""
+    out: dict[str, dt.date] = {}
+    for path in paths:
+        file = split_sheet(path)[0]
+        with contextlib.suppress(OSError):
+            out[file.name] = dt.date.fromtimestamp(file.stat().st_mtime)
+    return out
+
+
+def _older(data: Any, dates: dict[str, dt.date], complete: set[str]) -> set[str]:
+    """The sources of this run whose export is older than the one the profile last took from them."""
+    stored = data.get("exports") if isinstance(data, dict) else None
+    if not isinstance(stored, dict):
+        return set()
+    out = set()
+    for source, last in stored.items():
+        this = dates.get(str(source).partition("#")[0])
+        if source in complete and this is not None and isinstance(last, dt.date) and this < last:
+            out.add(str(source))
+    return out
+
+
+def _stamp(data: Any, dates: dict[str, dt.date], sources: set[str], older: set[str]) -> None:
+    """Record the export date of each source this run read for the person (never moving a date back)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    stored = data.get("exports")
+    if not isinstance(stored, dict):
+        stored = data["exports"] = CommentedMap()
+    for source in sorted(sources - older):
+        day = dates.get(source.partition("#")[0])
+        if day is not None and (source not in stored or stored[source] < day):
+            stored[source] = day
+
+
+def _merge(
+    items: Any,
+    new: dict[str, Any],
+    complete: set[str],
+    change: ProfileChange,
+    older: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """Update the imported items (``rec-``, ``form-``) to ``new``; remove those gone from a source read whole.
 
     Every other item — added by hand, or from a source not read in this run — is kept as it is; a
@@ -303,6 +361,11 @@ def _merge(items: Any, new: dict[str, Any], complete: set[str], change: ProfileC
         moved = fresh is not None and source and str(fresh.get("source", "")) != source and source not in complete
         if not ident.startswith(IMPORTED) or (ident not in new and source not in complete):
             change.kept += 1
+        elif source in older and (fresh is None or _plain(item, fresh) != _plain(fresh, fresh)):
+            seen.add(ident)  # an older export than the last one taken: its change is announced, not made
+            change.kept += 1
+            this, last, n = change.older.get(source, (dt.date.min, dt.date.min, 0))
+            change.older[source] = (this, last, n + 1)
         elif moved:  # the same record in another file: the item stays its own file's, as it is
             seen.add(ident)
             change.kept += 1

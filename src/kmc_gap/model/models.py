@@ -397,6 +397,11 @@ class Profile(_Model):
     standard: Text
     person: Person
     evidence: list[Evidence] = []
+    exports: dict[str, dt.date] = Field(
+        default_factory=dict,
+        description="written by import: each source's export (file date) as last imported, so that an older "
+        "export never undoes a newer one's changes unannounced",
+    )
 
 
 # --------------------------------------------------------------------------- course catalogues

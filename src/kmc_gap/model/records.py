@@ -225,6 +225,7 @@ class ProfileChange:
     removed: int = 0
     kept: int = 0  # evidence left as it was: unchanged records and everything added by hand
     removals: dict[str, list[str]] = field(default_factory=dict)  # source → the items removed, as people read them
+    older: dict[str, tuple[dt.date, dt.date, int]] = field(default_factory=dict)  # source → (this, last, items kept)
 
     @property
     def changed(self) -> bool:

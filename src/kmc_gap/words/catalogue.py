@@ -1147,6 +1147,19 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "類別「{value}」不明：請寫 課程 或 證照",
         'unknown kind "{value}": write course or certificate',
     ),
+    "import.older_export": (
+        "{source} 這份匯出檔（{this}）比上次匯入的（{last}）舊：{n} 項較新的內容未被還原；"
+        "確定要用舊檔，請先刪除證據檔 exports 中的 {source}",
+        Plural(
+            "n",
+            "warning: this export of {source} ({this}) is older than the one last imported ({last}): "
+            "{n} newer item was not undone; to use the older file, first delete {source} under exports "
+            "in the profile",
+            "warning: this export of {source} ({this}) is older than the one last imported ({last}): "
+            "{n} newer items were not undone; to use the older file, first delete {source} under exports "
+            "in the profile",
+        ),
+    ),
     "inspect.table": ("{table}：{rows} 列，標題在第 {header} 列", "{table}: {rows} rows, the header on row {header}"),
     "inspect.unreadable": ("無法讀取（見錯誤訊息）", "could not be read (see the messages)"),
     "inspect.columns": ("欄位：{columns}", "columns: {columns}"),
