@@ -156,3 +156,13 @@ def test_a_file_that_cannot_be_read_is_said_to_be_left_out(run_line: RunLine, tm
     counts = {c["file"]: c for c in report["inputs"]}
     assert counts[str(broken)]["unreadable"] is True
     assert counts[str(good)]["counted"] == 1
+
+
+def test_import_says_what_became_of_every_row(run_line: RunLine, tmp_path: Path) -> None:
+    lms, roster = export(tmp_path)
+    run = run_line("import", str(lms), "--roster", str(roster), "-c", CATALOG, "-o", str(tmp_path / "people"))
+    assert run.code == 2  # two rows refused; the others written
+    lines = run.stderr.splitlines()
+    # written: the 5 rows that became evidence (3 counted, 2 not counted); passed over: 報名中, 小計, the leaver's
+    assert f"kmc-gap: {lms}：10 列 — 寫入 5、未寫入 0、略過 3、無法讀取 2" in lines
+    assert f"kmc-gap: {roster}：名冊 4 列 — 人員 3、略過 1、無法讀取 0" in lines

@@ -100,7 +100,9 @@ def test_a_profile_broken_by_hand_is_left_alone_and_the_others_go_on(run_line: R
     records.write_text(HEAD + "E1,王,C02,2025-03-01,\nE2,李,C02,2025-03-01,\n", encoding="utf-8")
     run = run_line("import", str(records), "-c", CATALOG, "-o", str(out))
     assert run.code == 2
-    assert run.stderr.startswith(f"{out / 'E1.yaml'}:3:1: YAML 語法錯誤")
+    lines = run.stderr.splitlines()
+    assert lines[0] == f"kmc-gap: {records}：2 列 — 寫入 2、未寫入 0、略過 0、無法讀取 0"  # every row read
+    assert lines[1].startswith(f"{out / 'E1.yaml'}:3:1: YAML 語法錯誤")
     assert (out / "E1.yaml").read_text(encoding="utf-8") == broken
     assert "活動預算編列與財務管理" in (out / "E2.yaml").read_text(encoding="utf-8")
 

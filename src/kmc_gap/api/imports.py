@@ -30,8 +30,15 @@ from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem, os_reason
-from kmc_gap.model.records import RECORD_ID_PREFIX, ProfileChange, RecordOptions, RecordPerson, load_records
-from kmc_gap.words import t
+from kmc_gap.model.records import (
+    RECORD_ID_PREFIX,
+    ProfileChange,
+    RecordOptions,
+    RecordPerson,
+    RowCount,
+    load_records,
+)
+from kmc_gap.words import Word, t
 from kmc_gap.words.safe import visible
 
 if TYPE_CHECKING:
@@ -72,6 +79,7 @@ class ImportRun:
     changes: list[ProfileChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    counts: list[Word] = field(default_factory=list)  # what became of every row, a line per table
 
 
 #: The longest file name stem written, in UTF-8 bytes: file systems allow 255, and a folder name comes first.
@@ -157,7 +165,9 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     paths, options, folder, lang = list(request.paths), request.options, request.folder, request.lang
     dry_run, inputs = request.dry_run, request.inputs
     found = load_records(paths, std, options)
-    run = ImportRun(warnings=list(found.warnings))
+    run = ImportRun(
+        warnings=list(found.warnings), counts=[_count_line(count, found.left_evidence) for count in found.counts]
+    )
     run.problems += [p for problems in found.problems.values() for p in problems]
     sources = visible(", ".join(shown(p) for p in [*options.roster, *paths]))
     # the sources this run read whole: only their items may be removed when they are gone from them
@@ -190,6 +200,21 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
             continue
         run.changes.append(change)
     return run
+
+
+def _count_line(count: RowCount, left: set[str]) -> Word:
+    """One table's rows as import sees them: written as evidence, not written, passed over, refused."""
+    name = f"{count.file}#{count.sheet}" if count.sheet else count.file
+    written = sum(ident not in left for ident in count.evidence)
+    args = {
+        "file": name,
+        "rows": count.rows,
+        "written": written,
+        "not_written": sum(count.not_counted.values()),
+        "passed_over": sum(count.passed_over.values()) + len(count.evidence) - written,
+        "refused": count.refused,
+    }
+    return Word("inputs.import_roster" if count.kind == "roster" else "inputs.import_line", args)
 
 
 def _write(target: Path, text: str, inputs: list[Path]) -> None:

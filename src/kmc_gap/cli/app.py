@@ -42,7 +42,7 @@ from kmc_gap.render.formats import (
     format_for,
     format_in,
 )
-from kmc_gap.words import Lang, env_lang, parse_lang, t
+from kmc_gap.words import Lang, env_lang, parse_lang, t, tr
 from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
@@ -690,6 +690,8 @@ def import_cmd(
     inputs = _files(catalog, mapping, *(roster or []))
     request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)
+    for line in run.counts:  # what became of every row, before the warnings and problems about some of them
+        note(tr(line.key, lang(), line.args))
     warn(run.warnings)
     report_problems(run.problems, lang())
     RENDERERS[fmt].write(run.changes, sys.stdout, _context(std))
