@@ -293,7 +293,9 @@ def test_a_hand_broken_profile_is_named_and_left_as_it_is(run_line: RunLine, tmp
     )
     run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
     assert run.code == 2
-    assert run.stderr.startswith(f"{profile}: 這個檔案不是可更新的證據檔")
+    counted, first = run.stderr.splitlines()[:2]
+    assert counted == f"kmc-gap: {path}：3 列 — 寫入 3、未寫入 0、略過 0、無法讀取 0"  # every row read
+    assert first.startswith(f"{profile}: 這個檔案不是可更新的證據檔")
     assert profile.read_text(encoding="utf-8") == damaged  # left as it is
     assert [c["person_id"] for c in json.loads(run.stdout)] == ["E2"]  # and the next person is written
 
