@@ -100,3 +100,19 @@ def test_a_bad_mapping_is_located(run_line: RunLine, tmp_path: Path) -> None:
     lines = run.stderr.splitlines()
     assert lines[0].startswith(f"{mapping}:2:") and "headers.辦理方式" in lines[0]
     assert lines[1].startswith(f"{mapping}:4:") and "words.補訓中" in lines[1]
+
+
+def test_a_hostile_header_reads_back_from_the_written_mapping(run_line: RunLine, tmp_path: Path) -> None:
+    hostile = "=HYPERLINK(1)\u2028<b>x</b>\x85\x7f\x1b[31m"
+    path = write_csv(
+        tmp_path / "r.csv",
+        [["員工編號", "姓名", "課程代號", "結訓日期", hostile], ["E1", "甲", "C01", "2026-03-05", "x"]],
+    )
+    mapping = tmp_path / "hr.yaml"
+    run = run_line("records", "inspect", str(path), "-c", CATALOG, "--write-mapping", str(mapping))
+    assert run.code == 0, run.stderr
+    assert "\x1b" not in run.stdout and "\\x1b[31m" in run.stdout  # a control shown as text on the terminal
+    written = yaml.safe_load(mapping.read_text(encoding="utf-8"))
+    assert written["headers"][hostile] is None  # exactly the header, to decide on
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace(": null  #", ": ignore  #", 1), encoding="utf-8")
+    assert run_line("records", "inspect", str(path), "-c", CATALOG, "--mapping", str(mapping)).code == 0

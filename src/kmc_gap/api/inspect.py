@@ -153,6 +153,10 @@ def mapping_text(inspection: Inspection, kept: dict[str, dict[str, str | None]],
 
 
 def _entry(key: str, value: str | None, open_note: str) -> str:
-    """One ``"header": field`` line; a JSON string is a YAML double-quoted scalar, whatever the header holds."""
-    shown = json.dumps(key, ensure_ascii=False)
+    """One ``"header": field`` line: a YAML double-quoted scalar that reads back as the header, whatever it holds.
+
+    JSON's escapes are YAML's; what JSON leaves bare but YAML reads as a line break or refuses (U+0085,
+    U+2028, DEL …) is escaped too.
+    """
+    shown = "".join(c if c.isprintable() else f"\\U{ord(c):08x}" for c in json.dumps(key, ensure_ascii=False))
     return f"  {shown}: {value}" if value is not None else f"  {shown}: null  # {open_note}"
