@@ -116,3 +116,11 @@ def test_a_hostile_header_reads_back_from_the_written_mapping(run_line: RunLine,
     assert written["headers"][hostile] is None  # exactly the header, to decide on
     mapping.write_text(mapping.read_text(encoding="utf-8").replace(": null  #", ": ignore  #", 1), encoding="utf-8")
     assert run_line("records", "inspect", str(path), "-c", CATALOG, "--mapping", str(mapping)).code == 0
+
+
+def test_inspect_shows_a_rosters_columns_too(run_line: RunLine) -> None:
+    export = "examples/records/ehr-export-2025.xlsx#人員名冊"
+    run = run_line("records", "inspect", export, "-f", "json")
+    (table,) = json.loads(run.stdout)["tables"]
+    assert (table["kind"], table["header_row"], table["rows"]) == ("roster", 1, 25)
+    assert [c["field"] for c in table["columns"]][:2] == ["person_id", "name"]

@@ -1338,7 +1338,7 @@ class _Loader:
         self.roster = roster
         wanted = self.options.wanted
         skipped, first = 0, None
-        count = RowCount(table.file, table.sheet, "roster")
+        count = RowCount(table.file, table.sheet, "roster", header_row=columns.header_row, columns=_read_as(columns))
         self.result.counts.append(count)
         for number, cells in table.rows:
             if number <= columns.header_row:
