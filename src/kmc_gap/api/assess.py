@@ -21,9 +21,10 @@ from kmc_gap.api.people import rated_only, read_records, with_ratings
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
+from kmc_gap.model.kinds import read_together
 from kmc_gap.model.loading import check_profile, kind_of, load_standard, placeholders
 from kmc_gap.model.models import Evidence, Policy, Profile, Standard, join_key
-from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -168,13 +169,13 @@ def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
     """
     found: list[Source] = []
     placed = False
-    late = any(not is_records(path) for path in paths)
+    late = any(not read_together(path) for path in paths)
 
     def later(person: RecordPerson) -> bool:
         return late and (person.roster_only or rated_only(person))
 
     for path in [*paths, None]:
-        if path is not None and not is_records(path):
+        if path is not None and not read_together(path):
             found.append(path)
         elif not placed and records is not None:
             placed = True
@@ -255,7 +256,7 @@ def assess_paths(
     paths, settings, records = list(request.paths), request.settings, request.records
     fail_under, required, jobs = request.fail_under, list(request.required), request.jobs
     outcome = Outcome()
-    found = read_records([p for p in paths if is_records(p)], std, records)
+    found = read_records([p for p in paths if read_together(p)], std, records)
     outcome.warnings += found.warnings if found is not None else []
     if found is not None:
         rated = {p.profile.person.id: tuple(p.profile.evidence) for p in found.people if rated_only(p)}

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kmc_gap.model.forms import FORM_ID_PREFIX
+from kmc_gap.model.kinds import read_together
 from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Evidence, Profile, Standard, join_key
-from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -62,7 +63,7 @@ def load_people(
     form joins the YAML profile of the same id.
     """
     out = People()
-    found = read_records([p for p in paths if is_records(p)], std, options)
+    found = read_records([p for p in paths if read_together(p)], std, options)
     listed: list[tuple[Profile, str]] = []
     rated: dict[str, RecordPerson] = {}
     if found is not None:
@@ -75,7 +76,7 @@ def load_people(
                 rated[join_key(person.profile.person.id)] = person
             else:
                 out.profiles.append((person.profile, person.file))
-    for path in (path for path in paths if not is_records(path)):
+    for path in (path for path in paths if not read_together(path)):
         try:
             profile = load_profile(path, std, shown(path), max_bytes)
         except InputError as exc:

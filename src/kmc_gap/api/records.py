@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.model.kinds import is_table
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
-from kmc_gap.model.paths import is_records
 from kmc_gap.model.records import Column, RecordOptions, field_named
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -57,7 +57,7 @@ def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES
 
 def read_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
     """A catalogue in YAML, or kept as a spreadsheet (.xlsx, .csv) with Chinese or English headers."""
-    if is_records(path):
+    if is_table(path):
         from kmc_gap.model.catalog_table import load_catalog_table
 
         return load_catalog_table(path, std, max_bytes)

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kmc_gap.model import yamlsource
+from kmc_gap.model.kinds import read_together
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_policy, placeholders
 from kmc_gap.model.models import Standard
-from kmc_gap.model.paths import is_records, shown, split_sheet
+from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import FileCheck, InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -104,7 +105,7 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
     checks = [check_policy(request.policy, request.max_bytes)] if request.policy else []
     catalog = check_catalog_file(request.catalog, std, request.max_bytes) if request.catalog else None
     checks += [catalog] if catalog else []
-    record_files = [path for path in request.files if is_records(path)]
+    record_files = [path for path in request.files if read_together(path)]
     if record_files:
         from kmc_gap.api import records
 
@@ -121,6 +122,6 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
             mapping=r.mapping,
         )
         checks += check_records(record_files, std, options)
-    others = [path for path in request.files if not is_records(path)]
+    others = [path for path in request.files if not read_together(path)]
     checks += [check_file(p, std, request.max_bytes, searched=p not in request.named) for p in others]
     return checks

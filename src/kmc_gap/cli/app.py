@@ -25,8 +25,9 @@ from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.compat import Context, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
 from kmc_gap.cli.help import LocalCommand, LocalGroup, Run, lang, run_of, usage_message
+from kmc_gap.model.kinds import read_together
 from kmc_gap.model.limits import MAX_HOURS
-from kmc_gap.model.paths import is_records, shown
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import KmcGapError, Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
@@ -156,6 +157,9 @@ def standard_cmd(
     code: Annotated[str | None, typer.Argument(metavar="CODE", help="help.arg.code", show_default=False)] = None,
     lang_: LangOption = None,
     fmt: Annotated[ViewFormat, FormatOption] = ViewFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.standard_output", dir_okay=False)
+    ] = None,
 ) -> None:
     from kmc_gap.model.loading import suggest
     from kmc_gap.model.lookup import index
@@ -163,12 +167,16 @@ def standard_cmd(
     from kmc_gap.render.standard import RENDERERS
 
     std = _standard(ctx)
+    if fmt is ViewFormat.case and code is not None:
+        raise OptionError("--format", "usage.case_whole")
     view = view_for(std, code, lang())
     if view is None:
         hint = suggest(code or "", index(std))
         key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
         fail([Problem("kmc-gap standard", key, {"code": code, "suggestion": hint})])
-    RENDERERS[fmt].write(view, sys.stdout, _context(std))
+    read = _files(run_of(ctx).standard)
+    with _destination(output, read) as out:
+        RENDERERS[fmt].write(view, out, _context(std))
 
 
 @app.command("assess", cls=LocalCommand, help="help.cmd.assess")
@@ -263,14 +271,14 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     found = _expand(a.profiles)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
-    reads = any(map(is_records, paths)) or bool(a.roster)
+    reads = any(map(read_together, paths)) or bool(a.roster)
     records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers, a.mapping)
     reading = _record_options(*records) if reads else None
     summary = fmt is AssessFormat.summary
     if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
         say("run.records_options_unused")
     courses, planned = _summary_inputs(reading, a.catalog if summary else None, a.plan_file, std, a.max_size)
-    cohort = len(paths) > 1 or any(p.is_dir() or is_records(p) for p in a.profiles)
+    cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     kind = renderer(fmt)
     piece = Piece(kind, lang()) if kind.pieces else None
     settings = Settings(
@@ -360,10 +368,11 @@ def _expand(given: list[Path]) -> Expansion:
     A folder with no profiles is returned as an error, reported at once: the run goes on with the
     other inputs and ends with exit code 2.
     """
+    from kmc_gap.model.kinds import FOLDER_SUFFIXES, found_in_folders
     from kmc_gap.model.paths import expand
     from kmc_gap.render.text import report_problems
 
-    found = expand(given)
+    found = expand(given, FOLDER_SUFFIXES, found_in_folders)
     warn(found.skipped)
     report_problems(found.empty, lang())
     if not found.files:

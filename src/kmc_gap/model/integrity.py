@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 from kmc_gap.model.models import Indicator, Output, Standard
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.yamlsource import YamlDocument
 
 
-def check_standard(std: Standard, doc: YamlDocument) -> list[Problem]:
+class Locator(Protocol):
+    """What places a problem at a field of the standard: its YAML file, or the CASE package it came from."""
+
+    def problem(self, key: str, loc: Sequence[str | int], *, at_key: bool = False, **args: Any) -> Problem: ...
+
+
+def check_standard(std: Standard, doc: Locator) -> list[Problem]:
     """Every integrity problem of ``std`` (loaded from ``doc``), in file order of the rules."""
     return [*_unique_codes(std, doc), *_codes_in_place(std, doc), *_items_defined_and_used(std, doc)]
 
 
-def _unique_codes(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
+def _unique_codes(std: Standard, doc: Locator) -> Iterator[Problem]:
     """Duty, task, output and indicator codes appear once in the whole standard."""
     seen: set[str] = set()
     for di, duty in enumerate(std.duties):
@@ -35,7 +41,7 @@ def _unique_codes(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
             seen.add(code)
 
 
-def _codes_in_place(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
+def _codes_in_place(std: Standard, doc: Locator) -> Iterator[Problem]:
     """T2.3 sits under T2; O2.3.1 and P2.3.1 sit under T2.3."""
     for di, duty in enumerate(std.duties):
         for ti, task in enumerate(duty.tasks):
@@ -55,7 +61,7 @@ def _codes_in_place(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
                         )
 
 
-def _items_defined_and_used(std: Standard, doc: YamlDocument) -> Iterator[Problem]:
+def _items_defined_and_used(std: Standard, doc: Locator) -> Iterator[Problem]:
     """Each K/S a task lists is defined once per task, and each defined K/S is used."""
     used: set[str] = set()
     for di, duty in enumerate(std.duties):

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
@@ -256,6 +257,17 @@ class Entry:
         return pick(self.name, self.name_en, lang)
 
 
+class CaseLinks(_Model):
+    """Where a standard was read from a CASE package: its document's and items' identifiers and URIs, by code.
+
+    A credential aligned to one of these (``targetUrl`` or ``targetCode``) is evidence of that code.
+    """
+
+    document: str
+    identifiers: dict[str, str] = {}
+    uris: dict[str, str] = {}
+
+
 class Standard(_Model):
     """A whole iCAP 職能基準 (occupational competency standard)."""
 
@@ -276,6 +288,7 @@ class Standard(_Model):
     attitudes: dict[AttitudeCode, Item] = {}
     notes: Notes = Field(default_factory=lambda: Notes())
     levels: dict[Annotated[int, Field(ge=1, le=6)], LevelDescriptor] = {}
+    case: SkipJsonSchema[CaseLinks | None] = Field(None, exclude=True)  # set when read from a CASE package
 
     def tasks(self) -> list[Task]:
         """Every task, in the standard's order."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +33,6 @@ def split_sheet(path: Path) -> tuple[Path, str | None]:
     return path, None
 
 
-def is_records(path: Path) -> bool:
-    """Whether ``path`` names a record table (by its ending, or a workbook's sheet), not a YAML profile."""
-    return split_sheet(path)[0].suffix.lower() in RECORD_SUFFIXES
-
-
 def shown(path: Path | str) -> str:
     """A path as text people and JSON can carry: bytes that are not UTF-8 shown as ``\\xff``."""
     text = os.fsdecode(path)
@@ -54,8 +49,19 @@ class Expansion:
     empty: list[Problem] = field(default_factory=list)
 
 
-def expand(paths: Sequence[Path]) -> Expansion:
-    """The files named and the ``*.yaml``/``*.yml`` files under the directories, sorted by path.
+def _any(path: Path) -> bool:
+    return True
+
+
+def expand(
+    paths: Sequence[Path], suffixes: Sequence[str] = YAML_SUFFIXES, keep: Callable[[Path], bool] = _any
+) -> Expansion:
+    """The files named, and the regular files under the directories with one of ``suffixes`` that ``keep`` accepts.
+
+    ``keep`` looks into a file (:func:`kmc_gap.model.kinds.found_in_folders`: a ``.json`` that holds a
+    credential); it is asked only of regular files, never of a pipe that would block. The result is
+    sorted by path, which makes the order of reports the same on every machine and for any number of
+    worker processes.
 
     Sorting the whole list makes the order of reports the same on every machine and for any
     number of worker processes.
@@ -67,7 +73,7 @@ def expand(paths: Sequence[Path]) -> Expansion:
             found.add(path)
             continue
         before = len(found)
-        _search(path, found, result.skipped)
+        _search(path, found, result.skipped, (tuple(suffixes), keep))
         if len(found) == before:
             result.empty.append(Problem(shown(path), "file.no_profiles"))
     result.files = sorted(found, key=str)
@@ -75,14 +81,18 @@ def expand(paths: Sequence[Path]) -> Expansion:
     return result
 
 
-def _search(folder: Path, found: set[Path], skipped: list[Problem]) -> None:
+def _search(
+    folder: Path, found: set[Path], skipped: list[Problem], wanted: tuple[tuple[str, ...], Callable[[Path], bool]]
+) -> None:
+    suffixes, keep = wanted
+
     def unreadable(exc: OSError) -> None:
         skipped.append(Problem(shown(exc.filename or folder), "file.skipped_folder", {"reason": os_reason(exc)}))
 
     for root, _, names in os.walk(folder, onerror=unreadable):
         for name in names:
             path = Path(root) / name
-            if path.suffix.lower() not in YAML_SUFFIXES:
+            if path.suffix.lower() not in suffixes:
                 continue
             try:
                 mode = os.stat(path).st_mode
@@ -90,6 +100,7 @@ def _search(folder: Path, found: set[Path], skipped: list[Problem]) -> None:
                 skipped.append(Problem(shown(path), "file.skipped_link"))
                 continue
             if stat.S_ISREG(mode):
-                found.add(path)
+                if keep(path):
+                    found.add(path)
             else:
                 skipped.append(Problem(shown(path), "file.skipped_special"))

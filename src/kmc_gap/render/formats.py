@@ -41,10 +41,11 @@ class ValidateFormat(StrEnum):
 
 
 class ViewFormat(StrEnum):
-    """Output formats of `kmc-gap standard`."""
+    """Output formats of `kmc-gap standard`: ``case`` is the whole standard as a 1EdTech CASE package."""
 
     table = "table"
     json = "json"
+    case = "case"
 
 
 class DocFormat(StrEnum):

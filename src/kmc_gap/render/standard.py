@@ -35,8 +35,14 @@ class JsonRenderer(Renderer[View]):
 
 
 RENDERERS: Registry[ViewFormat, View] = Registry(
-    {ViewFormat.table: lambda: TableRenderer, ViewFormat.json: lambda: JsonRenderer}
+    {ViewFormat.table: lambda: TableRenderer, ViewFormat.json: lambda: JsonRenderer, ViewFormat.case: lambda: _case()}
 )
+
+
+def _case() -> type[Renderer[View]]:
+    from kmc_gap.render.case import CaseRenderer
+
+    return CaseRenderer
 
 
 def render(view: View, lang: str) -> RenderableType:

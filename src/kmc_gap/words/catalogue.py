@@ -482,6 +482,43 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     # ------------------------------------------------------------------ JSON reports and catalogues
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
+    "case.not_package": ("不是 CASE 套件：沒有 CFDocument", "not a CASE package: there is no CFDocument"),
+    "case.missing_field": ("{pointer}（{item}）缺少欄位 {field}", "{pointer} ({item}) lacks the field {field}"),
+    "case.bad_field": (
+        "{pointer}（{item}）：欄位 {field} 的值無法使用",
+        "{pointer} ({item}): field {field} holds a value that cannot be used",
+    ),
+    "case.duplicate_identifier": (
+        "{pointer}（{item}）：識別碼 {identifier} 已用於 {other}",
+        "{pointer} ({item}): identifier {identifier} is already used by {other}",
+    ),
+    "case.duplicate_code": (
+        "{pointer}：代碼 {item} 已用於 {other}",
+        "{pointer}: code {item} is already used by {other}",
+    ),
+    "case.dangling": (
+        "{pointer}：關聯的 {end} 指向套件中沒有的 {identifier}",
+        "{pointer}: the association's {end} names {identifier}, which the package does not have",
+    ),
+    "case.cycle": ("{pointer}：isChildOf 繞成迴圈：{items}", "{pointer}: isChildOf goes round in a cycle: {items}"),
+    "case.misplaced": (
+        "{pointer}（{item}）：上層項目 {parent} 不合職能基準的層次（職責 → 任務 → 產出、指標）",
+        "{pointer} ({item}): its parent {parent} does not fit the standard's levels (duty → task → output, indicator)",
+    ),
+    "case.no_level": (
+        "{pointer}（{item}）：工作任務沒有職能級別（extensions.icapLevel，或只有一個級別的 CFRubricCriterion）",
+        "{pointer} ({item}): the task has no iCAP level (extensions.icapLevel, or a CFRubricCriterion with one level)",
+    ),
+    "case.no_code": (
+        "{pointer}（{item}）：沒有代碼（humanCodingScheme）",
+        "{pointer} ({item}): has no code (humanCodingScheme)",
+    ),
+    "case.not_icap": (
+        "「{title}」不是 iCAP 職能基準：沒有工作任務（CFItemType 工作任務，或 T1.1 這樣的代碼）；kmc-gap 只讀職能基準",
+        "'{title}' is not an iCAP standard: it has no work tasks (CFItemType Task, or codes like T1.1); "
+        "kmc-gap reads competency standards only",
+    ),
+    "case.invalid": ("{pointer}（{item}）：{detail}", "{pointer} ({item}): {detail}"),
     "json.unknown_code": (
         "報告中的代碼 {code} 不在職能基準 {standard} 中：這是另一個職能基準的報告，或被改過",
         "the report names {code}, which standard {standard} does not have: a report of another standard, or edited",
@@ -835,6 +872,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.",
     ),
     "help.opt.output": ("把報告寫到 FILE（完整寫完才取代舊檔）。", "Write the report to FILE (atomically)."),
+    "help.opt.standard_output": (
+        "寫到 FILE（完整寫完才取代舊檔），例如 --format case -o 套件.json。",
+        "Write to FILE (atomically), e.g. --format case -o package.json.",
+    ),
+    "usage.case_whole": (
+        "CASE 套件是整份職能基準：不要同時給代碼",
+        "a CASE package is the whole standard: give no code with it",
+    ),
     "help.opt.jobs": ("使用的處理程序數；0 = 每個核心一個。", "Processes to use; 0 = one per core."),
     "help.opt.redact": ("以固定的代號取代姓名與編號。", "Replace names and ids with stable pseudonyms."),
     "help.opt.bom": (
@@ -2062,3 +2107,21 @@ LEFT_WORDS: tuple[str, ...] = (
 #: A catalogue's 類別 for an exam to sit (besides the certificate marks), and for a course.
 EXAM_MARKS: tuple[str, ...] = ("exam", "考試", "檢定")
 COURSE_WORDS: tuple[str, ...] = ("course", "training", "課程", "訓練", "內訓", "外訓", "班別")
+
+#: CASE: the CFItemType of each kind of a standard's code (title, hierarchyCode, description), in the
+#: standard's order. The titles are how an iCAP standard names its parts; an importer also knows
+#: the English titles.
+CASE_ITEM_TYPES: dict[str, tuple[str, str, str, str]] = {
+    "duty": ("工作職責", "T", "主要職責（T1、T2…）", "Duty"),
+    "task": ("工作任務", "T.T", "工作任務（T1.1…），各有其職能級別", "Task"),
+    "output": ("工作產出", "O", "工作產出（O1.1.1…）", "Work output"),
+    "indicator": ("行為指標", "P", "行為指標（P1.1.1…）", "Behaviour indicator"),
+    "knowledge": ("知識", "K", "職能內涵：知識（K01…）", "Knowledge"),
+    "skill": ("技能", "S", "職能內涵：技能（S01…）", "Skill"),
+    "attitude": ("態度", "A", "職能內涵：態度（A01…）", "Attitude"),
+}
+#: CASE: who publishes iCAP standards (CFDocument creator and publisher).
+CASE_CREATOR = "勞動部勞動力發展署"
+#: CASE: the rubric of the six iCAP levels, and each level's name.
+CASE_RUBRIC_TITLE = "iCAP 職能級別"
+CASE_LEVEL_QUALITY = "職能級別 {level}"
