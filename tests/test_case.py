@@ -1,0 +1,317 @@
+"""The standard as a 1EdTech CASE package: what three readers accept, read back as the same standard.
+
+The schemas are 1EdTech's and OpenSALT's own, copied unmodified into ``tests/interop/`` (see its
+SOURCES.md); formats (``uri``, ``date-time``) are checked, so a date-time without a zone fails.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from jsonschema import Draft4Validator, Draft201909Validator, Draft202012Validator
+
+from kmc_gap.model.case import identifier, load_case
+from kmc_gap.model.loading import bundled_standard_path, load_standard
+from kmc_gap.model.problems import InputError
+from kmc_gap.render.case import case_package
+
+from conftest import ROOT, RunLine
+
+INTEROP = Path(__file__).parent / "interop"
+SCHEMAS = {
+    "case_v1p1_cfpackage-jsonschema1.json": Draft201909Validator,
+    # its $schema names 2020-12 without https, which jsonschema would not recognise by itself
+    "case_v1p1_getcfpackage-200-responsepayload-schema.json": Draft202012Validator,
+    "opensalt_case-v1p0-cfpackage-schema.json": Draft4Validator,
+}
+CASE_1_0_TYPES = {
+    "isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy", "exemplar",
+    "hasSkillLevel",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def package() -> dict[str, Any]:
+    return case_package(load_standard())
+
+
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    cls = SCHEMAS[name]
+    checker = cls.FORMAT_CHECKER
+    assert {"uri", "date-time"} <= set(checker.checkers)  # rfc3987 and rfc3339-validator are installed
+    return cls(json.loads((INTEROP / "schemas" / name).read_text("utf-8")), format_checker=checker)
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_export_validates_against_each_schema(package: dict[str, Any], name: str) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(name).iter_errors(package)]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_each_schema_refuses_a_date_time_without_its_zone(package: dict[str, Any], name: str) -> None:
+    """The check can fail: the same package with one zone-less date-time is refused by every schema."""
+    bad = copy.deepcopy(package)
+    bad["CFItems"][0]["lastChangeDateTime"] = "2023-12-15T00:00:00"
+    assert list(_validator(name).iter_errors(bad))
+
+
+def test_one_item_per_code_with_the_standards_own_words(package: dict[str, Any]) -> None:
+    std = load_standard()
+    items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
+    assert list(items) == list(std.entries)  # every code once, in the standard's order
+    task = next(t for t in std.tasks() if t.code == "T2.3")
+    assert items["T2.3"]["fullStatement"] == task.name
+    assert items["T2.3"]["extensions"]["icapLevel"] == task.level
+    assert items[task.indicators[0].code]["fullStatement"] == task.indicators[0].text
+    assert items["A01"]["notes"] == std.attitudes["A01"].description
+    kinds = {item["CFItemType"] for item in package["CFItems"]}
+    assert kinds == {"工作職責", "工作任務", "行為指標", "工作產出", "知識", "技能", "態度"}
+    titles = {t["title"] for t in package["CFDefinitions"]["CFItemTypes"]}
+    assert kinds == titles
+    type_ids = {t["identifier"] for t in package["CFDefinitions"]["CFItemTypes"]}
+    assert {item["CFItemTypeURI"]["identifier"] for item in package["CFItems"]} == type_ids
+
+
+def test_tree_and_requirements_are_the_yamls(package: dict[str, Any]) -> None:
+    std = load_standard()
+    code_of = {item["identifier"]: item["humanCodingScheme"] for item in package["CFItems"]}
+    doc = package["CFDocument"]["identifier"]
+    code_of[doc] = "document"
+    assocs = package["CFAssociations"]
+    assert {a["associationType"] for a in assocs} <= CASE_1_0_TYPES
+    assert all(type(a["sequenceNumber"]) is int for a in assocs)
+    parent = {
+        code_of[a["originNodeURI"]["identifier"]]: code_of[a["destinationNodeURI"]["identifier"]]
+        for a in assocs
+        if a["associationType"] == "isChildOf"
+    }
+    for duty in std.duties:
+        assert parent[duty.code] == "document"
+        for task in duty.tasks:
+            assert parent[task.code] == duty.code
+            assert {parent[o.code] for o in task.outputs} | {parent[p.code] for p in task.indicators} == {task.code}
+    parts = [
+        (code_of[a["destinationNodeURI"]["identifier"]], a["sequenceNumber"], code_of[a["originNodeURI"]["identifier"]])
+        for a in assocs
+        if a["associationType"] == "isPartOf"
+    ]
+    expected = [(t.code, i, code) for t in std.tasks() for i, code in enumerate([*t.knowledge, *t.skills], 1)]
+    assert sorted(parts) == sorted(expected)
+
+
+def test_levels_rubric_has_a_criterion_per_task_with_the_six_descriptors(package: dict[str, Any]) -> None:
+    std = load_standard()
+    (rubric,) = package["CFRubrics"]
+    assert rubric["title"] == "iCAP 職能級別"
+    items = {item["identifier"]: item["humanCodingScheme"] for item in package["CFItems"]}
+    criteria = rubric["CFRubricCriteria"]
+    assert [items[c["CFItemURI"]["identifier"]] for c in criteria] == [t.code for t in std.tasks()]
+    levels = criteria[0]["CFRubricCriterionLevels"]
+    assert [(lv["position"], lv["score"]) for lv in levels] == [(n, n) for n in range(1, 7)]
+    assert [lv["description"] for lv in levels] == [std.levels[n].description for n in range(1, 7)]
+
+
+def test_document_names_the_standard_and_dates_from_its_version(package: dict[str, Any]) -> None:
+    doc = package["CFDocument"]
+    assert (doc["title"], doc["language"], doc["caseVersion"]) == ("活動 (專案) 行銷企劃人員", "zh-TW", "1.1")
+    assert doc["creator"] == "勞動部勞動力發展署"
+    assert doc["extensions"]["code"] == "KMC3332-001v3"
+    assert doc["lastChangeDateTime"] == "2023-12-15T00:00:00+08:00"  # version V3 of 2023-12-15, not the clock
+    assert "CFPackage" not in package
+
+
+def test_identifiers_are_fixed_lower_case_and_scoped_by_the_standard(package: dict[str, Any], tmp_path: Path) -> None:
+    again = case_package(load_standard())
+    assert again == package
+    ids = [item["identifier"] for item in package["CFItems"]] + [a["identifier"] for a in package["CFAssociations"]]
+    assert len(set(ids)) == len(ids) and all(i == i.lower() for i in ids)
+    assert package["CFItems"][0]["identifier"] == identifier("KMC3332-001v3", "T1")
+    other = tmp_path / "other.yaml"
+    other.write_text(bundled_standard_path().read_text("utf-8").replace("KMC3332-001v3", "KMC3332-001v4"), "utf-8")
+    theirs = case_package(load_standard(other))
+    assert not {i["identifier"] for i in theirs["CFItems"]} & {i["identifier"] for i in package["CFItems"]}
+
+
+def test_uris_are_absolute_and_follow_a_given_base(package: dict[str, Any]) -> None:
+    item = package["CFItems"][0]
+    assert item["uri"] == f"urn:uuid:{item['identifier']}"
+    based = case_package(load_standard(), "https://case.example.org/")
+    assert based["CFItems"][0]["uri"] == f"https://case.example.org/CFItems/{item['identifier']}"
+    assert "v1p1" not in json.dumps(based)
+
+
+# --------------------------------------------------------------------------- reading a package back
+
+
+def _write(tmp_path: Path, package: dict[str, Any], name: str = "pkg.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), "utf-8")
+    return path
+
+
+def test_package_reads_back_as_the_same_standard(package: dict[str, Any], tmp_path: Path) -> None:
+    read = load_standard(_write(tmp_path, package))
+    assert read.model_dump() == load_standard().model_dump()
+    assert read.case is not None and read.case.identifiers["T1"] == identifier("KMC3332-001v3", "T1")
+
+
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+def test_assess_json_is_byte_identical_through_a_package(run_line: RunLine, tmp_path: Path, lang: str) -> None:
+    pkg = tmp_path / "pkg.json"
+    exported = run_line("standard", "--format", "case", "-o", str(pkg))
+    assert (exported.code, exported.stdout, exported.stderr) == (0, "", "")
+    args = ("assess", "examples/profiles", "-f", "json", "--as-of", "2026-01-01", "--lang", lang)
+    direct, through = run_line(*args), run_line("--standard", str(pkg), *args)
+    assert direct.code == through.code == 0 and len(direct.stdout) > 1000
+    assert through.stdout == direct.stdout
+
+
+@pytest.mark.parametrize("args", [("standard",), ("standard", "-f", "json"), ("standard", "T2.3", "--lang", "en")])
+def test_standard_views_are_identical_through_a_package(run_line: RunLine, tmp_path: Path, args: tuple[str, ...]) -> None:
+    pkg = _write(tmp_path, case_package(load_standard()))
+    assert run_line("--standard", str(pkg), *args).stdout == run_line(*args).stdout
+
+
+def test_init_is_identical_through_a_package(run_line: RunLine, tmp_path: Path) -> None:
+    pkg = _write(tmp_path, case_package(load_standard()))
+    for lang in ("zh-TW", "en"):
+        direct = run_line("init", "--lang", lang)
+        assert direct.code == 0 and "T2.3" in direct.stdout
+        assert run_line("--standard", str(pkg), "init", "--lang", lang).stdout == direct.stdout
+
+
+def test_a_case_1_0_package_with_parentless_roots_reads_the_same(package: dict[str, Any], tmp_path: Path) -> None:
+    """CASE 1.0 as OpenCASE and OpenSALT serve it: link fields 1.1 forbids, string sequence numbers, no document parent."""
+    old = copy.deepcopy(package)
+    doc = old["CFDocument"]
+    link = {"title": doc["title"], "identifier": doc["identifier"], "uri": doc["uri"]}
+    doc["CFPackageURI"] = link
+    del doc["caseVersion"]
+    for item in old["CFItems"]:
+        item["CFDocumentURI"] = link
+    to_document = [a for a in old["CFAssociations"] if a["destinationNodeURI"]["identifier"] == doc["identifier"]]
+    old["CFAssociations"] = [a for a in old["CFAssociations"] if a not in to_document]
+    for assoc in old["CFAssociations"]:
+        assoc["sequenceNumber"] = str(assoc["sequenceNumber"])
+        assoc["CFDocumentURI"] = link
+    assert load_standard(_write(tmp_path, old)).model_dump() == load_standard().model_dump()
+
+
+# --------------------------------------------------------------------------- bad packages: located, exit 2
+
+
+def _problems(tmp_path: Path, package: Any) -> list[str]:
+    path = tmp_path / "bad.json"
+    path.write_text(package if isinstance(package, str) else json.dumps(package, ensure_ascii=False), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_case(path, "bad.json")
+    return [p.format("en") for p in caught.value.problems]
+
+
+def test_broken_json_is_located_by_line_and_column(tmp_path: Path) -> None:
+    assert _problems(tmp_path, '{\n  "CFDocument": {,\n}') == ["bad.json:2:18: JSON syntax error"]
+
+
+def test_duplicate_identifier_names_both_items(package: dict[str, Any], tmp_path: Path) -> None:
+    bad = copy.deepcopy(package)
+    bad["CFItems"][5]["identifier"] = bad["CFItems"][2]["identifier"]
+    found, *_ = _problems(tmp_path, bad)  # then the associations of the item whose identifier was lost
+    code = bad["CFItems"][5]["humanCodingScheme"]
+    assert found == (
+        f"bad.json: CFItems/5 ({code}): identifier {bad['CFItems'][2]['identifier']} is already used by CFItems/2"
+    )
+
+
+def test_a_cycle_of_parents_is_refused(package: dict[str, Any], tmp_path: Path) -> None:
+    bad = copy.deepcopy(package)
+    ids = {item["humanCodingScheme"]: item["identifier"] for item in bad["CFItems"]}
+    duty = next(a for a in bad["CFAssociations"] if a["originNodeURI"]["identifier"] == ids["T1"])
+    duty["destinationNodeURI"] = {"title": "T1.1", "identifier": ids["T1.1"], "uri": "urn:uuid:" + ids["T1.1"]}
+    found = _problems(tmp_path, bad)
+    assert any("isChildOf goes round in a cycle: T1 → T1.1 → T1" in p or "T1.1 → T1 → T1.1" in p for p in found)
+
+
+def test_a_dangling_endpoint_is_named(package: dict[str, Any], tmp_path: Path) -> None:
+    bad = copy.deepcopy(package)
+    i = next(i for i, a in enumerate(bad["CFAssociations"]) if a["associationType"] == "isPartOf")
+    missing = "00000000-0000-5000-8000-000000000000"
+    bad["CFAssociations"][i]["destinationNodeURI"]["identifier"] = missing
+    (found,) = _problems(tmp_path, bad)
+    assert found.startswith(f"bad.json: CFAssociations/{i}: ")
+    assert found.endswith(f"the association's destinationNodeURI names {missing}, which the package does not have")
+
+
+def test_missing_fields_and_levels_are_located(package: dict[str, Any], tmp_path: Path) -> None:
+    bad = copy.deepcopy(package)
+    index = {item["humanCodingScheme"]: i for i, item in enumerate(bad["CFItems"])}
+    del bad["CFItems"][index["P1.1.1"]]["fullStatement"]
+    del bad["CFItems"][index["T2.2"]]["extensions"]["icapLevel"]
+    found = _problems(tmp_path, bad)
+    assert f"bad.json: CFItems/{index['P1.1.1']} (P1.1.1) lacks the field fullStatement" in found
+    bad["CFItems"][index["P1.1.1"]]["fullStatement"] = "x"
+    found = _problems(tmp_path, bad)
+    assert found == [
+        f"bad.json: CFItems/{index['T2.2']} (T2.2): the task has no iCAP level "
+        "(extensions.icapLevel, or a CFRubricCriterion with one level)"
+    ]
+
+
+def test_a_one_level_criterion_gives_the_tasks_level(package: dict[str, Any], tmp_path: Path) -> None:
+    """The level read from a rubric where a criterion has the task's one level, as other exporters write it."""
+    alt = copy.deepcopy(package)
+    criterion = next(c for c in alt["CFRubrics"][0]["CFRubricCriteria"] if c["category"] == "T2.2")
+    criterion["CFRubricCriterionLevels"] = [{**criterion["CFRubricCriterionLevels"][2]}]  # level 3 only
+    item = next(i for i in alt["CFItems"] if i["humanCodingScheme"] == "T2.2")
+    del item["extensions"]["icapLevel"]
+    task = next(t for t in load_standard(_write(tmp_path, alt)).tasks() if t.code == "T2.2")
+    assert task.level == 3
+
+
+def test_a_framework_without_icap_tasks_is_refused(tmp_path: Path) -> None:
+    """OpenSALT's real CCSS math export: items with no task and no level, so not something to assess against."""
+    real = INTEROP / "examples" / "case" / "opensalt-what-standards-could-be.json"
+    with pytest.raises(InputError) as caught:
+        load_case(real, "ccss.json")
+    (problem,) = caught.value.problems
+    assert problem.key == "case.not_icap"
+
+
+def test_a_misplaced_task_is_located(package: dict[str, Any], tmp_path: Path) -> None:
+    bad = copy.deepcopy(package)
+    ids = {item["humanCodingScheme"]: item["identifier"] for item in bad["CFItems"]}
+    task = next(a for a in bad["CFAssociations"] if a["originNodeURI"]["identifier"] == ids["T1.1"])
+    task["destinationNodeURI"] = dict(bad["CFAssociations"][0]["destinationNodeURI"])  # the document
+    found = _problems(tmp_path, bad)
+    assert any("(T1.1): its parent CFDocument does not fit the standard's levels" in p for p in found)
+
+
+@pytest.mark.parametrize("text", ["[]", '{"CFPackage": 3}', '{"title": "x"}'])
+def test_json_that_is_no_package_is_refused(tmp_path: Path, text: str) -> None:
+    assert _problems(tmp_path, text) == ["bad.json: not a CASE package: there is no CFDocument"]
+
+
+def test_cli_refuses_a_bad_package_with_exit_2_and_no_traceback(run_line: RunLine, tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg.json"
+    pkg.write_text('{"CFDocument": {"identifier": "x", "title": "t"}, "CFItems": [1]}', "utf-8")
+    result = run_line("--lang", "en", "--standard", str(pkg), "assess", "examples/profiles")
+    assert result.code == 2 and result.stdout == ""
+    assert "CFItems/0" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_case_export_with_a_code_is_a_usage_error(run_line: RunLine) -> None:
+    result = run_line("standard", "T1", "--format", "case")
+    assert result.code == 2 and result.stdout == ""
+
+
+def test_export_output_is_written_and_never_over_an_input(run_line: RunLine, tmp_path: Path) -> None:
+    std = tmp_path / "std.yaml"
+    std.write_bytes(bundled_standard_path().read_bytes())
+    result = run_line("--standard", str(std), "standard", "--format", "case", "-o", str(std))
+    assert result.code == 2
+    assert std.read_bytes() == (ROOT / "data" / "kmc3332-001v3.yaml").read_bytes()
