@@ -173,7 +173,9 @@ def test_assess_json_is_byte_identical_through_a_package(run_line: RunLine, tmp_
 
 
 @pytest.mark.parametrize("args", [("standard",), ("standard", "-f", "json"), ("standard", "T2.3", "--lang", "en")])
-def test_standard_views_are_identical_through_a_package(run_line: RunLine, tmp_path: Path, args: tuple[str, ...]) -> None:
+def test_standard_views_are_identical_through_a_package(
+    run_line: RunLine, tmp_path: Path, args: tuple[str, ...]
+) -> None:
     pkg = _write(tmp_path, case_package(load_standard()))
     assert run_line("--standard", str(pkg), *args).stdout == run_line(*args).stdout
 
@@ -187,7 +189,10 @@ def test_init_is_identical_through_a_package(run_line: RunLine, tmp_path: Path) 
 
 
 def test_a_case_1_0_package_with_parentless_roots_reads_the_same(package: dict[str, Any], tmp_path: Path) -> None:
-    """CASE 1.0 as OpenCASE and OpenSALT serve it: link fields 1.1 forbids, string sequence numbers, no document parent."""
+    """CASE 1.0 as OpenCASE and OpenSALT serve it.
+
+    Link fields 1.1 forbids, string sequence numbers, no parent for top-level items.
+    """
     old = copy.deepcopy(package)
     doc = old["CFDocument"]
     link = {"title": doc["title"], "identifier": doc["identifier"], "uri": doc["uri"]}

@@ -9,7 +9,7 @@ rows were lost can never pass for a complete one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kmc_gap.engine.report import InputCount
 from kmc_gap.engine.rules import reason_not_counted
@@ -17,6 +17,13 @@ from kmc_gap.model.models import Evidence, Policy
 
 if TYPE_CHECKING:
     from kmc_gap.model.records import RecordSet, RowCount
+
+
+_KINDS: dict[str, Literal["records", "roster", "form", "credentials"]] = {
+    "roster": "roster",
+    "form": "form",
+    "credentials": "credentials",
+}
 
 
 def input_counts(found: RecordSet, policy: Policy, as_of: dt.date) -> list[InputCount]:
@@ -47,7 +54,7 @@ def _count(
     return InputCount(
         file=count.file,
         sheet=count.sheet,
-        kind="roster" if count.kind == "roster" else "form" if count.kind == "form" else "records",
+        kind=_KINDS.get(count.kind, "records"),
         rows=count.rows,
         counted=counted,
         not_counted=sum(not_counted.values()),

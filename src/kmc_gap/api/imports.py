@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
 from kmc_gap.model import yamlsource
+from kmc_gap.model.credentials import CREDENTIAL_ID_PREFIX
 from kmc_gap.model.forms import FORM_ID_PREFIX
 from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
@@ -324,8 +325,8 @@ def _change(
     return change, _dump(data) if change.changed or stamped else None
 
 
-#: The ids of items an import writes: from records and from assessment forms.
-IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX)
+#: The ids of items an import writes: from records, assessment forms and credentials.
+IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX, CREDENTIAL_ID_PREFIX)
 
 
 def _exports(paths: list[Path]) -> dict[str, dt.date]:

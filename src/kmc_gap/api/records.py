@@ -9,6 +9,7 @@ from kmc_gap.api.errors import OptionError
 from kmc_gap.model.kinds import is_table
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
+from kmc_gap.model.paths import shown
 from kmc_gap.model.records import Column, RecordOptions, field_named
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -41,13 +42,21 @@ def options(
     verified_by: str | None = None,
     include_leavers: bool = False,
     mapping: Path | None = None,
+    issuer_key: Path | None = None,
 ) -> RecordOptions:
-    """How this run reads record files; a bad ``--mapping`` file raises ``InputError`` naming its lines."""
+    """How this run reads record files; a bad ``--mapping`` or ``--issuer-key`` file raises ``InputError``."""
     from kmc_gap.model.mapping import load_mapping
 
     verifier = (verified_by or "").strip() or None
     found = load_mapping(mapping, max_bytes) if mapping is not None else None
-    return RecordOptions(catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers, found)
+    keys = None
+    if issuer_key is not None:
+        from kmc_gap.model.credentials import load_keys
+
+        keys = load_keys(issuer_key, shown(issuer_key), max_bytes)
+    return RecordOptions(
+        catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers, found, keys
+    )
 
 
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:

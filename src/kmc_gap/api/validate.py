@@ -82,6 +82,7 @@ class RecordReading:
     verified_by: str | None = None
     include_leavers: bool = False
     mapping: Path | None = None
+    issuer_key: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
             verified_by=r.verified_by,
             include_leavers=r.include_leavers,
             mapping=r.mapping,
+            issuer_key=r.issuer_key,
         )
         checks += check_records(record_files, std, options)
     others = [path for path in request.files if not read_together(path)]

@@ -95,6 +95,9 @@ IncludeLeaversOption = Annotated[bool, typer.Option("--include-leavers", help="h
 MappingOption = Annotated[
     Path | None, typer.Option("--mapping", metavar="FILE", help="help.opt.mapping", show_default=False)
 ]
+IssuerKeyOption = Annotated[
+    Path | None, typer.Option("--issuer-key", metavar="FILE", help="help.opt.issuer_key", show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -210,6 +213,7 @@ def assess_cmd(
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
     mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
     ] = None,
@@ -246,6 +250,7 @@ class AssessArgs:
     verified_by: str | None
     include_leavers: bool
     mapping: Path | None
+    issuer_key: Path | None
     plan_file: Path | None
     group_by: GroupBy | None
     max_size: int
@@ -272,8 +277,8 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
     reads = any(map(read_together, paths)) or bool(a.roster)
-    records = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers, a.mapping)
-    reading = _record_options(*records) if reads else None
+    given = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
+    reading = _record_options(*given, a.mapping, a.issuer_key) if reads else None
     summary = fmt is AssessFormat.summary
     if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
         say("run.records_options_unused")
@@ -285,7 +290,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
         run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
     )
     request = AssessRequest(tuple(paths), settings, reading, a.jobs, limit, tuple(required))
-    read = [*paths, *_files(a.policy, a.catalog, a.mapping, *(a.roster or []))]
+    read = [*paths, *_files(a.policy, a.catalog, a.mapping, a.issuer_key, *(a.roster or []))]
     group = a.group_by.value if a.group_by is not None else None
     context = _context(
         std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
@@ -345,6 +350,7 @@ def _record_options(
     verified_by: str | None = None,
     include_leavers: bool = False,
     mapping: Path | None = None,
+    issuer_key: Path | None = None,
 ) -> RecordOptions:
     """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
     from kmc_gap.api import records
@@ -359,6 +365,7 @@ def _record_options(
         verified_by=verified_by,
         include_leavers=include_leavers,
         mapping=mapping,
+        issuer_key=issuer_key,
     )
 
 
@@ -436,6 +443,7 @@ def validate_cmd(
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
     mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.validate import RecordReading, ValidateRequest, validate
@@ -443,7 +451,7 @@ def validate_cmd(
 
     std = _standard(ctx)
     found = _expand(files)
-    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers, mapping)
+    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers, mapping, issuer_key)
     request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
     checks = validate(request, std)
     warn([w for c in checks for w in c.warnings])
@@ -532,6 +540,7 @@ def plan_cmd(
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
     mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
@@ -559,6 +568,7 @@ def plan_cmd(
         verified_by=verified_by,
         include_leavers=include_leavers,
         mapping=mapping,
+        issuer_key=issuer_key,
     )
     run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
     report_problems(run.problems, lang())
@@ -686,6 +696,7 @@ def import_cmd(
     verified_by: VerifiedByOption = None,
     include_leavers: IncludeLeaversOption = False,
     mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.imports import ImportRequest, import_records
@@ -695,8 +706,9 @@ def import_cmd(
     std = _standard(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    reading = _record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping)
-    inputs = _files(catalog, mapping, *(roster or []))
+    options = (catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping, issuer_key)
+    reading = _record_options(*options)
+    inputs = _files(catalog, mapping, issuer_key, *(roster or []))
     request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)
     for line in run.counts:  # what became of every row, before the warnings and problems about some of them

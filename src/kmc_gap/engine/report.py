@@ -212,7 +212,7 @@ class InputCount(TypedDict):
 
     file: str
     sheet: str | None
-    kind: Literal["records", "roster", "form"]
+    kind: Literal["records", "roster", "form", "credentials"]
     rows: int
     counted: int  # evidence that counts (for a roster: people on the team)
     not_counted: int  # evidence that does not count, by reason in not_counted_by

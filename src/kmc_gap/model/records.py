@@ -25,10 +25,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kmc_gap.model.forms import is_form, read_form
 from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
+from kmc_gap.model.kinds import InputKind, kind_of
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
@@ -49,6 +50,9 @@ from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.spreadsheet import Sheet
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
 from kmc_gap.words import Word
+
+if TYPE_CHECKING:
+    from kmc_gap.model.credentials import Keys
 from kmc_gap.words.catalogue import (
     ABSENT_WORDS,
     CERTIFICATE_MARKS,
@@ -135,6 +139,7 @@ class RecordOptions:
     verified_by: str | None = None
     include_leavers: bool = False  # people the roster says have left stay in the run
     mapping: RecordMapping | None = None  # what this HR system's headers and words mean (--mapping)
+    issuer_keys: Keys | None = None  # the keys that verify credentials' signatures (--issuer-key)
 
     @property
     def wanted(self) -> dict[str, Column | None]:
@@ -1239,6 +1244,9 @@ class _Loader:
     def read(self, path: Path, *, roster_only: bool) -> None:
         name = shown(split_sheet(path)[0])
         self.first = self.first or name
+        if not roster_only and kind_of(path) is InputKind.credential:
+            self.credentials(path, name)
+            return
         try:
             found = read_tables(path, self.options)
         except InputError as exc:
@@ -1278,6 +1286,40 @@ class _Loader:
             records = [_Record(person.person, ev, table, 1) for ev in person.evidence]
             for record in records or [_Record(person.person, None, table, 1)]:  # unfilled: on the team all the same
                 _add(self.people, record, name, self.result.warnings, repeats, key)
+        self.result.warnings += _repeats(repeats)
+
+    def credentials(self, path: Path, name: str) -> None:
+        """Open Badges and CLR credentials: each one evidence, or not counted with its reason; joined by person id."""
+        from kmc_gap.model.credentials import read_credentials
+
+        count = RowCount(name, None, "credentials")
+        self.result.counts.append(count)
+        try:
+            read = read_credentials(path, name, self.std, self.options.issuer_keys, self.options.max_bytes)
+        except InputError as exc:
+            self.result.problems.setdefault(name, []).extend(exc.problems)
+            count.unreadable = True
+            return
+        if read.problems:
+            self.result.problems.setdefault(name, []).extend(read.problems)
+        count.rows, count.refused = len(read.credentials) + read.refused, read.refused
+        table = Table(name, None, [])
+        repeats: list[Problem] = []
+        for credential in read.credentials:
+            if credential.reason is not None or credential.evidence is None:
+                why = credential.reason.value if credential.reason is not None else "not_mapped"
+                count.not_counted[why] = count.not_counted.get(why, 0) + 1
+                key = f"credentials.{why}"
+                self.result.warnings.append(Problem(name, key, {"title": credential.name}))
+                if credential.person is not None:  # on the team all the same
+                    _add(self.people, _Record(credential.person, None, table, 1), name, self.result.warnings, repeats)
+                continue
+            assert credential.person is not None
+            count.evidence.append(credential.evidence.id)
+            record = _Record(credential.person, credential.evidence, table, 1)
+            if not _add(self.people, record, name, self.result.warnings, repeats):
+                count.evidence.pop()
+                count.pass_over("duplicate")
         self.result.warnings += _repeats(repeats)
 
     def later(self) -> None:

@@ -80,7 +80,9 @@ class _Package:
         for items in (std.knowledge, std.skills, std.attitudes):
             for code, entry in items.items():
                 sequence += 1
-                self.item(code, entry.name, _en(name=entry.name_en, description=entry.description_en), entry.description)
+                self.item(
+                    code, entry.name, _en(name=entry.name_en, description=entry.description_en), entry.description
+                )
                 self.child(code, None, sequence)
         for task in std.tasks():
             for s, code in enumerate([*task.knowledge, *task.skills], 1):

@@ -57,7 +57,13 @@ def input_detail(count: InputCount, lang: str) -> str | None:
     return text
 
 
+#: The reasons the reading of credentials gives (the others are the rules').
+CREDENTIAL_REASONS = frozenset({"not_mapped", "no_level", "invalid_signature"})
+
+
 def _reason_key(reason: str) -> str:
+    if reason in CREDENTIAL_REASONS:
+        return f"credentials.reason.{reason}"
     return "records.reason.unknown_course" if reason == "unknown_course" else f"reason.{reason}"
 
 

@@ -482,6 +482,39 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     # ------------------------------------------------------------------ JSON reports and catalogues
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
+    "credentials.not_mapped": (
+        "憑證「{title}」未對應：沒有對齊本職能基準的項目，未採計",
+        "credential '{title}' is not mapped: it aligns to nothing in this standard, so it is not counted",
+    ),
+    "credentials.no_level": (
+        "憑證「{title}」未採計：沒有職能級別（級別不會用猜的）",
+        "credential '{title}' is not counted: it gives no iCAP level (a level is never guessed)",
+    ),
+    "credentials.invalid_signature": (
+        "憑證「{title}」未採計：簽章無效",
+        "credential '{title}' is not counted: its signature is invalid",
+    ),
+    "credentials.reason.not_mapped": ("未對應本職能基準的憑證", "credentials aligned to nothing in this standard"),
+    "credentials.reason.no_level": ("沒有職能級別的憑證", "credentials with no iCAP level"),
+    "credentials.reason.invalid_signature": ("簽章無效的憑證", "credentials whose signature is invalid"),
+    "credentials.bad_jws": (
+        "{pointer}：JWS 的 {segment} 段無法解讀",
+        "{pointer}: the JWS's {segment} segment cannot be read",
+    ),
+    "credentials.not_credential": (
+        "{pointer}：不是可驗證憑證（沒有 credentialSubject）",
+        "{pointer}: not a verifiable credential (there is no credentialSubject)",
+    ),
+    "credentials.no_date": (
+        "{pointer}：憑證「{title}」沒有 validFrom 或 issuanceDate",
+        "{pointer}: credential '{title}' has no validFrom or issuanceDate",
+    ),
+    "credentials.no_person": (
+        "{pointer}：憑證「{title}」沒有說是誰的（credentialSubject.identifier）",
+        "{pointer}: credential '{title}' does not say whose it is (credentialSubject.identifier)",
+    ),
+    "credentials.invalid": ("{pointer}：{detail}", "{pointer}: {detail}"),
+    "credentials.bad_key": ("不是 JWK、JWKS 或 PEM 公鑰", "not a JWK, a JWKS or a PEM public key"),
     "case.not_package": ("不是 CASE 套件：沒有 CFDocument", "not a CASE package: there is no CFDocument"),
     "case.missing_field": ("{pointer}（{item}）缺少欄位 {field}", "{pointer} ({item}) lacks the field {field}"),
     "case.bad_field": (
@@ -872,6 +905,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.",
     ),
     "help.opt.output": ("把報告寫到 FILE（完整寫完才取代舊檔）。", "Write the report to FILE (atomically)."),
+    "help.opt.issuer_key": (
+        "用 FILE（JWK、JWKS 或 PEM 公鑰）驗證憑證的 JWS 簽章；沒給就是「簽章未驗證」。",
+        "Verify credentials' JWS signatures with FILE (a JWK, a JWKS or a PEM public key); without it they are "
+        "'not verified'.",
+    ),
     "help.opt.standard_output": (
         "寫到 FILE（完整寫完才取代舊檔），例如 --format case -o 套件.json。",
         "Write to FILE (atomically), e.g. --format case -o package.json.",
@@ -2125,3 +2163,9 @@ CASE_CREATOR = "勞動部勞動力發展署"
 #: CASE: the rubric of the six iCAP levels, and each level's name.
 CASE_RUBRIC_TITLE = "iCAP 職能級別"
 CASE_LEVEL_QUALITY = "職能級別 {level}"
+
+#: The note an item read from a credential carries about its signature: data, so in both languages.
+SIGNATURE_NOTES: dict[str, str] = {
+    "not_verified": "簽章未驗證（未提供 --issuer-key） / signature not verified (no --issuer-key)",
+    "verified": "簽章已驗證 / signature verified",
+}
