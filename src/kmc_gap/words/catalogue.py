@@ -939,10 +939,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
     "help.opt.catalog": ("課程目錄（YAML、.xlsx 或 .csv）。", "Course catalogue (YAML, .xlsx or .csv)."),
     "help.arg.profiles": (
-        "證據檔（YAML），或人資系統匯出的訓練紀錄（.csv、.xlsx，每列一筆、多人一檔）；"
-        "資料夾會搜尋其中的 *.yaml、*.yml。",
-        "Profiles (YAML), or HR record exports (.csv, .xlsx: a row per record, many people per file); "
-        "directories are searched for *.yaml/*.yml.",
+        "證據檔（YAML）、人資系統匯出的訓練紀錄（.csv、.xlsx，每列一筆、多人一檔），"
+        "或 Open Badges／CLR 憑證（.json、.jwt）；資料夾會搜尋其中的 *.yaml、*.yml 與憑證。",
+        "Profiles (YAML), HR record exports (.csv, .xlsx: a row per record, many people per file) or "
+        "Open Badges / CLR credentials (.json, .jwt); directories are searched for *.yaml/*.yml and credentials.",
     ),
     "help.opt.records_catalog": (
         "課程目錄（YAML、.xlsx 或 .csv）：紀錄只寫課程代號時，由此查職能級別與職能內涵。",
