@@ -320,3 +320,17 @@ def test_export_output_is_written_and_never_over_an_input(run_line: RunLine, tmp
     result = run_line("--standard", str(std), "standard", "--format", "case", "-o", str(std))
     assert result.code == 2
     assert std.read_bytes() == (ROOT / "data" / "kmc3332-001v3.yaml").read_bytes()
+
+
+def test_validate_checks_a_package_as_standard_reads_it(
+    run_line: RunLine, package: dict[str, Any], tmp_path: Path
+) -> None:
+    good = _write(tmp_path, case_package(load_standard()), "good.json")
+    assert run_line("validate", str(good)).code == 0
+    bad = copy.deepcopy(package)
+    del bad["CFItems"][3]["fullStatement"]
+    result = run_line("--lang", "en", "validate", str(_write(tmp_path, bad, "bad.json")))
+    assert result.code == 1
+    assert (
+        f"bad.json: CFItems/3 ({bad['CFItems'][3]['humanCodingScheme']}) lacks the field fullStatement" in result.stdout
+    )
