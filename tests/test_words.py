@@ -318,3 +318,45 @@ def test_keys_looped_into_the_catalogue_exist() -> None:
                 looped += [(str(path.relative_to(SRC)), node.iter.lineno, x) for x in texts]
     assert len(looped) > 20
     assert [x for x in looped if x[2] not in WORDS] == []
+
+
+def _used_strings() -> tuple[set[str], set[str]]:
+    """Every string constant of ``src/`` outside the catalogue, and every constant head of a built string."""
+    constants: set[str] = set()
+    heads: set[str] = set()
+    for path in sorted(SRC.rglob("*.py")):
+        if path.name == "catalogue.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                heads.add(str(node.values[0].value))  # f"reason.{…}"
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant):
+                heads.add(str(node.left.value))  # "status_letter." + status
+    return constants, {head for head in heads if "." in head}
+
+
+def test_no_catalogue_entry_is_dead() -> None:
+    """Every entry is used: its key is written in the code, or built there from a namespace (``reason.``…)."""
+    constants, heads = _used_strings()
+    assert len(constants) > 500 and len(heads) > 20  # the scan still sees the code
+    dead = [key for key in WORDS if key not in constants and not any(key.startswith(head) for head in heads)]
+    assert dead == []
+
+
+@pytest.mark.parametrize(
+    ("key", "args", "one"),
+    [
+        ("inputs.line", {"file": "a.csv", "rows": 1, "counted": 1, "not_counted": 0, "passed_over": 0, "refused": 0},
+         "a.csv: 1 row — counted 1"),
+        ("inputs.roster", {"file": "r.csv", "rows": 1, "counted": 1, "passed_over": 0, "refused": 0},
+         "r.csv: roster of 1 row —"),
+        ("inputs.unreadable", {"file": "x.xls", "rows": 1}, "(1 row)"),
+        ("render.plan_max_hours", {"hours": "1"}, "at most 1 more hour a person"),
+    ],
+)  # fmt: skip
+def test_counts_of_one_read_as_one(key: str, args: dict[str, object], one: str) -> None:
+    assert one in t(key, "en", **args)
+    many = {**args, "rows" if "rows" in args else "hours": 2}
+    assert one not in t(key, "en", **many)

@@ -291,16 +291,29 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "inputs.line": (
         "{file}：{rows} 列 — 採計 {counted}、未採計 {not_counted}、略過 {passed_over}、無法讀取 {refused}",
-        "{file}: {rows} rows — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
-        "refused {refused}",
+        Plural(
+            "rows",
+            "{file}: {rows} row — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
+            "refused {refused}",
+            "{file}: {rows} rows — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
+            "refused {refused}",
+        ),
     ),
     "inputs.roster": (
         "{file}：名冊 {rows} 列 — 人員 {counted}、略過 {passed_over}、無法讀取 {refused}",
-        "{file}: roster of {rows} rows — people {counted}, passed over {passed_over}, refused {refused}",
+        Plural(
+            "rows",
+            "{file}: roster of {rows} row — people {counted}, passed over {passed_over}, refused {refused}",
+            "{file}: roster of {rows} rows — people {counted}, passed over {passed_over}, refused {refused}",
+        ),
     ),
     "inputs.unreadable": (
         "{file}：無法讀取，整個檔案未列入（{rows} 列）",
-        "{file}: could not be read, the whole file is left out ({rows} rows)",
+        Plural(
+            "rows",
+            "{file}: could not be read, the whole file is left out ({rows} row)",
+            "{file}: could not be read, the whole file is left out ({rows} rows)",
+        ),
     ),
     "inputs.reason": ("{reason} {n}", "{reason} {n}"),
     "inputs.not_counted_by": ("未採計：{reasons}", "not counted: {reasons}"),
@@ -635,7 +648,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "summary.meeting": ("{met} / {n} 人符合職能基準", "{met} of {n} meet the standard"),
     "summary.coverage": ("全隊涵蓋率 {pct}", "team coverage {pct}"),
     "summary.histogram": ("符合的工作任務數（橫軸）與人數", "people (bars) by tasks met (axis)"),
-    "summary.departments": ("各部門", "By department"),
     "summary.most_missed": ("最多人欠缺的 10 項", "The 10 items most missed"),
     "summary.closing": ("怎麼補足", "What closes the gaps"),
     "summary.bucket.course": (
@@ -826,10 +838,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "沒有這些工作任務：{codes}（是不是 {suggestion}？）",
         "unknown task codes: {codes} (did you mean {suggestion}?)",
     ),
-    "usage.policy_is_dir": (
-        "採計規則應是 default、strict 或一個 YAML 檔",
-        "a policy is default, strict or a YAML file",
-    ),
     # ------------------------------------------------------------------ help
     "help.usage": ("用法：{line}", "Usage: {line}"),
     "help.commands": ("指令：", "Commands:"),
@@ -989,7 +997,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "profile, policy, catalog, standard, report, reports, standard-view, validation, import, plan, diff, "
         "calibration or mapping.",
     ),
-    "help.arg.profile": ("證據檔（YAML）。", "Evidence profile (YAML)."),
     "help.arg.old": ("較早的證據檔（YAML）或 JSON 報告。", "Earlier profile (YAML) or JSON report."),
     "help.arg.new": ("較新的證據檔（YAML）或 JSON 報告。", "Later profile (YAML) or JSON report."),
     # ------------------------------------------------------------------ the starter profile (init)
@@ -1500,7 +1507,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
     "render.plan_budget": ("預算 {amount}", "budget {amount}"),
-    "render.plan_max_hours": ("每人最多加訓 {hours} 小時", "at most {hours} more hours a person"),
+    "render.plan_max_hours": (
+        "每人最多加訓 {hours} 小時",
+        Plural("hours", "at most {hours} more hour a person", "at most {hours} more hours a person"),
+    ),
     "render.plan_not_proven": (
         "求解器在時間限制內停止：這是找到的最佳方案，與最佳解的差距至多 {gap}",
         "the solver stopped at the time limit: this is the best plan found, within {gap} of the optimum",

@@ -20,8 +20,8 @@ class Plural:
     other: str
 
     def pick(self, args: Mapping[str, Any]) -> str:
-        """The form for the count in ``args``."""
-        return self.one if args.get(self.count) == 1 else self.other
+        """The form for the count in ``args`` (a number, or a number already written: ``"1"``)."""
+        return self.one if args.get(self.count) in (1, "1") else self.other
 
     def forms(self) -> tuple[str, str]:
         """Both forms, for checks that must hold of each."""
