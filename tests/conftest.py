@@ -113,3 +113,11 @@ def soffice() -> str:
             pytest.fail("no LibreOffice on CI: .ci/run installs Debian's libreoffice-calc-nogui")
         pytest.skip("no LibreOffice installed (.ci/run installs Debian's libreoffice-calc-nogui)")
     return found
+
+
+def pdf_text(page: Any) -> str:
+    """A PDF page's text as people read it: NFKC, since with some CJK fonts (Noto CJK) pypdf reads
+    radicals such as ⼈ (U+2F08) where the page shows 人, and a test must not hang on the font installed."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", page.extract_text())

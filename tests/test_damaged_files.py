@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -586,3 +588,21 @@ def test_hours_beyond_any_course_are_a_located_problem(run_line: RunLine, tmp_pa
     assert run.code == 2
     assert f'{path}:2:5: hours "1e200" must be a number from 0 to 100000' in run.stderr
     assert run_line("validate", str(tmp_path / "people")).code == 0  # what was written reads back
+
+
+def test_a_reader_panic_stays_out_of_the_users_stderr(tmp_path: Path) -> None:
+    """These five bytes make python-calamine panic in Rust; the user sees one located line, not the panic."""
+    raw = bytearray(XLS_BYTES)
+    for at, value in [(3485, 182), (17501, 114), (13540, 154), (19303, 68), (6690, 187)]:
+        raw[at] = value
+    path = tmp_path / "damaged.xls"
+    path.write_bytes(bytes(raw))
+    done = subprocess.run(
+        [sys.executable, "-m", "kmc_gap", "--lang", "en", "validate", str(path)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode in (1, 2)
+    assert b"panicked" not in done.stderr and b"Traceback" not in done.stderr
+    assert str(path).encode() in done.stdout + done.stderr

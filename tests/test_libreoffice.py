@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, RunLine
+from conftest import ROOT, RunLine, pdf_text
 
 AS_OF = ("--as-of", "2026-06-30")
 CATALOG = "examples/catalog.yaml"
@@ -72,7 +72,7 @@ def test_the_overview_prints_marks_that_read_without_colour(run_line: RunLine, s
     assert run_line("assess", "examples/profiles", *AS_OF, "-o", str(book)).code == 0
     convert(soffice, book, "pdf", tmp_path)
     pages = pypdf.PdfReader(tmp_path / "team.pdf").pages
-    text = next(page.extract_text() for page in pages if "總覽" in page.extract_text())  # the footer names the sheet
+    text = next(pdf_text(page) for page in pages if "總覽" in pdf_text(page))  # the footer names the sheet
     # the junior coordinator: T1.1 missing, T2.2 partial, T5.3 met at level 3; the senior planner: T1.1 at 5
     assert "陳怡君" in text and "○ — ○ — ◐ —" in text and "● 3" in text and "● 5" in text
 
@@ -91,7 +91,7 @@ def test_the_25_person_workbook_prints_in_15_pages_with_no_text_cut(
     courses = str(ROOT / "examples" / "records" / "courses.xlsx")
     assert run_line("assess", export, "--sheet", "all", "-c", courses, *AS_OF, "-o", str(book)).code == 0
     convert(soffice, book, "pdf", tmp_path)
-    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "team.pdf").pages]
+    texts = [pdf_text(page) for page in pypdf.PdfReader(tmp_path / "team.pdf").pages]
     sheets = ["摘要", "總覽", "落差", "明細", "證據", "說明"]
     pages = len(texts)
     # each page's footer: the sheet's name and page n of m
@@ -124,7 +124,7 @@ def test_the_plan_workbook_prints_every_attendee_by_name(run_line: RunLine, soff
     assert run_line(*args, "-o", str(book)).code == 0
     plan = json.loads(run_line(*args, "-f", "json").stdout)
     convert(soffice, book, "pdf", tmp_path)
-    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "plan.pdf").pages]
+    texts = [pdf_text(page) for page in pypdf.PdfReader(tmp_path / "plan.pdf").pages]
     footers = [re.search(rf"(課程|人員|部門|說明) \d+ / {len(texts)}", text) for text in texts]
     sheets = [f.group(1) if f else None for f in footers]
     assert sheets == ["課程", *["人員"] * 5, "部門", "說明"]
@@ -181,7 +181,7 @@ def test_a_form_prints_with_its_headings_on_every_page(run_line: RunLine, soffic
     form = tmp_path / "form.xlsx"
     assert run_line("form", "examples/profiles/mid-career-planner.yaml", "-o", str(form)).code == 0
     convert(soffice, form, "pdf", tmp_path)
-    texts = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "form.pdf").pages]
+    texts = [pdf_text(page) for page in pypdf.PdfReader(tmp_path / "form.pdf").pages]
     sheet = [text for text in texts if f"E1024 林小美 {texts.index(text) + 1} / {len(texts)}" in text]  # its footer
     assert 2 <= len(sheet) <= 4, len(sheet)
     for text in sheet:

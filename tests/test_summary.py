@@ -15,7 +15,7 @@ from kmc_gap.engine.summary import summarise
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.lookup import codes_of, order
 
-from conftest import ROOT, RunLine
+from conftest import ROOT, RunLine, pdf_text
 
 AS_OF = ("--as-of", "2026-06-30")
 CATALOG = "examples/catalog.yaml"
@@ -131,7 +131,7 @@ def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_p
     )  # fmt: skip
     pages = PdfReader(str(pdf)).pages
     assert len(pages) == 1
-    text = pages[0].extract_text()
+    text = pdf_text(pages[0])
     assert "0 / 25 人符合職能基準" in text and "品牌公關部" in text and "最多人欠缺的 10 項" in text
 
 

@@ -151,7 +151,15 @@ def _receive(pipe: Any, name: str) -> Any:
 
 
 def _child(raw: bytes, pipe: Any) -> None:  # pragma: no cover - runs in the child process
-    """Read the workbook under a memory cap: send its sheet names, then the sheets asked for (None: failed)."""
+    """Read the workbook under a memory cap: send its sheet names, then the sheets asked for (None: failed).
+
+    The reader's own stderr goes nowhere: a Rust panic's ``thread '<unnamed>' panicked at …`` is the
+    reader's business, and the parent says what went wrong in one located line.
+    """
+    with contextlib.suppress(OSError):
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 2)
+        os.close(quiet)
     try:
         import resource
 
