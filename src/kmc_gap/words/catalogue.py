@@ -618,10 +618,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "run.wrote": ("已寫入 {path}", "wrote {path}"),
     "run.wrote_plan": ("已寫入 {path}：{n} 人、{courses} 門課", "wrote {path} (people: {n}, courses: {courses})"),
     "help.opt.plan_format": (
-        "輸出格式：table、json、csv（誰上哪門課）、markdown、html、xlsx（課程、人員、部門、說明）；"
+        "輸出格式：{choices}（csv 是誰上哪門課；xlsx 有課程、人員、部門、說明；summary 是給主管的一頁）；"
         "預設 table，或依 -o 的副檔名。",
-        "Output format: table, json, csv (who attends what), markdown, html, xlsx (courses, people, departments, "
-        "about); default table, or from -o's extension.",
+        "Output format: {choices} (csv: who attends what; xlsx: courses, people, departments, about; summary: the "
+        "one page for the boss); default table, or from -o's extension.",
     ),
     "json.not_plan": (
         "這不是 kmc-gap plan -f json 寫出的規劃（{field} 不對）",
@@ -729,8 +729,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Filled assessment forms (.xlsx, .ods), or profiles (YAML) with ratings.",
     ),
     "help.opt.calibrate_format": (
-        "輸出格式：table、json、markdown、xlsx；預設 table，或依 -o 的副檔名。",
-        "Output format: table, json, markdown, xlsx; default table, or by the -o file's extension.",
+        "輸出格式：{choices}；預設 table，或依 -o 的副檔名。",
+        "Output format: {choices}; default table, or by the -o file's extension.",
     ),
     "calibrate.title": ("評核校準", "Rating calibration"),
     "calibrate.pairs": ("自評與他評並列的項目：{n} 項", "items rated by self and another source: {n}"),
@@ -935,8 +935,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "help.opt.warn_expiring": ("列出 DAYS 天內到期的採計證據。", "List counting evidence that expires within DAYS."),
     "help.opt.view_format": ("輸出格式：{choices}。", "Output format: {choices}."),
     "help.opt.problem_format": (
-        "輸出格式：text（檔案:行:欄: 訊息）、json 或 github。",
-        "Output format: text (file:line:col: message), json or github.",
+        "輸出格式：{choices}（text 是 檔案:行:欄: 訊息）。",
+        "Output format: {choices} (text is file:line:col: message).",
     ),
     "help.opt.validate_policy": ("一併檢查這個採計規則檔。", "Also check this policy file."),
     "help.opt.validate_catalog": (
@@ -1316,7 +1316,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "人資系統的對照檔（YAML，見 kmc-gap schema mapping）：欄位、用詞、人員編號位數、日月順序。",
         "The HR system's mapping (YAML, see kmc-gap schema mapping): headers, words, id width, date order.",
     ),
-    "help.opt.inspect_format": ("輸出格式：table 或 json。", "Output format: table or json."),
+    "help.opt.inspect_format": ("輸出格式：{choices}。", "Output format: {choices}."),
     "inspect.field.person_id": ("人員編號", "person_id"),
     "inspect.field.name": ("姓名", "name"),
     "inspect.field.organisation": ("部門", "organisation"),
