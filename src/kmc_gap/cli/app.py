@@ -15,14 +15,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
+from typer.core import TyperGroup
 
 from kmc_gap import __version__
 from kmc_gap.api.documents import SchemaName
 from kmc_gap.api.errors import OptionError
-from kmc_gap.cli.compat import Context, stdout_closed
+from kmc_gap.cli.compat import Command, Context, ParameterSource, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
 from kmc_gap.cli.help import LocalCommand, LocalGroup, Run, lang, run_of, usage_message
 from kmc_gap.model.kinds import read_together
@@ -33,6 +34,7 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     AssessFormat,
     CalibrateFormat,
+    ConfigFormat,
     DocFormat,
     GroupBy,
     ImportFormat,
@@ -49,6 +51,7 @@ from kmc_gap.words.safe import log_line
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kmc_gap.api.config import Config
     from kmc_gap.api.plan import PlanRun
     from kmc_gap.engine.report import Plan
     from kmc_gap.model.models import Course, Policy, Standard
@@ -117,7 +120,9 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
-    ctx.obj = replace(run_of(ctx), standard=standard)
+    run = run_of(ctx)
+    configured = run.config.value("standard") if run.config is not None else None
+    ctx.obj = replace(run, standard=standard or (Path(configured) if configured else None))
 
 
 def fail(problems: list[Problem]) -> NoReturn:
@@ -125,10 +130,11 @@ def fail(problems: list[Problem]) -> NoReturn:
     raise KmcGapError(problems)
 
 
-def warn(problems: list[Problem]) -> None:
+def warn(problems: list[Problem], language: str | None = None) -> None:
     """``file: warning: message`` on stderr for each problem that does not change the exit code."""
+    lg = language or lang()
     for problem in problems:
-        line = f"{problem.location()}: {t('run.warning', lang(), message=problem.message(lang()))}"
+        line = f"{problem.location()}: {t('run.warning', lg, message=problem.message(lg))}"
         print(log_line(line), file=sys.stderr)
 
 
@@ -280,8 +286,9 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     given = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
     reading = _record_options(*given, a.mapping, a.issuer_key) if reads else None
     summary = fmt is AssessFormat.summary
-    if reading is None and ((a.catalog and not summary) or a.sheet or a.columns or a.verified_by):
-        say("run.records_options_unused")
+    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
+    if reading is None and ((catalog and not summary) or a.sheet or a.columns or a.verified_by):
+        say("run.records_options_unused")  # a catalogue from the config file is for the runs that need one
     courses, planned = _summary_inputs(reading, a.catalog if summary else None, a.plan_file, std, a.max_size)
     cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     kind = renderer(fmt)
@@ -486,6 +493,22 @@ def schema_cmd(
 
     std = _standard(ctx)
     RENDERERS[SchemaFormat.json].write(schema_for(name, std), sys.stdout, _context(std))
+
+
+@app.command("config", cls=LocalCommand, help="help.cmd.config")
+def config_cmd(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ConfigFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.config_format")
+    ] = ConfigFormat.table,
+    lang_: LangOption = None,
+) -> None:
+    from kmc_gap.api.config import load_config
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.render.config import RENDERERS
+
+    config = run_of(ctx).config or load_config(Path.cwd(), os.environ)
+    RENDERERS[fmt].write(config, sys.stdout, _context(load_standard()))
 
 
 @app.command("init", cls=LocalCommand, help="help.cmd.init")
@@ -842,8 +865,9 @@ def diff_cmd(
     RENDERERS[fmt].write(result, sys.stdout, _context(std))
 
 
-def chosen_lang(argv: Sequence[str]) -> Lang:
-    """The language of a run: the last ``--lang``/``-l`` given anywhere, else ``KMC_GAP_LANG``, else zh-TW.
+def chosen_lang(argv: Sequence[str], configured: str | None = None) -> Lang:
+    """The language of a run: the last ``--lang``/``-l`` given anywhere, else ``KMC_GAP_LANG``, else the
+    config file's ``lang``, else zh-TW (``configured`` is the last two, as :mod:`kmc_gap.api.config` found them).
 
     It is read before Click parses anything, so that help and usage errors are in it too.
     """
@@ -862,7 +886,30 @@ def chosen_lang(argv: Sequence[str]) -> Lang:
             found = parse_lang(value)
             if found is None:
                 raise OptionError("--lang", "usage.lang", value=value)
-    return found or env_lang()
+    return found or (parse_lang(configured) if configured else None) or env_lang()
+
+
+def _config() -> Config | None:
+    """The settings of the config file and ``KMC_GAP_*`` variables; a broken file is an error of the run."""
+    from kmc_gap.api.config import load_config
+
+    return load_config(Path.cwd(), os.environ)
+
+
+def default_map(command: Command, config: Config) -> dict[str, Any]:
+    """Click's defaults from the settings, for each command that has them (``--standard``: see main_options)."""
+    out: dict[str, Any] = {}
+    names = {param.name for param in command.params}
+    for name, setting in config.settings.items():
+        # --standard is the run's (see main_options): its name is also a command's, which Click's map would clash with
+        if name not in ("lang", "standard") and setting.value is not None and name in names:
+            out[name] = list(setting.value) if isinstance(setting.value, tuple) else setting.value
+    if isinstance(command, TyperGroup):
+        for sub_name, sub in command.commands.items():
+            below = default_map(sub, config)
+            if below:
+                out[sub_name] = below
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -872,8 +919,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     _on_sigterm()
     command = typer.main.get_command(app)
     try:
-        language = chosen_lang(args)
-        code = command.main(args=args, prog_name="kmc-gap", standalone_mode=False, obj=Run(language))
+        language = chosen_lang(args)  # a broken config file is told in the language of the flag or variable
+        config = _config()
+        language = chosen_lang(args, config.value("lang") if config is not None else None)
+        if config is not None:
+            warn(config.warnings, language)
+        defaults = default_map(command, config) if config is not None else {}
+        code = command.main(
+            args=args,
+            prog_name="kmc-gap",
+            standalone_mode=False,
+            obj=Run(language, config=config),
+            default_map=defaults,
+        )
     except SystemExit:
         # Click answers a closed stdout pipe (EPIPE) by wrapping the streams and exiting 1; for
         # kmc-gap a reader that has seen enough (`| head`) is no failure

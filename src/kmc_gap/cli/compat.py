@@ -15,7 +15,7 @@ from typing import Any
 
 # Typer's copy of Click: its commands, parameters, contexts, help formatter and errors
 from typer._click import exceptions as errors
-from typer._click.core import Command, Context, Parameter
+from typer._click.core import Command, Context, Parameter, ParameterSource
 from typer._click.formatting import HelpFormatter
 from typer._click.globals import get_current_context
 
@@ -24,6 +24,7 @@ __all__ = [
     "Context",
     "HelpFormatter",
     "Parameter",
+    "ParameterSource",
     "annotation",
     "current_context",
     "errors",

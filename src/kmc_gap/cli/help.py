@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from typer.core import TyperArgument as Argument
 from typer.core import TyperCommand, TyperGroup
@@ -28,6 +29,9 @@ from kmc_gap.cli.compat import (
 )
 from kmc_gap.words import DEFAULT_LANG, env_lang, listing, t
 
+if TYPE_CHECKING:
+    from kmc_gap.api.config import Config
+
 
 @dataclass(frozen=True)
 class Run:
@@ -39,6 +43,7 @@ class Run:
 
     lang: str = DEFAULT_LANG
     standard: Path | None = None
+    config: Config | None = None  # the settings of the config file and KMC_GAP_* variables
 
 
 def run_of(ctx: Context | None = None) -> Run:

@@ -48,6 +48,13 @@ class ViewFormat(StrEnum):
     case = "case"
 
 
+class ConfigFormat(StrEnum):
+    """`kmc-gap config`: the settings for people, or as JSON."""
+
+    table = "table"
+    json = "json"
+
+
 class DocFormat(StrEnum):
     """`kmc-gap plan` and `kmc-gap diff`: a table for people, JSON for tools, Markdown for pull requests."""
 

@@ -495,6 +495,30 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     # ------------------------------------------------------------------ JSON reports and catalogues
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
+    "config.syntax": ("設定檔語法錯誤：{reason}", "config file syntax error: {reason}"),
+    "config.unknown": (
+        "設定檔有 kmc-gap 不認得的設定：{keys}（略過）",
+        "settings kmc-gap does not know: {keys} (ignored)",
+    ),
+    "config.bad_value": ("設定 {key} 的值 {value} 無法使用", "setting {key}: the value {value} cannot be used"),
+    "config.title": ("生效中的設定", "Settings in force"),
+    "config.file": ("設定檔：{file}", "config file: {file}"),
+    "config.no_file": (
+        "沒有設定檔（從目前資料夾往上找 kmc-gap.toml，或 pyproject.toml 的 [tool.kmc-gap]）",
+        "no config file (kmc-gap.toml, or [tool.kmc-gap] in pyproject.toml, looked for from here up)",
+    ),
+    "config.source.default": ("預設", "default"),
+    "config.source.env": ("環境變數 {name}", "environment {name}"),
+    "config.unset": ("（未設定）", "(not set)"),
+    "help.cmd.config": (
+        "列出生效中的設定（--standard、--catalog、--policy、--roster、--mapping、--lang）與各自的來源："
+        "命令列的選項優先於 KMC_GAP_* 環境變數，環境變數優先於設定檔 kmc-gap.toml "
+        "或 pyproject.toml 的 [tool.kmc-gap]。",
+        "Show the settings in force (--standard, --catalog, --policy, --roster, --mapping, --lang) and where each "
+        "came from: a command-line flag beats a KMC_GAP_* variable, which beats kmc-gap.toml or [tool.kmc-gap] in "
+        "pyproject.toml.",
+    ),
+    "help.opt.config_format": ("輸出格式：{choices}。", "Output format: {choices}."),
     "credentials.not_mapped": (
         "憑證「{title}」未對應：沒有對齊本職能基準的項目，未採計",
         "credential '{title}' is not mapped: it aligns to nothing in this standard, so it is not counted",
