@@ -117,7 +117,13 @@ def soffice() -> str:
 
 def pdf_text(page: Any) -> str:
     """A PDF page's text as people read it: NFKC, since with some CJK fonts (Noto CJK) pypdf reads
-    radicals such as ⼈ (U+2F08) where the page shows 人, and a test must not hang on the font installed."""
+    radicals such as ⼈ (U+2F08) where the page shows 人, and a test must not hang on the font installed.
+    Compare it with text passed through :func:`nfkc` too (full-width （，become (,)."""
+    return nfkc(page.extract_text())
+
+
+def nfkc(text: str) -> str:
+    """Text in the form :func:`pdf_text` gives."""
     import unicodedata
 
-    return unicodedata.normalize("NFKC", page.extract_text())
+    return unicodedata.normalize("NFKC", text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunLine, pdf_text
+from conftest import RunLine, nfkc, pdf_text
 
 MID = "examples/profiles/mid-career-planner.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -216,4 +216,4 @@ def test_printed_on_a4_in_at_most_three_pages_each_naming_the_person(run_line: R
         pages = PdfReader(str(pdf)).pages
         assert 1 <= len(pages) <= 3, (who, len(pages))
         for number, sheet in enumerate(pages, 1):
-            assert who in pdf_text(sheet), (who, number)  # each page says whose report it is
+            assert nfkc(who) in pdf_text(sheet), (who, number)  # each page says whose report it is

@@ -32,6 +32,7 @@ REGISTRIES = {
     "kmc_gap.render.catalog": (formats.SkeletonFormat, set()),
     "kmc_gap.render.schema": (formats.SchemaFormat, set()),
     "kmc_gap.render.starter": (formats.StarterFormat, set()),
+    "kmc_gap.render.config": (formats.ConfigFormat, set()),
 }
 
 
