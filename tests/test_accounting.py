@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from test_records import write_csv
 
 from conftest import RunLine
@@ -115,6 +117,7 @@ def test_the_table_opens_with_the_count_per_file(run_line: RunLine, tmp_path: Pa
     ]
 
 
+@pytest.mark.slow
 def test_the_summary_and_the_workbook_headline_refused_rows(run_line: RunLine, tmp_path: Path) -> None:
     import openpyxl
 

@@ -55,6 +55,7 @@ def test_the_corpus_is_complete() -> None:
     assert {p.name for p in CORPUS.glob("*.yaml")} == set(EXPECTED) | set(VALID)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_validate_locates_the_problem(run_line: RunLine, name: str) -> None:
     result = run_line("validate", f"tests/corpus/{name}", "--format", "json", "--lang", "en")
@@ -65,6 +66,7 @@ def test_validate_locates_the_problem(run_line: RunLine, name: str) -> None:
     assert entry["valid"] is False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_assess_exits_2_with_the_location(run_line: RunLine, name: str) -> None:
     result = run_line("assess", f"tests/corpus/{name}", "--lang", "en")
@@ -86,6 +88,7 @@ def test_merge_keys_fill_in_fields() -> None:
     assert (second["id"], second["kind"], second["level"], second["covers"]) == ("c2", "training", 4, ["K07"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "message"),
     [

@@ -161,6 +161,7 @@ def test_package_reads_back_as_the_same_standard(package: dict[str, Any], tmp_pa
     assert read.case is not None and read.case.identifiers["T1"] == identifier("KMC3332-001v3", "T1")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh-TW", "en"])
 def test_assess_json_is_byte_identical_through_a_package(run_line: RunLine, tmp_path: Path, lang: str) -> None:
     pkg = tmp_path / "pkg.json"
@@ -172,6 +173,7 @@ def test_assess_json_is_byte_identical_through_a_package(run_line: RunLine, tmp_
     assert through.stdout == direct.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("standard",), ("standard", "-f", "json"), ("standard", "T2.3", "--lang", "en")])
 def test_standard_views_are_identical_through_a_package(
     run_line: RunLine, tmp_path: Path, args: tuple[str, ...]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, RunLine
@@ -35,6 +36,7 @@ def _commands(path: Path) -> list[list[str]]:
     return commands
 
 
+@pytest.mark.slow
 def test_ci_examples_use_options_that_exist(run_line: RunLine, tmp_path: Path) -> None:
     for name in ("github-actions.yml", "gitlab-ci.yml"):
         commands = _commands(ROOT / "examples" / "ci" / name)

@@ -13,6 +13,7 @@ AS_OF = ("--as-of", "2026-06-30")
 EXAMPLES = ["junior-coordinator", "mid-career-planner", "senior-planner"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLES)
 @pytest.mark.parametrize("lang", ["zh-TW", "en"])
 def test_table_golden(run_line: RunLine, golden, name: str, lang: str) -> None:

@@ -18,6 +18,7 @@ def test_version(run_line: RunLine) -> None:
     assert (result.code, result.stdout) == (0, f"kmc-gap {__version__}\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "name"),
     [

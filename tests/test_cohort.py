@@ -36,6 +36,7 @@ def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
     golden(f"cohort.{ext}", result.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_cohort_json_holds_each_single_report(run_line: RunLine, fmt: str) -> None:
     result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
@@ -127,6 +128,7 @@ def _write_profiles(folder: Path, n: int) -> None:
     (folder / "zz-broken.yaml").write_text("standard: [\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_order_is_the_same_whatever_the_number_of_jobs(run_line: RunLine, tmp_path: Path) -> None:
     _write_profiles(tmp_path / "cohort", 24)
     one = run_line("assess", str(tmp_path / "cohort"), *AS_OF, "-f", "jsonl", "--jobs", "1")
@@ -153,6 +155,7 @@ def test_redact(run_line: RunLine) -> None:
     assert not any(name in table for name in NAMES)
 
 
+@pytest.mark.slow
 def test_output_file_is_written_and_stdout_stays_empty(run_line: RunLine, tmp_path: Path) -> None:
     target = tmp_path / "report.csv"
     target.write_text("old\n", encoding="utf-8")

@@ -298,6 +298,7 @@ def test_real_credentials_of_other_frameworks_are_read_and_listed_not_mapped(nam
 # --------------------------------------------------------------------------- through the CLI
 
 
+@pytest.mark.slow
 def test_assess_counts_a_credential_with_the_persons_hr_records(run_line: RunLine, tmp_path: Path) -> None:
     path = _write(tmp_path, "badge.json", badge())
     other = _write(tmp_path, "other.json", badge(ident="urn:uuid:3", alignments=[]))

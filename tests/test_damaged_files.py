@@ -46,6 +46,7 @@ def with_profile(run_line: RunLine, path: Path, *extra: str) -> tuple[int, list[
     return run.code, people, run.stderr
 
 
+@pytest.mark.slow
 def test_a_stray_cell_far_outside_the_table_is_refused_before_reading(run_line: RunLine, tmp_path: Path) -> None:
     path = small_book(tmp_path / "stray.xlsx", stray=(1048575, 16383))  # XFD1048576: 5 KB on disk
     assert path.stat().st_size < 10_000
@@ -129,6 +130,7 @@ def _hang(raw: bytes, pipe: Any) -> None:  # a reader stuck in a damaged file
     time.sleep(600)
 
 
+@pytest.mark.slow
 def test_a_reader_that_hangs_is_stopped(run_line: RunLine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spreadsheet, "_child", _hang)
     monkeypatch.setattr(spreadsheet, "READER_SECONDS", 1)
@@ -136,6 +138,7 @@ def test_a_reader_that_hangs_is_stopped(run_line: RunLine, monkeypatch: pytest.M
     assert (code, people) == (2, ["王志明"]) and "讀取活頁簿超過 1 秒，已停止" in stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xls", ".xlsx", ".ods"])
 def test_garbage_with_a_workbook_name_is_one_problem(run_line: RunLine, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"broken{suffix}"
@@ -162,6 +165,7 @@ def _check(path: Path) -> None:
         assert all(line.startswith(str(path)) for line in run.stderr.splitlines()), run.stderr
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, len(EXPORT_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=8))
 def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) -> None:
@@ -177,6 +181,7 @@ def test_mutated_workbook_bytes(tmp_path: Path, flips: list[tuple[int, int]]) ->
 XLS_BYTES = (ROOT / "tests" / "fixtures" / "training-2025.xls").read_bytes()
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(st.tuples(st.integers(0, len(XLS_BYTES) - 1), st.integers(0, 255)), min_size=1, max_size=16),
@@ -201,6 +206,7 @@ def test_mutated_sheet_xml(tmp_path: Path, at: int, cut: int, insert: bytes) -> 
 # --------------------------------------------------------------------------- CSV
 
 
+@pytest.mark.slow
 def test_a_csv_with_half_a_million_columns_is_refused_at_once(run_line: RunLine, tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     path.write_text(",".join(["x"] * 500_000) + "\n" + ",".join(["1"] * 500_000) + "\n", encoding="utf-8")
@@ -280,6 +286,7 @@ def test_a_very_long_id_is_written_under_a_shorter_name(run_line: RunLine, tmp_p
     assert {_person(p)["id"] for p in out.iterdir()} == {ident, "E2"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("broken", ["covers: 5", "covers:", "level: high"])
 def test_a_hand_broken_profile_is_named_and_left_as_it_is(run_line: RunLine, tmp_path: Path, broken: str) -> None:
     out = tmp_path / "people"
@@ -313,6 +320,7 @@ def test_a_dangling_link_in_the_folder_is_never_followed_out_of_it(run_line: Run
     assert list(elsewhere.iterdir()) == [] and (out / "E2.yaml").is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "title", ["yes", "no", "on", "off", "1:20", "null", "~", "3.0", "2025-03-01", "a\x85b", "x\u2028y"]
 )
@@ -339,6 +347,7 @@ def test_text_that_yaml_would_misread_is_written_so_that_it_reads_back(
 _CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"), min_size=1, max_size=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     people=st.lists(st.tuples(_CELL, _CELL), min_size=1, max_size=3, unique_by=lambda p: p[0].strip()),
@@ -404,6 +413,7 @@ def _no_forged_line(text: str) -> None:
         assert not line.startswith(FORGED[:7]), line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -497,6 +507,7 @@ def _catalog_with(tmp_path: Path, **values: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "value"), [("cost", "1.0e+15"), ("seat_cost", "1000000000000000"), ("hours", "100001")]
 )
@@ -555,6 +566,7 @@ def test_a_report_of_another_standard_is_a_problem_in_diff(run_line: RunLine, tm
 # --------------------------------------------------------------------------- the workbook never drops data
 
 
+@pytest.mark.slow
 def test_detail_rows_past_excels_last_row_continue_on_further_sheets(
     run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -590,6 +602,7 @@ def test_hours_beyond_any_course_are_a_located_problem(run_line: RunLine, tmp_pa
     assert run_line("validate", str(tmp_path / "people")).code == 0  # what was written reads back
 
 
+@pytest.mark.slow
 def test_a_reader_panic_stays_out_of_the_users_stderr(tmp_path: Path) -> None:
     """These five bytes make python-calamine panic in Rust; the user sees one located line, not the panic."""
     raw = bytearray(XLS_BYTES)

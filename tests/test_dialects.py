@@ -55,6 +55,7 @@ def check(dialect: Dialect, path: Path, reports: list[dict[str, Any]]) -> None:
     assert (roster_count["rows"], roster_count["counted"], roster_count["passed_over_by"]) == (30, 28, {"leaver": 2})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(DIALECTS))
 def test_each_dialect_reads_as_it_comes(run_line: RunLine, tmp_path: Path, name: str) -> None:
     dialect = DIALECTS[name](PEOPLE)
@@ -64,6 +65,7 @@ def test_each_dialect_reads_as_it_comes(run_line: RunLine, tmp_path: Path, name:
     check(dialect, path, reports)
 
 
+@pytest.mark.slow
 def test_all_dialects_together_are_one_team(run_line: RunLine, tmp_path: Path) -> None:
     """The year's six files at once: every person once, their counted rows summed across files."""
     dialects = [DIALECTS[name](PEOPLE) for name in sorted(DIALECTS)]
@@ -81,6 +83,7 @@ def test_all_dialects_together_are_one_team(run_line: RunLine, tmp_path: Path) -
     assert counted == {p.id: total[p.id] for p in PEOPLE if not p.left}
 
 
+@pytest.mark.slow
 def test_the_lms_hours_are_those_attended_not_those_planned(run_line: RunLine, tmp_path: Path) -> None:
     """應到時數 (6 for every class) stands before 實到時數 (3H, 3.5小時 …): the hours read are the attended ones."""
     dialect = DIALECTS["lms"](PEOPLE)
@@ -93,6 +96,7 @@ def test_the_lms_hours_are_those_attended_not_those_planned(run_line: RunLine, t
     assert {3.0, 3.5} <= hours
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 def test_the_old_xls_certificate_list_reads_as_its_truth(run_line: RunLine, soffice: str, tmp_path: Path) -> None:
     """The certificate list as an old ``.xls``, saved by LibreOffice from the generated workbook."""

@@ -85,6 +85,7 @@ def _index() -> str:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [name for name, _ in COMMANDS[1:]])
 def test_each_command_has_its_page_written_from_its_help(name: str) -> None:
     path = COMMAND_DOCS / _file_name(name)

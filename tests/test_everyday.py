@@ -13,6 +13,7 @@ MID = "examples/profiles/mid-career-planner.yaml"
 AS_OF = ("--as-of", "2026-06-30")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("suffix", "check"),
     [
@@ -37,6 +38,7 @@ def test_an_explicit_format_wins_over_the_extension(run_line: RunLine, tmp_path:
     assert out.read_text(encoding="utf-8").startswith("## ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("value", "code"), [("90", 0), ("90%", 0), ("91", 1), ("91 %", 1), ("0", 0), ("100", 1)])
 def test_fail_under_takes_a_percentage(run_line: RunLine, value: str, code: int) -> None:
     # 林小美 meets 186 of 205 items: 90.73 %
@@ -135,6 +137,7 @@ def _evidence_file(tmp_path: Path, line: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("written", "iso"),
     [
@@ -260,6 +263,7 @@ def test_long_names_in_the_matrix_shorten_but_ids_and_pseudonyms_stay_whole(run_
     assert all(len(line.split()[0]) == 15 for line in redacted.splitlines() if line.startswith("anon-"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp950", "ascii"])
 def test_consoles_that_cannot_show_blocks_get_plain_characters(encoding: str) -> None:
     import os
@@ -282,6 +286,7 @@ def test_consoles_that_cannot_show_blocks_get_plain_characters(encoding: str) ->
         assert "林小美" in single  # Chinese itself is still Chinese
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [60, 80, 200])
 def test_tables_fit_the_terminal_and_never_cut_figures(width: int) -> None:
     import os

@@ -117,6 +117,7 @@ def test_only_gaps_lists_the_unmet_items_with_the_level_known_today(run_line: Ru
         assert row[sheet.col["目前級別"]].value == (best[code] if best[code] is not None else "—")
 
 
+@pytest.mark.slow
 def test_raters_choose_the_columns_and_the_rater_labels(run_line: RunLine, tmp_path: Path) -> None:
     sheet = Sheet(openpyxl.load_workbook(make_form(run_line, tmp_path, MID, "--raters", "self,manager,peer")))
     assert [h for h in sheet.col if h in ("自評", "主管評核", "同儕評")] == ["自評", "主管評核", "同儕評"]
@@ -127,6 +128,7 @@ def test_raters_choose_the_columns_and_the_rater_labels(run_line: RunLine, tmp_p
     )
 
 
+@pytest.mark.slow
 def test_a_folder_gets_a_workbook_per_person_and_a_file_one_for_the_team(run_line: RunLine, tmp_path: Path) -> None:
     run = run_line("form", PROFILES, "-o", str(tmp_path / "forms"))
     assert run.code == 0 and run.stderr.endswith(f"kmc-gap: 已寫入 3 份評核表到 {tmp_path / 'forms'}\n")
@@ -153,6 +155,7 @@ def test_the_form_is_in_english_on_request(run_line: RunLine, tmp_path: Path) ->
 # --------------------------------------------------------------------------- ratings in
 
 
+@pytest.mark.slow
 def test_a_filled_form_reads_back_as_exactly_the_evidence_typed(run_line: RunLine, tmp_path: Path) -> None:
     form = make_form(run_line, tmp_path, MID)
     filled = fill(form, tmp_path / "filled.xlsx", {
@@ -206,6 +209,7 @@ def test_resorted_and_deleted_rows_read_as_they_are(run_line: RunLine, tmp_path:
     assert [(e["covers"], e["level"]) for e in evidence] == [(["P1.1.3"], 5)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("cells", "where", "says"),
     [
@@ -223,6 +227,7 @@ def test_a_bad_rating_is_located_at_its_cell(
     assert run.code == 2 and f"bad.xlsx:'E1024 林小美'!{where}: {says}" in run.stderr, run.stderr
 
 
+@pytest.mark.slow
 def test_a_future_date_and_a_missing_rater_are_located(run_line: RunLine, tmp_path: Path) -> None:
     form = make_form(run_line, tmp_path, MID)
     later = fill(form, tmp_path / "later.xlsx", {"P1.1.1": {"主管評核": 4}}, day=dt.datetime(2099, 1, 1))
@@ -237,6 +242,7 @@ def test_a_future_date_and_a_missing_rater_are_located(run_line: RunLine, tmp_pa
     assert run.code == 2 and "undated.xlsx:'E1024 林小美'!B6: 已有評核，但沒有評核日期" in run.stderr
 
 
+@pytest.mark.slow
 def test_a_changed_code_or_a_typed_in_row_is_located_and_the_rest_of_the_batch_goes_on(
     run_line: RunLine, tmp_path: Path
 ) -> None:
@@ -263,6 +269,7 @@ def test_a_changed_code_or_a_typed_in_row_is_located_and_the_rest_of_the_batch_g
     assert (count["rows"], count["refused"], count["people_refused"]) == (2, 2, 1)
 
 
+@pytest.mark.slow
 def test_a_form_for_another_person_or_standard_is_refused(run_line: RunLine, tmp_path: Path) -> None:
     form = make_form(run_line, tmp_path, MID)
     book = openpyxl.load_workbook(form)
@@ -280,6 +287,7 @@ def test_a_form_for_another_person_or_standard_is_refused(run_line: RunLine, tmp
 # --------------------------------------------------------------------------- the ratings and the rules
 
 
+@pytest.mark.slow
 def test_the_manager_s_rating_stands_over_the_self_rating_whatever_the_levels(
     run_line: RunLine, tmp_path: Path
 ) -> None:
@@ -299,6 +307,7 @@ def test_the_manager_s_rating_stands_over_the_self_rating_whatever_the_levels(
         ("manager", 3, True), ("self", 5, False)]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_records_and_forms_together_lift_the_tasks_the_rules_say(run_line: RunLine, tmp_path: Path) -> None:
     """郭怡君 (E3114) reads 0/14 from records alone; her manager rates every behaviour indicator at level 4.
 
@@ -336,6 +345,7 @@ def test_accepted_kinds_still_decides_whether_self_ratings_count(run_line: RunLi
 # --------------------------------------------------------------------------- calibrate
 
 
+@pytest.mark.slow
 def test_calibrate_lists_the_agenda_and_the_agreement(run_line: RunLine, tmp_path: Path) -> None:
     # (self, manager): P1.1.1 (4, 4), P1.1.2 (5, 3), P1.1.3 (3, 3), O1.1.1 (4, 2)
     # exact 2/4 = 50.0 %; within one 2/4 = 50.0 %; mean difference (0 + 2 + 0 + 2) / 4 = +1.00
@@ -375,6 +385,7 @@ def test_a_form_is_never_written_over_an_input(run_line: RunLine, tmp_path: Path
     assert run.code == 2 and run.stderr.startswith(f"{form}: ") and form.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_import_merges_ratings_into_records_profiles_and_keeps_hand_edits(run_line: RunLine, tmp_path: Path) -> None:
     people = tmp_path / "people"
     records = (EXPORT, "--sheet", "all", "-c", COURSES)
@@ -398,6 +409,7 @@ def test_import_merges_ratings_into_records_profiles_and_keeps_hand_edits(run_li
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["evidence"][-1]["exclude"] is True
 
 
+@pytest.mark.slow
 def test_plan_reads_forms_too(run_line: RunLine, tmp_path: Path) -> None:
     # with the managers' ratings in, behaviour is no longer what holds the team back: the same budget lifts more
     args = (EXPORT, "--sheet", "all", "-c", COURSES, "--budget", "200000", *AS_OF, "-f", "json")
@@ -408,6 +420,7 @@ def test_plan_reads_forms_too(run_line: RunLine, tmp_path: Path) -> None:
     assert lifted > sum(p["after"]["tasks_met"] for p in alone["people"])
 
 
+@pytest.mark.slow
 def test_the_workbook_and_html_show_which_rating_stands(run_line: RunLine, tmp_path: Path) -> None:
     filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "f.xlsx", {"P3.2.1": {"自評": 5, "主管評核": 3}})
     page = run_line("assess", MID, str(filled), *AS_OF, "-f", "html").stdout
@@ -423,6 +436,7 @@ def test_the_workbook_and_html_show_which_rating_stands(run_line: RunLine, tmp_p
     assert "評核：主管評核 3（採計）、自評 5（未採計）" in table
 
 
+@pytest.mark.slow
 def test_validate_names_a_form_and_its_bad_cells(run_line: RunLine, tmp_path: Path) -> None:
     good = run_line("validate", "examples/forms/team-form-filled.xlsx", "-f", "json")
     assert good.code == 0 and json.loads(good.stdout)[0]["kind"] == "form"
@@ -438,6 +452,7 @@ def test_a_bad_cell_is_told_in_the_chosen_language(run_line: RunLine, tmp_path: 
     assert "bad.xlsx:'E1024 林小美'!G10: rating 四 is not valid: give a whole number 1–6 or n/a" in run.stderr
 
 
+@pytest.mark.slow
 def test_people_without_an_id_each_keep_their_own_ratings(run_line: RunLine, tmp_path: Path) -> None:
     for name in ("甲", "乙"):
         (tmp_path / f"{name}.yaml").write_text(
@@ -455,6 +470,7 @@ def test_people_without_an_id_each_keep_their_own_ratings(run_line: RunLine, tmp
     assert {r["person"]["name"]: [e["level"] for e in r["evidence"]] for r in read} == {"甲": [3], "乙": [5]}
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     cells=st.lists(
@@ -526,6 +542,7 @@ def test_a_hostile_name_reads_back_exactly_and_stays_text(run_line: RunLine, tmp
     assert sorted(e["title"] for e in report["evidence"]) == ["主管評核 P1.1.1", "課"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", ["60", "80"])
 def test_calibrate_keeps_names_and_figures_whole_on_a_narrow_terminal(run_line: RunLine, columns: str) -> None:
     run = run_line("calibrate", "examples/forms/team-form-filled.xlsx", env={"COLUMNS": columns})
@@ -571,6 +588,7 @@ def test_a_bad_rating_cell_costs_one_rating_and_a_missing_rater_only_theirs(run_
     assert (count["rows"], count["counted"], count["refused"]) == (5, 2, 3)  # 3~4 and the two manager ratings
 
 
+@pytest.mark.slow
 def test_a_form_and_an_empty_profile_are_one_person_whatever_the_ids_width_and_case(
     run_line: RunLine, tmp_path: Path
 ) -> None:

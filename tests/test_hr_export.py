@@ -139,6 +139,7 @@ def test_failed_and_absent_rows_are_listed_and_never_counted(run_line: RunLine, 
     assert report["summary"] == alone["summary"] and report["tasks"] == alone["tasks"]
 
 
+@pytest.mark.slow
 def test_a_policy_or_course_pass_mark_decides(run_line: RunLine, tmp_path: Path) -> None:
     rows = [["員工編號", "姓名", "課程代號", "結訓日期", "成績"], ["E1", "王", "C01", "2025-03-01", "65"]]
     records = write_csv(tmp_path / "r.csv", rows)
@@ -406,6 +407,7 @@ def _export(run_line: RunLine, *extra: str) -> Any:
     return run_line("assess", EXPORT, "--sheet", "all", "-c", COURSES, *AS_OF, *extra)
 
 
+@pytest.mark.slow
 def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> None:
     run = _export(run_line, "-f", "jsonl")
     assert run.code == 0
@@ -471,6 +473,7 @@ def test_the_export_with_a_big5_certificates_file_and_a_roster_by_sheet(run_line
     assert kinds["iCAP 活動企劃職能評量 合格證明"] == "certificate"  # a 證照 sheet's rows are certificates
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown", "junit", "html"])
 def test_roster_people_without_rows_are_in_every_format(run_line: RunLine, fmt: str) -> None:
     run = _export(run_line, "-f", fmt)
@@ -479,6 +482,7 @@ def test_roster_people_without_rows_are_in_every_format(run_line: RunLine, fmt: 
     assert "rec-" not in run.stdout or fmt in ("json", "jsonl")  # people read names; ids are for tools
 
 
+@pytest.mark.slow
 def test_roster_people_are_in_the_workbook_and_no_id_is(run_line: RunLine, tmp_path: Path) -> None:
     import openpyxl
 
@@ -574,6 +578,7 @@ def test_columns_apply_to_the_files_that_have_those_headers(run_line: RunLine, t
     assert nowhere.code == 2 and f"{a}: --columns 指定的標題「工號y」不在標題列中" in nowhere.stderr
 
 
+@pytest.mark.slow
 def test_sheet_applies_to_the_workbooks_that_have_it(run_line: RunLine, tmp_path: Path) -> None:
     head = ["員工編號", "姓名", "課程代號", "結訓日期"]
     one = tmp_path / "one.xlsx"
@@ -620,6 +625,7 @@ def _items(folder: Path) -> dict[str, set[tuple[str, str]]]:
     return out
 
 
+@pytest.mark.slow
 def test_a_top_up_import_keeps_everything_from_the_full_export(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "people"
     full = run_line("import", EXPORT, "--sheet", "all", "-c", COURSES, "-o", str(out))
@@ -648,6 +654,7 @@ def test_a_top_up_import_keeps_everything_from_the_full_export(run_line: RunLine
     }
 
 
+@pytest.mark.slow
 def test_a_reimport_removes_only_what_its_own_source_dropped(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "people"
     head = ["員工編號", "姓名", "課程代號", "結訓日期"]
@@ -743,6 +750,7 @@ def test_catalogue_sheet_problems_are_located_at_their_cells(run_line: RunLine, 
 # --------------------------------------------------------------------------- catalog init
 
 
+@pytest.mark.slow
 def test_catalog_init_writes_a_skeleton_that_reads_back_once_filled(run_line: RunLine, tmp_path: Path) -> None:
     import openpyxl
 
@@ -791,6 +799,7 @@ def test_a_zero_score_is_a_score_not_a_fail_mark(run_line: RunLine, tmp_path: Pa
     assert report["evidence"][0]["counted"] is True
 
 
+@pytest.mark.slow
 def test_the_imported_export_assesses_exactly_as_the_export(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "people"
     sources = (EXPORT, "examples/records/certificates-big5.csv", "--sheet", "all", "-c", COURSES)
@@ -823,6 +832,7 @@ def test_the_imported_export_assesses_exactly_as_the_export(run_line: RunLine, t
 # --------------------------------------------------------------------------- the plan to hand over
 
 
+@pytest.mark.slow
 def test_the_plan_workbook_names_people_and_adds_up(run_line: RunLine, tmp_path: Path) -> None:
     import openpyxl
 
@@ -855,6 +865,7 @@ def test_the_plan_workbook_names_people_and_adds_up(run_line: RunLine, tmp_path:
     assert about["採計規則"] == "預設" and about["預算"] == "200,000"
 
 
+@pytest.mark.slow
 def test_the_plan_as_csv_and_html(run_line: RunLine, tmp_path: Path) -> None:
     import csv as csv_module
 
@@ -888,6 +899,7 @@ def test_a_row_of_another_file_never_moves_an_items_source(run_line: RunLine, tm
     assert change["removed"] == 1  # the LMS no longer has C01: its item goes, whatever the sheet repeats
 
 
+@pytest.mark.slow
 def test_an_older_export_never_undoes_a_newer_ones_changes_unannounced(run_line: RunLine, tmp_path: Path) -> None:
     """December's export had C01 passed (score 80); November's, imported after it, still says 50. The
     newer item stays, and the import says which export is older, by how many items."""

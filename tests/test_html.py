@@ -14,6 +14,8 @@ import pytest
 
 from conftest import RunLine, nfkc, pdf_text
 
+pytestmark = pytest.mark.slow  # Chromium renders and prints: the quick loop (-m "not slow") leaves it out
+
 MID = "examples/profiles/mid-career-planner.yaml"
 AS_OF = ("--as-of", "2026-06-30")
 

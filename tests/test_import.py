@@ -19,6 +19,7 @@ AS_OF = ("--as-of", "2026-06-30")
 HEAD = "員工編號,姓名,課程代號,訓練日期,訓練時數\n"
 
 
+@pytest.mark.slow
 def test_import_validate_assess_round_trip(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "people"
     run = run_line("import", EXAMPLE, "-c", CATALOG, "-o", str(out))

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import ROOT, RunLine, nfkc, pdf_text
 
+pytestmark = pytest.mark.slow  # LibreOffice opens, prints and saves: the quick loop (-m "not slow") leaves it out
+
 AS_OF = ("--as-of", "2026-06-30")
 CATALOG = "examples/catalog.yaml"
 EXPORT = ROOT / "examples" / "records" / "training-2025.xlsx"

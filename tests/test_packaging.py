@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds and installs the wheel: the quick loop (-m "not slow") leaves it out
+
 ROOT = Path(__file__).parent.parent
 
 
-@pytest.mark.slow
 def test_wheel_ships_the_standard_and_runs_anywhere(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(

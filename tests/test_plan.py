@@ -282,6 +282,7 @@ def _brute_force(
     return best
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(25))
 def test_random_cases_match_an_independent_brute_force(seed: int) -> None:
     people, catalog, policy, options = _random_case(seed)

@@ -76,6 +76,7 @@ FIELD_VALUES = {
 ALIASES = [(col, alias) for col in FIELD_VALUES for alias in (col.value, *RECORD_HEADERS[col.value])]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("column", "header"), ALIASES, ids=[f"{c.value}={h}" for c, h in ALIASES])
 def test_every_header_alias_of_an_optional_field_is_read(tmp_path: Path, column: Column, header: str) -> None:
     value, check = FIELD_VALUES[column]
@@ -94,6 +95,7 @@ REQUIRED_CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("column", "header"), REQUIRED_CASES, ids=[f"{c.value}={h}" for c, h in REQUIRED_CASES])
 def test_every_header_alias_of_the_key_fields_is_read(tmp_path: Path, column: Column, header: str) -> None:
     base = {Column.person_id: "員工編號", Column.name: "姓名", Column.course: "課程代號", Column.date: "日期"}
@@ -412,6 +414,7 @@ def test_records_and_a_hand_written_profile_give_the_same_report(run_line: RunLi
     assert from_records == by_hand
 
 
+@pytest.mark.slow
 def test_the_example_export_as_csv_and_xlsx_gives_the_same_reports(run_line: RunLine) -> None:
     def reports(name: str) -> list[dict[str, Any]]:
         run = run_line("assess", f"examples/records/{name}", "-c", CATALOG, *AS_OF, "-f", "jsonl")
@@ -453,6 +456,7 @@ def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
 # --------------------------------------------------------------------------- bad files and every format
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -479,6 +483,7 @@ def test_bad_record_files_give_one_message_and_exit_2(
     assert json.loads(run.stdout)["person"]["id"] == "E1"  # the good file is still assessed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown", "junit", "html", "xlsx"])
 def test_records_give_every_format(run_line: RunLine, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"team.{fmt}"
@@ -487,6 +492,7 @@ def test_records_give_every_format(run_line: RunLine, tmp_path: Path, fmt: str) 
     assert out.stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_a_workbook_is_not_written_to_a_terminal(tmp_path: Path) -> None:
     import os
     import subprocess
@@ -510,6 +516,7 @@ def test_an_input_workbook_is_never_the_output(run_line: RunLine, tmp_path: Path
     assert run.code == 2 and path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_commands_without_records_import_no_spreadsheet_code() -> None:
     # start-up stays as it was for YAML profiles: the record, spreadsheet and round-trip YAML modules are
     # imported only by runs that read or write them

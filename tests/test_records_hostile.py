@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ CELLS = st.one_of(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=12), max_size=6), header=st.booleans())
 def test_any_csv_gives_reports_or_located_messages(tmp_path: Path, rows: list[list[str]], header: bool) -> None:
@@ -49,6 +51,7 @@ def _hostile_records(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_hostile_names_and_titles_stay_text_in_every_output(run_line: RunLine, tmp_path: Path) -> None:
     path = _hostile_records(tmp_path)
     table = run_line("assess", str(path), "-c", CATALOG, "--as-of", "2026-06-30")

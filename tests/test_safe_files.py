@@ -97,6 +97,7 @@ def test_a_replaced_file_keeps_its_permissions(run_line: RunLine, tmp_path: Path
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o640
 
 
+@pytest.mark.slow
 def test_sigterm_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     folder = tmp_path / "people"
     folder.mkdir()

@@ -26,6 +26,7 @@ def schema(run_line: RunLine, name: str) -> dict:
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [s.value for s in SchemaName])
 def test_shipped_schema_files_are_current(run_line: RunLine, name: str) -> None:
     assert json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")) == schema(run_line, name)
@@ -35,12 +36,14 @@ def _as_json(data: object) -> object:
     return json.loads(json.dumps(data, default=str))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_match_the_profile_schema(run_line: RunLine, path: Path) -> None:
     validator = Draft202012Validator(schema(run_line, "profile"), format_checker=Draft202012Validator.FORMAT_CHECKER)
     validator.validate(_as_json(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_reports_match_the_report_schema(run_line: RunLine, path: Path) -> None:
     validator = Draft202012Validator(schema(run_line, "report"), format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -117,6 +120,7 @@ def test_init_interrupted_write_keeps_the_old_file(
     assert [p.name for p in tmp_path.iterdir()] == ["me.yaml"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "args"),
     [
@@ -139,6 +143,7 @@ def _validator(run_line: RunLine, name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(run_line, name), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@pytest.mark.slow
 def test_every_json_output_matches_its_schema(run_line: RunLine) -> None:
     cohort = json.loads(run_line("assess", "examples/profiles", "--as-of", "2026-06-30", "-f", "json").stdout)
     _validator(run_line, "reports").validate(cohort)
@@ -160,6 +165,7 @@ def test_every_json_output_matches_its_schema(run_line: RunLine) -> None:
     assert problems[0]["problems"][0]["sheet"] == "訓練紀錄"
 
 
+@pytest.mark.slow
 def test_import_json_matches_its_schema(run_line: RunLine, tmp_path: Path) -> None:
     args = (
         "import",

@@ -17,6 +17,8 @@ from kmc_gap.model.lookup import codes_of, order
 
 from conftest import ROOT, RunLine, pdf_text
 
+pytestmark = pytest.mark.slow  # Chromium prints the page: the quick loop (-m "not slow") leaves it out
+
 AS_OF = ("--as-of", "2026-06-30")
 CATALOG = "examples/catalog.yaml"
 

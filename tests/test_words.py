@@ -63,6 +63,7 @@ def _literals(tree: ast.AST) -> list[ast.Constant]:
     ]
 
 
+@pytest.mark.slow
 def test_no_chinese_text_outside_the_catalogue() -> None:
     offenders = []
     for path in SRC.rglob("*.py"):
@@ -97,6 +98,7 @@ def test_a_key_renders_in_one_language_at_a_time() -> None:
     assert t("status.met", "en") == "met"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [["--help"], ["assess", "--help"], ["plan", "--help"], ["validate", "--help"], ["form", "--help"],
@@ -123,6 +125,7 @@ def test_assess_help_lists_every_format(run_line: RunLine) -> None:
         assert placeholder in english
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "zh", "en"),
     [
@@ -149,6 +152,7 @@ ENGLISH = "tests/fixtures/english-profile.yaml"
 AS_OF = ("--as-of", "2026-06-30")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "code"),
     [
@@ -221,6 +225,7 @@ def _visible_text(page: str) -> str:
     return re.sub(r"<[^>]+>", " ", page)
 
 
+@pytest.mark.slow
 def test_chinese_outputs_hold_no_english_or_python_literals(run_line: RunLine, tmp_path: Path) -> None:
     records = ("examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c", "examples/records/courses.xlsx")
     texts = {}
@@ -275,6 +280,7 @@ def _key_arguments() -> tuple[list[tuple[str, int, str]], list[tuple[str, int, s
     return literal, prefixes
 
 
+@pytest.mark.slow
 def test_every_key_used_in_the_code_is_in_the_catalogue() -> None:
     """A literal key is an entry; a key built from a prefix (``f"reason.{…}"``) has entries under that prefix."""
     literal, prefixes = _key_arguments()
@@ -292,6 +298,7 @@ def test_every_key_has_a_namespace() -> None:
     assert [key for key in WORDS if "." not in key] == []
 
 
+@pytest.mark.slow
 def test_keys_looped_into_the_catalogue_exist() -> None:
     """``for k in ("render.code", "render.name"): t(k, …)``: every literal the loop hands to a lookup is a key."""
     looped = []
@@ -337,6 +344,7 @@ def _used_strings() -> tuple[set[str], set[str]]:
     return constants, {head for head in heads if "." in head}
 
 
+@pytest.mark.slow
 def test_no_catalogue_entry_is_dead() -> None:
     """Every entry is used: its key is written in the code, or built there from a namespace (``reason.``…)."""
     constants, heads = _used_strings()

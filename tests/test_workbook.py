@@ -27,6 +27,7 @@ def team(run_line: RunLine, tmp_path: Path) -> tuple[openpyxl.Workbook, list[dic
     return openpyxl.load_workbook(out), reports
 
 
+@pytest.mark.slow
 def test_sheets_are_named_in_the_chosen_language(run_line: RunLine, tmp_path: Path) -> None:
     for lang, names in (("zh-TW", ["摘要", "總覽", "落差", "明細", "證據", "說明"]),
                         ("en", ["Summary", "Overview", "Gaps", "Detail", "Evidence", "About"])):  # fmt: skip
@@ -40,6 +41,7 @@ def test_sheets_are_named_in_the_chosen_language(run_line: RunLine, tmp_path: Pa
         )
 
 
+@pytest.mark.slow
 def test_overview_is_a_heat_map_of_attained_levels(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
     book, reports = team
     sheet = book["總覽"]
@@ -59,6 +61,7 @@ def test_overview_is_a_heat_map_of_attained_levels(team: tuple[openpyxl.Workbook
         assert coverage.value == report["summary"]["coverage"] and coverage.number_format == "0.0%"
 
 
+@pytest.mark.slow
 def test_gaps_count_who_misses_each_item(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
     book, reports = team
     missing: dict[str, int] = {}
@@ -71,6 +74,7 @@ def test_gaps_count_who_misses_each_item(team: tuple[openpyxl.Workbook, list[dic
     assert counts == sorted(counts, reverse=True)  # the most-missed first
 
 
+@pytest.mark.slow
 def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
     book, reports = team
     sheet = book["明細"]
@@ -108,6 +112,7 @@ def test_detail_and_evidence_hold_numbers_and_dates(team: tuple[openpyxl.Workboo
     assert evidence.max_row == total + 1
 
 
+@pytest.mark.slow
 def test_about_names_the_standard_date_and_policy(team: tuple[openpyxl.Workbook, list[dict]]) -> None:
     book, _ = team
     rows = {row[0]: row[1:] for row in book["說明"].iter_rows(values_only=True) if row[0]}
@@ -137,6 +142,7 @@ def test_text_from_files_never_becomes_a_formula_or_a_link(run_line: RunLine, tm
     assert title.value == "https://example.com \\x1b[31m" and title.hyperlink is None
 
 
+@pytest.mark.slow
 def test_records_in_workbook_out_with_calamine(run_line: RunLine, tmp_path: Path) -> None:
     import python_calamine
 
@@ -180,6 +186,7 @@ def test_wrapped_text_takes_as_many_lines_as_it_needs() -> None:
     assert lines("a\nb\nc", 22) == 3  # a line each
 
 
+@pytest.mark.slow
 def test_columns_are_as_wide_as_their_widest_text_within_a_cap(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "team.xlsx"
     assert run_line("assess", "examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c",

@@ -69,6 +69,7 @@ documents = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=8), documents, min_size=1, max_size=5))
 def test_fast_constructor_matches_pyyaml(data: dict[str, object]) -> None:

@@ -420,26 +420,16 @@ PROGRESS_MIN_FILES = 10
 
 @contextlib.contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal and there are many files; else nothing.
-
-    Each step also ends the run if a Ctrl-C came and its ``KeyboardInterrupt`` was swallowed on the
-    way (raised inside a finaliser or a pool's callback, Python only prints it): an interrupted run
-    never goes on to finish as if nothing had happened.
-    """
+    """A progress bar on stderr when it is a terminal and there are many files; else nothing."""
     if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        yield _check_interrupted
+        yield lambda: None
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("kmc-gap", total=total)
-
-        def advance() -> None:
-            _check_interrupted()
-            bar.advance(task)
-
-        yield advance
+        yield lambda: bar.advance(task)
 
 
 @app.command("validate", cls=LocalCommand, help="help.cmd.validate")
@@ -968,27 +958,14 @@ def option_message(exc: OptionError, language: str) -> str:
     return t("usage.bad_value", language, name=exc.option, value=repr(exc.args_["value"]), detail=detail)
 
 
-_INTERRUPTED: list[int] = []  # the signals received: Ctrl-C (SIGINT) and SIGTERM
-
-
 def _terminated(signum: int, frame: object) -> None:
-    _INTERRUPTED.append(signum)
     raise KeyboardInterrupt
 
 
-def _check_interrupted() -> None:
-    """Raise ``KeyboardInterrupt`` again where an earlier one was swallowed (see :func:`_progress`)."""
-    if _INTERRUPTED:
-        raise KeyboardInterrupt
-
-
 def _on_sigterm() -> None:
-    """Treat SIGTERM like Ctrl-C, so that temporary files are removed on the way out; remember either."""
-    _INTERRUPTED.clear()
+    """Treat SIGTERM like Ctrl-C, so that temporary files are removed on the way out."""
     with contextlib.suppress(ValueError):  # not the main thread: leave the default
         signal.signal(signal.SIGTERM, _terminated)
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            signal.signal(signal.SIGINT, _terminated)
 
 
 def _usage_error(ctx: Context | None, message: str, language: str) -> int:
