@@ -65,3 +65,36 @@ def test_a_closed_stdout_is_still_recognised(monkeypatch: pytest.MonkeyPatch) ->
     assert not compat.stdout_closed()
     monkeypatch.setattr(sys, "stdout", PacifyFlushWrapper(io.StringIO()))
     assert compat.stdout_closed(), "Click's wrapper of a closed stdout has another name"
+
+
+def test_options_left_out_build_no_coercion_and_given_ones_are_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``lazy_coercion``: Typer's ``_runtime_param`` slot and ``build_runtime_param`` are still where they were."""
+    import typer._coercion as coercion
+
+    from kmc_gap.cli.help import LocalCommand
+
+    built: list[str] = []
+    real = coercion.build_runtime_param
+
+    def counting(descriptor: object) -> object:
+        built.append(str(getattr(descriptor, "annotation", "")))
+        return real(descriptor)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coercion, "build_runtime_param", counting)
+    app = typer.Typer()
+
+    @app.command(cls=LocalCommand)
+    def paint(
+        colour: Annotated[Colour, typer.Option()] = Colour.red,
+        count: Annotated[int, typer.Option()] = 1,
+        name: Annotated[str | None, typer.Option()] = None,
+    ) -> None:
+        print(colour.value, count, name)
+
+    command = typer.main.get_command(app)
+    assert all(hasattr(p, "_runtime_param") for p in command.params), f"Typer {typer.__version__}: _runtime_param moved"
+    runner = CliRunner()
+    assert runner.invoke(app, []).output == "red 1 None\n" and built == []  # nothing given: nothing built
+    assert runner.invoke(app, ["--count", "3"]).output == "red 3 None\n" and len(built) == 1
+    bad = runner.invoke(app, ["--count", "x"])
+    assert bad.exit_code == 2  # a given value is still checked by Typer

@@ -28,6 +28,7 @@ __all__ = [
     "annotation",
     "current_context",
     "errors",
+    "lazy_coercion",
     "pydantic_errors",
     "stdout_closed",
 ]
@@ -53,3 +54,41 @@ def pydantic_errors(exc: BaseException) -> list[dict[str, Any]]:
 def stdout_closed() -> bool:
     """Whether Click has wrapped stdout after the reader closed it (``| head``): that is no failure."""
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+class _LazyRuntimeParam:
+    """Typer's coercion of one parameter, built only for a value that needs it.
+
+    Typer builds a pydantic ``TypeAdapter`` for every parameter of a command on every run, given or
+    not (``TyperOption.get_runtime_param``); for `assess`'s two dozen options that is most of a cold
+    start. An option left out is ``None`` (or the command's own default, already of its type), which
+    needs no coercion; only a value from the command line or a config file builds the adapter.
+    """
+
+    def __init__(self, param: Any) -> None:
+        self.param = param
+        self.built: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Context) -> Any:
+        if value is None or (value is param.default and ctx.get_parameter_source(param.name) is _DEFAULT):
+            return _none_for(param) if value is None else value
+        if self.built is None:
+            from typer._coercion import build_runtime_param
+
+            self.built = build_runtime_param(param.type_descriptor)
+        return self.built.coerce(value, param=param, ctx=ctx)
+
+
+def _none_for(param: Any) -> Any:
+    """What Typer gives a parameter left out: ``()`` for one taking several values, else None."""
+    return () if param.multiple or param.nargs == -1 else None
+
+
+def lazy_coercion(params: list[Parameter]) -> None:
+    """Build each parameter's coercion only when a value needs it (see :class:`_LazyRuntimeParam`)."""
+    for param in params:
+        if hasattr(param, "_runtime_param") and hasattr(param, "type_descriptor"):
+            param._runtime_param = _LazyRuntimeParam(param)
+
+
+_DEFAULT = ParameterSource.DEFAULT

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperArgument as Argument
 from typer.core import TyperCommand, TyperGroup
@@ -25,6 +25,7 @@ from kmc_gap.cli.compat import (
     annotation,
     current_context,
     errors,
+    lazy_coercion,
     pydantic_errors,
 )
 from kmc_gap.words import DEFAULT_LANG, env_lang, listing, t
@@ -180,7 +181,11 @@ def group_help(group: TyperGroup, ctx: Context) -> str:
 
 
 class LocalCommand(TyperCommand):
-    """A command whose help is written from the catalogue in the chosen language."""
+    """A command whose help is written from the catalogue in the chosen language, its options coerced lazily."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lazy_coercion(self.params)
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         formatter.write(command_help(self, ctx))
