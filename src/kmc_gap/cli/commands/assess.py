@@ -1,0 +1,184 @@
+"""`kmc-gap assess`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    context,
+    destination,
+    expand_paths,
+    input_files,
+    note,
+    progress,
+    record_options,
+    say,
+    standard_of,
+    summary_inputs,
+    warn,
+)
+from kmc_gap.cli.compat import ParameterSource
+from kmc_gap.cli.group import app
+from kmc_gap.cli.help import LocalCommand, lang, run_of
+from kmc_gap.cli.options import (
+    AsOfOption,
+    ColumnsOption,
+    IncludeLeaversOption,
+    IssuerKeyOption,
+    LangOption,
+    MappingOption,
+    MaxSizeOption,
+    PolicyOption,
+    RecordsCatalogOption,
+    RosterOption,
+    SheetOption,
+    VerifiedByOption,
+)
+from kmc_gap.model.kinds import read_together
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.formats import (
+    AssessFormat,
+    GroupBy,
+    format_for,
+)
+
+
+@app.command("assess", cls=LocalCommand, help="help.cmd.assess")
+def assess_cmd(
+    ctx: typer.Context,
+    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
+    fmt: Annotated[
+        AssessFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.assess_format", show_default=False),
+    ] = None,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    fail_under: Annotated[str | None, typer.Option("--fail-under", metavar="PCT", help="help.opt.fail_under")] = None,
+    gaps: Annotated[str, typer.Option("--gaps", metavar="N|all", help="help.opt.gaps")] = "10",
+    task: Annotated[str | None, typer.Option("--task", metavar="TASK", help="help.opt.task")] = None,
+    require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="help.opt.jobs")] = 1,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="help.opt.bom")] = True,
+    warn_expiring: Annotated[
+        int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
+    ] = 90,
+    catalog: RecordsCatalogOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
+    ] = None,
+    group_by: Annotated[
+        GroupBy | None, typer.Option("--group-by", metavar="FIELD", help="help.opt.group_by", show_default=False)
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    _assess(ctx, AssessArgs(**{k: v for k, v in locals().items() if k != "ctx"}))  # every option, by its name
+
+
+@dataclass(frozen=True)
+class AssessArgs:
+    """`kmc-gap assess`'s options as given, before they are checked and read."""
+
+    profiles: list[Path]
+    fmt: AssessFormat | None
+    lang_: str | None
+    as_of: str | None
+    policy: str
+    fail_under: str | None
+    gaps: str
+    task: str | None
+    require: str | None
+    output: Path | None
+    jobs: int
+    redact: bool
+    bom: bool
+    warn_expiring: int
+    catalog: Path | None
+    sheet: str | None
+    columns: str | None
+    roster: list[Path] | None
+    verified_by: str | None
+    include_leavers: bool
+    mapping: Path | None
+    issuer_key: Path | None
+    plan_file: Path | None
+    group_by: GroupBy | None
+    max_size: int
+
+
+def _assess(ctx: typer.Context, a: AssessArgs) -> None:
+    """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
+    from kmc_gap.api import inputs, thresholds
+    from kmc_gap.api.assess import AssessRequest, Settings, assess_paths
+    from kmc_gap.render.assess import Piece, renderer
+    from kmc_gap.render.text import report_problems
+
+    day = inputs.as_of(a.as_of)
+    std = standard_of(ctx)
+    required = thresholds.required_tasks(a.require, std)
+    limit = thresholds.percentage(a.fail_under)
+    shown_gaps = inputs.gap_count(a.gaps)
+    detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
+    fmt = a.fmt or format_for(a.output) or AssessFormat.table
+    if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
+    policy_name, pol = inputs.policy(a.policy, a.max_size)
+    found = expand_paths(a.profiles)
+    paths = found.files
+    # record files need the catalogue; without them the spreadsheet code is never imported
+    reads = any(map(read_together, paths)) or bool(a.roster)
+    given = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
+    reading = record_options(*given, a.mapping, a.issuer_key) if reads else None
+    summary = fmt is AssessFormat.summary
+    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
+    if reading is None and ((catalog and not summary) or a.sheet or a.columns or a.verified_by):
+        say("run.records_options_unused")  # a catalogue from the config file is for the runs that need one
+    courses, planned = summary_inputs(reading, a.catalog if summary else None, a.plan_file, std, a.max_size)
+    cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
+    kind = renderer(fmt)
+    piece = Piece(kind, lang()) if kind.pieces else None
+    settings = Settings(
+        run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
+    )
+    request = AssessRequest(tuple(paths), settings, reading, a.jobs, limit, tuple(required))
+    read = [*paths, *input_files(a.policy, a.catalog, a.mapping, a.issuer_key, *(a.roster or []))]
+    group = a.group_by.value if a.group_by is not None else None
+    render_ctx = context(
+        std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
+    )
+    with destination(a.output, read) as out, progress(len(paths)) as advance:
+        outcome = assess_paths(
+            request, std, kind(out, render_ctx), on_failure=lambda p: report_problems(p, lang()), advance=advance
+        )
+        if not outcome.assessed and a.output is not None:
+            from kmc_gap.api.files import Discard
+
+            raise Discard  # nothing was assessed: an existing -o file stays as it was
+    warn(outcome.warnings)
+    for problem in outcome.failures:
+        note(problem.format(lang()) if cohort else problem.message(lang()))
+    if a.output is not None and outcome.assessed:
+        say("run.wrote_people", path=a.output, n=outcome.assessed)
+    if outcome.invalid or found.empty:
+        raise typer.Exit(EXIT_INVALID)
+    if outcome.failures:
+        raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,56 @@
+"""`kmc-gap calibrate`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.cli.common import EXIT_INVALID, context, destination, expand_paths, record_options, say, standard_of, warn
+from kmc_gap.cli.group import app
+from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.options import LangOption, MaxSizeOption
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.formats import (
+    CalibrateFormat,
+    format_in,
+)
+
+
+@app.command("calibrate", cls=LocalCommand, help="help.cmd.calibrate")
+def calibrate_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FORMS", help="help.arg.forms", show_default=False)],
+    fmt: Annotated[
+        CalibrateFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.calibrate_format", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
+    lang_: LangOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api.calibrate import CalibrateRequest, calibrate_paths
+    from kmc_gap.render.calibrate import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    fmt = fmt or format_in(CalibrateFormat, output) or CalibrateFormat.table
+    if fmt is CalibrateFormat.xlsx and output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
+    std = standard_of(ctx)
+    expanded = expand_paths(files)
+    reading = record_options(None, None, None, std, max_size)
+    run = calibrate_paths(CalibrateRequest(tuple(expanded.files), reading), std)
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    if run.calibration is not None:
+        with destination(output, list(expanded.files)) as out:
+            RENDERERS[fmt].write(run.calibration, out, context(std))
+        if output is not None:
+            say("run.wrote_people", path=output, n=len({i["person"]["id"] for i in run.calibration["items"]}))
+    if run.problems or expanded.empty or run.calibration is None:
+        raise typer.Exit(EXIT_INVALID)

@@ -1,0 +1,49 @@
+"""`kmc-gap catalog`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.cli.common import EXIT_INVALID, context, destination, say, standard_of
+from kmc_gap.cli.group import catalog_app
+from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.options import ColumnsOption, LangOption, MaxSizeOption, SheetOption
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+
+@catalog_app.command("init", cls=LocalCommand, help="help.cmd.catalog_init")
+def catalog_init_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="help.opt.catalog_output", show_default=False),
+    ],
+    lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import records
+    from kmc_gap.model.records import courses_in
+    from kmc_gap.render.catalog import RENDERERS
+    from kmc_gap.render.formats import SkeletonFormat
+    from kmc_gap.render.text import report_problems
+
+    std = standard_of(ctx)
+    fmt = SkeletonFormat.csv if output.suffix.lower() == ".csv" else SkeletonFormat.xlsx
+    if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
+        raise OptionError("--output", "usage.skeleton_output", value=str(output))
+    found, problems = courses_in(files, records.options(None, sheet, columns, max_size))
+    report_problems(problems, lang())
+    if not found:
+        raise typer.Exit(EXIT_INVALID)
+    with destination(output, list(files)) as out:
+        RENDERERS[fmt].write(found, out, context(std))
+    say("catalog.written", path=output, n=len(found))
+    if problems:
+        raise typer.Exit(EXIT_INVALID)

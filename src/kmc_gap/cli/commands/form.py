@@ -1,0 +1,84 @@
+"""`kmc-gap form`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.cli.common import EXIT_INVALID, expand_paths, fail, input_files, record_options, say, standard_of, warn
+from kmc_gap.cli.group import app
+from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.options import (
+    AsOfOption,
+    ColumnsOption,
+    IncludeLeaversOption,
+    LangOption,
+    MappingOption,
+    MaxSizeOption,
+    PolicyOption,
+    RecordsCatalogOption,
+    RosterOption,
+    SheetOption,
+    VerifiedByOption,
+)
+from kmc_gap.model.paths import shown
+from kmc_gap.model.problems import Problem, os_reason
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+
+
+@app.command("form", cls=LocalCommand, help="help.cmd.form")
+def form_cmd(
+    ctx: typer.Context,
+    people: Annotated[list[Path], typer.Argument(metavar="PEOPLE", help="help.arg.people", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR|FILE.xlsx", help="help.opt.form_output", show_default=False)
+    ],
+    only_gaps: Annotated[bool, typer.Option("--only-gaps", help="help.opt.only_gaps")] = False,
+    task: Annotated[
+        list[str] | None, typer.Option("--task", metavar="TASK", help="help.opt.form_task", show_default=False)
+    ] = None,
+    raters: Annotated[
+        str | None, typer.Option("--raters", metavar="RATERS", help="help.opt.raters", show_default=False)
+    ] = None,
+    catalog: RecordsCatalogOption = None,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs
+    from kmc_gap.api.forms import FormRequest, make_forms
+    from kmc_gap.api.forms import raters as rater_list
+    from kmc_gap.api.thresholds import task_codes
+    from kmc_gap.model.forms import FormSpec
+    from kmc_gap.render.form import form_workbook
+    from kmc_gap.render.text import report_problems
+
+    std = standard_of(ctx)
+    spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
+    day = inputs.as_of(as_of)
+    found = expand_paths(people)
+    reading = record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping)
+    _, pol = inputs.policy(policy, max_size)
+    request = FormRequest(
+        tuple(found.files), output, spec, pol, day, lang(), reading,
+        (*found.files, *input_files(policy, catalog, mapping, *(roster or []))),
+    )  # fmt: skip
+    try:
+        run = make_forms(request, std, form_workbook)
+    except OSError as exc:
+        fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    if run.written:
+        say("run.wrote_forms", n=sum(n for _, n in run.written), path=output)
+    if run.problems or found.empty or not run.written:
+        raise typer.Exit(EXIT_INVALID)

@@ -1,0 +1,82 @@
+"""`kmc-gap import`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.cli.common import EXIT_INVALID, context, fail, input_files, note, record_options, say, standard_of, warn
+from kmc_gap.cli.group import app
+from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.options import (
+    ColumnsOption,
+    IncludeLeaversOption,
+    IssuerKeyOption,
+    LangOption,
+    MappingOption,
+    MaxSizeOption,
+    RecordsCatalogOption,
+    RosterOption,
+    SheetOption,
+    VerifiedByOption,
+)
+from kmc_gap.model.paths import shown
+from kmc_gap.model.problems import Problem
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.formats import (
+    ImportFormat,
+)
+from kmc_gap.words import tr
+
+
+@app.command("import", cls=LocalCommand, help="help.cmd.import")
+def import_cmd(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help="help.opt.import_output", show_default=False)
+    ],
+    catalog: RecordsCatalogOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="help.opt.dry_run")] = False,
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.import_format")
+    ] = ImportFormat.table,
+    lang_: LangOption = None,
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api.imports import ImportRequest, import_records
+    from kmc_gap.render.imports import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    std = standard_of(ctx)
+    if output.exists() and not output.is_dir():
+        fail([Problem(shown(output), "file.not_dir")])
+    options = (catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping, issuer_key)
+    reading = record_options(*options)
+    inputs = input_files(catalog, mapping, issuer_key, *(roster or []))
+    request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
+    run = import_records(request, std)
+    for line in run.counts:  # what became of every row, before the warnings and problems about some of them
+        note(tr(line.key, lang(), line.args))
+    warn(run.warnings)
+    report_problems(run.problems, lang())
+    RENDERERS[fmt].write(run.changes, sys.stdout, context(std))
+    written = sum(c.changed for c in run.changes)
+    say(
+        "import.dry_run" if dry_run else "import.done",
+        written=written,
+        unchanged=len(run.changes) - written,
+        folder=output,
+    )
+    if run.problems:
+        raise typer.Exit(EXIT_INVALID)

@@ -1,0 +1,119 @@
+"""`kmc-gap plan`: the command's options, checked and handed to the API; the result rendered."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kmc_gap.api.errors import OptionError
+from kmc_gap.cli.common import (
+    EXIT_INVALID,
+    context,
+    destination,
+    expand_paths,
+    input_files,
+    plan_summary,
+    say,
+    standard_of,
+    warn,
+)
+from kmc_gap.cli.group import app
+from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.options import (
+    AsOfOption,
+    ColumnsOption,
+    IncludeLeaversOption,
+    IssuerKeyOption,
+    LangOption,
+    MappingOption,
+    MaxSizeOption,
+    PolicyOption,
+    RosterOption,
+    SheetOption,
+    VerifiedByOption,
+)
+from kmc_gap.model.limits import MAX_HOURS
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.render.formats import (
+    PlanFormat,
+    format_in,
+)
+
+
+@app.command("plan", cls=LocalCommand, help="help.cmd.plan")
+def plan_cmd(
+    ctx: typer.Context,
+    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
+    catalog: Annotated[
+        Path, typer.Option("--catalog", "-c", metavar="FILE", help="help.opt.catalog", show_default=False)
+    ],
+    budget: Annotated[str | None, typer.Option("--budget", metavar="AMOUNT", help="help.opt.budget")] = None,
+    max_hours: Annotated[
+        float | None, typer.Option("--max-hours", min=0, max=MAX_HOURS, metavar="HOURS", help="help.opt.max_hours")
+    ] = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=1, metavar="SECONDS", help="help.opt.time_limit")
+    ] = 60,
+    fmt: Annotated[
+        PlanFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.plan_format", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
+    ] = None,
+    lang_: LangOption = None,
+    as_of: AsOfOption = None,
+    policy: PolicyOption = "default",
+    sheet: SheetOption = None,
+    columns: ColumnsOption = None,
+    roster: RosterOption = None,
+    verified_by: VerifiedByOption = None,
+    include_leavers: IncludeLeaversOption = False,
+    mapping: MappingOption = None,
+    issuer_key: IssuerKeyOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    from kmc_gap.api import inputs, records
+    from kmc_gap.api.plan import PlanRequest, plan
+    from kmc_gap.engine.plan import PlanOptions
+    from kmc_gap.render.plan import RENDERERS
+    from kmc_gap.render.text import report_problems
+
+    started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
+    fmt = fmt or format_in(PlanFormat, output) or PlanFormat.table
+    if fmt is PlanFormat.xlsx and output is None and sys.stdout.isatty():
+        raise OptionError("--format", "usage.xlsx_terminal")
+    day = inputs.as_of(as_of)
+    std = standard_of(ctx)
+    found = expand_paths(profiles)
+    limit = inputs.amount("--budget", budget) if budget is not None else None
+    options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
+    policy_name, pol = inputs.policy(policy, max_size)
+    reading = records.options(
+        None,
+        sheet,
+        columns,
+        max_size,
+        roster=roster or (),
+        verified_by=verified_by,
+        include_leavers=include_leavers,
+        mapping=mapping,
+        issuer_key=issuer_key,
+    )
+    run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
+    report_problems(run.problems, lang())
+    warn(run.warnings)
+    if run.plan is not None:
+        with destination(output, [*found.files, *input_files(policy, catalog, mapping, *(roster or []))]) as out:
+            if fmt is PlanFormat.summary:  # the team's page with this plan
+                plan_summary(out, run, std, pol, policy_name, day)
+            else:
+                RENDERERS[fmt].write(run.plan, out, context(std))
+        if output is not None:
+            say("run.wrote_plan", path=output, n=len(run.plan["people"]), courses=len(run.plan["courses"]))
+    if run.problems or found.empty:
+        raise typer.Exit(EXIT_INVALID)

@@ -1,0 +1,180 @@
+"""What every command does the same way.
+
+The run's standard and render context; inputs expanded, and never overwritten; output written
+atomically; problems, warnings and notes on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+import typer
+
+from kmc_gap.cli.help import lang, run_of
+from kmc_gap.model.paths import shown
+from kmc_gap.model.problems import KmcGapError, Problem, os_reason
+from kmc_gap.words import t
+from kmc_gap.words.safe import log_line
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from kmc_gap.api.plan import PlanRun
+    from kmc_gap.engine.report import Plan
+    from kmc_gap.model.models import Course, Policy, Standard
+    from kmc_gap.model.paths import Expansion
+    from kmc_gap.model.records import RecordOptions
+    from kmc_gap.render.base import RenderContext
+
+
+EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERRUPTED = 1, 2, 130
+
+
+def fail(problems: list[Problem]) -> NoReturn:
+    """Stop the command for ``problems``: :func:`main` reports them and exits with the invalid-input code."""
+    raise KmcGapError(problems)
+
+
+def warn(problems: list[Problem], language: str | None = None) -> None:
+    """``file: warning: message`` on stderr for each problem that does not change the exit code."""
+    lg = language or lang()
+    for problem in problems:
+        line = f"{problem.location()}: {t('run.warning', lg, message=problem.message(lg))}"
+        print(log_line(line), file=sys.stderr)
+
+
+def note(text: str) -> None:
+    """``kmc-gap: text`` on stderr; text from inputs in it (a path, a value) is shown as text."""
+    print(log_line(f"kmc-gap: {text}"), file=sys.stderr)
+
+
+def say(key: str, **args: object) -> None:
+    """A one-line note on stderr, in the chosen language."""
+    note(t(key, lang(), **args))
+
+
+def standard_of(ctx: typer.Context) -> Standard:
+    from kmc_gap.api.inputs import standard
+
+    return standard(run_of(ctx).standard)
+
+
+def context(std: Standard, **options: object) -> RenderContext:
+    from kmc_gap.render.base import RenderContext
+
+    return RenderContext(std, lang(), **options)  # type: ignore[arg-type]
+
+
+def plan_summary(out: TextIO, run: PlanRun, std: Standard, pol: Policy, policy_name: str, day: dt.date) -> None:
+    """``plan --format summary``: the team's one-page summary with this plan, from what the plan read."""
+    from kmc_gap.render.assess.summary import SummaryHtmlRenderer
+
+    courses = tuple(run.catalog.related()) if run.catalog is not None else None
+    renderer = SummaryHtmlRenderer(out, context(std, cohort=True, courses=courses, plan=run.plan))
+    renderer.start()
+    for report in run.reports(std, pol, day, policy_name):
+        renderer.add(report)
+    renderer.finish()
+
+
+def summary_inputs(
+    reading: RecordOptions | None, catalog: Path | None, plan_file: Path | None, std: Standard, max_size: int
+) -> tuple[tuple[Course, ...] | None, Plan | None]:
+    """The catalogue's courses and the plan the summary shows: which gaps courses close, what the plan costs."""
+    if reading is None and catalog is None and plan_file is None:
+        return None, None  # a run of YAML profiles alone: no record or spreadsheet code is imported
+    from kmc_gap.api import records
+    from kmc_gap.api.plan import load_plan
+
+    courses = reading.catalog if reading is not None else records.catalog(catalog, std, max_size)
+    planned = load_plan(plan_file, max_size) if plan_file is not None else None
+    return (tuple(courses.related()) if courses is not None else None), planned
+
+
+def record_options(
+    catalog: Path | None,
+    sheet: str | None,
+    columns: str | None,
+    std: Standard,
+    max_size: int,
+    roster: list[Path] | None = None,
+    verified_by: str | None = None,
+    include_leavers: bool = False,
+    mapping: Path | None = None,
+    issuer_key: Path | None = None,
+) -> RecordOptions:
+    """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
+    from kmc_gap.api import records
+
+    courses = records.catalog(catalog, std, max_size)
+    return records.options(
+        courses,
+        sheet,
+        columns,
+        max_size,
+        roster=roster or (),
+        verified_by=verified_by,
+        include_leavers=include_leavers,
+        mapping=mapping,
+        issuer_key=issuer_key,
+    )
+
+
+def expand_paths(given: list[Path]) -> Expansion:
+    """The files to read; what a folder search passed over is warned about on stderr.
+
+    A folder with no profiles is returned as an error, reported at once: the run goes on with the
+    other inputs and ends with exit code 2.
+    """
+    from kmc_gap.model.kinds import FOLDER_SUFFIXES, found_in_folders
+    from kmc_gap.model.paths import expand
+    from kmc_gap.render.text import report_problems
+
+    found = expand(given, FOLDER_SUFFIXES, found_in_folders)
+    warn(found.skipped)
+    report_problems(found.empty, lang())
+    if not found.files:
+        raise typer.Exit(EXIT_INVALID)
+    return found
+
+
+def input_files(*specs: str | Path | None) -> list[Path]:
+    """The option values that name files (a policy may also be a built-in name)."""
+    return [Path(spec) for spec in specs if spec is not None and Path(spec).is_file()]
+
+
+@contextlib.contextmanager
+def destination(output: Path | None, inputs: list[Path]) -> Iterator[TextIO]:
+    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`)."""
+    if output is None:
+        yield sys.stdout
+        return
+    from kmc_gap.api.files import atomic_output, check_output
+
+    check_output(output, inputs)
+    try:
+        with atomic_output(output) as handle:
+            yield handle
+    except OSError as exc:
+        fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
+
+
+PROGRESS_MIN_FILES = 10
+
+
+@contextlib.contextmanager
+def progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal and there are many files; else nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("kmc-gap", total=total)
+        yield lambda: bar.advance(task)
