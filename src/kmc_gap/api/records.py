@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.model.kinds import is_table
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
@@ -33,29 +33,29 @@ def columns(spec: str | None) -> dict[Column, str]:
 
 
 def options(
-    catalog: Catalog | None,
-    sheet: str | None,
-    spec: str | None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    *,
-    roster: Sequence[Path] = (),
-    verified_by: str | None = None,
-    include_leavers: bool = False,
-    mapping: Path | None = None,
-    issuer_key: Path | None = None,
+    catalog: Catalog | None, reading: RecordReading = NO_READING, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> RecordOptions:
     """How this run reads record files; a bad ``--mapping`` or ``--issuer-key`` file raises ``InputError``."""
     from kmc_gap.model.mapping import load_mapping
 
-    verifier = (verified_by or "").strip() or None
-    found = load_mapping(mapping, max_bytes) if mapping is not None else None
+    verifier = (reading.verified_by or "").strip() or None
+    found = load_mapping(reading.mapping, max_bytes) if reading.mapping is not None else None
     keys = None
-    if issuer_key is not None:
+    if reading.issuer_key is not None:
         from kmc_gap.model.credentials import load_keys
 
-        keys = load_keys(issuer_key, shown(issuer_key), max_bytes)
+        keys = load_keys(reading.issuer_key, shown(reading.issuer_key), max_bytes)
+    roster = tuple(reading.roster)
     return RecordOptions(
-        catalog, sheet, columns(spec), max_bytes, tuple(roster), verifier, include_leavers, found, keys
+        catalog,
+        reading.sheet,
+        columns(reading.columns),
+        max_bytes,
+        roster,
+        verifier,
+        reading.include_leavers,
+        found,
+        keys,
     )
 
 

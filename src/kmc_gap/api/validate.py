@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.model import yamlsource
 from kmc_gap.model.kinds import InputKind, read_together
 from kmc_gap.model.kinds import kind_of as kind_of_file
@@ -82,19 +83,6 @@ def check_policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileCheck:
 
 
 @dataclass(frozen=True)
-class RecordReading:
-    """How record files are to be read, as the options give it; the catalogue is added once it is checked."""
-
-    sheet: str | None = None
-    columns: str | None = None
-    roster: tuple[Path, ...] = ()
-    verified_by: str | None = None
-    include_leavers: bool = False
-    mapping: Path | None = None
-    issuer_key: Path | None = None
-
-
-@dataclass(frozen=True)
 class ValidateRequest:
     """What `kmc-gap validate` is asked: the files (and which were named), a policy, a catalogue."""
 
@@ -102,7 +90,7 @@ class ValidateRequest:
     named: frozenset[Path] = frozenset()
     policy: str | None = None
     catalog: Path | None = None
-    reading: RecordReading = RecordReading()
+    reading: RecordReading = NO_READING
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
@@ -120,18 +108,7 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
         from kmc_gap.api import records
 
         courses = records.catalog(request.catalog, std, request.max_bytes) if catalog and catalog.valid else None
-        r = request.reading
-        options = records.options(
-            courses,
-            r.sheet,
-            r.columns,
-            request.max_bytes,
-            roster=r.roster,
-            verified_by=r.verified_by,
-            include_leavers=r.include_leavers,
-            mapping=r.mapping,
-            issuer_key=r.issuer_key,
-        )
+        options = records.options(courses, request.reading, request.max_bytes)
         checks += check_records(record_files, std, options)
     others = [path for path in request.files if not read_together(path)]
     checks += [check_file(p, std, request.max_bytes, searched=p not in request.named) for p in others]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from kmc_gap.api.plan import PlanRun
+    from kmc_gap.api.reading import RecordReading
     from kmc_gap.engine.report import Plan
     from kmc_gap.model.models import Course, Policy, Standard
     from kmc_gap.model.paths import Expansion
@@ -95,33 +96,11 @@ def summary_inputs(
     return (tuple(courses.related()) if courses is not None else None), planned
 
 
-def record_options(
-    catalog: Path | None,
-    sheet: str | None,
-    columns: str | None,
-    std: Standard,
-    max_size: int,
-    roster: list[Path] | None = None,
-    verified_by: str | None = None,
-    include_leavers: bool = False,
-    mapping: Path | None = None,
-    issuer_key: Path | None = None,
-) -> RecordOptions:
-    """How record files are read: the course catalogue (its problems end the run), sheet, columns, roster."""
+def record_options(catalog: Path | None, reading: RecordReading, std: Standard, max_size: int) -> RecordOptions:
+    """How record files are read: the course catalogue (its problems end the run) and the reading options."""
     from kmc_gap.api import records
 
-    courses = records.catalog(catalog, std, max_size)
-    return records.options(
-        courses,
-        sheet,
-        columns,
-        max_size,
-        roster=roster or (),
-        verified_by=verified_by,
-        include_leavers=include_leavers,
-        mapping=mapping,
-        issuer_key=issuer_key,
-    )
+    return records.options(records.catalog(catalog, std, max_size), reading, max_size)
 
 
 def expand_paths(given: list[Path]) -> Expansion:

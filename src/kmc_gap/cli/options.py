@@ -5,10 +5,15 @@ The language, the date, the policy, the size limit and the options that say how 
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
+
+from kmc_gap.api.reading import RecordReading
 
 # The language is read, and its spelling checked, before Click parses anything (chosen_lang); the
 # option is declared so that it is accepted and listed in the help.
@@ -63,3 +68,51 @@ MappingOption = Annotated[
 IssuerKeyOption = Annotated[
     Path | None, typer.Option("--issuer-key", metavar="FILE", help="help.opt.issuer_key", show_default=False)
 ]
+
+
+#: The record-reading options, in the order of the help: (parameter, its option, its default).
+READING_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("sheet", SheetOption, None),
+    ("columns", ColumnsOption, None),
+    ("roster", RosterOption, None),
+    ("verified_by", VerifiedByOption, None),
+    ("include_leavers", IncludeLeaversOption, False),
+    ("mapping", MappingOption, None),
+    ("issuer_key", IssuerKeyOption, None),
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reads_records(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """Give a command the record-reading options, declared here once, as one ``reading: RecordReading``.
+
+    The command is written ``def cmd(…, reading: RecordReading = NO_READING, …)``; Typer sees the
+    options in its place, in :data:`READING_OPTIONS`' order, and the command gets them as one value.
+    ``without`` leaves out the options that mean nothing to a command (``records inspect`` has no
+    ``--verified-by``).
+    """
+
+    def decorate(command: F) -> F:
+        names = [name for name, _, _ in READING_OPTIONS if name not in without]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=option)
+            for name, option, default in READING_OPTIONS
+            if name in names
+        ]
+        params: list[inspect.Parameter] = []
+        for param in inspect.signature(command, eval_str=True).parameters.values():
+            keyword = param.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+            params += added if param.name == "reading" else [keyword]
+
+        @functools.wraps(command)
+        def with_reading(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in names}
+            given["roster"] = tuple(given.get("roster") or ())
+            return command(*args, reading=RecordReading(**given), **kwargs)
+
+        with_reading.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        with_reading.__annotations__ = {p.name: p.annotation for p in params}
+        return with_reading  # type: ignore[return-value]
+
+    return decorate

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import (
     EXIT_FINDINGS,
     EXIT_INVALID,
@@ -30,17 +31,11 @@ from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang, run_of
 from kmc_gap.cli.options import (
     AsOfOption,
-    ColumnsOption,
-    IncludeLeaversOption,
-    IssuerKeyOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
     PolicyOption,
     RecordsCatalogOption,
-    RosterOption,
-    SheetOption,
-    VerifiedByOption,
+    reads_records,
 )
 from kmc_gap.model.kinds import read_together
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -52,6 +47,7 @@ from kmc_gap.render.formats import (
 
 
 @app.command("assess", cls=LocalCommand, help="help.cmd.assess")
+@reads_records()
 def assess_cmd(
     ctx: typer.Context,
     profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
@@ -76,13 +72,7 @@ def assess_cmd(
         int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
     ] = 90,
     catalog: RecordsCatalogOption = None,
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    verified_by: VerifiedByOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
-    issuer_key: IssuerKeyOption = None,
+    reading: RecordReading = NO_READING,
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
     ] = None,
@@ -113,13 +103,7 @@ class AssessArgs:
     bom: bool
     warn_expiring: int
     catalog: Path | None
-    sheet: str | None
-    columns: str | None
-    roster: list[Path] | None
-    verified_by: str | None
-    include_leavers: bool
-    mapping: Path | None
-    issuer_key: Path | None
+    reading: RecordReading
     plan_file: Path | None
     group_by: GroupBy | None
     max_size: int
@@ -145,22 +129,21 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     found = expand_paths(a.profiles)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
-    reads = any(map(read_together, paths)) or bool(a.roster)
-    given = (a.catalog, a.sheet, a.columns, std, a.max_size, a.roster, a.verified_by, a.include_leavers)
-    reading = record_options(*given, a.mapping, a.issuer_key) if reads else None
+    reads = any(map(read_together, paths)) or bool(a.reading.roster)
+    records = record_options(a.catalog, a.reading, std, a.max_size) if reads else None
     summary = fmt is AssessFormat.summary
     catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
-    if reading is None and ((catalog and not summary) or a.sheet or a.columns or a.verified_by):
+    if records is None and ((catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by):
         say("run.records_options_unused")  # a catalogue from the config file is for the runs that need one
-    courses, planned = summary_inputs(reading, a.catalog if summary else None, a.plan_file, std, a.max_size)
+    courses, planned = summary_inputs(records, a.catalog if summary else None, a.plan_file, std, a.max_size)
     cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     kind = renderer(fmt)
     piece = Piece(kind, lang()) if kind.pieces else None
     settings = Settings(
         run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
     )
-    request = AssessRequest(tuple(paths), settings, reading, a.jobs, limit, tuple(required))
-    read = [*paths, *input_files(a.policy, a.catalog, a.mapping, a.issuer_key, *(a.roster or []))]
+    request = AssessRequest(tuple(paths), settings, records, a.jobs, limit, tuple(required))
+    read = [*paths, *input_files(a.policy, a.catalog), *a.reading.files()]
     group = a.group_by.value if a.group_by is not None else None
     render_ctx = context(
         std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group

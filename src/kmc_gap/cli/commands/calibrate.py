@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.reading import RecordReading
 from kmc_gap.cli.common import EXIT_INVALID, context, destination, expand_paths, record_options, say, standard_of, warn
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
@@ -43,7 +44,7 @@ def calibrate_cmd(
         raise OptionError("--format", "usage.xlsx_terminal")
     std = standard_of(ctx)
     expanded = expand_paths(files)
-    reading = record_options(None, None, None, std, max_size)
+    reading = record_options(None, RecordReading(), std, max_size)
     run = calibrate_paths(CalibrateRequest(tuple(expanded.files), reading), std)
     warn(run.warnings)
     report_problems(run.problems, lang())

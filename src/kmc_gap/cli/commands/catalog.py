@@ -29,6 +29,7 @@ def catalog_init_cmd(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import records
+    from kmc_gap.api.reading import RecordReading
     from kmc_gap.model.records import courses_in
     from kmc_gap.render.catalog import RENDERERS
     from kmc_gap.render.formats import SkeletonFormat
@@ -38,7 +39,7 @@ def catalog_init_cmd(
     fmt = SkeletonFormat.csv if output.suffix.lower() == ".csv" else SkeletonFormat.xlsx
     if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
         raise OptionError("--output", "usage.skeleton_output", value=str(output))
-    found, problems = courses_in(files, records.options(None, sheet, columns, max_size))
+    found, problems = courses_in(files, records.options(None, RecordReading(sheet, columns), max_size))
     report_problems(problems, lang())
     if not found:
         raise typer.Exit(EXIT_INVALID)

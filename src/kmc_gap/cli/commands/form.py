@@ -7,21 +7,17 @@ from typing import Annotated
 
 import typer
 
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import EXIT_INVALID, expand_paths, fail, input_files, record_options, say, standard_of, warn
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
     AsOfOption,
-    ColumnsOption,
-    IncludeLeaversOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
     PolicyOption,
     RecordsCatalogOption,
-    RosterOption,
-    SheetOption,
-    VerifiedByOption,
+    reads_records,
 )
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem, os_reason
@@ -29,6 +25,7 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
 @app.command("form", cls=LocalCommand, help="help.cmd.form")
+@reads_records()
 def form_cmd(
     ctx: typer.Context,
     people: Annotated[list[Path], typer.Argument(metavar="PEOPLE", help="help.arg.people", show_default=False)],
@@ -46,12 +43,7 @@ def form_cmd(
     lang_: LangOption = None,
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    verified_by: VerifiedByOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
+    reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs
@@ -66,11 +58,11 @@ def form_cmd(
     spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
     day = inputs.as_of(as_of)
     found = expand_paths(people)
-    reading = record_options(catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping)
+    records = record_options(catalog, reading, std, max_size)
     _, pol = inputs.policy(policy, max_size)
     request = FormRequest(
-        tuple(found.files), output, spec, pol, day, lang(), reading,
-        (*found.files, *input_files(policy, catalog, mapping, *(roster or []))),
+        tuple(found.files), output, spec, pol, day, lang(), records,
+        (*found.files, *input_files(policy, catalog), *reading.files()),
     )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)

@@ -8,20 +8,15 @@ from typing import Annotated
 
 import typer
 
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import EXIT_INVALID, context, fail, input_files, note, record_options, say, standard_of, warn
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
-    ColumnsOption,
-    IncludeLeaversOption,
-    IssuerKeyOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
     RecordsCatalogOption,
-    RosterOption,
-    SheetOption,
-    VerifiedByOption,
+    reads_records,
 )
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem
@@ -33,6 +28,7 @@ from kmc_gap.words import tr
 
 
 @app.command("import", cls=LocalCommand, help="help.cmd.import")
+@reads_records()
 def import_cmd(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
@@ -45,13 +41,7 @@ def import_cmd(
         ImportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.import_format")
     ] = ImportFormat.table,
     lang_: LangOption = None,
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    verified_by: VerifiedByOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
-    issuer_key: IssuerKeyOption = None,
+    reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.imports import ImportRequest, import_records
@@ -61,10 +51,9 @@ def import_cmd(
     std = standard_of(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    options = (catalog, sheet, columns, std, max_size, roster, verified_by, include_leavers, mapping, issuer_key)
-    reading = record_options(*options)
-    inputs = input_files(catalog, mapping, issuer_key, *(roster or []))
-    request = ImportRequest(tuple(files), reading, output, lang(), dry_run, tuple(inputs))
+    records = record_options(catalog, reading, std, max_size)
+    inputs = [*input_files(catalog), *reading.files()]
+    request = ImportRequest(tuple(files), records, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)
     for line in run.counts:  # what became of every row, before the warnings and problems about some of them
         note(tr(line.key, lang(), line.args))

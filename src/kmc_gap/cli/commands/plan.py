@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import (
     EXIT_INVALID,
     context,
@@ -25,16 +26,10 @@ from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
     AsOfOption,
-    ColumnsOption,
-    IncludeLeaversOption,
-    IssuerKeyOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
     PolicyOption,
-    RosterOption,
-    SheetOption,
-    VerifiedByOption,
+    reads_records,
 )
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -45,6 +40,7 @@ from kmc_gap.render.formats import (
 
 
 @app.command("plan", cls=LocalCommand, help="help.cmd.plan")
+@reads_records()
 def plan_cmd(
     ctx: typer.Context,
     profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
@@ -68,13 +64,7 @@ def plan_cmd(
     lang_: LangOption = None,
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    verified_by: VerifiedByOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
-    issuer_key: IssuerKeyOption = None,
+    reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api import inputs, records
@@ -93,22 +83,12 @@ def plan_cmd(
     limit = inputs.amount("--budget", budget) if budget is not None else None
     options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
-    reading = records.options(
-        None,
-        sheet,
-        columns,
-        max_size,
-        roster=roster or (),
-        verified_by=verified_by,
-        include_leavers=include_leavers,
-        mapping=mapping,
-        issuer_key=issuer_key,
-    )
-    run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading), std)
+    reads = records.options(None, reading, max_size)
+    run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reads), std)
     report_problems(run.problems, lang())
     warn(run.warnings)
     if run.plan is not None:
-        with destination(output, [*found.files, *input_files(policy, catalog, mapping, *(roster or []))]) as out:
+        with destination(output, [*found.files, *input_files(policy, catalog), *reading.files()]) as out:
             if fmt is PlanFormat.summary:  # the team's page with this plan
                 plan_summary(out, run, std, pol, policy_name, day)
             else:

@@ -8,18 +8,15 @@ from typing import Annotated
 
 import typer
 
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import EXIT_INVALID, context, destination, input_files, record_options, say, standard_of
 from kmc_gap.cli.group import records_app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
-    ColumnsOption,
-    IncludeLeaversOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
     RecordsCatalogOption,
-    RosterOption,
-    SheetOption,
+    reads_records,
 )
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
@@ -29,6 +26,7 @@ from kmc_gap.words import t
 
 
 @records_app.command("inspect", cls=LocalCommand, help="help.cmd.records_inspect")
+@reads_records(without=("verified_by", "issuer_key"))
 def records_inspect_cmd(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="RECORDS", help="help.arg.records", show_default=False)],
@@ -41,11 +39,7 @@ def records_inspect_cmd(
     ] = InspectFormat.table,
     catalog: RecordsCatalogOption = None,
     lang_: LangOption = None,
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
+    reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     from kmc_gap.api.inspect import InspectRequest, inspect, mapping_text
@@ -53,14 +47,14 @@ def records_inspect_cmd(
     from kmc_gap.render.text import report_problems
 
     std = standard_of(ctx)
-    reading = record_options(catalog, sheet, columns, std, max_size, roster, None, include_leavers, mapping)
-    found = inspect(InspectRequest(tuple(files), reading, write_mapping), std)
+    records = record_options(catalog, reading, std, max_size)
+    found = inspect(InspectRequest(tuple(files), records, write_mapping), std)
     report_problems(found.problems, lang())
     RENDERERS[fmt].write(found, sys.stdout, context(std))
     if write_mapping is not None:
-        kept = reading.mapping.model_dump(include={"headers", "words"}) if reading.mapping is not None else {}
+        kept = records.mapping.model_dump(include={"headers", "words"}) if records.mapping is not None else {}
         notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
-        with destination(write_mapping, [*files, *input_files(catalog, mapping, *(roster or []))]) as out:
+        with destination(write_mapping, [*files, *input_files(catalog), *reading.files()]) as out:
             out.write(mapping_text(found, kept, notes))
         say("inspect.wrote", path=write_mapping)
     if found.problems or any(table.causes or table.unreadable for table in found.tables):

@@ -8,19 +8,14 @@ from typing import Annotated
 
 import typer
 
+from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import EXIT_FINDINGS, EXIT_INVALID, context, expand_paths, say, standard_of, warn
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
-    ColumnsOption,
-    IncludeLeaversOption,
-    IssuerKeyOption,
     LangOption,
-    MappingOption,
     MaxSizeOption,
-    RosterOption,
-    SheetOption,
-    VerifiedByOption,
+    reads_records,
 )
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
@@ -29,6 +24,7 @@ from kmc_gap.render.formats import (
 
 
 @app.command("validate", cls=LocalCommand, help="help.cmd.validate")
+@reads_records()
 def validate_cmd(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
@@ -40,21 +36,14 @@ def validate_cmd(
         ValidateFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.problem_format")
     ] = ValidateFormat.text,
     lang_: LangOption = None,
-    sheet: SheetOption = None,
-    columns: ColumnsOption = None,
-    roster: RosterOption = None,
-    verified_by: VerifiedByOption = None,
-    include_leavers: IncludeLeaversOption = False,
-    mapping: MappingOption = None,
-    issuer_key: IssuerKeyOption = None,
+    reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    from kmc_gap.api.validate import RecordReading, ValidateRequest, validate
+    from kmc_gap.api.validate import ValidateRequest, validate
     from kmc_gap.render.validate import RENDERERS
 
     std = standard_of(ctx)
     found = expand_paths(files)
-    reading = RecordReading(sheet, columns, tuple(roster or ()), verified_by, include_leavers, mapping, issuer_key)
     request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
     checks = validate(request, std)
     warn([w for c in checks for w in c.warnings])

@@ -1,0 +1,33 @@
+"""The options that say how record files are read, as one value every command that reads records shares.
+
+Kept apart from :mod:`kmc_gap.api.records` so that the command line can build it without importing the
+record reader (a run of YAML profiles never does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RecordReading:
+    """How record files are to be read, as the options give it: the one group every command that reads
+    records shares (``--sheet``, ``--columns``, ``--roster``, ``--verified-by``, ``--include-leavers``,
+    ``--mapping``, ``--issuer-key``). The catalogue is each command's own and is added once it is read."""
+
+    sheet: str | None = None
+    columns: str | None = None
+    roster: tuple[Path, ...] = ()
+    verified_by: str | None = None
+    include_leavers: bool = False
+    mapping: Path | None = None
+    issuer_key: Path | None = None
+
+    def files(self) -> list[Path]:
+        """The files the options name: inputs of the run, never to be written over."""
+        return [path for path in (*self.roster, self.mapping, self.issuer_key) if path is not None]
+
+
+#: No reading option given: the default where a command or an API call takes none.
+NO_READING = RecordReading()
