@@ -224,11 +224,11 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
     path = write_csv(tmp_path / "records.csv", rows)
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 2
-    assert run.stderr.splitlines() == [
+    assert run.stderr.splitlines() == [  # every command's one order: the warnings, then the problems
+        f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
         f"{path}:3:4: 「2025-13-01」不是日期；"
         "可寫 2025-03-01、2025/3/1、2025年3月1日、114/03/01、1140301 或 民國114年3月1日",
         f"{path}:5:5: 職能級別「七」應為 1 到 6",
-        f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
     ]
     # the good rows of all three people are still assessed; E2, none of whose rows counts, is still on the team
     people = [(p["person"]["id"], len(p["evidence"])) for p in map(json.loads, run.stdout.splitlines())]

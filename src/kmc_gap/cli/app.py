@@ -21,15 +21,15 @@ from typer.core import TyperGroup
 from kmc_gap.api.errors import OptionError
 from kmc_gap.cli.compat import Command, Context, stdout_closed
 from kmc_gap.cli.compat import errors as click_errors
-from kmc_gap.cli.help import Run, usage_message
+from kmc_gap.cli.help import Run, lang, usage_message
 from kmc_gap.model.problems import KmcGapError, os_reason
 from kmc_gap.words import Lang, env_lang, parse_lang, t
 
 if TYPE_CHECKING:
     from kmc_gap.api.config import Config
 import kmc_gap.cli.commands  # noqa: F401  (each command module registers its command on the group)
-from kmc_gap.cli.common import EXIT_INTERRUPTED, EXIT_INVALID, note, say, warn
 from kmc_gap.cli.group import app
+from kmc_gap.cli.outcome import EXIT_INTERRUPTED, EXIT_INVALID, Outcome, Stop, tell
 
 
 def chosen_lang(argv: Sequence[str], configured: str | None = None) -> Lang:
@@ -89,8 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = chosen_lang(args)  # a broken config file is told in the language of the flag or variable
         config = _config()
         language = chosen_lang(args, config.value("lang") if config is not None else None)
-        if config is not None:
-            warn(config.warnings, language)
+        if config is not None and config.warnings:
+            tell(Outcome(warnings=config.warnings), language)
         defaults = default_map(command, config) if config is not None else {}
         code = command.main(
             args=args,
@@ -114,16 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(exc.ctx, usage_message(exc, language), language)
     except OptionError as exc:
         return _usage_error(None, option_message(exc, language), language)
+    except Stop as exc:  # a command that ended early, with what it had come to
+        return tell(exc.outcome, language)
     except KmcGapError as exc:  # every other error: its problems, located, in the user's language
-        from kmc_gap.render.text import report_problems
-
-        report_problems(exc.problems, language)
+        tell(Outcome(problems=exc.problems), language)
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        note(t("run.interrupted", language))
+        tell(Outcome(notes=[t("run.interrupted", language)]), language)
         return EXIT_INTERRUPTED
+    if isinstance(code, Outcome):  # every command ends here: its stderr lines in one order, its exit code
+        return tell(code, language)
     if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C (and SIGTERM, see _on_sigterm) into exit code 130
-        note(t("run.interrupted", language))
+        tell(Outcome(notes=[t("run.interrupted", language)]), language)
     return code if isinstance(code, int) else 0
 
 
@@ -146,8 +148,8 @@ def _on_sigterm() -> None:
 
 
 def _usage_error(ctx: Context | None, message: str, language: str) -> int:
-    note(t("usage.error", language, detail=message))
-    note(t("usage.hint", language, command=ctx.command_path if ctx is not None else "kmc-gap"))
+    hint = t("usage.hint", language, command=ctx.command_path if ctx is not None else "kmc-gap")
+    tell(Outcome(notes=[t("usage.error", language, detail=message), hint]), language)
     return EXIT_INVALID
 
 
@@ -174,7 +176,8 @@ def run() -> None:
         if exc.errno == errno.EPIPE:
             code = 0
         else:
-            say("run.stdout_failed", reason=os_reason(exc))
+            language = lang()
+            tell(Outcome(notes=[t("run.stdout_failed", language, reason=os_reason(exc))]), language)
             code = EXIT_INVALID
     else:
         sys.exit(code)

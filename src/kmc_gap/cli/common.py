@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import typer
 
 from kmc_gap.cli.help import lang, run_of
+from kmc_gap.cli.outcome import Outcome, Stop
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import KmcGapError, Problem, os_reason
 from kmc_gap.words import t
-from kmc_gap.words.safe import log_line
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -32,30 +32,14 @@ if TYPE_CHECKING:
     from kmc_gap.render.base import RenderContext
 
 
-EXIT_FINDINGS, EXIT_INVALID, EXIT_INTERRUPTED = 1, 2, 130
+def words(key: str, **args: object) -> str:
+    """A catalogue entry in the run's language, for an outcome's notes."""
+    return t(key, lang(), **args)
 
 
 def fail(problems: list[Problem]) -> NoReturn:
     """Stop the command for ``problems``: :func:`main` reports them and exits with the invalid-input code."""
     raise KmcGapError(problems)
-
-
-def warn(problems: list[Problem], language: str | None = None) -> None:
-    """``file: warning: message`` on stderr for each problem that does not change the exit code."""
-    lg = language or lang()
-    for problem in problems:
-        line = f"{problem.location()}: {t('run.warning', lg, message=problem.message(lg))}"
-        print(log_line(line), file=sys.stderr)
-
-
-def note(text: str) -> None:
-    """``kmc-gap: text`` on stderr; text from inputs in it (a path, a value) is shown as text."""
-    print(log_line(f"kmc-gap: {text}"), file=sys.stderr)
-
-
-def say(key: str, **args: object) -> None:
-    """A one-line note on stderr, in the chosen language."""
-    note(t(key, lang(), **args))
 
 
 def standard_of(ctx: typer.Context) -> Standard:
@@ -103,21 +87,20 @@ def record_options(catalog: Path | None, reading: RecordReading, std: Standard, 
     return records.options(records.catalog(catalog, std, max_size), reading, max_size)
 
 
-def expand_paths(given: list[Path]) -> Expansion:
-    """The files to read; what a folder search passed over is warned about on stderr.
+def expand_paths(given: list[Path], outcome: Outcome) -> Expansion:
+    """The files to read; what a folder search passed over goes to the outcome's warnings.
 
-    A folder with no profiles is returned as an error, reported at once: the run goes on with the
-    other inputs and ends with exit code 2.
+    A folder with no profiles is a problem of the outcome: the run goes on with the other inputs and
+    ends with exit code 2; with nothing at all to read, the command stops there.
     """
     from kmc_gap.model.kinds import FOLDER_SUFFIXES, found_in_folders
     from kmc_gap.model.paths import expand
-    from kmc_gap.render.text import report_problems
 
     found = expand(given, FOLDER_SUFFIXES, found_in_folders)
-    warn(found.skipped)
-    report_problems(found.empty, lang())
+    outcome.warnings += found.skipped
+    outcome.problems += found.empty
     if not found.files:
-        raise typer.Exit(EXIT_INVALID)
+        raise Stop(outcome)
     return found
 
 

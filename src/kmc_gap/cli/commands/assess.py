@@ -12,19 +12,15 @@ import typer
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_INVALID,
     context,
     destination,
     expand_paths,
     input_files,
-    note,
     progress,
     record_options,
-    say,
     standard_of,
     summary_inputs,
-    warn,
+    words,
 )
 from kmc_gap.cli.compat import ParameterSource
 from kmc_gap.cli.group import app
@@ -37,6 +33,7 @@ from kmc_gap.cli.options import (
     RecordsCatalogOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import EXIT_FINDINGS, EXIT_OK, Outcome
 from kmc_gap.model.kinds import read_together
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
@@ -80,8 +77,8 @@ def assess_cmd(
         GroupBy | None, typer.Option("--group-by", metavar="FIELD", help="help.opt.group_by", show_default=False)
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
-    _assess(ctx, AssessArgs(**{k: v for k, v in locals().items() if k != "ctx"}))  # every option, by its name
+) -> Outcome:
+    return _assess(ctx, AssessArgs(**{k: v for k, v in locals().items() if k != "ctx"}))  # every option, by its name
 
 
 @dataclass(frozen=True)
@@ -109,12 +106,11 @@ class AssessArgs:
     max_size: int
 
 
-def _assess(ctx: typer.Context, a: AssessArgs) -> None:
+def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
     from kmc_gap.api import inputs, thresholds
     from kmc_gap.api.assess import AssessRequest, Settings, assess_paths
     from kmc_gap.render.assess import Piece, renderer
-    from kmc_gap.render.text import report_problems
 
     day = inputs.as_of(a.as_of)
     std = standard_of(ctx)
@@ -126,7 +122,8 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     policy_name, pol = inputs.policy(a.policy, a.max_size)
-    found = expand_paths(a.profiles)
+    told = Outcome()
+    found = expand_paths(a.profiles, told)
     paths = found.files
     # record files need the catalogue; without them the spreadsheet code is never imported
     reads = any(map(read_together, paths)) or bool(a.reading.roster)
@@ -134,7 +131,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
     summary = fmt is AssessFormat.summary
     catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
     if records is None and ((catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by):
-        say("run.records_options_unused")  # a catalogue from the config file is for the runs that need one
+        told.notes.append(words("run.records_options_unused"))  # a config file's catalogue is for runs that need one
     courses, planned = summary_inputs(records, a.catalog if summary else None, a.plan_file, std, a.max_size)
     cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     kind = renderer(fmt)
@@ -149,19 +146,14 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> None:
         std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
     )
     with destination(a.output, read) as out, progress(len(paths)) as advance:
-        outcome = assess_paths(
-            request, std, kind(out, render_ctx), on_failure=lambda p: report_problems(p, lang()), advance=advance
-        )
+        outcome = assess_paths(request, std, kind(out, render_ctx), on_failure=told.problems.extend, advance=advance)
         if not outcome.assessed and a.output is not None:
             from kmc_gap.api.files import Discard
 
             raise Discard  # nothing was assessed: an existing -o file stays as it was
-    warn(outcome.warnings)
-    for problem in outcome.failures:
-        note(problem.format(lang()) if cohort else problem.message(lang()))
+    told.warnings += outcome.warnings
+    told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in outcome.failures]
     if a.output is not None and outcome.assessed:
-        say("run.wrote_people", path=a.output, n=outcome.assessed)
-    if outcome.invalid or found.empty:
-        raise typer.Exit(EXIT_INVALID)
-    if outcome.failures:
-        raise typer.Exit(EXIT_FINDINGS)
+        told.said.append(words("run.wrote_people", path=a.output, n=outcome.assessed))
+    told.code = EXIT_FINDINGS if outcome.failures else EXIT_OK
+    return told

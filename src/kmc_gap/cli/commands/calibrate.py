@@ -10,10 +10,11 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import RecordReading
-from kmc_gap.cli.common import EXIT_INVALID, context, destination, expand_paths, record_options, say, standard_of, warn
+from kmc_gap.cli.common import context, destination, expand_paths, record_options, standard_of, words
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption, MaxSizeOption
+from kmc_gap.cli.outcome import EXIT_INVALID, EXIT_OK, Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     CalibrateFormat,
@@ -34,24 +35,25 @@ def calibrate_cmd(
     ] = None,
     lang_: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api.calibrate import CalibrateRequest, calibrate_paths
     from kmc_gap.render.calibrate import RENDERERS
-    from kmc_gap.render.text import report_problems
 
     fmt = fmt or format_in(CalibrateFormat, output) or CalibrateFormat.table
     if fmt is CalibrateFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     std = standard_of(ctx)
-    expanded = expand_paths(files)
+    told = Outcome()
+    expanded = expand_paths(files, told)
     reading = record_options(None, RecordReading(), std, max_size)
     run = calibrate_paths(CalibrateRequest(tuple(expanded.files), reading), std)
-    warn(run.warnings)
-    report_problems(run.problems, lang())
+    told.warnings += run.warnings
+    told.problems += run.problems
     if run.calibration is not None:
         with destination(output, list(expanded.files)) as out:
             RENDERERS[fmt].write(run.calibration, out, context(std))
         if output is not None:
-            say("run.wrote_people", path=output, n=len({i["person"]["id"] for i in run.calibration["items"]}))
-    if run.problems or expanded.empty or run.calibration is None:
-        raise typer.Exit(EXIT_INVALID)
+            people = len({i["person"]["id"] for i in run.calibration["items"]})
+            told.said.append(words("run.wrote_people", path=output, n=people))
+    told.code = EXIT_INVALID if run.calibration is None else EXIT_OK
+    return told

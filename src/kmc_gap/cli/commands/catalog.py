@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.cli.common import EXIT_INVALID, context, destination, say, standard_of
+from kmc_gap.cli.common import context, destination, standard_of, words
 from kmc_gap.cli.group import catalog_app
-from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import ColumnsOption, LangOption, MaxSizeOption, SheetOption
+from kmc_gap.cli.outcome import EXIT_INVALID, Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -27,24 +28,23 @@ def catalog_init_cmd(
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api import records
     from kmc_gap.api.reading import RecordReading
     from kmc_gap.model.records import courses_in
     from kmc_gap.render.catalog import RENDERERS
     from kmc_gap.render.formats import SkeletonFormat
-    from kmc_gap.render.text import report_problems
 
     std = standard_of(ctx)
     fmt = SkeletonFormat.csv if output.suffix.lower() == ".csv" else SkeletonFormat.xlsx
     if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
         raise OptionError("--output", "usage.skeleton_output", value=str(output))
     found, problems = courses_in(files, records.options(None, RecordReading(sheet, columns), max_size))
-    report_problems(problems, lang())
+    told = Outcome(problems=problems)
     if not found:
-        raise typer.Exit(EXIT_INVALID)
+        told.code = EXIT_INVALID
+        return told
     with destination(output, list(files)) as out:
         RENDERERS[fmt].write(found, out, context(std))
-    say("catalog.written", path=output, n=len(found))
-    if problems:
-        raise typer.Exit(EXIT_INVALID)
+    told.said.append(words("catalog.written", path=output, n=len(found)))
+    return told

@@ -13,6 +13,7 @@ from kmc_gap.cli.common import context
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, run_of
 from kmc_gap.cli.options import LangOption
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.render.formats import (
     ConfigFormat,
 )
@@ -25,10 +26,11 @@ def config_cmd(
         ConfigFormat, typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.config_format")
     ] = ConfigFormat.table,
     lang_: LangOption = None,
-) -> None:
+) -> Outcome:
     from kmc_gap.api.config import load_config
     from kmc_gap.model.loading import load_standard
     from kmc_gap.render.config import RENDERERS
 
     config = run_of(ctx).config or load_config(Path.cwd(), os.environ)
     RENDERERS[fmt].write(config, sys.stdout, context(load_standard()))
+    return Outcome()

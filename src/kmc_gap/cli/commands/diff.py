@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import context, say, standard_of
+from kmc_gap.cli.common import context, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import AsOfOption, FormatOption, LangOption, MaxSizeOption, PolicyOption
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     DocFormat,
@@ -28,7 +29,7 @@ def diff_cmd(
     as_of: AsOfOption = None,
     policy: PolicyOption = "default",
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api import inputs
     from kmc_gap.api.diff import DiffRequest, diff
     from kmc_gap.render.diff import RENDERERS
@@ -37,6 +38,5 @@ def diff_cmd(
     std = standard_of(ctx)
     policy_name, pol = inputs.policy(policy, max_size)
     result = diff(DiffRequest(old, new, pol, day, policy_name, max_size), std)
-    if not result["same_person"]:
-        say("run.other_person")
     RENDERERS[fmt].write(result, sys.stdout, context(std))
+    return Outcome(notes=[] if result["same_person"] else [words("run.other_person")])

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import EXIT_INVALID, expand_paths, fail, input_files, record_options, say, standard_of, warn
+from kmc_gap.cli.common import expand_paths, fail, input_files, record_options, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -19,6 +19,7 @@ from kmc_gap.cli.options import (
     RecordsCatalogOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import EXIT_INVALID, EXIT_OK, Outcome
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -45,19 +46,19 @@ def form_cmd(
     policy: PolicyOption = "default",
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api import inputs
     from kmc_gap.api.forms import FormRequest, make_forms
     from kmc_gap.api.forms import raters as rater_list
     from kmc_gap.api.thresholds import task_codes
     from kmc_gap.model.forms import FormSpec
     from kmc_gap.render.form import form_workbook
-    from kmc_gap.render.text import report_problems
 
     std = standard_of(ctx)
     spec = FormSpec(rater_list(raters), tuple(task_codes(task, std, "--task")) if task else (), only_gaps)
     day = inputs.as_of(as_of)
-    found = expand_paths(people)
+    told = Outcome()
+    found = expand_paths(people, told)
     records = record_options(catalog, reading, std, max_size)
     _, pol = inputs.policy(policy, max_size)
     request = FormRequest(
@@ -68,9 +69,9 @@ def form_cmd(
         run = make_forms(request, std, form_workbook)
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
-    warn(run.warnings)
-    report_problems(run.problems, lang())
+    told.warnings += run.warnings
+    told.problems += run.problems
     if run.written:
-        say("run.wrote_forms", n=sum(n for _, n in run.written), path=output)
-    if run.problems or found.empty or not run.written:
-        raise typer.Exit(EXIT_INVALID)
+        told.said.append(words("run.wrote_forms", n=sum(n for _, n in run.written), path=output))
+    told.code = EXIT_OK if run.written else EXIT_INVALID
+    return told

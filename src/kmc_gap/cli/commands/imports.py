@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import EXIT_INVALID, context, fail, input_files, note, record_options, say, standard_of, warn
+from kmc_gap.cli.common import context, fail, input_files, record_options, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -18,6 +18,7 @@ from kmc_gap.cli.options import (
     RecordsCatalogOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
@@ -43,10 +44,9 @@ def import_cmd(
     lang_: LangOption = None,
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api.imports import ImportRequest, import_records
     from kmc_gap.render.imports import RENDERERS
-    from kmc_gap.render.text import report_problems
 
     std = standard_of(ctx)
     if output.exists() and not output.is_dir():
@@ -55,17 +55,10 @@ def import_cmd(
     inputs = [*input_files(catalog), *reading.files()]
     request = ImportRequest(tuple(files), records, output, lang(), dry_run, tuple(inputs))
     run = import_records(request, std)
-    for line in run.counts:  # what became of every row, before the warnings and problems about some of them
-        note(tr(line.key, lang(), line.args))
-    warn(run.warnings)
-    report_problems(run.problems, lang())
+    # what became of every row comes first, before the warnings and problems about some of them
+    told = Outcome([tr(line.key, lang(), line.args) for line in run.counts], run.warnings, run.problems)
     RENDERERS[fmt].write(run.changes, sys.stdout, context(std))
     written = sum(c.changed for c in run.changes)
-    say(
-        "import.dry_run" if dry_run else "import.done",
-        written=written,
-        unchanged=len(run.changes) - written,
-        folder=output,
-    )
-    if run.problems:
-        raise typer.Exit(EXIT_INVALID)
+    key = "import.dry_run" if dry_run else "import.done"
+    told.said.append(words(key, written=written, unchanged=len(run.changes) - written, folder=output))
+    return told

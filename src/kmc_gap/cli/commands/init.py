@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import context, fail, say, standard_of
+from kmc_gap.cli.common import context, fail, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem, os_reason
 
@@ -24,7 +25,7 @@ def init_cmd(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="help.opt.force")] = False,
     lang_: LangOption = None,
-) -> None:
+) -> Outcome:
     import datetime as dt
     import io
 
@@ -37,7 +38,7 @@ def init_cmd(
     RENDERERS[StarterFormat.yaml].write(dt.date.today(), buffer, context(std))
     if output is None:
         sys.stdout.write(buffer.getvalue())
-        return
+        return Outcome()
     try:
         check_output(output)
         write_atomic(output, buffer.getvalue(), force=force)
@@ -45,4 +46,4 @@ def init_cmd(
         fail([Problem(shown(output), "file.exists")])
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
-    say("run.wrote", path=output)
+    return Outcome(said=[words("run.wrote", path=output)])

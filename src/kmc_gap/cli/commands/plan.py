@@ -11,19 +11,9 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import (
-    EXIT_INVALID,
-    context,
-    destination,
-    expand_paths,
-    input_files,
-    plan_summary,
-    say,
-    standard_of,
-    warn,
-)
+from kmc_gap.cli.common import context, destination, expand_paths, input_files, plan_summary, standard_of, words
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
     AsOfOption,
     LangOption,
@@ -31,6 +21,7 @@ from kmc_gap.cli.options import (
     PolicyOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
@@ -66,12 +57,11 @@ def plan_cmd(
     policy: PolicyOption = "default",
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api import inputs, records
     from kmc_gap.api.plan import PlanRequest, plan
     from kmc_gap.engine.plan import PlanOptions
     from kmc_gap.render.plan import RENDERERS
-    from kmc_gap.render.text import report_problems
 
     started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
     fmt = fmt or format_in(PlanFormat, output) or PlanFormat.table
@@ -79,14 +69,15 @@ def plan_cmd(
         raise OptionError("--format", "usage.xlsx_terminal")
     day = inputs.as_of(as_of)
     std = standard_of(ctx)
-    found = expand_paths(profiles)
+    told = Outcome()
+    found = expand_paths(profiles, told)
     limit = inputs.amount("--budget", budget) if budget is not None else None
     options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
     reads = records.options(None, reading, max_size)
     run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reads), std)
-    report_problems(run.problems, lang())
-    warn(run.warnings)
+    told.warnings += run.warnings
+    told.problems += run.problems
     if run.plan is not None:
         with destination(output, [*found.files, *input_files(policy, catalog), *reading.files()]) as out:
             if fmt is PlanFormat.summary:  # the team's page with this plan
@@ -94,6 +85,6 @@ def plan_cmd(
             else:
                 RENDERERS[fmt].write(run.plan, out, context(std))
         if output is not None:
-            say("run.wrote_plan", path=output, n=len(run.plan["people"]), courses=len(run.plan["courses"]))
-    if run.problems or found.empty:
-        raise typer.Exit(EXIT_INVALID)
+            n, courses = len(run.plan["people"]), len(run.plan["courses"])
+            told.said.append(words("run.wrote_plan", path=output, n=n, courses=courses))
+    return told

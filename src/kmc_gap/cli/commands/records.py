@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import EXIT_INVALID, context, destination, input_files, record_options, say, standard_of
+from kmc_gap.cli.common import context, destination, input_files, record_options, standard_of, words
 from kmc_gap.cli.group import records_app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -18,6 +18,7 @@ from kmc_gap.cli.options import (
     RecordsCatalogOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import EXIT_INVALID, Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     InspectFormat,
@@ -41,21 +42,21 @@ def records_inspect_cmd(
     lang_: LangOption = None,
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api.inspect import InspectRequest, inspect, mapping_text
     from kmc_gap.render.inspect import RENDERERS
-    from kmc_gap.render.text import report_problems
 
     std = standard_of(ctx)
     records = record_options(catalog, reading, std, max_size)
     found = inspect(InspectRequest(tuple(files), records, write_mapping), std)
-    report_problems(found.problems, lang())
+    told = Outcome(problems=list(found.problems))
     RENDERERS[fmt].write(found, sys.stdout, context(std))
     if write_mapping is not None:
         kept = records.mapping.model_dump(include={"headers", "words"}) if records.mapping is not None else {}
         notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
         with destination(write_mapping, [*files, *input_files(catalog), *reading.files()]) as out:
             out.write(mapping_text(found, kept, notes))
-        say("inspect.wrote", path=write_mapping)
-    if found.problems or any(table.causes or table.unreadable for table in found.tables):
-        raise typer.Exit(EXIT_INVALID)
+        told.said.append(words("inspect.wrote", path=write_mapping))
+    if any(table.causes or table.unreadable for table in found.tables):
+        told.code = EXIT_INVALID  # rows that would be refused: each is in the tables, not a problem of its own
+    return told

@@ -12,6 +12,7 @@ from kmc_gap.cli.common import context, destination, fail, input_files, standard
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang, run_of
 from kmc_gap.cli.options import FormatOption, LangOption
+from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.problems import Problem
 from kmc_gap.render.formats import (
     ViewFormat,
@@ -27,7 +28,7 @@ def standard_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.standard_output", dir_okay=False)
     ] = None,
-) -> None:
+) -> Outcome:
     from kmc_gap.model.loading import suggest
     from kmc_gap.model.lookup import index
     from kmc_gap.render.browse import view_for
@@ -44,3 +45,4 @@ def standard_cmd(
     read = input_files(run_of(ctx).standard)
     with destination(output, read) as out:
         RENDERERS[fmt].write(view, out, context(std))
+    return Outcome()

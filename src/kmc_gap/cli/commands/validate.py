@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import EXIT_FINDINGS, EXIT_INVALID, context, expand_paths, say, standard_of, warn
+from kmc_gap.cli.common import context, expand_paths, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
@@ -17,6 +17,7 @@ from kmc_gap.cli.options import (
     MaxSizeOption,
     reads_records,
 )
+from kmc_gap.cli.outcome import EXIT_FINDINGS, EXIT_OK, Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     ValidateFormat,
@@ -38,20 +39,19 @@ def validate_cmd(
     lang_: LangOption = None,
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> None:
+) -> Outcome:
     from kmc_gap.api.validate import ValidateRequest, validate
     from kmc_gap.render.validate import RENDERERS
 
     std = standard_of(ctx)
-    found = expand_paths(files)
+    told = Outcome()
+    found = expand_paths(files, told)
     request = ValidateRequest(tuple(found.files), found.named, policy, catalog, reading, max_size)
     checks = validate(request, std)
-    warn([w for c in checks for w in c.warnings])
+    told.warnings += [w for c in checks for w in c.warnings]
     checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, context(std))
     invalid = sum(not c.valid for c in checks)
-    say("run.checked", n=len(checks), invalid=invalid)
-    if found.empty:
-        raise typer.Exit(EXIT_INVALID)
-    if invalid:
-        raise typer.Exit(EXIT_FINDINGS)
+    told.said.append(words("run.checked", n=len(checks), invalid=invalid))
+    told.code = EXIT_FINDINGS if invalid else EXIT_OK
+    return told
