@@ -21,7 +21,6 @@ with what CASE gives.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Iterator, Sequence
@@ -34,7 +33,7 @@ from pydantic import ValidationError
 from kmc_gap.model.integrity import check_standard
 from kmc_gap.model.models import CaseLinks, Standard
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, parse_json, read_bytes
 from kmc_gap.words import Word
 from kmc_gap.words.catalogue import CASE_ITEM_TYPES
 
@@ -99,14 +98,7 @@ class _Item:
 
 def load_case(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Standard:
     """The standard a CASE package holds; ``InputError`` with every problem located by JSON pointer."""
-    text = decode(read_bytes(path, name, max_bytes), name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
-    except RecursionError:
-        raise InputError([Problem(name, "json.syntax")]) from None
-    return _Reader(name, data).standard()
+    return _Reader(name, parse_json(decode(read_bytes(path, name, max_bytes), name), name)).standard()
 
 
 class _Reader:

@@ -39,7 +39,7 @@ from pydantic import ValidationError
 from kmc_gap.model.case import identifier, item_link, uri
 from kmc_gap.model.models import Evidence, Person, Standard
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, parse_json, read_bytes
 from kmc_gap.words.catalogue import SIGNATURE_NOTES
 
 CERTIFICATE_TYPES = frozenset({"certification", "license", "licence", "certificate"})
@@ -121,12 +121,7 @@ def read_credentials(
     if text[:1] not in ("{", "[", '"'):  # a compact JWS (its segments are checked one by one)
         documents: list[tuple[str, Any]] = [("", text)]
     else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
-        except RecursionError:
-            raise InputError([Problem(name, "json.syntax")]) from None
+        data = parse_json(text, name)
         documents = [(f"/{i}", d) for i, d in enumerate(data)] if isinstance(data, list) else [("", data)]
     for pointer, document in documents:
         try:

@@ -503,3 +503,18 @@ def _tab_at(text: str, line0: int) -> bool:
         return False
     stripped = lines[line0].lstrip(" ")
     return stripped.startswith("\t")
+
+
+def parse_json(text: str, name: str) -> Any:
+    """JSON text (a CASE package, a credential) as data; broken JSON is ``InputError`` at its line and column.
+
+    JSON nested past Python's recursion limit is refused as broken too, never a traceback.
+    """
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
+    except RecursionError:
+        raise InputError([Problem(name, "json.syntax")]) from None
