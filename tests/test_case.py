@@ -138,12 +138,14 @@ def test_identifiers_are_fixed_lower_case_and_scoped_by_the_standard(package: di
     assert not {i["identifier"] for i in theirs["CFItems"]} & {i["identifier"] for i in package["CFItems"]}
 
 
-def test_uris_are_absolute_and_follow_a_given_base(package: dict[str, Any]) -> None:
-    item = package["CFItems"][0]
-    assert item["uri"] == f"urn:uuid:{item['identifier']}"
-    based = case_package(load_standard(), "https://case.example.org/")
-    assert based["CFItems"][0]["uri"] == f"https://case.example.org/CFItems/{item['identifier']}"
-    assert "v1p1" not in json.dumps(based)
+def test_every_uri_is_the_urn_of_its_identifier(package: dict[str, Any]) -> None:
+    """Absolute, stable, with no API version in them: what a badge can cite."""
+    objects = [package["CFDocument"], *package["CFItems"], *package["CFAssociations"]]
+    objects += package["CFDefinitions"]["CFItemTypes"] + package["CFRubrics"]
+    for criterion in package["CFRubrics"][0]["CFRubricCriteria"]:
+        objects += [criterion, *criterion["CFRubricCriterionLevels"]]
+    assert [o["uri"] for o in objects] == [f"urn:uuid:{o['identifier']}" for o in objects]
+    assert "v1p1" not in json.dumps(package)
 
 
 # --------------------------------------------------------------------------- reading a package back

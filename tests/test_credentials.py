@@ -364,3 +364,21 @@ def test_a_folder_search_finds_credentials_but_not_reports(run_line: RunLine, tm
 def test_copying_the_credential_unchanged_is_one_item(tmp_path: Path) -> None:
     path = _write(tmp_path, "list.json", [badge(), copy.deepcopy(badge())])
     assert len(_read(path).credentials) == 2  # both read: the loader counts the second as a repeat
+
+
+def test_a_result_that_fails_its_description_gives_no_level(tmp_path: Path) -> None:
+    """The level 4 alignment sits on a result of level 3 where level 4 was required: no level is taken from it."""
+    cred = badge(level=None)
+    rubric = [{"id": f"urn:uuid:lv{n}", "type": ["RubricCriterionLevel"], "name": f"{n}"} for n in (3, 4)]
+    cred["credentialSubject"]["achievement"]["resultDescription"] = [
+        {"id": "urn:uuid:rd", "type": ["ResultDescription"], "name": "實作", "resultType": "RubricCriterionLevel",
+         "requiredLevel": "urn:uuid:lv4", "rubricCriterionLevel": rubric}
+    ]  # fmt: skip
+    result = {"type": ["Result"], "resultDescription": "urn:uuid:rd", "achievedLevel": "urn:uuid:lv3",
+              "alignment": [{"type": ["Alignment"], "targetName": "職能級別 4", "targetUrl": LEVEL_4}]}  # fmt: skip
+    cred["credentialSubject"]["result"] = [result]
+    (read,) = _read(_write(tmp_path, "b.json", cred)).credentials
+    assert (read.evidence, read.reason.value) == (None, "no_level")
+    result["achievedLevel"] = "urn:uuid:lv4"  # now it passes: its level stands
+    (read,) = _read(_write(tmp_path, "b.json", cred)).credentials
+    assert read.evidence is not None and read.evidence.level == 4

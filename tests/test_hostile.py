@@ -152,9 +152,10 @@ def test_a_reader_that_stops_early_is_no_failure() -> None:
 
 @pytest.mark.slow
 def test_pipes_and_devices_named_as_inputs_are_refused_at_once(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe.yaml"
-    os.mkfifo(fifo)
-    for source in (str(fifo), "/dev/zero"):
+    fifos = [tmp_path / name for name in ("pipe.yaml", "pipe.json", "pipe.jwt")]  # .json is looked into: never a pipe
+    for fifo in fifos:
+        os.mkfifo(fifo)
+    for source in (*map(str, fifos), "/dev/zero"):
         done = _kmc("validate", source, timeout=20)  # a FIFO would hang; /dev/zero would never end
         assert done.returncode == 1
         assert b"not a regular file" in done.stdout

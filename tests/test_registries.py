@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kmc_gap.model import kinds
-from kmc_gap.model.kinds import KINDS, InputKind, kind_of
+from kmc_gap.model.kinds import KINDS, InputKind, input_kind
 from kmc_gap.render import formats
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.words.catalogue import WORDS
@@ -92,9 +92,9 @@ def test_kind_of_a_file(tmp_path: Path, name: str, text: str, kind: InputKind) -
     path = tmp_path / name
     if "#" not in name:
         path.write_text(text, "utf-8")
-    assert kind_of(path) is kind
+    assert input_kind(path) is kind
 
 
 def test_a_missing_json_file_is_a_report_and_its_reader_says_so(tmp_path: Path) -> None:
-    assert kind_of(tmp_path / "gone.json") is InputKind.report
+    assert input_kind(tmp_path / "gone.json") is InputKind.report
     assert kinds.read_together(tmp_path / "gone.csv")

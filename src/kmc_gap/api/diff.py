@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from kmc_gap.engine.diff import compare
 from kmc_gap.engine.report import Diff, Report
 from kmc_gap.engine.scoring import assess
-from kmc_gap.model.kinds import InputKind, kind_of
+from kmc_gap.model.kinds import InputKind, input_kind
 from kmc_gap.model.loading import load_profile
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Policy, Standard
@@ -61,7 +61,7 @@ def load_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
 
 def report_of(path: Path, std: Standard, policy: Policy, as_of: dt.date, policy_name: str, max_bytes: int) -> Report:
     """The report of one side: read from JSON, or made by assessing a profile."""
-    if kind_of(path) is not InputKind.profile:  # a report (a CASE package or a credential is refused as one)
+    if input_kind(path) is not InputKind.profile:  # a report (a CASE package or a credential is refused as one)
         report = load_report(path, max_bytes)
         _check_codes(report, std, shown(path))
         return report

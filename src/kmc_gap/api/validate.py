@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.model import yamlsource
-from kmc_gap.model.kinds import InputKind, read_together
-from kmc_gap.model.kinds import kind_of as kind_of_file
+from kmc_gap.model.kinds import InputKind, input_kind, read_together
 from kmc_gap.model.loading import check_catalog, check_profile, kind_of, load_policy, placeholders
 from kmc_gap.model.models import Standard
 from kmc_gap.model.paths import shown, split_sheet
@@ -26,7 +25,7 @@ def check_file(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES, *,
     A file found by searching a folder that is neither (a CI workflow, say) is ``skipped``, not wrong.
     """
     name = shown(path)
-    if kind_of_file(path) is InputKind.case:  # a standard as a CASE package: checked as --standard reads it
+    if input_kind(path) is InputKind.case:  # a standard as a CASE package: checked as --standard reads it
         from kmc_gap.model.case import load_case
 
         try:

@@ -3,9 +3,10 @@
 **Identifiers.** Every CASE identifier is a UUID 5 over kmc-gap's own namespace, the standard's
 code and the item's code (an association: origin, type and destination), so that an export is
 the same on every machine and every run, and another standard's items never share one (OpenSALT
-refuses an identifier another document already uses). URIs are ``urn:uuid:<identifier>`` unless a
-base is given (``https://…/CFItems/<identifier>``): absolute, stable, with no API version in them,
-since badges cite them.
+refuses an identifier another document already uses). URIs are ``urn:uuid:<identifier>``: absolute,
+stable, with no API version in them, since badges cite them. A package read from a CASE server
+keeps its own identifiers and URIs (:class:`~kmc_gap.model.models.CaseLinks`), and an export of it
+writes them again.
 
 **Reading a package** (CASE 1.1, and 1.0 with its ``CFPackageURI``/``CFDocumentURI`` and parentless
 roots). The rule for what is an iCAP item: its ``CFItemType`` is one of the standard's seven kinds
@@ -42,6 +43,17 @@ NAMESPACE = uuid.UUID("8d5c2f0e-3b1a-5c47-9e6d-2a7f4b9c1e03")
 
 #: The extension key that carries what CASE has no field for.
 EXTENSION = "kmcGap"
+#: The standard's fields that travel in the document's extension, as the standard writes them.
+DOCUMENT_FIELDS = (
+    "name_en",
+    "name_note",
+    "name_kind",
+    "translation",
+    "description_en",
+    "categories",
+    "versions",
+    "notes",
+)
 
 KIND_PATTERNS = {
     "duty": re.compile(r"^T[0-9]+$"),
@@ -60,20 +72,18 @@ def identifier(standard_code: str, key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{standard_code}|{key}"))
 
 
-def uri(base: str | None, collection: str, ident: str) -> str:
-    """An object's URI: ``urn:uuid:…``, or ``{base}{collection}/{identifier}`` under a given base."""
-    if not base:
-        return f"urn:uuid:{ident}"
-    return f"{base.rstrip('/')}/{collection}/{ident}"
+def urn(ident: str) -> str:
+    """An object's URI: ``urn:uuid:<identifier>``, absolute and stable wherever the package is served."""
+    return f"urn:uuid:{ident}"
 
 
-def item_link(std: Standard, code: str, base: str | None = None) -> tuple[str, str]:
+def item_link(std: Standard, code: str) -> tuple[str, str]:
     """(identifier, uri) of a code's CFItem: the package's own where the standard was read from one."""
     links = std.case
     if links is not None and code in links.identifiers:
         return links.identifiers[code], links.uris[code]
     ident = identifier(std.code, code)
-    return ident, uri(base, "CFItems", ident)
+    return ident, urn(ident)
 
 
 # --------------------------------------------------------------------------- reading a package
@@ -286,11 +296,17 @@ class _Reader:
         if data["level"] is None:
             task_levels = [t.get("level") for d in data["duties"] for t in d["tasks"]]
             data["level"] = max((lv for lv in task_levels if isinstance(lv, int)), default=None)
-        for key in ("name_en", "name_note", "name_kind", "translation", "description_en", "categories", "versions"):
-            if key in extra:
-                data[key] = extra[key]
-        if "notes" in extra:
-            data["notes"] = extra["notes"]
+        carried = (
+            "name_en",
+            "name_note",
+            "name_kind",
+            "translation",
+            "description_en",
+            "categories",
+            "versions",
+            "notes",
+        )
+        data |= {key: extra[key] for key in carried if key in extra}
         descriptors = self.descriptors(extra)
         if descriptors:
             data["levels"] = descriptors
@@ -308,7 +324,7 @@ class _Reader:
         links = CaseLinks(
             document=self.doc_id.lower(),
             identifiers={i.code: i.ident for i in self.items.values() if i.kind and i.code},
-            uris={i.code: str(i.data.get("uri") or uri(None, "", i.ident)) for i in self.items.values() if i.kind},
+            uris={i.code: str(i.data.get("uri") or urn(i.ident)) for i in self.items.values() if i.kind},
         )
         return std.model_copy(update={"case": links})
 
@@ -317,43 +333,33 @@ class _Reader:
         return sorted(found, key=lambda item: (item.sequence, item.order))
 
     def duty(self, item: _Item, levels: dict[str, int]) -> dict[str, Any]:
-        out = self.named(item)
+        out = self.entry(item, nameEn="name_en")
         out["tasks"] = [self.task(t, levels) for t in self.ordered("task", {item.ident})]
         return out
 
     def task(self, item: _Item, levels: dict[str, int]) -> dict[str, Any]:
-        out = self.named(item)
+        out = self.entry(item, nameEn="name_en")
         level = _ext(item.data).get("icapLevel")
         level = _int(level) if level is not None else levels.get(item.ident)
         if level is None:
             self.problem("case.no_level", item.pointer, item.label)
         out["level"] = level
-        out["outputs"] = [self.output(o) for o in self.ordered("output", {item.ident})]
-        out["indicators"] = [self.indicator(p) for p in self.ordered("indicator", {item.ident})]
+        out["outputs"] = [
+            self.entry(o, nameEn="name_en", footnote="note") for o in self.ordered("output", {item.ident})
+        ]
+        out["indicators"] = [self.entry(p, "text", textEn="text_en") for p in self.ordered("indicator", {item.ident})]
         parts = [self.items[ident] for _, _, ident in sorted(item.parts) if ident in self.items]
         out["knowledge"] = [p.code for p in parts if p.kind == "knowledge"]
         out["skills"] = [p.code for p in parts if p.kind == "skill"]
         return out
 
-    def named(self, item: _Item) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": item.code, "name": item.data.get("fullStatement")}
-        name_en = _ext(item.data).get("nameEn")
-        if name_en is not None:
-            out["name_en"] = name_en
-        return out
-
-    def output(self, item: _Item) -> dict[str, Any]:
-        out = self.named(item)
-        note = _ext(item.data).get("footnote")
-        if note is not None:
-            out["note"] = note
-        return out
-
-    def indicator(self, item: _Item) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": item.code, "text": item.data.get("fullStatement")}
-        text_en = _ext(item.data).get("textEn")
-        if text_en is not None:
-            out["text_en"] = text_en
+    @staticmethod
+    def entry(item: _Item, text: str = "name", **carried: str) -> dict[str, Any]:
+        """An item as the standard writes it: its code, its statement as ``text``, and each extension carried
+        (``nameEn="name_en"``: the extension ``nameEn``, where there is one, as ``name_en``)."""
+        out: dict[str, Any] = {"code": item.code, text: item.data.get("fullStatement")}
+        ext = _ext(item.data)
+        out |= {field: ext[key] for key, field in carried.items() if ext.get(key) is not None}
         return out
 
     def ksa(self, kind: str, roots: set[str | None]) -> dict[str, Any]:
@@ -361,14 +367,10 @@ class _Reader:
         found.sort(key=lambda i: (i.parent not in roots, i.sequence, i.order))
         out = {}
         for item in found:
-            entry: dict[str, Any] = {"name": item.data.get("fullStatement")}
-            notes, ext = _text(item.data.get("notes")), _ext(item.data)
-            if notes:
-                entry["description"] = notes
-            for key, name in (("nameEn", "name_en"), ("descriptionEn", "description_en")):
-                if ext.get(key) is not None:
-                    entry[name] = ext[key]
-            out[item.code] = entry
+            entry = self.entry(item, nameEn="name_en", descriptionEn="description_en")
+            del entry["code"]
+            notes = _text(item.data.get("notes"))
+            out[item.code] = {**entry, "description": notes} if notes else entry
         return out
 
     def rubrics(self) -> Iterator[tuple[str, dict[str, Any], list[Any]]]:
@@ -397,8 +399,8 @@ class _Reader:
 
     def descriptors(self, extra: dict[str, Any]) -> dict[int, dict[str, Any]]:
         """The six level descriptors, from the first criterion that has six levels, their English from the extension."""
-        english = extra.get("levels_en") if isinstance(extra.get("levels_en"), dict) else {}
-        assert isinstance(english, dict)
+        english = extra.get("levels_en")
+        english = english if isinstance(english, dict) else {}
         for _, _, levels in self.rubrics():
             if len(levels) != 6:
                 continue

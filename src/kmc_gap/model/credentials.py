@@ -36,7 +36,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kmc_gap.model.case import identifier, item_link, uri
+from kmc_gap.model.case import identifier, item_link, urn
 from kmc_gap.model.models import Evidence, Person, Standard
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, parse_json, read_bytes
@@ -100,13 +100,11 @@ def load_keys(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Keys
     try:
         if raw.lstrip().startswith(b"-----BEGIN"):
             return Keys(((None, load_pem_public_key(raw)),))
-        data = json.loads(decode(raw, name))
+        data = parse_json(decode(raw, name), name)
         found = data.get("keys", [data]) if isinstance(data, dict) else None
         if not isinstance(found, list) or not found:
             raise ValueError("no key")
         return Keys(tuple((k.get("kid"), jwt.PyJWK(k).key) for k in found if isinstance(k, dict)))
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
     except (ValueError, TypeError, KeyError, jwt.PyJWTError):
         raise InputError([Problem(name, "credentials.bad_key")]) from None
 
@@ -246,13 +244,13 @@ class _Mapper:
             self.by_id[ident.lower()] = code
         doc = std.case.document if std.case is not None else identifier(std.code, "document")
         self.bases = {link.rsplit("/", 1)[0] + "/" for link in self.by_uri if "/" in link.partition(":")[2]}
-        self.bases.add(uri(None, "", doc))
+        self.bases.add(urn(doc))
         self.levels: dict[str, int] = {}
         for task in std.tasks():
             for level in range(1, 7):
                 level_id = identifier(std.code, f"level|{task.code}|{level}")
                 self.levels[level_id] = level
-                self.levels[uri(None, "", level_id)] = level
+                self.levels[urn(level_id)] = level
         self.names = {std.code.casefold(), std.name.casefold()}
 
     def read(
@@ -311,17 +309,19 @@ class _Mapper:
         alignments = _list(achievement.get("alignment"))
         results = [r for r in _list(subject.get("result")) if isinstance(r, dict)]
         level = _level(achievement.get("level")) or _level(subject.get("level"))
+        failed: set[Any] = set()  # the result descriptions whose result does not pass
         for description in _list(achievement.get("resultDescription")):
             if not isinstance(description, dict):
                 continue
             result = next((r for r in results if r.get("resultDescription") == description.get("id")), None)
             if result is None or not _passes(description, result):
+                failed.add(description.get("id"))
                 continue
             alignments += _list(description.get("alignment"))
-            achieved = self.achieved(description, result)
-            level = achieved or level
-        for result in results:
-            level = self.level_of(_list(result.get("alignment"))) or level
+            level = self.achieved(description, result) or level
+        for result in results:  # a result aligned to a level of the rubric, unless it failed its description
+            if result.get("resultDescription") not in failed:
+                level = self.level_of(_list(result.get("alignment"))) or level
         codes = []
         for alignment in alignments:
             code = self.code_of(alignment) if isinstance(alignment, dict) else None

@@ -14,7 +14,10 @@ A new kind is one entry here and one reader.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,13 +44,28 @@ _CASE_MARK = b'"CFDocument"'
 _JWS = re.compile(rb"^\s*[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\s*$")
 
 
-def _head(path: Path) -> bytes:
-    """The first bytes of a file, or nothing when it cannot be read (the reader will say why)."""
+def _sniffed(path: Path, sniff: Callable[[bytes], InputKind]) -> InputKind:
+    """What a file's first bytes say it is; a pipe, a device or a missing file is never opened here.
+
+    Such a file is given to the reader of the ending's first kind, which says what is wrong with it.
+    Each file is looked into once for as long as it is unchanged, however often a run asks.
+    """
+    try:
+        found = os.stat(path)
+    except OSError:
+        return sniff(b"")
+    if not stat.S_ISREG(found.st_mode):
+        return sniff(b"")
+    return _sniff_file(path, found.st_mtime_ns, found.st_size, sniff)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sniff_file(path: Path, mtime_ns: int, size: int, sniff: Callable[[bytes], InputKind]) -> InputKind:
     try:
         with open(path, "rb") as handle:
-            return handle.read(SNIFF_BYTES)
+            return sniff(handle.read(SNIFF_BYTES))
     except OSError:
-        return b""
+        return sniff(b"")
 
 
 def _json_kind(head: bytes) -> InputKind:
@@ -80,7 +98,7 @@ KINDS: dict[InputKind, Kind] = {
 }
 
 
-def kind_of(path: Path) -> InputKind:
+def input_kind(path: Path) -> InputKind:
     """The kind of ``path``: by its ending, reading the file only where endings are shared (``.json``).
 
     A name with an ending no kind claims is read as a YAML profile, whose reader says what is wrong.
@@ -93,12 +111,12 @@ def kind_of(path: Path) -> InputKind:
         return claims[0]
     sniff = KINDS[claims[0]].sniff
     assert sniff is not None, f"{suffix} is claimed by several kinds, so each must sniff"
-    return sniff(_head(path))
+    return _sniffed(path, sniff)
 
 
 def read_together(path: Path) -> bool:
     """Whether ``path`` is read with the run's record files and joined by person id (records, credentials)."""
-    return KINDS[kind_of(path)].together
+    return KINDS[input_kind(path)].together
 
 
 #: The endings a folder search looks at (the files are then asked :func:`found_in_folders`).
@@ -107,7 +125,7 @@ FOLDER_SUFFIXES = tuple(dict.fromkeys(s for spec in KINDS.values() if spec.in_fo
 
 def found_in_folders(path: Path) -> bool:
     """Whether a folder search keeps the regular file ``path``: profiles, and JSON files that hold a credential."""
-    return KINDS[kind_of(path)].in_folders
+    return KINDS[input_kind(path)].in_folders
 
 
 def is_table(path: Path) -> bool:

@@ -80,9 +80,9 @@ def bundled_standard_path() -> Path:
 def load_standard(path: Path | None = None) -> Standard:
     """Load and check a standard file; the bundled KMC3332-001v3 when ``path`` is None."""
     from kmc_gap.model.integrity import check_standard
-    from kmc_gap.model.kinds import InputKind, kind_of
+    from kmc_gap.model.kinds import InputKind, input_kind
 
-    if path is not None and kind_of(path) is InputKind.case:
+    if path is not None and input_kind(path) is InputKind.case:
         from kmc_gap.model.case import load_case
 
         return load_case(path, shown(path))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.model.forms import is_form, read_form
 from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
-from kmc_gap.model.kinds import InputKind, kind_of
+from kmc_gap.model.kinds import InputKind, input_kind
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
@@ -1244,7 +1244,7 @@ class _Loader:
     def read(self, path: Path, *, roster_only: bool) -> None:
         name = shown(split_sheet(path)[0])
         self.first = self.first or name
-        if not roster_only and kind_of(path) is InputKind.credential:
+        if not roster_only and input_kind(path) is InputKind.credential:
             self.credentials(path, name)
             return
         try:
@@ -1306,8 +1306,9 @@ class _Loader:
         table = Table(name, None, [])
         repeats: list[Problem] = []
         for credential in read.credentials:
-            if credential.reason is not None or credential.evidence is None:
-                why = credential.reason.value if credential.reason is not None else "not_mapped"
+            if credential.evidence is None:
+                assert credential.reason is not None  # a credential is evidence, or not counted for a reason
+                why = credential.reason.value
                 count.not_counted[why] = count.not_counted.get(why, 0) + 1
                 key = f"credentials.{why}"
                 self.result.warnings.append(Problem(name, key, {"title": credential.name}))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kmc_gap.model.case import EXTENSION, identifier, item_link, uri
+from kmc_gap.model.case import DOCUMENT_FIELDS, EXTENSION, identifier, item_link, urn
 from kmc_gap.model.models import Standard
 from kmc_gap.render.base import Renderer
 from kmc_gap.render.text import dumps_json
@@ -45,17 +45,17 @@ def changed(std: Standard) -> str:
     return f"{day.isoformat()}T00:00:00{ZONE}"
 
 
-def case_package(std: Standard, base: str | None = None) -> dict[str, Any]:
+def case_package(std: Standard) -> dict[str, Any]:
     """The package: document, items, associations, item types and the level rubric."""
-    return _Package(std, base).build()
+    return _Package(std).build()
 
 
 class _Package:
-    def __init__(self, std: Standard, base: str | None) -> None:
-        self.std, self.base = std, base
+    def __init__(self, std: Standard) -> None:
+        self.std = std
         self.when = changed(std)
         doc_id = std.case.document if std.case is not None else identifier(std.code, "document")
-        self.doc_link = {"title": std.name, "identifier": doc_id, "uri": uri(base, "CFDocuments", doc_id)}
+        self.doc_link = {"title": std.name, "identifier": doc_id, "uri": urn(doc_id)}
         self.items: list[dict[str, Any]] = []
         self.associations: list[dict[str, Any]] = []
         self.kinds = {code: entry.kind for code, entry in std.entries.items()}
@@ -98,15 +98,10 @@ class _Package:
     def document(self) -> dict[str, Any]:
         std = self.std
         version = next((v for v in std.versions if v.code == std.code), None)
-        carried: dict[str, Any] = {"level": std.level}
-        for key in ("name_en", "name_note", "name_kind", "translation", "description_en"):
-            if getattr(std, key) is not None:
-                carried[key] = getattr(std, key)
-        if std.categories:
-            carried["categories"] = {k: c.model_dump(exclude_none=True) for k, c in std.categories.items()}
-        if std.versions:
-            carried["versions"] = [v.model_dump(mode="json", exclude_none=True) for v in std.versions]
-        carried["notes"] = std.notes.model_dump(exclude_none=True)
+        carried: dict[str, Any] = {
+            "level": std.level,
+            **std.model_dump(mode="json", include=set(DOCUMENT_FIELDS), exclude_none=True),
+        }
         english = {str(level): d.description_en for level, d in std.levels.items() if d.description_en}
         if english:
             carried["levels_en"] = english
@@ -130,7 +125,7 @@ class _Package:
         return doc
 
     def item(self, code: str, statement: str, extensions: dict[str, Any], notes: str | None = None) -> None:
-        ident, link = item_link(self.std, code, self.base)
+        ident, link = item_link(self.std, code)
         kind = self.kinds[code]
         title = CASE_ITEM_TYPES[kind][0]
         type_id = identifier(self.std.code, f"type:{kind}")
@@ -140,7 +135,7 @@ class _Package:
             "fullStatement": statement,
             "humanCodingScheme": code,
             "CFItemType": title,
-            "CFItemTypeURI": {"title": title, "identifier": type_id, "uri": uri(self.base, "CFItemTypes", type_id)},
+            "CFItemTypeURI": {"title": title, "identifier": type_id, "uri": urn(type_id)},
             "language": "zh-TW",
             "lastChangeDateTime": self.when,
         }
@@ -153,7 +148,7 @@ class _Package:
     def node(self, code: str | None) -> dict[str, str]:
         if code is None:
             return dict(self.doc_link)
-        ident, link = item_link(self.std, code, self.base)
+        ident, link = item_link(self.std, code)
         return {"title": code, "identifier": ident, "uri": link}
 
     def child(self, code: str, parent: str | None, sequence: int) -> None:
@@ -164,7 +159,7 @@ class _Package:
         self.associations.append(
             {
                 "identifier": ident,
-                "uri": uri(self.base, "CFAssociations", ident),
+                "uri": urn(ident),
                 "associationType": kind,
                 "sequenceNumber": sequence,
                 "originNodeURI": self.node(origin),
@@ -178,7 +173,7 @@ class _Package:
         ident = identifier(self.std.code, f"type:{kind}")
         return {
             "identifier": ident,
-            "uri": uri(self.base, "CFItemTypes", ident),
+            "uri": urn(ident),
             "title": title,
             "description": description,
             "hierarchyCode": hierarchy,
@@ -192,14 +187,14 @@ class _Package:
         criteria = []
         for position, task in enumerate(std.tasks(), 1):
             crit_id = identifier(std.code, f"criterion|{task.code}")
-            ident, link = item_link(std, task.code, self.base)
+            ident, link = item_link(std, task.code)
             levels = []
             for level in range(1, 7):
                 level_id = identifier(std.code, f"level|{task.code}|{level}")
                 descriptor = std.levels.get(level)
                 entry: dict[str, Any] = {
                     "identifier": level_id,
-                    "uri": uri(self.base, "CFRubricCriterionLevels", level_id),
+                    "uri": urn(level_id),
                     "quality": CASE_LEVEL_QUALITY.format(level=level),
                     "score": level,
                     "position": level,
@@ -212,7 +207,7 @@ class _Package:
             criteria.append(
                 {
                     "identifier": crit_id,
-                    "uri": uri(self.base, "CFRubricCriteria", crit_id),
+                    "uri": urn(crit_id),
                     "category": task.code,
                     "description": task.name,
                     "CFItemURI": {"title": task.code, "identifier": ident, "uri": link},
@@ -224,7 +219,7 @@ class _Package:
             )
         return {
             "identifier": rubric_id,
-            "uri": uri(self.base, "CFRubrics", rubric_id),
+            "uri": urn(rubric_id),
             "title": CASE_RUBRIC_TITLE,
             "description": CASE_RUBRIC_TITLE,
             "lastChangeDateTime": self.when,
