@@ -157,7 +157,10 @@ def test_missing_file_and_directory(run_line: RunLine, tmp_path: Path) -> None:
     assert (result.code, result.stderr) == (2, f"{tmp_path}: is a directory, not a file\n")
     # a directory of profiles with none in it
     result = run_line("assess", str(tmp_path), "--lang", "en")
-    assert (result.code, result.stderr) == (2, f"{tmp_path}: no *.yaml or *.yml profiles found\n")
+    assert (result.code, result.stderr) == (
+        2,
+        f"{tmp_path}: no *.yaml or *.yml profiles found, and no credentials (*.json, *.jwt)\n",
+    )
 
 
 def test_unreadable_file(run_line: RunLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -178,7 +178,7 @@ def test_a_folder_with_no_profiles_is_an_error(run_line: RunLine, tmp_path: Path
     empty.mkdir()
     result = run_line("assess", str(empty), MID, *AS_OF, "--lang", "en", "-f", "jsonl")
     assert result.code == 2
-    assert f"{empty}: no *.yaml or *.yml profiles found" in result.stderr
+    assert f"{empty}: no *.yaml or *.yml profiles found, and no credentials (*.json, *.jwt)" in result.stderr
     assert len(result.stdout.splitlines()) == 1  # the other input is still reported
 
 

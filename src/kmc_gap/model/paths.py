@@ -49,22 +49,12 @@ class Expansion:
     empty: list[Problem] = field(default_factory=list)
 
 
-def _any(path: Path) -> bool:
-    return True
-
-
-def expand(
-    paths: Sequence[Path], suffixes: Sequence[str] = YAML_SUFFIXES, keep: Callable[[Path], bool] = _any
-) -> Expansion:
+def expand(paths: Sequence[Path], suffixes: Sequence[str], keep: Callable[[Path], bool]) -> Expansion:
     """The files named, and the regular files under the directories with one of ``suffixes`` that ``keep`` accepts.
 
-    ``keep`` looks into a file (:func:`kmc_gap.model.kinds.found_in_folders`: a ``.json`` that holds a
-    credential); it is asked only of regular files, never of a pipe that would block. The result is
-    sorted by path, which makes the order of reports the same on every machine and for any number of
-    worker processes.
-
-    Sorting the whole list makes the order of reports the same on every machine and for any
-    number of worker processes.
+    ``keep`` may look into a file (:func:`kmc_gap.model.kinds.found_in_folders`: a ``.json`` that holds
+    a credential). Sorting the whole list makes the order of reports the same on every machine and for
+    any number of worker processes.
     """
     result = Expansion()
     found: set[Path] = set()
@@ -73,7 +63,7 @@ def expand(
             found.add(path)
             continue
         before = len(found)
-        _search(path, found, result.skipped, (tuple(suffixes), keep))
+        _search(path, found, result.skipped, tuple(suffixes), keep)
         if len(found) == before:
             result.empty.append(Problem(shown(path), "file.no_profiles"))
     result.files = sorted(found, key=str)
@@ -82,10 +72,8 @@ def expand(
 
 
 def _search(
-    folder: Path, found: set[Path], skipped: list[Problem], wanted: tuple[tuple[str, ...], Callable[[Path], bool]]
+    folder: Path, found: set[Path], skipped: list[Problem], suffixes: tuple[str, ...], keep: Callable[[Path], bool]
 ) -> None:
-    suffixes, keep = wanted
-
     def unreadable(exc: OSError) -> None:
         skipped.append(Problem(shown(exc.filename or folder), "file.skipped_folder", {"reason": os_reason(exc)}))
 
@@ -99,8 +87,7 @@ def _search(
             except OSError:
                 skipped.append(Problem(shown(path), "file.skipped_link"))
                 continue
-            if stat.S_ISREG(mode):
-                if keep(path):
-                    found.add(path)
-            else:
+            if not stat.S_ISREG(mode):
                 skipped.append(Problem(shown(path), "file.skipped_special"))
+            elif keep(path):
+                found.add(path)

@@ -49,7 +49,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "檔案不是 UTF-8 編碼（看來是 Big5）；請轉成 UTF-8，例如：iconv -f BIG5 -t UTF-8 舊檔 > 新檔",
         "file is not UTF-8 (it looks like Big5); convert it, e.g. iconv -f BIG5 -t UTF-8 old > new",
     ),
-    "file.no_profiles": ("找不到任何 *.yaml 或 *.yml 證據檔", "no *.yaml or *.yml profiles found"),
+    "file.no_profiles": (
+        "找不到任何 *.yaml 或 *.yml 證據檔，也沒有憑證（*.json、*.jwt）",
+        "no *.yaml or *.yml profiles found, and no credentials (*.json, *.jwt)",
+    ),
     "file.skipped_folder": ("略過無法讀取的資料夾（{reason}）", "skipped a folder that cannot be read ({reason})"),
     "file.skipped_other": (
         "不是 kmc-gap 的檔案（沒有 standard、evidence 或 courses），已略過",
