@@ -98,7 +98,23 @@ def test_a_broken_file_is_located_and_ends_the_run(team: Path) -> None:
     result = run_cli("--lang", "en", "assess", str(MID))
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"{team / 'kmc-gap.toml'}:2:")
-    assert "config file syntax error" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.endswith(": TOML syntax error in the config file\n") and "Traceback" not in result.stderr
+
+
+def test_a_full_width_mark_typed_on_a_chinese_keyboard_is_named(team: Path) -> None:
+    (team / "kmc-gap.toml").write_text('policy ＝ "strict"\n', "utf-8")
+    result = run_cli("config")
+    assert result.code == 2
+    assert (
+        result.stderr
+        == f"{team / 'kmc-gap.toml'}:1:8: 設定檔的 TOML 語法錯誤：這一行有全形符號（例如 ＝、“”、，），請改用半形\n"
+    )
+
+
+def test_a_full_width_language_is_the_language(team: Path) -> None:
+    (team / "kmc-gap.toml").write_text('lang = "ｅｎ"\n', "utf-8")
+    assert run_cli("config").stdout.startswith("Settings in force")
+    assert run_cli("--lang", "ｚｈ－ＴＷ", "config").stdout.startswith("生效中的設定")
 
 
 @pytest.mark.parametrize("text", ["roster = 3\n", 'lang = "fr"\n', 'catalog = ""\n'])

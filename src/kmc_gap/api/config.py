@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,13 +88,23 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
+    except tomllib.TOMLDecodeError as exc:  # its reason is English only: the place and a hint are said instead
         where = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (int(where.group(1)), int(where.group(2))) if where else (None, None)
-        reason = str(exc).split(" (at ")[0]
-        raise InputError([Problem(name, "config.syntax", {"reason": reason}, line, col)]) from None
+        text = _line(path, line)
+        key = "config.syntax_full_width" if text != unicodedata.normalize("NFKC", text) else "config.syntax"
+        raise InputError([Problem(name, key, {}, line, col)]) from None
     except OSError as exc:
         raise InputError([Problem(name, "file.unreadable", {"reason": exc.strerror or str(exc)})]) from None
+
+
+def _line(path: Path, number: int | None) -> str:
+    """Line ``number`` of a text file (1-based), or nothing."""
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return lines[number - 1] if number is not None and 0 < number <= len(lines) else ""
 
 
 def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:

@@ -9,6 +9,7 @@ English. One language is used at a time; :func:`t` picks it.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,8 +32,11 @@ _SPELLINGS = {"zh-tw": Lang.zh_TW, "zh": Lang.zh_TW, "zh-hant": Lang.zh_TW, "zh-
 
 
 def parse_lang(value: str) -> Lang | None:
-    """``zh-TW``, ``zh-tw``, ``zh``, ``zh_TW``, ``en``, ``EN``, ``en-US`` → a language; None when unknown."""
-    text = value.strip().lower().replace("_", "-")
+    """``zh-TW``, ``zh-tw``, ``zh``, ``zh_TW``, ``en``, ``EN``, ``en-US`` → a language; None when unknown.
+
+    Full-width letters, as a Chinese keyboard types them (``ｅｎ``), are the same letters.
+    """
+    text = unicodedata.normalize("NFKC", value).strip().lower().replace("_", "-")
     if text.startswith("en-"):
         text = "en"
     return _SPELLINGS.get(text)

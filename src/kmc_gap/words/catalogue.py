@@ -498,7 +498,12 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     # ------------------------------------------------------------------ JSON reports and catalogues
     "json.syntax": ("JSON 語法錯誤", "JSON syntax error"),
-    "config.syntax": ("設定檔語法錯誤：{reason}", "config file syntax error: {reason}"),
+    "config.syntax": ("設定檔的 TOML 語法錯誤", "TOML syntax error in the config file"),
+    "config.syntax_full_width": (
+        "設定檔的 TOML 語法錯誤：這一行有全形符號（例如 ＝、“”、，），請改用半形",
+        "TOML syntax error in the config file: the line holds full-width marks (such as ＝, “”, ，); "
+        "write them half-width",
+    ),
     "config.unknown": (
         "設定檔有 kmc-gap 不認得的設定：{keys}（略過）",
         "settings kmc-gap does not know: {keys} (ignored)",
