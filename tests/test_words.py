@@ -361,6 +361,8 @@ def test_no_catalogue_entry_is_dead() -> None:
         ("inputs.roster", {"file": "r.csv", "rows": 1, "counted": 1, "passed_over": 0, "refused": 0},
          "r.csv: roster of 1 row —"),
         ("inputs.unreadable", {"file": "x.xls", "rows": 1}, "(1 row)"),
+        ("inputs.credentials", {"file": "b.json", "rows": 1, "counted": 1, "not_counted": 0, "passed_over": 0,
+                                "refused": 0}, "b.json: 1 credential —"),
         ("render.plan_max_hours", {"hours": "1"}, "at most 1 more hour a person"),
     ],
 )  # fmt: skip

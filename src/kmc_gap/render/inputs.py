@@ -24,7 +24,7 @@ def input_line(count: InputCount, lang: str) -> str:
     name = input_name(count)
     if count["unreadable"]:
         return t("inputs.unreadable", lang, file=name, rows=count["rows"])
-    key = "inputs.roster" if count["kind"] == "roster" else "inputs.line"
+    key = {"roster": "inputs.roster", "credentials": "inputs.credentials"}.get(count["kind"], "inputs.line")
     return t(
         key,
         lang,

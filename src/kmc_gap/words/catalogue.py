@@ -302,6 +302,16 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
             "refused {refused}",
         ),
     ),
+    "inputs.credentials": (
+        "{file}：{rows} 份憑證 — 採計 {counted}、未採計 {not_counted}、略過 {passed_over}、無法讀取 {refused}",
+        Plural(
+            "rows",
+            "{file}: {rows} credential — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
+            "refused {refused}",
+            "{file}: {rows} credentials — counted {counted}, not counted {not_counted}, passed over {passed_over}, "
+            "refused {refused}",
+        ),
+    ),
     "inputs.roster": (
         "{file}：名冊 {rows} 列 — 人員 {counted}、略過 {passed_over}、無法讀取 {refused}",
         Plural(
