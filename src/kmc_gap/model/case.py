@@ -296,17 +296,7 @@ class _Reader:
         if data["level"] is None:
             task_levels = [t.get("level") for d in data["duties"] for t in d["tasks"]]
             data["level"] = max((lv for lv in task_levels if isinstance(lv, int)), default=None)
-        carried = (
-            "name_en",
-            "name_note",
-            "name_kind",
-            "translation",
-            "description_en",
-            "categories",
-            "versions",
-            "notes",
-        )
-        data |= {key: extra[key] for key in carried if key in extra}
+        data |= {key: extra[key] for key in DOCUMENT_FIELDS if key in extra}
         descriptors = self.descriptors(extra)
         if descriptors:
             data["levels"] = descriptors
