@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import typer
 
 from kmc_gap.cli.app import app
+from kmc_gap.cli.commands import MODULES as NAMED
+from kmc_gap.cli.commands import command_named, load_commands
+from kmc_gap.cli.compat import Command
 
 COMMANDS = Path(__file__).parent.parent / "src" / "kmc_gap" / "cli" / "commands"
 MODULES = sorted(p for p in COMMANDS.glob("*.py") if p.name != "__init__.py")
@@ -25,9 +30,48 @@ def test_a_command_returns_its_outcome_and_never_prints_to_stderr_or_exits(path:
         assert banned not in source, (path.name, banned)
 
 
+def _all_commands() -> Command:
+    load_commands()
+    return typer.main.get_command(app)
+
+
 def test_every_registered_command_has_its_module() -> None:
-    group = typer.main.get_command(app)
+    group = _all_commands()
     names = set(getattr(group, "commands", {}))
     modules = {p.stem for p in MODULES}
     # import → imports.py (import is a keyword), catalog init → catalog.py, records inspect → records.py
     assert {("imports" if n == "import" else n) for n in names} == modules
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["assess", "p.yaml"], "assess"),
+        (["--lang", "en", "plan", "x"], "plan"),
+        (["-l", "en", "--standard", "s.yaml", "catalog", "init"], "catalog"),
+        (["--standard=s.yaml", "validate"], "validate"),
+        (["--help"], None),
+        (["--", "assess"], None),
+        ([], None),
+    ],
+)
+def test_the_command_a_run_names_is_found_past_the_group_options(argv: list[str], name: str | None) -> None:
+    assert command_named(argv) == name
+
+
+def test_a_run_imports_only_the_module_of_its_command() -> None:
+    # a fresh interpreter: this one has loaded every command already
+    probe = (
+        "import sys\n"
+        "from kmc_gap.cli.commands import load_commands\n"
+        "load_commands(['--lang', 'en', 'assess', 'x.yaml'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('kmc_gap.cli.commands.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['kmc_gap.cli.commands.assess']"
+
+
+def test_loading_every_command_after_one_keeps_the_listed_order() -> None:
+    load_commands(["validate"])
+    load_commands()
+    assert [info.name for info in app.registered_commands] == [n for n in NAMED if n not in ("catalog", "records")]

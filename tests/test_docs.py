@@ -11,10 +11,16 @@ import pytest
 import typer
 
 from kmc_gap.cli.app import app
+from kmc_gap.cli.commands import load_commands
 from kmc_gap.cli.compat import Command
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def _all_commands() -> Command:
+    load_commands()
+    return typer.main.get_command(app)
 
 
 def _text() -> str:
@@ -27,7 +33,7 @@ def _commands(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[st
         yield from _commands(sub, (*path, name))
 
 
-COMMANDS = list(_commands(typer.main.get_command(app)))
+COMMANDS = list(_commands(_all_commands()))
 
 
 def test_the_walk_sees_every_command() -> None:

@@ -93,3 +93,12 @@ def test_cohort_matrix_and_csv_and_junit_and_markdown(run_line: RunLine, tmp_pat
     assert all(not line.startswith("::") for line in markdown.splitlines())
     body = [line for line in markdown.splitlines() if "pwned" in line]
     assert body and all(line.startswith("|") and line.endswith("|") for line in body if line.startswith("|"))
+
+
+def test_xml_text_keeps_exactly_the_characters_of_xml_1_0s_char_production() -> None:
+    # Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF], checked on every code point
+    def allowed(c: int) -> bool:
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c <= 0x10FFFF
+
+    wrong = [c for c in range(0x110000) if (xml_text(chr(c)) == chr(c)) != allowed(c)]
+    assert wrong == []

@@ -27,7 +27,7 @@ from kmc_gap.words import Lang, env_lang, parse_lang, t
 
 if TYPE_CHECKING:
     from kmc_gap.api.config import Config
-import kmc_gap.cli.commands  # noqa: F401  (each command module registers its command on the group)
+from kmc_gap.cli.commands import load_commands
 from kmc_gap.cli.group import app
 from kmc_gap.cli.outcome import EXIT_INTERRUPTED, EXIT_INVALID, Outcome, Stop, tell
 
@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     language: str = env_lang()
     _on_sigterm()
+    load_commands(args)
     command = typer.main.get_command(app)
     try:
         language = chosen_lang(args)  # a broken config file is told in the language of the flag or variable

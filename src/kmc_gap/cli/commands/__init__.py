@@ -1,33 +1,59 @@
-"""One module per command; importing this package registers each on the group (:mod:`kmc_gap.cli.group`)."""
+"""One module per command, each registering its command on the group (:mod:`kmc_gap.cli.group`).
 
-from kmc_gap.cli.commands import (
-    assess,
-    calibrate,
-    catalog,
-    config,
-    diff,
-    form,
-    imports,
-    init,
-    plan,
-    records,
-    schema,
-    standard,
-    validate,
-)
+A run imports only the module of the command it runs: importing all thirteen, and building every
+command's options, was a third of a cold ``assess``. Help, an unknown command and no command at all
+load them all, so that the group's help lists every one, in the order of :data:`MODULES`.
+"""
 
-__all__ = [
-    "assess",
-    "calibrate",
-    "catalog",
-    "config",
-    "diff",
-    "form",
-    "imports",
-    "init",
-    "plan",
-    "records",
-    "schema",
-    "standard",
-    "validate",
-]
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from kmc_gap.cli.group import app
+
+#: Each command's name and the module that defines it (``import`` is a keyword, hence ``imports``).
+MODULES: dict[str, str] = {
+    "assess": "assess",
+    "calibrate": "calibrate",
+    "catalog": "catalog",
+    "config": "config",
+    "diff": "diff",
+    "form": "form",
+    "import": "imports",
+    "init": "init",
+    "plan": "plan",
+    "records": "records",
+    "schema": "schema",
+    "standard": "standard",
+    "validate": "validate",
+}
+
+#: The group's own options that take a value (see ``main_options``): the word after them is no command.
+_GLOBAL_WITH_VALUE = ("--standard", "--lang", "-l")
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is neither a group option nor that option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif arg == "--" or not arg.startswith("-"):
+            return None if arg == "--" else arg
+    return None
+
+
+def load_commands(argv: Sequence[str] | None = None) -> None:
+    """Register the command ``argv`` runs, or every command when it names none that exists (or is None)."""
+    name = command_named(argv) if argv is not None else None
+    for command in [name] if name in MODULES else list(MODULES):
+        importlib.import_module(f"{__name__}.{MODULES[command]}")
+    # a process that ran one command before loading all (a test) registered that one first
+    order = list(MODULES)
+    app.registered_commands.sort(key=lambda info: order.index(info.name or ""))
+
+
+__all__ = ["MODULES", "command_named", "load_commands"]
