@@ -1,6 +1,7 @@
 """The program's command group and its global options (--standard, --lang, --version).
 
-Every command module registers its command on this group; :mod:`kmc_gap.cli.app` imports them in order.
+Every command module registers its command on this group; :func:`kmc_gap.cli.commands.load_commands` imports
+the one a run needs (or all of them).
 """
 
 from __future__ import annotations
