@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,11 @@ def examples(n: int) -> int:
     """How many examples a property test that takes ``n`` under the default profile runs under this one."""
     return max(1, n * settings().max_examples // 100)
 
+
+# The cache of checked standards goes to a folder of this test run's own, never the user's cache,
+# and every run of kmc-gap in the tests (in-process or not) uses it.
+os.environ["KMC_GAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kmc-gap-test-cache-")
+os.environ.pop("KMC_GAP_NO_CACHE", None)
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "profiles"

@@ -263,3 +263,10 @@ def test_an_assessment_typed_in_a_profile_counts_as_a_manager_s() -> None:
     r = run(ev("a", ["P5.3.1"], level=3, kind="assessment"), ev("s", ["P5.3.1"], level=5, kind="self_report"),
             rating("p", "peer", 4, ["P5.3.1"]))  # fmt: skip
     assert reasons(r) == {"a": None, "s": "overridden", "p": "overridden"}
+
+
+@pytest.mark.parametrize("name", ["default", "strict"])
+def test_named_policies_are_valid_as_built(name: str) -> None:
+    # named_policy skips validation for speed; validating what it built must give the same policy
+    built = named_policy(name)
+    assert Policy.model_validate(built.model_dump()) == built

@@ -25,14 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
 from kmc_gap.model import yamlsource
-from kmc_gap.model.credentials import CREDENTIAL_ID_PREFIX
-from kmc_gap.model.forms import FORM_ID_PREFIX
+from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX, FORM_ID_PREFIX, RECORD_ID_PREFIX
 from kmc_gap.model.loading import check_profile, kind_of
 from kmc_gap.model.models import Evidence, Profile, Standard
 from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.records import (
-    RECORD_ID_PREFIX,
     ProfileChange,
     RecordOptions,
     RecordPerson,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kmc_gap.model.forms import FORM_ID_PREFIX
+from kmc_gap.model.ids import FORM_ID_PREFIX
 from kmc_gap.model.kinds import read_together
 from kmc_gap.model.loading import load_profile
 from kmc_gap.model.models import Evidence, Profile, Standard, join_key

@@ -9,28 +9,15 @@ The report's shape is a stable contract (``format_version`` 1).
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal, NotRequired
 
 from pydantic import Field, WithJsonSchema
 from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on Python < 3.12
 
+from kmc_gap.engine.reasons import Reason
 from kmc_gap.model.models import Rater
 
 ItemType = Literal["indicator", "knowledge", "skill", "output"]
-
-
-class Reason(StrEnum):
-    """Why an evidence item does not count, checked in this order."""
-
-    excluded = "excluded"
-    not_passed = "not_passed"
-    future = "future"
-    expired = "expired"
-    kind_not_accepted = "kind_not_accepted"
-    not_verified = "not_verified"
-    too_old = "too_old"
-    overridden = "overridden"
 
 
 TaskStatus = Literal["met", "partial", "missing"]

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from kmc_gap.engine.report import Reason
+from kmc_gap.engine.reasons import Reason
 from kmc_gap.model.models import RATER_RANK, Evidence, EvidenceKind, Policy, Rater, Task
 
 if TYPE_CHECKING:

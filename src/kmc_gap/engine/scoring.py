@@ -15,7 +15,7 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kmc_gap.engine.report import Reason
+from kmc_gap.engine.reasons import Reason
 from kmc_gap.engine.rules import (
     MAX_LEVEL,
     gating,

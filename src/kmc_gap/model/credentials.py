@@ -37,14 +37,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from kmc_gap.model.case import identifier, item_link, urn
+from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX
 from kmc_gap.model.models import Evidence, Person, Standard
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, parse_json, read_bytes
 from kmc_gap.words.catalogue import SIGNATURE_NOTES
 
 CERTIFICATE_TYPES = frozenset({"certification", "license", "licence", "certificate"})
-#: The evidence id prefix of an item read from a credential.
-CREDENTIAL_ID_PREFIX = "cred-"
 
 
 class Signature(StrEnum):

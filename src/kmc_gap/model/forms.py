@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kmc_gap.model.ids import FORM_ID_PREFIX
 from kmc_gap.model.models import Evidence, EvidenceKind, Person, Rater, Standard, hr_date
 from kmc_gap.model.problems import Problem
 from kmc_gap.words import Lang, t
@@ -40,8 +41,6 @@ META_SHEET = "kmc-gap"
 #: The first cell of the hidden sheet.
 MARK = "kmc-gap form"
 FORM_VERSION = 1
-#: The prefix of the ids of evidence read from forms; ``import`` replaces these and keeps the rest.
-FORM_ID_PREFIX = "form-"
 #: The raters a form has when none are asked for: the person and their manager.
 DEFAULT_RATERS = (Rater.self, Rater.manager)
 

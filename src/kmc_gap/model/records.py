@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from kmc_gap.model.forms import is_form, read_form
 from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
+from kmc_gap.model.ids import RECORD_ID_PREFIX
 from kmc_gap.model.kinds import InputKind, input_kind
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
@@ -80,8 +81,6 @@ MAX_COLUMNS = 1000
 MAX_UNKNOWN_HEADERS = 5
 #: How many rows above the header a file may hold (a title such as 「113年度訓練紀錄」, an export date).
 HEADER_SEARCH_ROWS = 10
-#: The prefix of the ids of evidence made from records; ``import`` replaces these and keeps the rest.
-RECORD_ID_PREFIX = "rec-"
 
 
 class Column(StrEnum):
