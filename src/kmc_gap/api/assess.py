@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from kmc_gap.api.people import rated_only, read_records, with_ratings
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
@@ -29,7 +30,8 @@ from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from kmc_gap.engine.report import Brief, InputCount, PersonOut, Report
+    from kmc_gap.engine.report import Brief, InputCount, PersonOut, Plan, Report
+    from kmc_gap.model.models import Course
     from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
 
 
@@ -229,32 +231,59 @@ class Outcome:
 
 @dataclass(frozen=True)
 class AssessRequest:
-    """What `kmc-gap assess` is asked, checked and read: the inputs, how to score them, the gates."""
+    """What `kmc-gap assess` is asked: the inputs as paths and options, how to score them, the gates.
+
+    The catalogue, the reading options' files and the plan are read by :func:`assess_paths`, the
+    catalogue only when there are record files to read (or the summary shows courses).
+    """
 
     paths: tuple[Path, ...]
     settings: Settings
-    records: RecordOptions | None = None
+    catalog: Path | None = None
+    reading: RecordReading = NO_READING
+    plan: Path | None = None  # a plan the summary shows
+    summary: bool = False  # the team summary: it shows the catalogue's courses even with no record files
     jobs: int = 1
     fail_under: float | None = None  # percent coverage each person must reach
     required: tuple[str, ...] = ()  # task codes each person must meet
+
+    def reads_records(self) -> bool:
+        """Whether the run reads record tables (or a roster), and so needs the catalogue."""
+        return any(map(read_together, self.paths)) or bool(self.reading.roster)
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: an output is never written over one."""
+        return never_overwrite(self.paths, self.reading, self.settings.policy_name, self.catalog, self.plan)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the reports are shown with besides themselves: the catalogue's courses and a plan (the summary)."""
+
+    courses: tuple[Course, ...] | None = None
+    plan: Plan | None = None
 
 
 def assess_paths(
     request: AssessRequest,
     std: Standard,
-    writer: ReportSink,
+    sink: Callable[[Shown], ReportSink],
     *,
     on_failure: Callable[[list[Problem]], None] = lambda problems: None,
     advance: Callable[[], None] = lambda: None,
 ) -> Outcome:
-    """Assess ``paths`` into ``writer`` in path order; each file that fails goes to ``on_failure`` too.
+    """Assess ``paths`` in path order into the sink made for what they are shown with; each file that fails
+    goes to ``on_failure`` too.
 
     The thresholds (``fail_under`` percent coverage, ``required`` task codes) are checked for
     every person; the run goes on past bad files so that no one else's report is lost. Record
     files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
+    A bad catalogue, mapping, key or plan raises ``InputError`` before any report is made.
     """
-    paths, settings, records = list(request.paths), request.settings, request.records
+    paths, settings = list(request.paths), request.settings
     fail_under, required, jobs = request.fail_under, list(request.required), request.jobs
+    records = _record_options(request, std)
+    writer = sink(_shown(request, std, records))
     outcome = Outcome()
     found = read_records([p for p in paths if read_together(p)], std, records)
     outcome.warnings += found.warnings if found is not None else []
@@ -294,3 +323,27 @@ def assess_paths(
         outcome.failures += failures(result.brief, fail_under, required)
     writer.finish()
     return outcome
+
+
+def _record_options(request: AssessRequest, std: Standard) -> RecordOptions | None:
+    """How the record files are read, the catalogue read; None when there are none (no spreadsheet code is imported)."""
+    if not request.reads_records():
+        return None
+    from kmc_gap.api.records import read_options
+
+    return read_options(request.catalog, request.reading, std, request.settings.max_bytes)
+
+
+def _shown(request: AssessRequest, std: Standard, records: RecordOptions | None) -> Shown:
+    """The catalogue's courses (the record files' catalogue, or for the summary the one named) and the plan."""
+    courses = records.catalog if records is not None else None
+    if records is None and request.summary and request.catalog is not None:
+        from kmc_gap.api.records import catalog
+
+        courses = catalog(request.catalog, std, request.settings.max_bytes)
+    planned = None
+    if request.plan is not None:
+        from kmc_gap.api.plan import load_plan
+
+        planned = load_plan(request.plan, request.settings.max_bytes)
+    return Shown(tuple(courses.related()) if courses is not None else None, planned)

@@ -9,7 +9,7 @@ from kmc_gap.api.people import load_people
 from kmc_gap.engine.calibrate import Calibration, calibrate
 from kmc_gap.model.models import Standard
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.records import RecordOptions
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -26,11 +26,17 @@ class CalibrateRequest:
     """What `kmc-gap calibrate` is asked: the filled forms (and profiles with ratings), and how to read them."""
 
     paths: tuple[Path, ...]
-    records: RecordOptions | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: an output is never written over one."""
+        return self.paths
 
 
 def calibrate_paths(request: CalibrateRequest, std: Standard) -> CalibrationRun:
     """The ratings in the request's paths, person by person; None when no one could be read."""
-    found = load_people(request.paths, std, request.records)
+    from kmc_gap.api.records import options
+
+    found = load_people(request.paths, std, options(None, max_bytes=request.max_bytes), request.max_bytes)
     profiles = [profile for profile, _ in found.profiles]
     return CalibrationRun(calibrate(profiles, std) if profiles else None, found.problems, found.warnings)

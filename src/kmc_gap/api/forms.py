@@ -16,11 +16,12 @@ from pathlib import Path
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.files import OutputRefused, atomic_output, check_output
 from kmc_gap.api.people import load_people
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.forms import DEFAULT_RATERS, FormFor, FormSpec
 from kmc_gap.model.models import Policy, Profile, Rater, Standard
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.records import RecordOptions
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,14 @@ class FormRequest:
     policy: Policy
     as_of: dt.date
     lang: str
-    records: RecordOptions | None = None
-    inputs: tuple[Path, ...] = ()  # every file the run reads: never written over
+    catalog: Path | None = None
+    reading: RecordReading = NO_READING
+    policy_name: str = "default"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: a form is never written over one."""
+        return never_overwrite(self.paths, self.reading, self.policy_name, self.catalog)
 
 
 #: Writes the workbook of some people's forms: ``(forms, standard, spec, language) -> bytes``.
@@ -100,14 +107,17 @@ def file_name(form: FormFor, taken: set[str]) -> str:
 
 def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormRun:
     """Write the forms: ``output`` a folder (a workbook per person) or a ``.xlsx`` file (one for everyone)."""
-    found = load_people(request.paths, std, request.records)
+    from kmc_gap.api.records import read_options
+
+    records = read_options(request.catalog, request.reading, std, request.max_bytes)
+    found = load_people(request.paths, std, records, request.max_bytes)
     run = FormRun(problems=found.problems, warnings=found.warnings)
     forms = [form_for(p, std, request.policy, request.as_of, request.spec.only_gaps) for p, _ in found.profiles]
     if not forms:
         return run
     out = request.output
     if out.suffix.lower() == ".xlsx":
-        _write(out, workbook(forms, std, request.spec, request.lang), request.inputs)
+        _write(out, workbook(forms, std, request.spec, request.lang), request.never_overwrite())
         run.written.append((out, len(forms)))
         return run
     if out.exists() and not out.is_dir():  # an existing file that is no workbook: never written over
@@ -116,7 +126,7 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
     taken: set[str] = set()
     for form in forms:
         path = out / file_name(form, taken)
-        _write(path, workbook([form], std, request.spec, request.lang), request.inputs)
+        _write(path, workbook([form], std, request.spec, request.lang), request.never_overwrite())
         run.written.append((path, 1))
     return run
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.files import OutputRefused, check_output, write_atomic
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model import yamlsource
 from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX, FORM_ID_PREFIX, RECORD_ID_PREFIX
 from kmc_gap.model.loading import check_profile, kind_of
@@ -32,11 +33,11 @@ from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.records import (
     ProfileChange,
-    RecordOptions,
     RecordPerson,
     RowCount,
     load_records,
 )
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.words import Word, t
 from kmc_gap.words.safe import visible
 
@@ -149,20 +150,29 @@ class ImportRequest:
     """What `kmc-gap import` is asked: the record files and forms, how to read them, the folder, the language."""
 
     paths: tuple[Path, ...]
-    options: RecordOptions
     folder: Path
     lang: str
+    catalog: Path | None = None
+    reading: RecordReading = NO_READING
     dry_run: bool = False
-    inputs: tuple[Path, ...] = ()  # the other files the run reads (the catalogue): never written
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: no profile is written over one, whatever a person id is."""
+        return never_overwrite(self.paths, self.reading, self.catalog)
 
 
 def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     """Write (or with ``dry_run`` only work out) one profile per person found in ``paths``, in ``folder``.
 
-    Neither ``paths`` nor the other ``inputs`` (the catalogue) is ever written, whatever a person id is.
+    No file the request reads (:meth:`ImportRequest.never_overwrite`) is ever written, whatever a person
+    id is; a bad catalogue, mapping or key raises ``InputError`` before anything is read.
     """
-    paths, options, folder, lang = list(request.paths), request.options, request.folder, request.lang
-    dry_run, inputs = request.dry_run, request.inputs
+    from kmc_gap.api.records import read_options
+
+    paths, folder, lang, dry_run = list(request.paths), request.folder, request.lang, request.dry_run
+    options = read_options(request.catalog, request.reading, std, request.max_bytes)
+    inputs = request.never_overwrite()
     found = load_records(paths, std, options)
     run = ImportRun(
         warnings=list(found.warnings), counts=[_count_line(count, found.left_evidence) for count in found.counts]
@@ -190,7 +200,7 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
                 args = {"source": source, "this": this, "last": last, "n": n}
                 run.warnings.append(Problem(shown(target), "import.older_export", args))
             if not dry_run and text is not None:
-                _write(target, text, [*paths, *inputs])
+                _write(target, text, list(inputs))
         except InputError as exc:
             run.problems += exc.problems
             continue

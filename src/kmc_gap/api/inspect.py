@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model.problems import Problem
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from kmc_gap.model.models import Standard
-    from kmc_gap.model.records import RecordOptions, RecordSet, RowCount
+    from kmc_gap.model.records import RecordSet, RowCount
 
 #: The problems whose cell holds a value kmc-gap does not understand (as opposed to a missing one).
 VALUE_PROBLEMS = frozenset(
@@ -73,6 +75,8 @@ class Inspection:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     id_width: int | None = None  # the roster's ids are this wide, when some record ids had lost their zeros
+    #: The ``headers`` and ``words`` of the ``--mapping`` the run applied, which a written mapping keeps.
+    kept: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,16 +84,26 @@ class InspectRequest:
     """What `kmc-gap records inspect` is asked: the files, how to read them, where to write a mapping."""
 
     files: tuple[Path, ...]
-    records: RecordOptions
+    catalog: Path | None = None
+    reading: RecordReading = NO_READING
     write_mapping: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: the mapping is never written over one."""
+        return never_overwrite(self.files, self.reading, self.catalog)
 
 
 def inspect(request: InspectRequest, std: Standard) -> Inspection:
-    """Read the files as every command would, and say how."""
+    """Read the files as every command would, and say how; a bad catalogue, mapping or key raises ``InputError``."""
+    from kmc_gap.api.records import read_options
     from kmc_gap.model.records import load_records
 
-    found = load_records(list(request.files), std, request.records)
+    options = read_options(request.catalog, request.reading, std, request.max_bytes)
+    found = load_records(list(request.files), std, options)
     out = Inspection(warnings=found.warnings)
+    if options.mapping is not None:
+        out.kept = options.mapping.model_dump(include={"headers", "words"})
     out.tables = [_table(count) for count in found.counts]
     read = {(t.file) for t in out.tables if not t.unreadable}
     out.problems = [p for file, problems in found.problems.items() if file not in read for p in problems]
@@ -130,12 +144,13 @@ def _id_width(found: RecordSet) -> int | None:
     return widths.most_common(1)[0][0] if widths else None
 
 
-def mapping_text(inspection: Inspection, kept: dict[str, dict[str, str | None]], notes: dict[str, str]) -> str:
+def mapping_text(inspection: Inspection, notes: dict[str, str]) -> str:
     """The findings as a mapping file to finish by hand: each header read, each value not understood.
 
-    ``kept`` holds the ``headers`` and ``words`` of the mapping this run applied, so that a decision
-    once written is never lost; ``notes`` the comments, in the user's language.
+    The ``headers`` and ``words`` of the mapping this run applied are kept, so that a decision once
+    written is never lost; ``notes`` are the comments, in the user's language.
     """
+    kept = inspection.kept
     headers: dict[str, str | None] = dict(kept.get("headers", {}))
     words: dict[str, str | None] = dict(kept.get("words", {}))
     for table in inspection.tables:

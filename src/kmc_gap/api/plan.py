@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kmc_gap.api.people import load_people
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
+from kmc_gap.api.records import options as options_of
 from kmc_gap.api.records import read_catalog
 from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan, Report
@@ -14,7 +16,6 @@ from kmc_gap.engine.scoring import assess
 from kmc_gap.model.models import Catalog, Policy, Profile, Standard
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.records import RecordOptions
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -71,7 +72,11 @@ class PlanRequest:
     policy_name: str = "default"
     options: PlanOptions | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    records: RecordOptions | None = None
+    reading: RecordReading = NO_READING
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: an output is never written over one."""
+        return never_overwrite(self.paths, self.reading, self.policy_name, self.catalog)
 
 
 def plan(request: PlanRequest, std: Standard) -> PlanRun:
@@ -82,7 +87,7 @@ def plan(request: PlanRequest, std: Standard) -> PlanRun:
     """
     policy, as_of, policy_name, options = request.policy, request.as_of, request.policy_name, request.options
     courses = read_catalog(request.catalog, std, request.max_bytes)
-    reading = replace(request.records or RecordOptions(max_bytes=request.max_bytes), catalog=courses)
+    reading = options_of(courses, request.reading, request.max_bytes)
     found = load_people(list(request.paths), std, reading, request.max_bytes)
     loaded, problems, warnings = found.profiles, found.problems, found.warnings
     if not loaded:

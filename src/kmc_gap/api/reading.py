@@ -6,6 +6,7 @@ record reader (a run of YAML profiles never does).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,3 +32,13 @@ class RecordReading:
 
 #: No reading option given: the default where a command or an API call takes none.
 NO_READING = RecordReading()
+
+
+def named_files(*specs: str | Path | None) -> tuple[Path, ...]:
+    """The files among option values (a policy may also be a built-in name): inputs, never written over."""
+    return tuple(Path(spec) for spec in specs if spec is not None and Path(spec).is_file())
+
+
+def never_overwrite(paths: Iterable[Path], reading: RecordReading, *specs: str | Path | None) -> tuple[Path, ...]:
+    """Every file a request reads: its paths, the reading options' files and the other files named."""
+    return (*paths, *named_files(*specs), *reading.files())

@@ -59,6 +59,13 @@ def options(
     )
 
 
+def read_options(
+    catalog_path: Path | None, reading: RecordReading, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES
+) -> RecordOptions:
+    """How record files are read, with the catalogue: a bad catalogue, mapping or key raises ``InputError``."""
+    return options(catalog(catalog_path, std, max_bytes), reading, max_bytes)
+
+
 def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:
     """The ``--catalog`` courses, or None; a bad catalogue raises ``InputError``."""
     return read_catalog(path, std, max_bytes) if path is not None else None

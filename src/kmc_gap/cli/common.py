@@ -24,11 +24,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from kmc_gap.api.plan import PlanRun
-    from kmc_gap.api.reading import RecordReading
-    from kmc_gap.engine.report import Plan
-    from kmc_gap.model.models import Course, Policy, Standard
+    from kmc_gap.model.models import Policy, Standard
     from kmc_gap.model.paths import Expansion
-    from kmc_gap.model.records import RecordOptions
     from kmc_gap.render.base import RenderContext
 
 
@@ -66,27 +63,6 @@ def plan_summary(out: TextIO, run: PlanRun, std: Standard, pol: Policy, policy_n
     renderer.finish()
 
 
-def summary_inputs(
-    reading: RecordOptions | None, catalog: Path | None, plan_file: Path | None, std: Standard, max_size: int
-) -> tuple[tuple[Course, ...] | None, Plan | None]:
-    """The catalogue's courses and the plan the summary shows: which gaps courses close, what the plan costs."""
-    if reading is None and catalog is None and plan_file is None:
-        return None, None  # a run of YAML profiles alone: no record or spreadsheet code is imported
-    from kmc_gap.api import records
-    from kmc_gap.api.plan import load_plan
-
-    courses = reading.catalog if reading is not None else records.catalog(catalog, std, max_size)
-    planned = load_plan(plan_file, max_size) if plan_file is not None else None
-    return (tuple(courses.related()) if courses is not None else None), planned
-
-
-def record_options(catalog: Path | None, reading: RecordReading, std: Standard, max_size: int) -> RecordOptions:
-    """How record files are read: the course catalogue (its problems end the run) and the reading options."""
-    from kmc_gap.api import records
-
-    return records.options(records.catalog(catalog, std, max_size), reading, max_size)
-
-
 def expand_paths(given: list[Path], outcome: Outcome) -> Expansion:
     """The files to read; what a folder search passed over goes to the outcome's warnings.
 
@@ -102,11 +78,6 @@ def expand_paths(given: list[Path], outcome: Outcome) -> Expansion:
     if not found.files:
         raise Stop(outcome)
     return found
-
-
-def input_files(*specs: str | Path | None) -> list[Path]:
-    """The option values that name files (a policy may also be a built-in name)."""
-    return [Path(spec) for spec in specs if spec is not None and Path(spec).is_file()]
 
 
 @contextlib.contextmanager

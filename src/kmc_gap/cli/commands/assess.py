@@ -15,11 +15,8 @@ from kmc_gap.cli.common import (
     context,
     destination,
     expand_paths,
-    input_files,
     progress,
-    record_options,
     standard_of,
-    summary_inputs,
     words,
 )
 from kmc_gap.cli.compat import ParameterSource
@@ -109,7 +106,7 @@ class AssessArgs:
 def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
     from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import AssessRequest, Settings, assess_paths
+    from kmc_gap.api.assess import AssessRequest, ReportSink, Settings, Shown, assess_paths
     from kmc_gap.render.assess import Piece, renderer
 
     day = inputs.as_of(a.as_of)
@@ -125,28 +122,28 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     told = Outcome()
     found = expand_paths(a.profiles, told)
     paths = found.files
-    # record files need the catalogue; without them the spreadsheet code is never imported
-    reads = any(map(read_together, paths)) or bool(a.reading.roster)
-    records = record_options(a.catalog, a.reading, std, a.max_size) if reads else None
-    summary = fmt is AssessFormat.summary
-    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
-    if records is None and ((catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by):
-        told.notes.append(words("run.records_options_unused"))  # a config file's catalogue is for runs that need one
-    courses, planned = summary_inputs(records, a.catalog if summary else None, a.plan_file, std, a.max_size)
-    cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     kind = renderer(fmt)
     piece = Piece(kind, lang()) if kind.pieces else None
     settings = Settings(
         run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
     )
-    request = AssessRequest(tuple(paths), settings, records, a.jobs, limit, tuple(required))
-    read = [*paths, *input_files(a.policy, a.catalog), *a.reading.files()]
-    group = a.group_by.value if a.group_by is not None else None
-    render_ctx = context(
-        std, cohort=cohort, bom=a.bom, gaps=shown_gaps, task=detail, courses=courses, plan=planned, group_by=group
+    summary = fmt is AssessFormat.summary
+    request = AssessRequest(
+        tuple(paths), settings, a.catalog, a.reading, a.plan_file, summary, a.jobs, limit, tuple(required)
     )
-    with destination(a.output, read) as out, progress(len(paths)) as advance:
-        outcome = assess_paths(request, std, kind(out, render_ctx), on_failure=told.problems.extend, advance=advance)
+    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
+    unused = (catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by
+    if not request.reads_records() and unused:
+        told.notes.append(words("run.records_options_unused"))  # a config file's catalogue is for runs that need one
+    cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
+    group = a.group_by.value if a.group_by is not None else None
+    options = {"cohort": cohort, "bom": a.bom, "gaps": shown_gaps, "task": detail, "group_by": group}
+    with destination(a.output, list(request.never_overwrite())) as out, progress(len(paths)) as advance:
+
+        def sink(shown: Shown) -> ReportSink:
+            return kind(out, context(std, courses=shown.courses, plan=shown.plan, **options))
+
+        outcome = assess_paths(request, std, sink, on_failure=told.problems.extend, advance=advance)
         if not outcome.assessed and a.output is not None:
             from kmc_gap.api.files import Discard
 

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.reading import RecordReading
-from kmc_gap.cli.common import context, destination, expand_paths, record_options, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption, MaxSizeOption
@@ -45,12 +44,12 @@ def calibrate_cmd(
     std = standard_of(ctx)
     told = Outcome()
     expanded = expand_paths(files, told)
-    reading = record_options(None, RecordReading(), std, max_size)
-    run = calibrate_paths(CalibrateRequest(tuple(expanded.files), reading), std)
+    request = CalibrateRequest(tuple(expanded.files), max_size)
+    run = calibrate_paths(request, std)
     told.warnings += run.warnings
     told.problems += run.problems
     if run.calibration is not None:
-        with destination(output, list(expanded.files)) as out:
+        with destination(output, list(request.never_overwrite())) as out:
             RENDERERS[fmt].write(run.calibration, out, context(std))
         if output is not None:
             people = len({i["person"]["id"] for i in run.calibration["items"]})

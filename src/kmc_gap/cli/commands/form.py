@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import expand_paths, fail, input_files, record_options, standard_of, words
+from kmc_gap.cli.common import expand_paths, fail, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -59,12 +59,8 @@ def form_cmd(
     day = inputs.as_of(as_of)
     told = Outcome()
     found = expand_paths(people, told)
-    records = record_options(catalog, reading, std, max_size)
-    _, pol = inputs.policy(policy, max_size)
-    request = FormRequest(
-        tuple(found.files), output, spec, pol, day, lang(), records,
-        (*found.files, *input_files(policy, catalog), *reading.files()),
-    )  # fmt: skip
+    policy_name, pol = inputs.policy(policy, max_size)
+    request = FormRequest(tuple(found.files), output, spec, pol, day, lang(), catalog, reading, policy_name, max_size)
     try:
         run = make_forms(request, std, form_workbook)
     except OSError as exc:

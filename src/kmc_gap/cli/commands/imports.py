@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, fail, input_files, record_options, standard_of, words
+from kmc_gap.cli.common import context, fail, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -51,9 +51,7 @@ def import_cmd(
     std = standard_of(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    records = record_options(catalog, reading, std, max_size)
-    inputs = [*input_files(catalog), *reading.files()]
-    request = ImportRequest(tuple(files), records, output, lang(), dry_run, tuple(inputs))
+    request = ImportRequest(tuple(files), output, lang(), catalog, reading, dry_run, max_size)
     run = import_records(request, std)
     # what became of every row comes first, before the warnings and problems about some of them
     told = Outcome([tr(line.key, lang(), line.args) for line in run.counts], run.warnings, run.problems)

@@ -11,7 +11,7 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, expand_paths, input_files, plan_summary, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, plan_summary, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
@@ -58,7 +58,7 @@ def plan_cmd(
     reading: RecordReading = NO_READING,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> Outcome:
-    from kmc_gap.api import inputs, records
+    from kmc_gap.api import inputs
     from kmc_gap.api.plan import PlanRequest, plan
     from kmc_gap.engine.plan import PlanOptions
     from kmc_gap.render.plan import RENDERERS
@@ -74,12 +74,12 @@ def plan_cmd(
     limit = inputs.amount("--budget", budget) if budget is not None else None
     options = PlanOptions(budget=limit, max_hours=max_hours, time_limit=time_limit, started=started)
     policy_name, pol = inputs.policy(policy, max_size)
-    reads = records.options(None, reading, max_size)
-    run = plan(PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reads), std)
+    request = PlanRequest(tuple(found.files), catalog, pol, day, policy_name, options, max_size, reading)
+    run = plan(request, std)
     told.warnings += run.warnings
     told.problems += run.problems
     if run.plan is not None:
-        with destination(output, [*found.files, *input_files(policy, catalog), *reading.files()]) as out:
+        with destination(output, list(request.never_overwrite())) as out:
             if fmt is PlanFormat.summary:  # the team's page with this plan
                 plan_summary(out, run, std, pol, policy_name, day)
             else:

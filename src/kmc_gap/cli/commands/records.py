@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, input_files, record_options, standard_of, words
+from kmc_gap.cli.common import context, destination, standard_of, words
 from kmc_gap.cli.group import records_app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -47,15 +47,14 @@ def records_inspect_cmd(
     from kmc_gap.render.inspect import RENDERERS
 
     std = standard_of(ctx)
-    records = record_options(catalog, reading, std, max_size)
-    found = inspect(InspectRequest(tuple(files), records, write_mapping), std)
+    request = InspectRequest(tuple(files), catalog, reading, write_mapping, max_size)
+    found = inspect(request, std)
     told = Outcome(problems=list(found.problems))
     RENDERERS[fmt].write(found, sys.stdout, context(std))
     if write_mapping is not None:
-        kept = records.mapping.model_dump(include={"headers", "words"}) if records.mapping is not None else {}
         notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
-        with destination(write_mapping, [*files, *input_files(catalog), *reading.files()]) as out:
-            out.write(mapping_text(found, kept, notes))
+        with destination(write_mapping, list(request.never_overwrite())) as out:
+            out.write(mapping_text(found, notes))
         told.said.append(words("inspect.wrote", path=write_mapping))
     if any(table.causes or table.unreadable for table in found.tables):
         told.code = EXIT_INVALID  # rows that would be refused: each is in the tables, not a problem of its own
