@@ -8,7 +8,6 @@ become markup. Each function here is the one place that rule is kept for its kin
 
 from __future__ import annotations
 
-import html
 import re
 
 # C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
@@ -90,6 +89,8 @@ def md_text(text: str) -> str:
 
     HTML escaped, line breaks flattened, and every punctuation mark Markdown gives a meaning escaped.
     """
+    import html  # here, not at the top: importing it builds its table of entities, 2 ms of every start
+
     flat = " ".join(visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")).split(" "))
     return _MD_PUNCT.sub(r"\\\1", html.escape(flat, quote=False))
 
@@ -100,4 +101,6 @@ _NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 
 def html_text(text: str) -> str:
     """Text for HTML, escaped, with controls, direction overrides and noncharacters shown as the terminal shows them."""
+    import html
+
     return html.escape(_NONCHARACTER.sub(_escape, visible(text)))
