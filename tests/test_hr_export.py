@@ -930,3 +930,15 @@ def test_an_older_export_never_undoes_a_newer_ones_changes_unannounced(run_line:
     after = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
     assert sorted((ev["course"], ev.get("score")) for ev in after["evidence"]) == [("C01", 80), ("C02", 90)]
     assert after["exports"] == {"lms.csv": day[newer]}
+
+
+def test_a_missing_column_names_each_header_it_knows_once(run_line: RunLine, tmp_path: Path) -> None:
+    # 工號 and 姓名 are read; no header says when: the message lists the date headers, `date` once
+    table = tmp_path / "no-date.csv"
+    table.write_text("工號,姓名,課程名稱\nE1,王小明,活動企劃\n", encoding="utf-8")
+    result = run_line("assess", str(table), "--lang", "en")
+    assert result.code == 2
+    line = next(row for row in result.stderr.splitlines() if "no date column" in row)
+    listed = line.split("headers recognised: ")[1].split(" (or map")[0].split(", ")
+    assert "date" in listed and "結訓日期" in listed
+    assert len(listed) == len(set(listed))

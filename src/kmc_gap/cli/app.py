@@ -27,7 +27,7 @@ from kmc_gap.words import Lang, env_lang, parse_lang, t
 
 if TYPE_CHECKING:
     from kmc_gap.api.config import Config
-from kmc_gap.cli.commands import load_commands
+from kmc_gap.cli.commands import as_typed, load_commands
 from kmc_gap.cli.group import app
 from kmc_gap.cli.outcome import EXIT_INTERRUPTED, EXIT_INVALID, Outcome, Stop, tell
 
@@ -81,7 +81,7 @@ def default_map(command: Command, config: Config) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run kmc-gap with ``argv`` (default: the command line); returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = as_typed(sys.argv[1:] if argv is None else argv)
     language: str = env_lang()
     _on_sigterm()
     load_commands(args)

@@ -620,7 +620,7 @@ def nearest(
 
 def _missing(table: Table, row: int, col: Column) -> Problem:
     """A required column that no header names, with the headers that would."""
-    accepted = ", ".join([*RECORD_HEADERS[col.value], col.value])
+    accepted = ", ".join(dict.fromkeys([*RECORD_HEADERS[col.value], col.value]))  # each once: ``date`` is both
     return table.problem("records.missing_column", row, field=Word(f"records.field.{col.value}"), headers=accepted)
 
 

@@ -9,6 +9,7 @@ and no command at all load them all, so that the group's help lists every one, i
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from collections.abc import Sequence
 
 from kmc_gap.cli.group import app
@@ -47,6 +48,47 @@ def command_named(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: The commands that hold commands of their own: the word after them names one.
+GROUPS = ("catalog", "records")
+
+
+def as_typed(argv: Sequence[str]) -> list[str]:
+    """``argv`` with the command words and option names a Chinese input method's full-width mode types
+    (``ａｓｓｅｓｓ``, ``－－ｌａｎｇ``, ``－ｏ``) written as Click knows them.
+
+    Values are kept as typed: a file may be named in full-width characters. A word is an option name when
+    its NFKC form starts with ``-`` and is ASCII (``－備份.yaml`` is a file); a value after ``=`` (or ``＝``)
+    is kept as typed too.
+    """
+    out: list[str] = []
+    command: str | None = None  # the command word, once seen
+    subcommand = False  # the word after a group's name names one of its commands
+    skip = False  # the word is the value of a group option (--standard, --lang)
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return out + list(argv[i:])
+        plain = unicodedata.normalize("NFKC", arg)
+        if skip:
+            out.append(arg)
+            skip = False
+        elif plain.startswith("-") and _option_name(arg).isascii():
+            _, sep, value = arg.replace("\uff1d", "=", 1).partition("=")
+            out.append(_option_name(arg) + sep + value)
+            skip = command is None and not sep and out[-1] in _GLOBAL_WITH_VALUE
+        elif command is None or subcommand:
+            out.append(plain)
+            subcommand = command is None and plain in GROUPS
+            command = command or plain
+        else:
+            out.append(arg)
+    return out
+
+
+def _option_name(arg: str) -> str:
+    """The option name a word types, before any ``=``, in NFKC form."""
+    return unicodedata.normalize("NFKC", arg.replace("\uff1d", "=", 1).partition("=")[0])
+
+
 def load_commands(argv: Sequence[str] | None = None) -> None:
     """Register the command ``argv`` runs, or every command when it names none that exists (or is None)."""
     name = command_named(argv) if argv is not None else None
@@ -57,4 +99,4 @@ def load_commands(argv: Sequence[str] | None = None) -> None:
     app.registered_commands.sort(key=lambda info: order.index(info.name or ""))
 
 
-__all__ = ["MODULES", "command_named", "load_commands"]
+__all__ = ["GROUPS", "MODULES", "as_typed", "command_named", "load_commands"]
