@@ -149,3 +149,14 @@ def test_the_standard_from_the_file_is_the_one_read(team: Path) -> None:
     result = run_cli("--lang", "en", "standard")
     assert result.code == 2 and "broken.yaml" in result.stderr
     assert run_cli("--standard", str(ROOT / "data" / "kmc3332-001v3.yaml"), "standard").code == 0  # the flag wins
+
+
+def test_config_says_where_checked_standards_are_kept(team: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "my-cache"
+    shown = json.loads(run_cli("config", "-f", "json", env={"KMC_GAP_CACHE_DIR": str(folder)}).stdout)
+    assert shown["cache"] == str(folder)
+    table = run_cli("config", env={"KMC_GAP_CACHE_DIR": str(folder)}).stdout  # lang = "en" in the file
+    assert f"checked standards are kept in: {folder}" in table
+    off = run_cli("config", "-f", "json", env={"KMC_GAP_NO_CACHE": "1"})
+    assert json.loads(off.stdout)["cache"] is None
+    assert "are not kept (KMC_GAP_NO_CACHE)" in run_cli("config", env={"KMC_GAP_NO_CACHE": "1"}).stdout

@@ -58,6 +58,7 @@ class Config:
     settings: dict[str, Setting] = field(default_factory=dict)
     file: str | None = None
     warnings: list[Problem] = field(default_factory=list)
+    cache: str | None = None  # the folder of checked standards (:mod:`kmc_gap.model.stdcache`); None: no cache
 
     def value(self, name: str) -> Any:
         """A setting's value, or None when kmc-gap's default stands."""
@@ -109,7 +110,10 @@ def _line(path: Path, number: int | None) -> str:
 
 def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:
     """The settings in force in ``cwd`` with ``environ``: env over file over default."""
-    config = Config()
+    from kmc_gap.model.stdcache import cache_dir
+
+    folder = cache_dir()
+    config = Config(cache=shown(folder) if folder is not None else None)
     found = find_file(cwd)
     table: Mapping[str, Any] = {}
     folder = cwd

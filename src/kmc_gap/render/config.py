@@ -25,11 +25,12 @@ class TableRenderer(Renderer["Config"]):
         width = max(len(name) for name in value.settings)
         for setting in value.settings.values():
             lines.append(f"  {setting.name:<{width}}  {_value(setting, lang)}  ({source(setting, lang)})")
+        lines.append(t("config.cache", lang, path=value.cache) if value.cache else t("config.no_cache", lang))
         self.out.write("\n".join(log_line(line) for line in lines) + "\n")
 
 
 class JsonRenderer(Renderer["Config"]):
-    """``{"file": …, "settings": {"catalog": {"value": …, "source": …}}}``."""
+    """``{"file": …, "settings": {"catalog": {"value": …, "source": …}}, "cache": …}``."""
 
     def add(self, value: Config) -> None:
         """Write the settings."""
@@ -37,7 +38,7 @@ class JsonRenderer(Renderer["Config"]):
             s.name: {"value": list(s.value) if isinstance(s.value, tuple) else s.value, "source": s.source}
             for s in value.settings.values()
         }
-        self.out.write(dumps_json({"file": value.file, "settings": settings}) + "\n")
+        self.out.write(dumps_json({"file": value.file, "settings": settings, "cache": value.cache}) + "\n")
 
 
 def _value(setting: Setting, lang: str) -> str:

@@ -520,6 +520,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "config.bad_value": ("設定 {key} 的值 {value} 無法使用", "setting {key}: the value {value} cannot be used"),
     "config.title": ("生效中的設定", "Settings in force"),
+    "config.cache": ("已檢查的職能基準快取於：{path}", "checked standards are kept in: {path}"),
+    "config.no_cache": (
+        "不保留已檢查的職能基準（KMC_GAP_NO_CACHE）",
+        "checked standards are not kept (KMC_GAP_NO_CACHE)",
+    ),
     "config.file": ("設定檔：{file}", "config file: {file}"),
     "config.no_file": (
         "沒有設定檔（從目前資料夾往上找 kmc-gap.toml，或 pyproject.toml 的 [tool.kmc-gap]）",
