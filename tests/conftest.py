@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -35,6 +37,7 @@ def examples(n: int) -> int:
 # The cache of checked standards goes to a folder of this test run's own, never the user's cache,
 # and every run of kmc-gap in the tests (in-process or not) uses it.
 os.environ["KMC_GAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="kmc-gap-test-cache-")
+atexit.register(shutil.rmtree, os.environ["KMC_GAP_CACHE_DIR"], ignore_errors=True)
 os.environ.pop("KMC_GAP_NO_CACHE", None)
 
 GOLDEN = Path(__file__).parent / "golden"
