@@ -125,3 +125,28 @@ def test_the_default_folder_is_the_platforms_user_cache(monkeypatch: pytest.Monk
         "darwin": Path.home() / "Library" / "Caches" / "kmc-gap",
     }.get(sys.platform, tmp_path / "xdg" / "kmc-gap")
     assert stdcache.cache_dir() == expected
+
+
+def test_another_kmc_gap_is_another_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kmc_gap
+
+    data = bundled_standard_path().read_bytes()
+    before = stdcache.entry_key(data)
+    monkeypatch.setattr(kmc_gap, "__version__", kmc_gap.__version__ + ".post1")
+    assert stdcache.entry_key(data) != before
+
+
+def test_edited_model_code_is_another_entry() -> None:
+    data = bundled_standard_path().read_bytes()
+    before = stdcache.entry_key(data)
+    models = Path(stdcache.__file__).parent / "models.py"
+    state = models.stat()
+    try:
+        os.utime(models, ns=(state.st_atime_ns, state.st_mtime_ns + 1_000_000_000))  # as if saved a second later
+    except PermissionError:
+        pytest.skip("the installed package cannot be touched")
+    try:
+        assert stdcache.entry_key(data) != before
+    finally:
+        os.utime(models, ns=(state.st_atime_ns, state.st_mtime_ns))
+    assert stdcache.entry_key(data) == before

@@ -3,8 +3,8 @@
 Reading KMC3332-001v3 (YAML parse, pydantic schema build and validation, the integrity checks)
 takes about 45 ms of a cold start of about 330 ms; loading the checked model from a pickle takes
 about 1 ms. A cache entry is named by a hash of the standard file's bytes and of everything that
-decides how those bytes become a model (kmc-gap's model sources, Python's and pydantic's versions),
-so an edited standard or an upgraded kmc-gap never meets an old entry.
+decides how those bytes become a model (kmc-gap's version and model sources, Python's and pydantic's
+versions), so an edited standard or an upgraded kmc-gap never meets an old entry.
 
 The cache is an optimisation only: a folder that cannot be made or written (a read-only home in a
 CI container), an entry that cannot be read, or ``KMC_GAP_NO_CACHE`` set means the standard is
@@ -49,8 +49,10 @@ def entry_key(data: bytes) -> str:
     """The name of the entry for a standard file holding ``data``, under this kmc-gap and Python."""
     import pydantic
 
+    from kmc_gap import __version__
+
     digest = hashlib.sha256(data)
-    digest.update(f"\0{sys.version}\0{pydantic.VERSION}\0".encode())
+    digest.update(f"\0{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
     model = Path(__file__).parent
     for source in sorted(model.glob("*.py")):
         state = source.stat()
