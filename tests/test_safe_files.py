@@ -120,3 +120,16 @@ def test_sigterm_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert leftovers == []
     if process.returncode != 0:  # stopped mid-run: nothing was written
         assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "summary"])
+def test_a_catalogue_that_cannot_be_read_keeps_the_old_output(run_line: RunLine, tmp_path: Path, fmt: str) -> None:
+    # the API reads the catalogue once the output is open: it must still leave the old file as it was
+    out = tmp_path / "report.out"
+    out.write_text("yesterday's report\n", encoding="utf-8")
+    inputs = "examples/records/training-2025.csv" if fmt == "json" else MID
+    result = run_line("assess", inputs, "-f", fmt, "--catalog", str(tmp_path / "nope.yaml"), "-o", str(out))
+    assert result.code == 2
+    assert "nope.yaml" in result.stderr
+    assert out.read_text(encoding="utf-8") == "yesterday's report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out"]
