@@ -382,3 +382,14 @@ def test_a_result_that_fails_its_description_gives_no_level(tmp_path: Path) -> N
     result["achievedLevel"] = "urn:uuid:lv4"  # now it passes: its level stands
     (read,) = _read(_write(tmp_path, "b.json", cred)).credentials
     assert read.evidence is not None and read.evidence.level == 4
+
+
+def test_records_inspect_says_a_credential_is_no_table(run_line: RunLine, tmp_path: Path) -> None:
+    path = _write(tmp_path, "b.json", badge())
+    one_row = tmp_path / "one.csv"
+    one_row.write_text("工號,姓名,課程名稱,日期\nE1,王小明,活動企劃,2025-03-01\n", encoding="utf-8")
+    result = run_line("records", "inspect", str(path), str(one_row), "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert f"{path}: 1 credential; not a table, so no columns to map (what it covers: assess or validate)" in lines
+    assert f"{one_row}: 1 row, the header on row 1" in lines  # one row, not "1 rows"
+    assert sum(line.strip().startswith("columns:") for line in lines) == 1  # the table's only

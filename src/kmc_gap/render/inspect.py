@@ -24,6 +24,10 @@ class TextRenderer(Renderer["Inspection"]):
     def add(self, value: Inspection) -> None:
         lang = self.ctx.lang
         for table in value.tables:
+            if table.kind == "credentials" and not table.unreadable:
+                self._line(t("inspect.credential", lang, table=_name(table), rows=table.rows))
+                self._causes(table)
+                continue
             self._line(t("inspect.table", lang, table=_name(table), rows=table.rows, header=table.header_row or "—"))
             if table.unreadable:
                 self._line("  " + t("inspect.unreadable", lang))
@@ -35,12 +39,17 @@ class TextRenderer(Renderer["Inspection"]):
             self._line("  " + t("inspect.columns", lang, columns=listing(read, lang)))
             for header, word, n in table.unknown:
                 self._line("  " + t("inspect.unknown", lang, header=header, value=word, n=n))
-            for cause in table.causes:
-                where = listing([p.location() for p in cause.examples], lang)
-                self._line(
-                    "  " + t("inspect.cause", lang, n=cause.rows, first=cause.examples[0].message(lang), where=where)
-                )
-            self._line("")
+            self._causes(table)
+
+    def _causes(self, table: TableInspection) -> None:
+        """The rows (or credentials) that would be refused, by cause, and the blank line that ends a table."""
+        lang = self.ctx.lang
+        for cause in table.causes:
+            where = listing([p.location() for p in cause.examples], lang)
+            self._line(
+                "  " + t("inspect.cause", lang, n=cause.rows, first=cause.examples[0].message(lang), where=where)
+            )
+        self._line("")
 
     def _line(self, text: str) -> None:
         self.out.write(log_line(text) + "\n" if text else "\n")

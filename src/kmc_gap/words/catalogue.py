@@ -1306,7 +1306,22 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
             "in the profile",
         ),
     ),
-    "inspect.table": ("{table}：{rows} 列，標題在第 {header} 列", "{table}: {rows} rows, the header on row {header}"),
+    "inspect.table": (
+        "{table}：{rows} 列，標題在第 {header} 列",
+        Plural(
+            "rows",
+            "{table}: {rows} row, the header on row {header}",
+            "{table}: {rows} rows, the header on row {header}",
+        ),
+    ),
+    "inspect.credential": (
+        "{table}：數位憑證 {rows} 張；這不是表格，沒有欄位要對照（所涵蓋的職能內涵見 assess 或 validate）",
+        Plural(
+            "rows",
+            "{table}: {rows} credential; not a table, so no columns to map (what it covers: assess or validate)",
+            "{table}: {rows} credentials; not a table, so no columns to map (what they cover: assess or validate)",
+        ),
+    ),
     "inspect.unreadable": ("無法讀取（見錯誤訊息）", "could not be read (see the messages)"),
     "inspect.columns": ("欄位：{columns}", "columns: {columns}"),
     "inspect.column": ("{header} → {field}", "{header} → {field}"),
