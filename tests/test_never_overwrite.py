@@ -25,13 +25,14 @@ from kmc_gap.api.imports import ImportRequest
 from kmc_gap.api.inspect import InspectRequest
 from kmc_gap.api.plan import PlanRequest
 from kmc_gap.api.reading import RecordReading
+from kmc_gap.api.records import SkeletonRequest
 from kmc_gap.model.forms import FormSpec
 from kmc_gap.model.models import named_policy
 
 from conftest import ROOT, RunLine
 
 #: The requests whose command writes files, and those whose command only prints.
-WRITES = {AssessRequest, CalibrateRequest, FormRequest, ImportRequest, InspectRequest, PlanRequest}
+WRITES = {AssessRequest, CalibrateRequest, FormRequest, ImportRequest, InspectRequest, PlanRequest, SkeletonRequest}
 PRINTS = {"DiffRequest", "ValidateRequest"}
 DAY = dt.date(2026, 6, 30)
 
@@ -98,6 +99,7 @@ def test_the_other_writers_list_their_inputs(files: dict[str, Path], tmp_path: P
         (ImportRequest(people, tmp_path / "out", "en", files["catalog"], reading(files)), no_policy),
         (InspectRequest(people, files["catalog"], reading(files), tmp_path / "m.yaml"), no_policy),
         (CalibrateRequest(people), set(people)),
+        (SkeletonRequest(people, reading(files)), no_policy - {files["catalog"]}),
     ]
     for request, expected in requests:
         assert set(request.never_overwrite()) == expected, type(request).__name__

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.reading import NO_READING, RecordReading
+from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model.kinds import is_table
 from kmc_gap.model.loading import load_catalog
 from kmc_gap.model.models import Catalog, Standard
 from kmc_gap.model.paths import shown
-from kmc_gap.model.records import Column, RecordOptions, field_named
+from kmc_gap.model.problems import Problem
+from kmc_gap.model.records import Column, CourseSeen, RecordOptions, courses_in, field_named
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -78,3 +80,21 @@ def read_catalog(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) 
 
         return load_catalog_table(path, std, max_bytes)
     return load_catalog(path, std, max_bytes)
+
+
+@dataclass(frozen=True)
+class SkeletonRequest:
+    """What `kmc-gap catalog init` is asked: the record files whose courses become a catalogue to fill in."""
+
+    files: tuple[Path, ...]
+    reading: RecordReading = NO_READING
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def never_overwrite(self) -> tuple[Path, ...]:
+        """Every file the request reads: the skeleton is never written over one."""
+        return never_overwrite(self.files, self.reading)
+
+
+def skeleton_courses(request: SkeletonRequest) -> tuple[list[CourseSeen], list[Problem]]:
+    """Every course in the request's record files, in order of first row, and the problems of reading them."""
+    return courses_in(list(request.files), options(None, request.reading, request.max_bytes))

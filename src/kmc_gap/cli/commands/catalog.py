@@ -29,9 +29,8 @@ def catalog_init_cmd(
     columns: ColumnsOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> Outcome:
-    from kmc_gap.api import records
     from kmc_gap.api.reading import RecordReading
-    from kmc_gap.model.records import courses_in
+    from kmc_gap.api.records import SkeletonRequest, skeleton_courses
     from kmc_gap.render.catalog import RENDERERS
     from kmc_gap.render.formats import SkeletonFormat
 
@@ -39,12 +38,13 @@ def catalog_init_cmd(
     fmt = SkeletonFormat.csv if output.suffix.lower() == ".csv" else SkeletonFormat.xlsx
     if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
         raise OptionError("--output", "usage.skeleton_output", value=str(output))
-    found, problems = courses_in(files, records.options(None, RecordReading(sheet, columns), max_size))
+    request = SkeletonRequest(tuple(files), RecordReading(sheet, columns), max_size)
+    found, problems = skeleton_courses(request)
     told = Outcome(problems=problems)
     if not found:
         told.code = EXIT_INVALID
         return told
-    with destination(output, list(files)) as out:
+    with destination(output, list(request.never_overwrite())) as out:
         RENDERERS[fmt].write(found, out, context(std))
     told.said.append(words("catalog.written", path=output, n=len(found)))
     return told
