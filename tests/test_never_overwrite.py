@@ -137,3 +137,48 @@ def test_no_command_writes_over_its_catalogue(run_line: RunLine, team: Path, arg
     assert result.code == 2, result.stderr
     assert "the output is one of the inputs" in result.stderr
     assert (team / "catalog.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "{d}/me.yaml", "-f", "json", "-o", "{d}/std.yaml"],
+        ["init", "-o", "{d}/std.yaml", "--force"],
+        ["standard", "-o", "{d}/std.yaml"],
+        ["plan", "{d}/me.yaml", "--catalog", "{d}/catalog.yaml", "-f", "json", "-o", "{d}/std.yaml"],
+        ["records", "inspect", "{d}/training.csv", "--write-mapping", "{d}/std.yaml"],
+    ],
+)
+def test_no_command_writes_over_the_standard_it_reads(run_line: RunLine, team: Path, args: list[str]) -> None:
+    standard = team / "std.yaml"
+    shutil.copy(ROOT / "data" / "kmc3332-001v3.yaml", standard)
+    before = standard.read_bytes()
+    result = run_line("--standard", str(standard), *[arg.format(d=team) for arg in args], "--lang", "en")
+    assert result.code == 2, result.stderr
+    assert "the output is one of the inputs" in result.stderr
+    assert standard.read_bytes() == before
+
+
+def test_import_never_writes_a_profile_over_the_standard(run_line: RunLine, team: Path) -> None:
+    # a person whose id is the standard's file name: their profile would land on it (the request names the
+    # standard, and import never updates a file that is no profile: either keeps it)
+    standard = team / "E9.yaml"
+    shutil.copy(ROOT / "data" / "kmc3332-001v3.yaml", standard)
+    before = standard.read_bytes()
+    rows = team / "rows.csv"
+    rows.write_text(
+        "工號,姓名,課程名稱,日期,職能內涵,職能級別\nE9,王小明,活動企劃,2025-03-01,K01,3\n", encoding="utf-8"
+    )
+    result = run_line("--standard", str(standard), "import", str(rows), "-o", str(team), "--lang", "en")
+    assert standard.read_bytes() == before, result.stderr
+    assert result.code == 2, result.stderr
+
+
+def test_the_writers_in_the_api_name_the_standard(files: dict[str, Path], tmp_path: Path) -> None:
+    standard = tmp_path / "std.yaml"
+    standard.write_text("x\n", encoding="utf-8")
+    pol = named_policy("default")
+    form = FormRequest((files["profile"],), tmp_path / "f.xlsx", FormSpec(()), pol, DAY, "en", standard=standard)
+    imported = ImportRequest((files["records"],), tmp_path / "out", "en", standard=standard)
+    assert set(form.never_overwrite()) == {files["profile"], standard}
+    assert set(imported.never_overwrite()) == {files["records"], standard}

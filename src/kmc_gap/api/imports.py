@@ -156,10 +156,11 @@ class ImportRequest:
     reading: RecordReading = NO_READING
     dry_run: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    standard: Path | None = None  # the --standard file, when the run reads one
 
     def never_overwrite(self) -> tuple[Path, ...]:
         """Every file the request reads: no profile is written over one, whatever a person id is."""
-        return never_overwrite(self.paths, self.reading, self.catalog)
+        return never_overwrite(self.paths, self.reading, self.catalog, self.standard)
 
 
 def import_records(request: ImportRequest, std: Standard) -> ImportRun:

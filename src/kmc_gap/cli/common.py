@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -80,15 +80,22 @@ def expand_paths(given: list[Path], outcome: Outcome) -> Expansion:
     return found
 
 
+def run_inputs(ctx: typer.Context) -> tuple[Path, ...]:
+    """The files the run reads whatever its command: the ``--standard`` file (never written over either)."""
+    from kmc_gap.api.reading import named_files
+
+    return named_files(run_of(ctx).standard)
+
+
 @contextlib.contextmanager
-def destination(output: Path | None, inputs: list[Path]) -> Iterator[TextIO]:
-    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`)."""
+def destination(ctx: typer.Context, output: Path | None, inputs: Iterable[Path]) -> Iterator[TextIO]:
+    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`), never over ``inputs`` or the standard."""
     if output is None:
         yield sys.stdout
         return
     from kmc_gap.api.files import atomic_output, check_output
 
-    check_output(output, inputs)
+    check_output(output, [*inputs, *run_inputs(ctx)])
     try:
         with atomic_output(output) as handle:
             yield handle

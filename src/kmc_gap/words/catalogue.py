@@ -285,12 +285,21 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "inputs.title": ("輸入檔案", "Inputs"),
     "inputs.import_line": (
         "{file}：{rows} 列 — 寫入 {written}、未寫入 {not_written}、略過 {passed_over}、無法讀取 {refused}",
-        "{file}: {rows} rows — written {written}, not written {not_written}, passed over {passed_over}, "
-        "refused {refused}",
+        Plural(
+            "rows",
+            "{file}: {rows} row — written {written}, not written {not_written}, passed over {passed_over}, "
+            "refused {refused}",
+            "{file}: {rows} rows — written {written}, not written {not_written}, passed over {passed_over}, "
+            "refused {refused}",
+        ),
     ),
     "inputs.import_roster": (
         "{file}：名冊 {rows} 列 — 人員 {written}、略過 {passed_over}、無法讀取 {refused}",
-        "{file}: roster of {rows} rows — people {written}, passed over {passed_over}, refused {refused}",
+        Plural(
+            "rows",
+            "{file}: roster of {rows} row — people {written}, passed over {passed_over}, refused {refused}",
+            "{file}: roster of {rows} rows — people {written}, passed over {passed_over}, refused {refused}",
+        ),
     ),
     "inputs.line": (
         "{file}：{rows} 列 — 採計 {counted}、未採計 {not_counted}、略過 {passed_over}、無法讀取 {refused}",

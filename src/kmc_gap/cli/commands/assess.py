@@ -138,7 +138,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     group = a.group_by.value if a.group_by is not None else None
     options = {"cohort": cohort, "bom": a.bom, "gaps": shown_gaps, "task": detail, "group_by": group}
-    with destination(a.output, list(request.never_overwrite())) as out, progress(len(paths)) as advance:
+    with destination(ctx, a.output, request.never_overwrite()) as out, progress(len(paths)) as advance:
 
         def sink(shown: Shown) -> ReportSink:
             return kind(out, context(std, courses=shown.courses, plan=shown.plan, **options))

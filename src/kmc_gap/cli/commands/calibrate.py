@@ -49,7 +49,7 @@ def calibrate_cmd(
     told.warnings += run.warnings
     told.problems += run.problems
     if run.calibration is not None:
-        with destination(output, list(request.never_overwrite())) as out:
+        with destination(ctx, output, request.never_overwrite()) as out:
             RENDERERS[fmt].write(run.calibration, out, context(std))
         if output is not None:
             people = len({i["person"]["id"] for i in run.calibration["items"]})

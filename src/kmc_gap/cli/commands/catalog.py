@@ -44,7 +44,7 @@ def catalog_init_cmd(
     if not found:
         told.code = EXIT_INVALID
         return told
-    with destination(output, list(request.never_overwrite())) as out:
+    with destination(ctx, output, request.never_overwrite()) as out:
         RENDERERS[fmt].write(found, out, context(std))
     told.said.append(words("catalog.written", path=output, n=len(found)))
     return told

@@ -10,7 +10,7 @@ import typer
 from kmc_gap.api.reading import NO_READING, RecordReading
 from kmc_gap.cli.common import expand_paths, fail, standard_of, words
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang
+from kmc_gap.cli.help import LocalCommand, lang, run_of
 from kmc_gap.cli.options import (
     AsOfOption,
     LangOption,
@@ -60,7 +60,10 @@ def form_cmd(
     told = Outcome()
     found = expand_paths(people, told)
     policy_name, pol = inputs.policy(policy, max_size)
-    request = FormRequest(tuple(found.files), output, spec, pol, day, lang(), catalog, reading, policy_name, max_size)
+    request = FormRequest(
+        tuple(found.files), output, spec, pol, day, lang(), catalog, reading, policy_name, max_size,
+        run_of(ctx).standard,
+    )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)
     except OSError as exc:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import context, fail, standard_of, words
+from kmc_gap.cli.common import context, fail, run_inputs, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption
@@ -40,7 +40,7 @@ def init_cmd(
         sys.stdout.write(buffer.getvalue())
         return Outcome()
     try:
-        check_output(output)
+        check_output(output, list(run_inputs(ctx)))
         write_atomic(output, buffer.getvalue(), force=force)
     except FileExistsError:
         fail([Problem(shown(output), "file.exists")])

@@ -79,7 +79,7 @@ def plan_cmd(
     told.warnings += run.warnings
     told.problems += run.problems
     if run.plan is not None:
-        with destination(output, list(request.never_overwrite())) as out:
+        with destination(ctx, output, request.never_overwrite()) as out:
             if fmt is PlanFormat.summary:  # the team's page with this plan
                 plan_summary(out, run, std, pol, policy_name, day)
             else:

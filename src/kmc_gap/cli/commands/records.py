@@ -53,7 +53,7 @@ def records_inspect_cmd(
     RENDERERS[fmt].write(found, sys.stdout, context(std))
     if write_mapping is not None:
         notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
-        with destination(write_mapping, list(request.never_overwrite())) as out:
+        with destination(ctx, write_mapping, request.never_overwrite()) as out:
             out.write(mapping_text(found, notes))
         told.said.append(words("inspect.wrote", path=write_mapping))
     if any(table.causes or table.unreadable for table in found.tables):

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.reading import named_files
 from kmc_gap.cli.common import context, destination, fail, standard_of
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang, run_of
+from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import FormatOption, LangOption
 from kmc_gap.cli.outcome import Outcome
 from kmc_gap.model.problems import Problem
@@ -43,7 +42,6 @@ def standard_cmd(
         hint = suggest(code or "", index(std))
         key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
         fail([Problem("kmc-gap standard", key, {"code": code, "suggestion": hint})])
-    read = list(named_files(run_of(ctx).standard))
-    with destination(output, read) as out:
+    with destination(ctx, output, ()) as out:
         RENDERERS[fmt].write(view, out, context(std))
     return Outcome()
