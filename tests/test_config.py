@@ -160,3 +160,12 @@ def test_config_says_where_checked_standards_are_kept(team: Path, tmp_path: Path
     off = run_cli("config", "-f", "json", env={"KMC_GAP_NO_CACHE": "1"})
     assert json.loads(off.stdout)["cache"] is None
     assert "are not kept (KMC_GAP_NO_CACHE)" in run_cli("config", env={"KMC_GAP_NO_CACHE": "1"}).stdout
+
+
+def test_no_output_is_written_over_the_config_file(team: Path) -> None:
+    config = team / "kmc-gap.toml"
+    before = config.read_bytes()
+    result = run_cli("assess", str(MID), "-f", "json", "-o", str(config))
+    assert result.code == 2
+    assert "the output is one of the inputs" in result.stderr  # lang = "en" in the file
+    assert config.read_bytes() == before

@@ -174,11 +174,11 @@ def test_import_never_writes_a_profile_over_the_standard(run_line: RunLine, team
     assert result.code == 2, result.stderr
 
 
-def test_the_writers_in_the_api_name_the_standard(files: dict[str, Path], tmp_path: Path) -> None:
+def test_the_writers_in_the_api_name_the_runs_inputs(files: dict[str, Path], tmp_path: Path) -> None:
     standard = tmp_path / "std.yaml"
     standard.write_text("x\n", encoding="utf-8")
     pol = named_policy("default")
-    form = FormRequest((files["profile"],), tmp_path / "f.xlsx", FormSpec(()), pol, DAY, "en", standard=standard)
-    imported = ImportRequest((files["records"],), tmp_path / "out", "en", standard=standard)
+    form = FormRequest((files["profile"],), tmp_path / "f.xlsx", FormSpec(()), pol, DAY, "en", run_inputs=(standard,))
+    imported = ImportRequest((files["records"],), tmp_path / "out", "en", run_inputs=(standard,))
     assert set(form.never_overwrite()) == {files["profile"], standard}
     assert set(imported.never_overwrite()) == {files["records"], standard}

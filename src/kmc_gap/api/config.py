@@ -59,6 +59,7 @@ class Config:
     file: str | None = None
     warnings: list[Problem] = field(default_factory=list)
     cache: str | None = None  # the folder of checked standards (:mod:`kmc_gap.model.stdcache`); None: no cache
+    path: Path | None = None  # the config file itself: an input of the run, never written over
 
     def value(self, name: str) -> Any:
         """A setting's value, or None when kmc-gap's default stands."""
@@ -119,7 +120,7 @@ def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:
     folder = cwd
     if found is not None:
         path, table = found
-        config.file, folder = shown(path), path.parent
+        config.file, config.path, folder = shown(path), path, path.parent
         unknown = sorted(set(table) - set(SETTINGS))
         if unknown:
             config.warnings.append(Problem(config.file, "config.unknown", {"keys": ", ".join(unknown)}))

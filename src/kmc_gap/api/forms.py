@@ -38,11 +38,11 @@ class FormRequest:
     reading: RecordReading = NO_READING
     policy_name: str = "default"
     max_bytes: int = DEFAULT_MAX_BYTES
-    standard: Path | None = None  # the --standard file, when the run reads one
+    run_inputs: tuple[Path, ...] = ()  # what the whole run reads: the --standard file, the config file
 
     def never_overwrite(self) -> tuple[Path, ...]:
         """Every file the request reads: a form is never written over one."""
-        return never_overwrite(self.paths, self.reading, self.policy_name, self.catalog, self.standard)
+        return never_overwrite(self.paths, self.reading, self.policy_name, self.catalog, *self.run_inputs)
 
 
 #: Writes the workbook of some people's forms: ``(forms, standard, spec, language) -> bytes``.

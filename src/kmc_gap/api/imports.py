@@ -156,11 +156,11 @@ class ImportRequest:
     reading: RecordReading = NO_READING
     dry_run: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
-    standard: Path | None = None  # the --standard file, when the run reads one
+    run_inputs: tuple[Path, ...] = ()  # what the whole run reads: the --standard file, the config file
 
     def never_overwrite(self) -> tuple[Path, ...]:
         """Every file the request reads: no profile is written over one, whatever a person id is."""
-        return never_overwrite(self.paths, self.reading, self.catalog, self.standard)
+        return never_overwrite(self.paths, self.reading, self.catalog, *self.run_inputs)
 
 
 def import_records(request: ImportRequest, std: Standard) -> ImportRun:

@@ -81,10 +81,11 @@ def expand_paths(given: list[Path], outcome: Outcome) -> Expansion:
 
 
 def run_inputs(ctx: typer.Context) -> tuple[Path, ...]:
-    """The files the run reads whatever its command: the ``--standard`` file (never written over either)."""
+    """The files the run reads whatever its command: the ``--standard`` file and the config file."""
     from kmc_gap.api.reading import named_files
 
-    return named_files(run_of(ctx).standard)
+    run = run_of(ctx)
+    return named_files(run.standard, run.config.path if run.config is not None else None)
 
 
 @contextlib.contextmanager

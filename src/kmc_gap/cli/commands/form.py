@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import expand_paths, fail, standard_of, words
+from kmc_gap.cli.common import expand_paths, fail, run_inputs, standard_of, words
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang, run_of
+from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
     AsOfOption,
     LangOption,
@@ -62,7 +62,7 @@ def form_cmd(
     policy_name, pol = inputs.policy(policy, max_size)
     request = FormRequest(
         tuple(found.files), output, spec, pol, day, lang(), catalog, reading, policy_name, max_size,
-        run_of(ctx).standard,
+        run_inputs(ctx),
     )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)

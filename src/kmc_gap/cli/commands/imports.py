@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, fail, standard_of, words
+from kmc_gap.cli.common import context, fail, run_inputs, standard_of, words
 from kmc_gap.cli.group import app
-from kmc_gap.cli.help import LocalCommand, lang, run_of
+from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
     LangOption,
     MaxSizeOption,
@@ -51,7 +51,7 @@ def import_cmd(
     std = standard_of(ctx)
     if output.exists() and not output.is_dir():
         fail([Problem(shown(output), "file.not_dir")])
-    request = ImportRequest(tuple(files), output, lang(), catalog, reading, dry_run, max_size, run_of(ctx).standard)
+    request = ImportRequest(tuple(files), output, lang(), catalog, reading, dry_run, max_size, run_inputs(ctx))
     run = import_records(request, std)
     # what became of every row comes first, before the warnings and problems about some of them
     told = Outcome([tr(line.key, lang(), line.args) for line in run.counts], run.warnings, run.problems)
