@@ -150,3 +150,18 @@ def test_edited_model_code_is_another_entry() -> None:
     finally:
         os.utime(models, ns=(state.st_atime_ns, state.st_mtime_ns))
     assert stdcache.entry_key(data) == before
+
+
+def test_no_home_folder_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a container with no HOME and no password entry for its user: Path.home() raises
+    monkeypatch.delenv("KMC_GAP_CACHE_DIR", raising=False)
+    monkeypatch.delenv("KMC_GAP_NO_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert stdcache.cache_dir() is None
+    assert fresh_load() == load_standard()

@@ -39,10 +39,15 @@ def cache_dir() -> Path | None:
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "kmc-gap" / "Cache" if base else None
-    home = Path.home()
+    if sys.platform != "darwin" and os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "kmc-gap"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no password entry (a bare container): no cache
+        return None
     if sys.platform == "darwin":
         return home / "Library" / "Caches" / "kmc-gap"
-    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "kmc-gap"
+    return home / ".cache" / "kmc-gap"
 
 
 def entry_key(data: bytes) -> str:
