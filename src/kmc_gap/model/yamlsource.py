@@ -268,7 +268,9 @@ def _repair_slips(text: str, name: str) -> tuple[str, list[Problem]]:
     mistakes are reported in the same run.
     """
     lines = text.splitlines(keepends=True)
-    problems = []
+    problems: list[Problem] = []
+    if not any(_FULLWIDTH_COLON.match(line) or _WIDE_SPACE.match(line) for line in lines):
+        return text, problems  # a full-width colon or space in a value only: the common case, no quote scan
     inside = _in_quotes(lines)
     for number, line in enumerate(lines, 1):
         if number - 1 in inside:  # the continuation of a quoted scalar: its spaces are text, not indentation
