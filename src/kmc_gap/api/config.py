@@ -56,10 +56,14 @@ class Config:
     """Every setting, the file they were read from (if any), and the warnings of reading it."""
 
     settings: dict[str, Setting] = field(default_factory=dict)
-    file: str | None = None
+    path: Path | None = None  # the config file, when one was found: an input of the run, never written over
     warnings: list[Problem] = field(default_factory=list)
-    cache: str | None = None  # the folder of checked standards (:mod:`kmc_gap.model.stdcache`); None: no cache
-    path: Path | None = None  # the config file itself: an input of the run, never written over
+    cache: str | None = None  # the folder of checked standards, as `kmc-gap config` shows it (see cache_folder)
+
+    @property
+    def file(self) -> str | None:
+        """The config file as messages and JSON name it."""
+        return shown(self.path) if self.path is not None else None
 
     def value(self, name: str) -> Any:
         """A setting's value, or None when kmc-gap's default stands."""
@@ -111,19 +115,16 @@ def _line(path: Path, number: int | None) -> str:
 
 def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:
     """The settings in force in ``cwd`` with ``environ``: env over file over default."""
-    from kmc_gap.model.stdcache import cache_dir
-
-    folder = cache_dir()
-    config = Config(cache=shown(folder) if folder is not None else None)
+    config = Config()
     found = find_file(cwd)
     table: Mapping[str, Any] = {}
     folder = cwd
     if found is not None:
         path, table = found
-        config.file, config.path, folder = shown(path), path, path.parent
+        config.path, folder = path, path.parent
         unknown = sorted(set(table) - set(SETTINGS))
         if unknown:
-            config.warnings.append(Problem(config.file, "config.unknown", {"keys": ", ".join(unknown)}))
+            config.warnings.append(Problem(shown(path), "config.unknown", {"keys": ", ".join(unknown)}))
     problems: list[Problem] = []
     for name, is_path in SETTINGS.items():
         env = environ.get(ENV_PREFIX + name.upper(), "").strip()
@@ -141,6 +142,14 @@ def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:
     if problems:
         raise InputError(problems)
     return config
+
+
+def cache_folder() -> str | None:
+    """Where checked standards are kept (:mod:`kmc_gap.model.stdcache`), as shown; None when they are not."""
+    from kmc_gap.model.stdcache import cache_dir
+
+    folder = cache_dir()
+    return shown(folder) if folder is not None else None
 
 
 def _file_value(

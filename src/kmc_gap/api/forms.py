@@ -116,9 +116,9 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
     forms = [form_for(p, std, request.policy, request.as_of, request.spec.only_gaps) for p, _ in found.profiles]
     if not forms:
         return run
-    out = request.output
+    out, inputs = request.output, request.never_overwrite()
     if out.suffix.lower() == ".xlsx":
-        _write(out, workbook(forms, std, request.spec, request.lang), request.never_overwrite())
+        _write(out, workbook(forms, std, request.spec, request.lang), inputs)
         run.written.append((out, len(forms)))
         return run
     if out.exists() and not out.is_dir():  # an existing file that is no workbook: never written over
@@ -127,7 +127,7 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
     taken: set[str] = set()
     for form in forms:
         path = out / file_name(form, taken)
-        _write(path, workbook([form], std, request.spec, request.lang), request.never_overwrite())
+        _write(path, workbook([form], std, request.spec, request.lang), inputs)
         run.written.append((path, 1))
     return run
 

@@ -90,7 +90,7 @@ def run_inputs(ctx: typer.Context) -> tuple[Path, ...]:
 
 @contextlib.contextmanager
 def destination(ctx: typer.Context, output: Path | None, inputs: Iterable[Path]) -> Iterator[TextIO]:
-    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`), never over ``inputs`` or the standard."""
+    """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`), never over ``inputs`` or the run's own."""
     if output is None:
         yield sys.stdout
         return

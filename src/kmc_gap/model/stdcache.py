@@ -88,7 +88,7 @@ def _read(path: Path, kind: type[T]) -> T | None:
             if not _trusted(os.fstat(handle.fileno())):
                 return None
             value = pickle.load(handle)
-    except Exception:
+    except Exception:  # a missing, partial or stale entry is no entry
         return None
     return value if isinstance(value, kind) else None
 
@@ -113,7 +113,7 @@ def _write(folder: Path, path: Path, value: object) -> None:
             os.unlink(temp)
             raise
         _prune(folder, path)
-    except Exception:
+    except Exception:  # a cache that cannot be written is no cache
         pass
 
 

@@ -71,10 +71,9 @@ def as_typed(argv: Sequence[str]) -> list[str]:
         if skip:
             out.append(arg)
             skip = False
-        elif plain.startswith("-") and _option_name(arg).isascii():
-            _, sep, value = arg.replace("\uff1d", "=", 1).partition("=")
-            out.append(_option_name(arg) + sep + value)
-            skip = command is None and not sep and out[-1] in _GLOBAL_WITH_VALUE
+        elif plain.startswith("-") and (option := _as_option(arg)) is not None:
+            out.append(option)
+            skip = command is None and "=" not in option and option in _GLOBAL_WITH_VALUE
         elif command is None or subcommand:
             out.append(plain)
             subcommand = command is None and plain in GROUPS
@@ -84,9 +83,12 @@ def as_typed(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def _option_name(arg: str) -> str:
-    """The option name a word types, before any ``=``, in NFKC form."""
-    return unicodedata.normalize("NFKC", arg.replace("\uff1d", "=", 1).partition("=")[0])
+def _as_option(arg: str) -> str | None:
+    """``arg`` with its option name (before any ``=`` or ``＝``) in NFKC form, its value as typed; None when
+    that name is not ASCII, and so no option."""
+    name, sep, value = arg.replace("\uff1d", "=", 1).partition("=")
+    plain = unicodedata.normalize("NFKC", name)
+    return plain + sep + value if plain.isascii() else None
 
 
 def load_commands(argv: Sequence[str] | None = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -27,10 +28,10 @@ def config_cmd(
     ] = ConfigFormat.table,
     lang_: LangOption = None,
 ) -> Outcome:
-    from kmc_gap.api.config import load_config
+    from kmc_gap.api.config import cache_folder, load_config
     from kmc_gap.model.loading import load_standard
     from kmc_gap.render.config import RENDERERS
 
-    config = run_of(ctx).config or load_config(Path.cwd(), os.environ)
+    config = replace(run_of(ctx).config or load_config(Path.cwd(), os.environ), cache=cache_folder())
     RENDERERS[fmt].write(config, sys.stdout, context(load_standard()))
     return Outcome()
