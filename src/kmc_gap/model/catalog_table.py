@@ -26,7 +26,6 @@ from kmc_gap.model.records import (
     CellError,
     Outcome,
     RecordOptions,
-    Table,
     _norm,
     _number,
     _text,
@@ -36,6 +35,7 @@ from kmc_gap.model.records import (
     outcome_of,
     read_tables,
 )
+from kmc_gap.model.tables.table import Table
 from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, COURSE_WORDS, EXAM_MARKS, MONEY_MARKS
 
 

@@ -13,12 +13,10 @@ people that could be built and every problem of the rest.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import functools
 import hashlib
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -46,10 +44,14 @@ from kmc_gap.model.models import (
     is_related,
     join_key,
 )
-from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
+from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.spreadsheet import Sheet
-from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, read_bytes
+from kmc_gap.model.tables.markup import read_html_tables, read_spreadsheet_ml
+from kmc_gap.model.tables.sniff import Container, sniff
+from kmc_gap.model.tables.table import Table, Tables, cell_text
+from kmc_gap.model.tables.text import read_text_table
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, read_bytes
 from kmc_gap.words import Word
 
 if TYPE_CHECKING:
@@ -75,8 +77,6 @@ from kmc_gap.words.catalogue import (
     WITHDRAWN_WORDS,
 )
 
-#: The widest table read: an export has tens of columns; 500,000 is a damaged or hostile file.
-MAX_COLUMNS = 1000
 #: How many unknown headers are named one by one; the rest are counted in one more warning.
 MAX_UNKNOWN_HEADERS = 5
 #: How many rows above the header a file may hold (a title such as 「113年度訓練紀錄」, an export date).
@@ -240,96 +240,48 @@ class ProfileChange:
 # --------------------------------------------------------------------------- reading tables
 
 
-@dataclass(frozen=True)
-class Table:
-    """The non-empty rows of one sheet or CSV file, each with its 1-based row (or line) number."""
-
-    file: str
-    sheet: str | None
-    rows: list[tuple[int, list[Any]]]
-    first_column: int = 1  # the column of each row's first cell
-
-    def problem(self, key: str, row: int | None = None, index: int | None = None, **args: Any) -> Problem:
-        """A problem at the cell ``index`` (0-based in the row's cells) of ``row``."""
-        column = None if index is None else index + self.first_column
-        return Problem(self.file, key, args, row, column, self.sheet)
-
-    @property
-    def source(self) -> str:
-        """Where imported items came from, as ``source:`` records it: the file's name, and ``#sheet``."""
-        base = Path(self.file).name
-        return f"{base}#{self.sheet}" if self.sheet is not None else base
-
-
-@dataclass(frozen=True)
-class Tables:
-    """The tables read from one file; for a workbook, whether it has the ``--sheet`` one, and its sheets."""
-
-    tables: list[Table]
-    has_sheet: bool = False
-    sheets: tuple[str, ...] = ()
-    form: bool = False  # a kmc-gap assessment form: every sheet was read
-
-
 def read_tables(path: Path, options: RecordOptions) -> Tables:
-    """The tables of a CSV file or of a workbook's sheets; ``InputError`` when the file cannot be read.
+    """The tables of a file, read by what its bytes are (:mod:`kmc_gap.model.tables`), never by its ending.
 
-    A workbook gives the sheet its path names (``export.xlsx#證照``), else the ``--sheet`` one where
-    it has it, every sheet for ``--sheet all``, else its first sheet.
+    A file of several sheets (a workbook, an HTML page of several tables) gives the sheet its path names
+    (``export.xlsx#證照``), else the ``--sheet`` one where it has it, else every sheet: the ones that
+    hold no records are passed over, each named with why.
     """
     real, own = split_sheet(path)
     name = shown(real)
     raw = read_bytes(real, name, options.max_bytes)
-    if real.suffix.lower() not in SHEET_SUFFIXES:
-        return Tables([_read_csv(raw, name)])
+    container = sniff(raw)
+    if container is Container.text:
+        return Tables([read_text_table(raw, name)])
+    if container is Container.html:
+        return _chosen(read_html_tables(raw, name), name, own, options.sheet)
+    if container is Container.spreadsheet_ml:
+        return _chosen(read_spreadsheet_ml(raw, name), name, own, options.sheet)
     return _read_sheets(raw, name, own, options.sheet, options.max_bytes)
 
 
-def _read_csv(raw: bytes, name: str) -> Table:
-    """A CSV file in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Big5 (cp950), as Excel saves it."""
-    if raw.startswith(b"PK\x03\x04"):  # a zip: a workbook saved or renamed as .csv
-        raise InputError([Problem(name, "records.workbook_as_csv")])
-    try:
-        text = decode(raw, name)
-    except InputError as exc:
-        if exc.problems[0].key == "file.binary":
-            raise InputError([Problem(name, "records.binary")]) from None
-        try:
-            text = raw.decode("cp950")
-        except UnicodeDecodeError:
-            raise InputError([Problem(name, "records.encoding")]) from None
-    delimiter = _delimiter(text)
-    csv.field_size_limit(max(len(text), 131072))  # a long cell is a cell: the file's size is bounded already
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[Any]]] = []
-    line = 1
-    try:
-        for cells in reader:
-            if len(cells) > MAX_COLUMNS:
-                raise InputError([Problem(name, "records.too_wide", {"n": len(cells), "limit": MAX_COLUMNS}, line)])
-            if any(cell.strip() for cell in cells):
-                rows.append((line, list(cells)))
-            line = reader.line_num + 1
-    except csv.Error:
-        raise InputError([Problem(name, "records.csv_broken", {}, line)]) from None
-    return Table(name, None, rows)
+def _choose(names: tuple[str, ...], name: str, own: str | None, wanted: str | None) -> tuple[list[str], bool]:
+    """The sheets to read, and whether the ``--sheet`` one (or the path's own) was found."""
+    if not names:
+        raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
+    if own is not None:
+        chosen = _sheet_name(own, list(names))
+        if chosen is None:
+            raise InputError([Problem(name, "records.no_sheet", {"sheet": own, "sheets": ", ".join(names)})])
+        return [chosen], True
+    if wanted is None or _norm(wanted) == ALL_SHEETS:
+        return list(names), True
+    chosen = _sheet_name(wanted, list(names))
+    return [chosen or names[0]], chosen is not None
 
 
-def _delimiter(text: str) -> str:
-    """The separator of the header row: the one that splits one of the first lines into the most known headers.
-
-    A title row above the header (「113年度訓練紀錄，人資部」) has no say; with no known header at all,
-    the separator the first line holds most of.
-    """
-    lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
-
-    def known(delimiter: str) -> int:
-        return max(
-            sum(_header_key(part.strip().strip('"')) in _ALIASES for part in line.split(delimiter)) for line in lines
-        )
-
-    best = max(",\t;", key=known)
-    return best if known(best) >= len(REQUIRED) - 1 else max(",\t;", key=lines[0].count)
+def _chosen(tables: list[Table], name: str, own: str | None, wanted: str | None) -> Tables:
+    """The tables of a markup file that ``--sheet`` (or the path) chooses; one unnamed table is every choice."""
+    names = tuple(table.sheet for table in tables if table.sheet is not None)
+    if not names:
+        return Tables(tables, True)
+    chosen, has = _choose(names, name, own, wanted)
+    return Tables([table for table in tables if table.sheet in chosen], has, names)
 
 
 def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max_bytes: int) -> Tables:
@@ -337,39 +289,28 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
 
     Cells keep their types, dates are dates (see :mod:`kmc_gap.model.spreadsheet` for the limits).
     """
-    from kmc_gap.model.spreadsheet import check_zip, read_book
+    from kmc_gap.model.spreadsheet import check_zip, hidden_columns, read_book
 
     check_zip(raw, name, max_bytes)
     found: dict[str, bool] = {}
 
     def choose(names: tuple[str, ...]) -> list[str]:
-        if not names:
-            raise InputError([Problem(name, "records.no_sheet", {"sheet": own or wanted or "", "sheets": ""})])
-        if is_form(names):  # an assessment form is read whole, whatever --sheet says
+        if names and is_form(names):  # an assessment form is read whole, whatever --sheet says
             found["form"] = found["has"] = True
             return list(names)
-        if own is not None:
-            chosen = _sheet_name(own, list(names))
-            if chosen is None:
-                raise InputError([Problem(name, "records.no_sheet", {"sheet": own, "sheets": ", ".join(names)})])
-            found["has"] = True
-            return [chosen]
-        if wanted is not None and _norm(wanted) == ALL_SHEETS:
-            found["has"] = True
-            return list(names)
-        chosen = _sheet_name(wanted, list(names)) if wanted is not None else None
-        found["has"] = chosen is not None or wanted is None
-        return [chosen or names[0]]
+        chosen, found["has"] = _choose(names, name, own, wanted)
+        return chosen
 
     book = read_book(raw, name, choose)
-    tables = [_table(name, sheet) for sheet in book.sheets.values()]
+    hidden = hidden_columns(raw)
+    tables = [_table(name, sheet, hidden.get(sheet.name, frozenset())) for sheet in book.sheets.values()]
     return Tables(tables, found.get("has", False), book.names, found.get("form", False))
 
 
-def _table(name: str, sheet: Sheet) -> Table:
+def _table(name: str, sheet: Sheet, hidden: frozenset[int]) -> Table:
     top, left = sheet.start
     rows = [(top + i + 1, row) for i, row in enumerate(sheet.rows) if any(_text(cell) for cell in row)]
-    return Table(name, sheet.name, rows, left + 1)
+    return Table(name, sheet.name, rows, left + 1, frozenset(column - left - 1 for column in hidden if column > left))
 
 
 def _sheet_name(wanted: str, names: list[str]) -> str | None:
@@ -627,22 +568,7 @@ def _missing(table: Table, row: int, col: Column) -> Problem:
 # --------------------------------------------------------------------------- cells
 
 
-def _text(value: Any) -> str | None:
-    """A cell as text, or None when it is empty: ``1024.0`` (a number cell) reads ``1024``."""
-    if type(value) is str:  # most cells: the fast way first
-        return value.strip() or None
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    return text or None
+_text = cell_text
 
 
 class CellError(Exception):

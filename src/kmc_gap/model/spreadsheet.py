@@ -110,6 +110,59 @@ def _column(letters: bytes) -> int:
     return number
 
 
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_COL = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+def _attrs(tag: bytes) -> dict[bytes, bytes]:
+    return {key.split(b":")[-1] if key.startswith(b"r:") else key: value for key, value in _ATTR.findall(tag)}
+
+
+def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
+    """The hidden columns (1-based) of each sheet of an ``.xlsx``, by sheet name; empty for other files.
+
+    python-calamine gives cells, not their visibility; a hidden column (an export's 申請日期 beside the
+    visible 上課期間) must never be read in preference to a visible one, so the sheets' ``<col hidden>``
+    are read here. A sheet whose XML cannot be found has none hidden.
+    """
+    import html
+
+    if not raw.startswith(b"PK"):
+        return {}
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    except Exception:  # no such member, a damaged zip: calamine's reading says what is wrong
+        return {}
+    targets = {}
+    for tag in _RELATION.findall(rels):
+        found = _attrs(tag)
+        target = found.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+        targets[found.get(b"Id", b"")] = target if target.startswith("xl/") else f"xl/{target}"
+    out: dict[str, frozenset[int]] = {}
+    for tag in _SHEET_ENTRY.findall(workbook):
+        found = _attrs(tag)
+        name = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
+        member = targets.get(found.get(b"id", b""))
+        if member is None:
+            continue
+        try:
+            data = archive.read(member)
+        except Exception:
+            continue
+        hidden: set[int] = set()
+        for col in _COL.findall(data[: data.find(b"<sheetData")] if b"<sheetData" in data else data):
+            spec = _attrs(col)
+            if spec.get(b"hidden") in (b"1", b"true") and spec.get(b"min", b"").isdigit():
+                low, high = int(spec[b"min"]), int(spec.get(b"max", spec[b"min"]) or 0)
+                hidden |= set(range(max(low, 1), min(high, 16384) + 1))
+        out[name] = frozenset(hidden)
+    return out
+
+
 def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[str]]) -> Book:
     """The sheet names, and the rows of the sheets ``choose`` picks from them, read in a child process.
 
