@@ -467,7 +467,6 @@ def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
         ("random.xlsx", bytes(range(256)) * 8, "無法讀取這個試算表檔案"),
         ("zip.xlsx", b"PK\x05\x06" + b"\x00" * 18, "無法讀取這個試算表檔案"),
         ("nul.csv", "員工編號,姓名\x00,課程代號,訓練日期\n".encode(), "這是二進位檔，不是 CSV 文字檔"),
-        ("renamed.csv", EXPORT_BYTES, "這是活頁簿（xlsx），不是 CSV；請把副檔名改成 .xlsx"),
         ("quote.csv", '員工編號,姓名,課程代號,訓練日期\nE1,"王,C01,2025-03-01\n'.encode(), "CSV 格式有誤"),
     ],
 )

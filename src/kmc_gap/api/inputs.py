@@ -57,7 +57,7 @@ def amount(option: str, value: str) -> float:
     Full-width digits and commas too (１８０，０００); a negative, unbounded or non-number amount is a usage error.
     """
     from kmc_gap.model.catalog_table import cell_money
-    from kmc_gap.model.records import CellError
+    from kmc_gap.model.tables.cells import CellError
 
     try:
         return cell_money(unicodedata.normalize("NFKC", value).strip())

@@ -21,21 +21,19 @@ from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Catalog, Course, Standard
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.records import (
-    HEADER_SEARCH_ROWS,
+from kmc_gap.model.records import HEADER_SEARCH_ROWS, RecordOptions, read_tables
+from kmc_gap.model.tables.cells import (
     CellError,
     Outcome,
-    RecordOptions,
-    _norm,
-    _number,
-    _text,
     cell_codes,
     cell_hours,
     cell_level,
     outcome_of,
-    read_tables,
 )
+from kmc_gap.model.tables.cells import norm as _norm
+from kmc_gap.model.tables.cells import number_in as _number
 from kmc_gap.model.tables.table import Table
+from kmc_gap.model.tables.table import cell_text as _text
 from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, COURSE_WORDS, EXAM_MARKS, MONEY_MARKS
 
 

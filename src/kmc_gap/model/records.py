@@ -26,10 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kmc_gap.model.forms import is_form, read_form
-from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
+from kmc_gap.model.hrdates import DayOrder, day_order
 from kmc_gap.model.ids import RECORD_ID_PREFIX
 from kmc_gap.model.kinds import InputKind, input_kind
-from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.loading import unknown_code
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.mapping import RecordMapping
@@ -44,9 +43,30 @@ from kmc_gap.model.models import (
     is_related,
     join_key,
 )
-from kmc_gap.model.paths import shown, split_sheet
+from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.spreadsheet import Sheet
+from kmc_gap.model.tables.cells import (
+    MEANINGS,
+    CellError,
+    Outcome,
+    cell_attended,
+    cell_codes,
+    cell_date,
+    cell_expires,
+    cell_hours,
+    cell_kind,
+    cell_level,
+    cell_passed,
+    cell_score,
+    outcome_of,
+)
+from kmc_gap.model.tables.cells import (
+    norm as _norm,
+)
+from kmc_gap.model.tables.cells import (
+    number_in as _number,
+)
 from kmc_gap.model.tables.markup import read_html_tables, read_spreadsheet_ml
 from kmc_gap.model.tables.sniff import Container, sniff
 from kmc_gap.model.tables.table import Table, Tables, cell_text
@@ -57,24 +77,13 @@ from kmc_gap.words import Word
 if TYPE_CHECKING:
     from kmc_gap.model.credentials import Keys
 from kmc_gap.words.catalogue import (
-    ABSENT_WORDS,
     CERTIFICATE_MARKS,
-    EXEMPT_WORDS,
-    FAIL_WORDS,
-    HOUR_UNITS,
     IGNORED_HEADERS,
-    KIND_ALIASES,
     LEFT_WORDS,
-    NO_EXPIRY_WORDS,
-    NOT_TAKEN_WORDS,
     NOTE_PREFIXES,
-    PASS_WORDS,
     PLANNED_PREFIXES,
-    PRESENT_WORDS,
     RECORD_HEADERS,
-    SCORE_UNITS,
     SUMMARY_WORDS,
-    WITHDRAWN_WORDS,
 )
 
 #: How many unknown headers are named one by one; the rest are counted in one more warning.
@@ -252,7 +261,12 @@ def read_tables(path: Path, options: RecordOptions) -> Tables:
     raw = read_bytes(real, name, options.max_bytes)
     container = sniff(raw)
     if container is Container.text:
-        return Tables([read_text_table(raw, name)])
+        try:
+            return Tables([read_text_table(raw, name)])
+        except InputError as exc:  # binary bytes under a workbook's name: a damaged workbook, to a person
+            if exc.problems[0].key == "records.binary" and real.suffix.lower() in SHEET_SUFFIXES:
+                raise InputError([Problem(name, "records.not_workbook")]) from None
+            raise
     if container is Container.html:
         return _chosen(read_html_tables(raw, name), name, own, options.sheet)
     if container is Container.spreadsheet_ml:
@@ -324,16 +338,6 @@ def _sheet_name(wanted: str, names: list[str]) -> str | None:
 # --------------------------------------------------------------------------- columns
 
 
-@functools.lru_cache(maxsize=65536)
-def _norm(text: str) -> str:
-    """A header as compared: full-width forms folded, case and spaces and ``*`` ignored.
-
-    Remembered: an export repeats its ids, names and courses on every row it checks them in.
-    """
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
-_SPACES = re.compile(r"[\s*]+")
 
 
 _BRACKETS = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
@@ -571,164 +575,8 @@ def _missing(table: Table, row: int, col: Column) -> Problem:
 _text = cell_text
 
 
-class CellError(Exception):
-    """A cell that cannot be used: the catalogue key and arguments of its problem."""
-
-    def __init__(self, key: str, **args: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
-
-
-def cell_date(value: Any, order: DayOrder | None = None) -> dt.date:
-    """A date in any form an HR system writes (:mod:`kmc_gap.model.hrdates`); a range gives its last day."""
-    try:
-        return read_date(value, order)
-    except DateError as exc:
-        raise CellError(exc.key, **exc.args_) from None
-
-
-def cell_expires(value: Any, order: DayOrder | None = None) -> dt.date | None:
-    """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —, an empty cell)."""
-    if _text(value) is None or _norm(_text(value) or "") in _NO_EXPIRY:
-        return None
-    return cell_date(value, order)
-
-
-_NO_EXPIRY = frozenset(_norm(word) for word in NO_EXPIRY_WORDS)
-
-
-def cell_level(value: Any) -> int:
-    """A 職能級別: ``4``, ``4.0``, ``４``, ``4級``, ``第4級``, ``L4``."""
-    text = _text(value) or ""
-    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", text))
-    if len(digits) != 1 or not 1 <= int(digits) <= 6:
-        raise CellError("records.bad_level", value=text)
-    return int(digits)
-
-
-def cell_codes(value: Any) -> list[str]:
-    """職能內涵 codes, separated by commas (either width), 、, semicolons or spaces: ``K01、S02 P1.1.1``."""
-    text = unicodedata.normalize("NFKC", _text(value) or "")
-    return list(dict.fromkeys(code.upper() for code in re.split(r"[\s,、;/]+", text) if code))
-
-
-def _number(value: Any, units: Sequence[str]) -> float | None:
-    """A number cell, or text holding a number with one of ``units`` after it (``21小時``, ``1.5H``); else None."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        text = _norm(_text(value) or "")
-        for unit in units:
-            if text.endswith(unit) and len(text) > len(unit):
-                text = text[: -len(unit)]
-                break
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    return number if number >= 0 and number != float("inf") else None
-
-
-def cell_hours(value: Any) -> float:
-    """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``)."""
-    number = _number(value, _HOUR_UNITS)
-    if number is None or number > MAX_HOURS:
-        raise CellError("records.bad_hours", value=_text(value) or "")
-    return number
-
-
-_HOUR_UNITS = sorted((_norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
-_SCORE_UNITS = sorted((_norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
-
-
-class Outcome(StrEnum):
-    """How a course went, as a 結訓狀態, 是否合格, 出缺勤 or score cell says it."""
-
-    passed = "passed"
-    exempt = "exempt"  # 免試, 抵免, 補考通過: counts, and the row's note says so
-    failed = "failed"  # 不合格, 未結訓, 退訓
-    absent = "absent"  # 缺席, 請假
-    present = "present"  # 出席: says nothing of passing
-    not_taken = "not_taken"  # 報名中, 取消, 候補: no record of training at all
-
-
-_OUTCOME_WORDS: dict[str, Outcome] = {
-    _norm(word): outcome
-    for outcome, words in (
-        (Outcome.present, PRESENT_WORDS),
-        (Outcome.absent, ABSENT_WORDS),
-        (Outcome.failed, (*FAIL_WORDS, *WITHDRAWN_WORDS)),
-        (Outcome.passed, PASS_WORDS),
-        (Outcome.exempt, EXEMPT_WORDS),
-        (Outcome.not_taken, NOT_TAKEN_WORDS),
-    )
-    for word in words
-}
-#: What a mapping's ``words`` may say a value means.
-MEANINGS = {
-    "passed": Outcome.passed,
-    "not_passed": Outcome.failed,
-    "absent": Outcome.absent,
-    "present": Outcome.present,
-    "not_taken": Outcome.not_taken,
-    "exempt": Outcome.exempt,
-}
 #: The columns that may say a course was never taken (報名中 in 結訓狀態, 取消 in 出缺勤, 候補 where the score goes).
 OUTCOME_COLUMNS = (Column.passed, Column.attendance, Column.score)
-
-
-def outcome_of(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome | None:
-    """The outcome a word says, with width and case folded (a mapping's ``words`` first); None for other text."""
-    key = _norm(_text(value) or "")
-    return (words.get(key) if words else None) or _OUTCOME_WORDS.get(key)
-
-
-def cell_score(value: Any, words: Mapping[str, Outcome] | None = None) -> float | Outcome:
-    """A final score (``58``, ``58分``, ``85.5``), or an outcome word written where the score goes (缺考, 免試)."""
-    number = _number(value, _SCORE_UNITS)
-    if number is not None:
-        return number
-    outcome = outcome_of(value, words)
-    if outcome is not None and outcome is not Outcome.present:
-        return outcome
-    raise CellError("records.bad_score", value=_text(value) or "")
-
-
-def cell_passed(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
-    """A 是否合格 or 結訓狀態 cell: passed (是, 合格, 已結訓, 有), exempt, failed (否, 退訓, 無) or absent."""
-    outcome = outcome_of(value, words)
-    if outcome is not None and outcome is not Outcome.present:
-        return outcome
-    raise CellError("records.bad_result", value=_text(value) or "")
-
-
-def cell_attended(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
-    """A 出缺勤 cell: present (出席, 全勤, 是), absent (缺課, 缺席, 請假, 未到, 否), or one of the other outcomes."""
-    outcome = outcome_of(value, words)
-    if outcome is Outcome.passed:
-        return Outcome.present
-    if outcome is Outcome.failed:
-        return Outcome.absent
-    if outcome is not None:
-        return outcome
-    raise CellError("records.bad_attendance", value=_text(value) or "")
-
-
-_KINDS = {**{k.value: k.value for k in EvidenceKind}, **KIND_ALIASES}
-
-
-def cell_kind(value: Any) -> str:
-    """An evidence kind, in English (``certificate``) or as HR writes it (證照)."""
-    text = _text(value) or ""
-    key = unicodedata.normalize("NFKC", text).strip().lower().replace(" ", "_").replace("-", "_")
-    if key in _KINDS:
-        return _KINDS[key]
-    close = difflib.get_close_matches(key, list(_KINDS), n=1, cutoff=0.6)
-    choices = ", ".join(_KINDS)
-    if close:
-        raise CellError("records.bad_kind_hint", value=text, choices=choices, suggestion=close[0])
-    raise CellError("records.bad_kind", value=text, choices=choices)
 
 
 def person_key(text: str) -> str:
@@ -1088,11 +936,14 @@ def courses_in(paths: Sequence[Path], options: RecordOptions) -> tuple[list[Cour
             continue
         for table in tables:
             found = find_columns(table, options.columns, (Column.person_id,), roster=False, mapping=options.mapping)
+            if found.columns is None and len(tables) > 1 and found.known < len(ROSTER):
+                continue  # a sheet of notes or a chart beside the records
             if found.columns is None:
                 problems += found.problems
                 continue
             if not any(c in found.columns.index for c in (Column.course, Column.title)):
-                problems.append(_missing(table, found.columns.header_row, Column.title))
+                if len(tables) == 1:  # a workbook's other sheets (a roster, notes) name no courses, and need not
+                    problems.append(_missing(table, found.columns.header_row, Column.title))
                 continue
             _gather(table, found.columns, options, seen)
     return list(seen.values()), problems

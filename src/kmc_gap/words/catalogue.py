@@ -87,9 +87,9 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         'the CSV file is not UTF-8, UTF-16 or Big5; save it from Excel as "CSV UTF-8"',
     ),
     "records.binary": ("這是二進位檔，不是 CSV 文字檔", "binary file, not CSV text"),
-    "records.workbook_as_csv": (
-        "這是活頁簿（xlsx），不是 CSV；請把副檔名改成 .xlsx",
-        "this is a workbook (xlsx), not CSV; rename it to .xlsx",
+    "records.xml_broken": (
+        "XML 試算表格式有誤，無法讀取",
+        "the XML spreadsheet is malformed and cannot be read",
     ),
     "records.csv_broken": ("CSV 格式有誤（引號未成對？）", "the CSV is malformed (an unclosed quote?)"),
     "records.not_workbook": (
