@@ -106,7 +106,7 @@ def test_a_hostile_header_reads_back_from_the_written_mapping(run_line: RunLine,
     hostile = "=HYPERLINK(1)\u2028<b>x</b>\x85\x7f\x1b[31m"
     path = write_csv(
         tmp_path / "r.csv",
-        [["員工編號", "姓名", "課程代號", "結訓日期", hostile], ["E1", "甲", "C01", "2026-03-05", "x"]],
+        [["員工編號", "姓名", "課程代號", "結訓日期", hostile], ["E1", "甲", "C01", "2026-03-05", "abc"]],
     )
     mapping = tmp_path / "hr.yaml"
     run = run_line("records", "inspect", str(path), "-c", CATALOG, "--write-mapping", str(mapping))

@@ -9,6 +9,7 @@ records applies it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -63,6 +64,10 @@ class RecordMapping(_Model):
     )
     id_width: int | None = Field(
         None, ge=2, le=20, description="person ids of digits only are this wide: shorter ones get their zeros back"
+    )
+    undated: dt.date | None = Field(
+        None,
+        description="the date of a mark or score that gives none of its own (a ✓ in a wide training passport)",
     )
     date_order: Literal["dmy", "mdy"] | None = Field(
         None, description="how 05/03/2026 is read when the file's own dates do not settle it"

@@ -68,6 +68,15 @@ from kmc_gap.model.tables.cells import (
     number_in as _number,
 )
 from kmc_gap.model.tables.markup import read_html_tables, read_spreadsheet_ml
+from kmc_gap.model.tables.shape import (
+    ResultLike,
+    column_values,
+    course_columns,
+    fill_down,
+    result_like,
+    shown_values,
+    unpivot,
+)
 from kmc_gap.model.tables.sniff import Container, sniff
 from kmc_gap.model.tables.table import Table, Tables, cell_text
 from kmc_gap.model.tables.text import read_text_table
@@ -83,6 +92,7 @@ from kmc_gap.words.catalogue import (
     NOTE_PREFIXES,
     PLANNED_PREFIXES,
     RECORD_HEADERS,
+    ROSTER_MARKS,
     SUMMARY_WORDS,
 )
 
@@ -385,6 +395,7 @@ def _quiet(header: str) -> bool:
 
 
 _CERTIFICATE = tuple(_norm(mark) for mark in CERTIFICATE_MARKS)
+_ROSTER_MARKS = frozenset(_header_key(mark) for mark in ROSTER_MARKS)
 _LEFT = frozenset(_norm(word) for word in LEFT_WORDS)
 
 
@@ -395,6 +406,8 @@ class Columns:
     header_row: int
     index: dict[Column, int]
     headers: list[str] = field(default_factory=list)
+    unused: list[int] = field(default_factory=list)  # the columns whose header names no field
+    marks: bool = False  # a header only a roster has (到職日): with no record columns, the table is one
 
     @property
     def kind(self) -> EvidenceKind:
@@ -404,9 +417,16 @@ class Columns:
         return EvidenceKind.certificate if certificate else EvidenceKind.training
 
     @property
-    def roster(self) -> bool:
-        """Whether the table names people only (a 人員名冊): person columns and no record columns."""
+    def people_only(self) -> bool:
+        """Whether the table names people and no record columns: a roster, or a sheet of some other kind."""
         return all(c in self.index for c in ROSTER) and not any(c in self.index for c in RECORD_ONLY)
+
+    @property
+    def roster(self) -> bool:
+        """Whether the table is a 人員名冊 by itself: people only, and a column only a roster has (在職狀態,
+        離職日, 到職日). A list of names alone is never taken for the team (a training passport is one too)."""
+        marked = self.marks or any(c in self.index for c in (Column.employment, Column.left_on))
+        return self.people_only and marked
 
 
 @dataclass
@@ -418,6 +438,7 @@ class Found:
     warnings: list[Problem]
     overrides: set[str] = field(default_factory=set)  # the --columns headers this table has
     known: int = 0  # how many fields the header row names: fewer than two, and it is no header at all
+    header: Columns | None = None  # the header as found, problems or not (a wide table has no date column)
 
 
 def find_columns(
@@ -466,12 +487,13 @@ def find_columns(
     ]
     if len(unused) > MAX_UNKNOWN_HEADERS:
         warnings.append(table.problem("records.more_unused", row, n=len(unused) - MAX_UNKNOWN_HEADERS))
-    columns = Columns(row, index, headers)
-    needed = ROSTER if roster and columns.roster else required
+    marks = any(_header_key(h) in _ROSTER_MARKS for h in headers)
+    columns = Columns(row, index, headers, unused, marks)
+    needed = ROSTER if roster and columns.people_only else required
     problems = [_missing(table, row, col) for col in needed if col not in index]
     if table.rows[-1][0] <= row:  # headers, and no row under them
         problems.append(table.problem("records.empty", row))
-    return Found(None if problems else columns, problems, warnings, matched, len(index))
+    return Found(None if problems else columns, problems, warnings, matched, len(index), columns)
 
 
 def _read_as(columns: Columns) -> list[tuple[str, str | None]]:
@@ -709,6 +731,8 @@ class _Reader:
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
         self.skipped: dict[Skip, int] = {}
         self.first_skip: int | None = None  # where the note about the rows passed over points
+        self.filled = 0  # rows whose person cells were empty under a block's first row, filled down
+        self.first_filled: int | None = None
         self.unknown: dict[str, _Unknown] = {}  # course code → its rows
         self.bystanders: dict[str, tuple[int, Person]] = {}  # id → (first row, person) of passed-over rows
         dates = [
@@ -727,6 +751,10 @@ class _Reader:
     def records(self, count: RowCount) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
         problems: list[Problem] = []
+        index = self.columns.index
+        person = [index[c] for c in (Column.person_id, Column.name, Column.organisation, Column.role) if c in index]
+        record = [index[c] for c in (Column.course, Column.title, Column.date) if c in index]
+        carried: list[Any] | None = None  # the person cells of the block being read
         for number, cells in self.table.rows:
             if number <= self.columns.header_row:
                 continue
@@ -734,15 +762,23 @@ class _Reader:
             kind = row_kind(cells, self.columns, self.wanted)
             if kind is not None:
                 self.skip(kind, number)
+                carried = None if kind in (Skip.summary, Skip.section) else carried  # a subtotal ends a block
                 continue
+            filled = fill_down(cells, carried, person, record)
+            if filled is cells:
+                carried = [cells[i] if i < len(cells) else None for i in person]
+            else:
+                self.filled += 1
+                self.first_filled = self.first_filled or number
+                cells = filled
             row = _Row(self.table, number, cells, self.columns)
-            record = self.record(row)
+            found = self.record(row)
             problems += row.problems
             if row.problems:
                 count.refused += 1
                 count.refused_people.add(row.text(Column.person_id) or row.text(Column.name) or "")
-            elif record is not None:
-                records.append(record)
+            elif found is not None:
+                records.append(found)
         for kind, n in self.skipped.items():
             count.pass_over(kind.value, n)
         unknown = sum(u.rows for u in self.unknown.values())
@@ -881,6 +917,8 @@ class _Reader:
         """The problems and warnings of the whole table: the rows passed over, the course codes not known."""
         problems: list[Problem] = []
         warnings: list[Problem] = []
+        if self.filled:
+            warnings.append(self.table.problem("records.filled_down", self.first_filled, n=self.filled))
         if self.skipped:
             counts = tuple(Word(f"records.skip.{kind.value}", {"n": n}) for kind, n in self.skipped.items())
             total = sum(self.skipped.values())
@@ -1113,23 +1151,38 @@ class _Loader:
         required = ROSTER if roster_only else REQUIRED
         found = find_columns(table, self.options.columns, required, mapping=self.options.mapping)
         self.matched |= found.overrides
-        if every and found.known < len(ROSTER):  # --sheet all: a sheet with no header of ours (a chart, notes)
-            self.result.warnings.append(Problem(table.file, "records.sheet_skipped", {"sheet": table.sheet or ""}))
+        if every and found.known < len(ROSTER):  # a sheet with no header of ours (a chart, notes): named, passed over
+            key = "records.sheet_empty" if not table.rows else "records.sheet_skipped"
+            self.result.warnings.append(Problem(table.file, key, {"sheet": table.sheet or ""}, sheet=table.sheet))
             return
         self.result.warnings += found.warnings
+        header = found.header
+        if not roster_only and header is not None and self.shaped(table, header):
+            return
         if found.columns is None:
-            self.result.problems.setdefault(table.file, []).extend(found.problems)
-            rows = len(table.rows)
-            self.result.counts.append(RowCount(table.file, table.sheet, "records", rows, refused=rows, unreadable=True))
+            self.refuse(table, found.problems)
             return
         if roster_only or found.columns.roster:
             self.add_roster(table, found.columns)
+            return
+        if found.columns.people_only:  # names and no results: not the team unless given as one (--roster)
+            rows = sum(1 for number, _ in table.rows if number > found.columns.header_row)
+            count = RowCount(table.file, table.sheet, "records", rows, header_row=found.columns.header_row)
+            count.pass_over("people_only", rows)
+            self.result.counts.append(count)
+            self.result.warnings.append(table.problem("records.people_only", found.columns.header_row, n=rows))
             return
         reader = _Reader(table, found.columns, self.std, self.options)
         count = RowCount(table.file, table.sheet, "records", header_row=found.columns.header_row)
         count.columns = _read_as(found.columns)
         self.result.counts.append(count)
         records, problems = reader.records(count)
+        self.gathered(table, reader, count, records, problems)
+
+    def gathered(
+        self, table: Table, reader: _Reader, count: RowCount, records: list[_Record], problems: list[Problem]
+    ) -> None:
+        """The records of one table gathered under their people, with the table's problems and warnings."""
         count.problems = problems
         problems = summed(problems)
         more, warnings = reader.notes()
@@ -1150,6 +1203,90 @@ class _Loader:
                 else:
                     count.pass_over("duplicate")
         self.result.warnings += _repeats(repeats)
+
+    def refuse(self, table: Table, problems: list[Problem]) -> None:
+        """A table none of whose rows can be read: its problems, and every row refused."""
+        self.result.problems.setdefault(table.file, []).extend(problems)
+        rows = len(table.rows)
+        self.result.counts.append(RowCount(table.file, table.sheet, "records", rows, refused=rows, unreadable=True))
+
+    def shaped(self, table: Table, header: Columns) -> bool:
+        """Whether the table was dealt with by its shape: a wide matrix read, or refused for a result-like column.
+
+        A column whose header names a catalogue course makes a table of people a wide one; a column
+        nobody mapped whose values look like results or attendance (簽到, 考核) makes every row of the
+        table wait for a mapping, since reading past it would count its fails and absences as training.
+        """
+        has_person = Column.person_id in header.index or Column.name in header.index
+        courses = self.options.catalog.courses if self.options.catalog is not None else []
+        if has_person and not any(c in header.index for c in (Column.course, Column.title)):
+            wide = course_columns(header.headers, header.unused, [(c.code, c.title) for c in courses])
+            if wide:
+                self.wide(table, header, wide)
+                return True
+        unknown = []
+        for i in header.unused:
+            values = column_values(table, header.header_row, i)
+            target = result_like(header.headers[i], values, self.options.words)
+            if target is not None:
+                unknown.append(ResultLike(i, header.headers[i], shown_values(values), target))
+        if not unknown:
+            return False
+        problems = [
+            table.problem(
+                "records.result_column",
+                header.header_row,
+                like.index,
+                header=like.header,
+                values=tuple(Word("records.value", {"value": v}) for v in like.values),
+                line=f"{like.header}: {like.target}",
+            )
+            for like in unknown
+        ]
+        self.refuse(table, problems)
+        return True
+
+    def wide(self, table: Table, header: Columns, courses: dict[int, str]) -> None:
+        """A row per person and a column per course, read as the long rows it stands for, every cell counted."""
+        person = [header.index[c] for c in (Column.person_id, Column.name) if c in header.index]
+        wanted = self.options.wanted
+        mapping = self.options.mapping
+        order = DayOrder(mapping.date_order) if mapping is not None and mapping.date_order else None
+        undated = mapping.undated if mapping is not None else None
+        long = unpivot(
+            table,
+            header.header_row,
+            courses,
+            person,
+            order=order,
+            undated=undated,
+            words=self.options.words,
+            skip=lambda cells: row_kind(cells, header, wanted) is not None,
+        )
+        index = {c: i for c, i in header.index.items() if c in (*ROSTER, Column.organisation, Column.role)}
+        index |= {Column.course: long.course, Column.date: long.date, Column.passed: long.outcome}
+        index[Column.score] = long.score
+        headers = [*header.headers, *([""] * (long.course - len(header.headers))), "course", "date", "passed", "score"]
+        columns = Columns(header.header_row, index, headers)
+        reader = _Reader(long.table, columns, self.std, self.options)
+        count = RowCount(table.file, table.sheet, "records", header_row=header.header_row)
+        read_as: dict[int, str | None] = {i: f"course {code}" for i, code in courses.items()}
+        read_as |= {i: col.value for col, i in header.index.items() if col in index}
+        count.columns = [(h, read_as.get(i)) for i, h in enumerate(header.headers) if h]
+        self.result.counts.append(count)
+        records, problems = reader.records(count)
+        for number, cells in long.people_rows:
+            reader.bystander(_Row(table, number, cells, header))
+        count.rows += long.cells - len(long.table.rows) + len(long.people_rows) + long.passed_over["summary"]
+        count.pass_over("no_results", len(long.people_rows))
+        for why, n in long.passed_over.items():
+            count.pass_over(why, n)
+        for why, n in long.not_counted.items():
+            count.not_counted[why] = count.not_counted.get(why, 0) + n
+        count.refused += len(long.problems)
+        count.refused_people |= long.refused_people
+        problems = [*long.problems, *problems]
+        self.gathered(table, reader, count, records, problems)
 
     def add_roster(self, table: Table, columns: Columns) -> None:
         """The people of a roster table, each once, in its order; a row without id or name is a problem."""

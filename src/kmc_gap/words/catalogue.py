@@ -369,6 +369,44 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "records.reason.unknown_course": ("課程目錄沒有的課程", "courses the catalogue lacks"),
     "records.skip.duplicate": ("重複的紀錄 {n} 列", "repeated records {n}"),
     "records.skip.leaver": ("已離職人員 {n} 列", "people who have left {n}"),
+    "records.skip.people_only": ("只列人員、沒有紀錄的 {n} 列", "rows naming people and no records {n}"),
+    "records.skip.no_results": ("沒有任何結果的人員 {n} 列", "people with no result filled in {n}"),
+    "records.sheet_empty": ("工作表「{sheet}」是空的，已略過", 'sheet "{sheet}" is empty: skipped'),
+    "records.people_only": (
+        "這張表只列人員（{n} 列），沒有訓練紀錄，不當作人員名冊；若它就是名冊，請以 --roster 指定",
+        Plural(
+            "n",
+            "this table lists people ({n} row) and no records, so it is not taken for the roster; "
+            "if it is one, give it with --roster",
+            "this table lists people ({n} rows) and no records, so it is not taken for the roster; "
+            "if it is one, give it with --roster",
+        ),
+    ),
+    "records.value": ("「{value}」", '"{value}"'),
+    "records.result_column": (
+        "「{header}」欄的值看來是結果或出缺勤（{values}），但不知道它的意思：此表各列暫不採計。"
+        "請在對應檔（--mapping）的 headers 下加一行「{line}」（或改成 passed、attendance、score、ignore）",
+        'column "{header}" holds what look like results or attendance ({values}) that kmc-gap cannot read: '
+        'no row of this table counts until it is mapped. Add the line "{line}" under headers in the mapping '
+        "(--mapping), or passed, attendance, score or ignore",
+    ),
+    "records.wide_cell": (
+        "「{value}」不是日期、成績或結果（通過、缺課、○、× …）",
+        '"{value}" is not a date, a score or a result (passed, absent, ○, × …)',
+    ),
+    "records.wide_undated": (
+        "「{value}」沒有日期，無法判斷何時完成：請在對應檔（--mapping）加一行「undated: 2026-12-31」（填入這些結果的日期）",
+        '"{value}" gives no date, so when it was completed is unknown: add the line "undated: 2026-12-31" '
+        "to the mapping (--mapping), with the date these results stand for",
+    ),
+    "records.filled_down": (
+        "{n} 列的人員欄是空的（合併儲存格或留白），依上一位人員讀取",
+        Plural(
+            "n",
+            "{n} row has empty person cells (merged or left blank): read as the person above",
+            "{n} rows have empty person cells (merged or left blank): read as the person above",
+        ),
+    ),
     "records.field.person_id": ("人員編號", "person id"),
     "records.field.name": ("姓名", "name"),
     "records.field.date": ("日期", "date"),
@@ -1985,6 +2023,10 @@ IGNORED_HEADERS: tuple[str, ...] = (
     "salary",
 )
 
+#: Headers only a roster (人員名冊) carries: a table of people with one of these and no record columns is the
+#: team; a table of people without one (a training passport, a list of names) is never taken for it.
+ROSTER_MARKS: tuple[str, ...] = ("到職日", "到職日期", "報到日", "hire_date", "start_of_employment", "在職狀態")
+
 #: How HR exports say a course was passed, failed, missed or attended; compared with width and case folded.
 PASS_WORDS: tuple[str, ...] = (
     "是",
@@ -2098,6 +2140,34 @@ SUMMARY_WORDS: tuple[str, ...] = (
     "average",
 )
 NOTE_PREFIXES: tuple[str, ...] = ("註", "備註", "附註", "說明", "※", "*", "note", "remark")
+
+#: Words in an unknown header that make its column one of results or attendance (簽到, 考核成績): such a
+#: column is never read past as unused, since its fails and absences would count as training.
+RESULT_HEADER_WORDS: tuple[str, ...] = (
+    "簽到",
+    "簽退",
+    "考核",
+    "測驗",
+    "評量",
+    "考試",
+    "評核",
+    "成績",
+    "分數",
+    "出勤",
+    "出席",
+    "缺席",
+    "缺課",
+    "結果",
+    "合格",
+    "通過",
+    "結訓",
+    "完訓",
+    "score",
+    "grade",
+    "result",
+    "attend",
+    "exam",
+)
 
 #: Units written after a number of hours (21小時, 21 hr, 1.5H) and after a score (58分).
 HOUR_UNITS: tuple[str, ...] = ("小時", "時", "hours", "hour", "hrs", "hr", "h")
