@@ -175,7 +175,7 @@ def test_an_unrecognised_result_is_located(run_line: RunLine, tmp_path: Path) ->
     rows = [
         ["員工編號", "姓名", "課程代號", "結訓日期", "是否合格", "出席"],
         ["E1", "王", "C01", "2025-03-01", "待補", "是"],
-        ["E1", "王", "C02", "2025-03-02", "是", "遲到"],
+        ["E1", "王", "C02", "2025-03-02", "是", "待確認"],
         ["E1", "王", "C03", "2025-03-03", "是", "是"],
     ]
     path = write_csv(tmp_path / "r.csv", rows)
@@ -183,7 +183,7 @@ def test_an_unrecognised_result_is_located(run_line: RunLine, tmp_path: Path) ->
     assert run.code == 2
     assert run.stderr.splitlines() == [
         f"{path}:2:5: 「待補」看不出是否合格；可寫 是／否、合格／不合格、通過／未通過、Y／N、缺課",
-        f"{path}:3:6: 「遲到」看不出是否出席；可寫 出席／缺席、缺課、請假、未到",
+        f"{path}:3:6: 「待確認」看不出是否出席；可寫 出席／缺席、缺課、請假、未到",
     ]
     assert [e["course"] for e in json.loads(run.stdout)["evidence"]] == ["C03"]  # the good row goes on
 

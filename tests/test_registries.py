@@ -85,7 +85,8 @@ def test_every_input_kind_has_an_entry_and_shared_endings_are_sniffed() -> None:
         ("s.json", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", InputKind.credential),
         ("pkg.json", '{"CFDocument": {}, "CFItems": []}', InputKind.case),
         ("report.json", '{"format_version": 1, "person": {}}', InputKind.report),
-        ("notes.txt", "anything", InputKind.profile),  # the YAML reader says what is wrong with it
+        ("notes.md", "anything", InputKind.profile),  # the YAML reader says what is wrong with it
+        ("export.txt", "anything", InputKind.records),  # Excel's "Unicode text" is a table
     ],
 )
 def test_kind_of_a_file(tmp_path: Path, name: str, text: str, kind: InputKind) -> None:

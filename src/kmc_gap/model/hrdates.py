@@ -79,6 +79,7 @@ _MONTHS = {
     for name in names
 }
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*(\d{4})$")
+_DAY_MONTH_SHORT_YEAR = re.compile(r"^(\d{1,2})[\s\-/.]*([a-z]+)\.?[\s\-/.,]*(\d{2})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-/.]*(\d{4})$")
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})[\s\-/.]*([a-z]+)\.?[\s\-/.]*(\d{1,2})$")
 _RANGE_MARK = re.compile("|".join(map(re.escape, RANGE_MARKS)))
@@ -148,6 +149,9 @@ def _named_month(plain: str) -> dt.date | None:
         found = form.match(plain)
         if found and found.group(m) in _MONTHS:
             return _real(int(found.group(y)), _MONTHS[found.group(m)], int(found.group(d)))
+    found = _DAY_MONTH_SHORT_YEAR.match(plain)  # 5-Oct-26, as Excel shows a date: the month's name settles it
+    if found and found.group(2) in _MONTHS:
+        return _real(2000 + int(found.group(3)), _MONTHS[found.group(2)], int(found.group(1)))
     return None
 
 

@@ -18,7 +18,8 @@ from kmc_gap.model.problems import Problem, os_reason
 YAML_SUFFIXES = (".yaml", ".yml")
 #: The file name endings read as HR record tables: CSV, and the workbooks python-calamine reads.
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-RECORD_SUFFIXES = (".csv", *SHEET_SUFFIXES)
+#: Text tables too: TSV, and Excel's "Unicode text" (UTF-16, tab-separated) saved as ``.txt``.
+RECORD_SUFFIXES = (".csv", ".tsv", ".txt", *SHEET_SUFFIXES)
 
 
 def split_sheet(path: Path) -> tuple[Path, str | None]:

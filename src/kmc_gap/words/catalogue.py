@@ -395,7 +395,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         '"{value}" is not a date, a score or a result (passed, absent, ○, × …)',
     ),
     "records.wide_undated": (
-        "「{value}」沒有日期，無法判斷何時完成：請在對應檔（--mapping）加一行「undated: 2026-12-31」（填入這些結果的日期）",
+        "「{value}」沒有日期，無法判斷何時完成：請在對應檔（--mapping）加一行「undated: 2026-12-31」"
+        "（填入這些結果的日期）",
         '"{value}" gives no date, so when it was completed is unknown: add the line "undated: 2026-12-31" '
         "to the mapping (--mapping), with the date these results stand for",
     ),
@@ -2050,6 +2051,7 @@ PASS_WORDS: tuple[str, ...] = (
     "有",
     "completed",
     "complete",
+    "p",
 )
 FAIL_WORDS: tuple[str, ...] = (
     "否",
@@ -2070,6 +2072,7 @@ FAIL_WORDS: tuple[str, ...] = (
     "false",
     "無",
     "not completed",
+    "f",
 )
 ABSENT_WORDS: tuple[str, ...] = (
     "缺課",
@@ -2080,6 +2083,7 @@ ABSENT_WORDS: tuple[str, ...] = (
     "缺考",
     "曠課",
     "未出席",
+    "未簽到",
     "absent",
     "absence",
     "no-show",
@@ -2088,6 +2092,9 @@ ABSENT_WORDS: tuple[str, ...] = (
 )
 PRESENT_WORDS: tuple[str, ...] = (
     "出席",
+    "遲到",
+    "早退",
+    "已簽到",
     "已出席",
     "全勤",
     "到",
@@ -2171,7 +2178,9 @@ RESULT_HEADER_WORDS: tuple[str, ...] = (
 
 #: Units written after a number of hours (21小時, 21 hr, 1.5H) and after a score (58分).
 HOUR_UNITS: tuple[str, ...] = ("小時", "時", "hours", "hour", "hrs", "hr", "h")
-SCORE_UNITS: tuple[str, ...] = ("分", "points", "pts", "pt")
+#: Units of minutes, read as hours in an hours column (90分鐘 is 1.5).
+MINUTE_UNITS: tuple[str, ...] = ("分鐘", "minutes", "minute", "mins", "min")
+SCORE_UNITS: tuple[str, ...] = ("分", "points", "pts", "pt", "%", "％")
 
 #: What stands between the first and last day of a course of several days (113/09/23~113/09/25).
 RANGE_MARKS: tuple[str, ...] = ("~", "～", "〜", "–", "—", "至", "到", "-")

@@ -26,6 +26,7 @@ from kmc_gap.words.catalogue import (
     FAIL_WORDS,
     HOUR_UNITS,
     KIND_ALIASES,
+    MINUTE_UNITS,
     NO_EXPIRY_WORDS,
     NOT_TAKEN_WORDS,
     PASS_WORDS,
@@ -107,13 +108,20 @@ def number_in(value: Any, units: Sequence[str]) -> float | None:
 
 
 def cell_hours(value: Any) -> float:
-    """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``)."""
-    number = number_in(value, _HOUR_UNITS)
+    """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``),
+    or minutes with theirs (``90分鐘``, ``45 min``)."""
+    text = norm(_text(value) or "") if isinstance(value, str) else ""
+    if any(text.endswith(unit) and len(text) > len(unit) for unit in _MINUTE_UNITS):
+        minutes = number_in(value, _MINUTE_UNITS)
+        number = None if minutes is None else minutes / 60
+    else:
+        number = number_in(value, _HOUR_UNITS)
     if number is None or number > MAX_HOURS:
         raise CellError("records.bad_hours", value=_text(value) or "")
     return number
 
 
+_MINUTE_UNITS = sorted((norm(unit) for unit in MINUTE_UNITS), key=len, reverse=True)
 _HOUR_UNITS = sorted((norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
 _SCORE_UNITS = sorted((norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
 
