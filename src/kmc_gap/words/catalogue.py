@@ -2084,6 +2084,8 @@ ABSENT_WORDS: tuple[str, ...] = (
     "曠課",
     "未出席",
     "未簽到",
+    "缺",
+    "缺勤",
     "absent",
     "absence",
     "no-show",

@@ -71,7 +71,7 @@ def result_like(header: str, values: Sequence[Any], words: Mapping[str, Outcome]
     scores = sum(bool(_SCORE_TEXT.match(norm(cell_text(value) or ""))) for value in values)
     key = norm(header)
     named = any(norm(word) in key for word in RESULT_HEADER_WORDS)
-    if not (named or marked * 2 > len(values) or scores * 2 > len(values)):
+    if not (named or (marked + scores) * 2 > len(values)):
         return None
     numbers = sum(number_in(value, ()) is not None for value in values)
     if scores * 2 > len(values) or (numbers * 2 > len(values) and marked * 2 <= len(values)):

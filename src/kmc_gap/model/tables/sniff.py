@@ -58,9 +58,9 @@ def utf16_order(raw: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    if odd > half * 0.3 and even == 0:
+    if odd > half * 0.3 and even * 10 < odd:  # a CJK character may end in a zero byte too (紀 is U+7D00)
         return "utf-16-le"
-    if even > half * 0.3 and odd == 0:
+    if even > half * 0.3 and odd * 10 < even:
         return "utf-16-be"
     return None
 
