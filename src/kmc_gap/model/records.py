@@ -472,7 +472,10 @@ def find_columns(
     again: list[tuple[int, Column]] = []
     for i, header in enumerate(headers):
         col = _column_of(header, wanted)
-        if col is not None and col in index:
+        if col is not None and col in index and index[col] in table.hidden and i not in table.hidden:
+            again.append((index[col], col))  # a hidden column never stands before a visible one of the same meaning
+            index[col] = i
+        elif col is not None and col in index:
             again.append((i, col))
         elif col is None:
             if header and not _quiet(header) and _header_key(header) not in wanted:
@@ -1277,8 +1280,8 @@ class _Loader:
         records, problems = reader.records(count)
         for number, cells in long.people_rows:
             reader.bystander(_Row(table, number, cells, header))
-        count.rows += long.cells - len(long.table.rows) + len(long.people_rows) + long.passed_over["summary"]
-        count.pass_over("no_results", len(long.people_rows))
+        count.rows += long.cells - len(long.table.rows) + long.blank + long.passed_over["summary"]
+        count.pass_over("no_results", long.blank)
         for why, n in long.passed_over.items():
             count.pass_over(why, n)
         for why, n in long.not_counted.items():
@@ -1379,7 +1382,8 @@ class _Loader:
     def join_dropped_zeros(self) -> None:
         """Join an id whose leading zeros a spreadsheet dropped (1002) to the one written in full (01002).
 
-        Only when exactly one id in full matches and the names agree: the roster's ids where there is a
+        An id written with its prefix (E0033) is the same number too: 0033 and 33 join it. Only when
+        exactly one id in full matches and the names agree: the roster's ids where there is a
         roster, else the other records' ids. Each join is one warning naming both; a name that disagrees
         is a warning too, and the two stay two people.
         """
@@ -1388,7 +1392,7 @@ class _Loader:
         names = {key: person.name for key, (person, _) in (self.roster or {}).items()}
         names.update({key: gathered.person.name for key, gathered in self.people.items() if key not in names})
         for key in [k for k in self.people if k.isdigit() and k not in (self.roster or {})]:
-            matches = [k for k in full if k.isdigit() and len(k) > len(key) and k.lstrip("0") == key.lstrip("0")]
+            matches = [k for k in full if k != key and _id_digits(k) == key.lstrip("0") and not _shorter(k, key)]
             if len(matches) != 1:
                 continue
             gathered, into = self.people[key], matches[0]
@@ -1408,6 +1412,20 @@ class _Loader:
         if len(joined) > MAX_REPEAT_WARNINGS:  # a whole column typed as numbers: said once, not once a person
             more = len(joined) - MAX_REPEAT_WARNINGS
             self.result.warnings.append(Problem(joined[0].file, "records.zeros_joined_more", {"n": more}))
+
+
+_PREFIXED = re.compile(r"[a-z]{0,3}(\d+)")
+
+
+def _id_digits(key: str) -> str | None:
+    """The number of a joined id (``e0033`` → ``33``): a short letter prefix and leading zeros left out."""
+    found = _PREFIXED.fullmatch(key)
+    return found.group(1).lstrip("0") if found else None
+
+
+def _shorter(full: str, key: str) -> bool:
+    """Whether ``full`` is all digits and no longer than ``key``: then it is no fuller form of it."""
+    return full.isdigit() and len(full) <= len(key)
 
 
 @dataclass

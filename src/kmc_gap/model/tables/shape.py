@@ -140,7 +140,8 @@ class Unpivoted:
     refused_people: set[str] = field(default_factory=set)
     not_counted: Counter[str] = field(default_factory=Counter)
     passed_over: Counter[str] = field(default_factory=Counter)
-    people_rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # a person with no filled cell
+    people_rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # a person row that made no long row
+    blank: int = 0  # person rows with no course cell filled
     cells: int = 0  # every filled course cell
 
     @property
@@ -187,6 +188,7 @@ def unpivot(
             out.passed_over["summary"] += 1
             continue
         filled = 0
+        made = len(out.table.rows)
         for i, code in courses.items():
             value = cells[i] if i < len(cells) else None
             if cell_text(value) is None:
@@ -200,8 +202,9 @@ def unpivot(
                 out.table.rows.append((number, long))
             elif len(out.problems) > before:
                 out.refused_people.add(next((t for j in person if (t := cell_text(_at(cells, j)))), ""))
-        if not filled:
+        if len(out.table.rows) == made:  # on the team all the same: a person with an id
             out.people_rows.append((number, cells))
+        out.blank += not filled
     return out
 
 

@@ -1,0 +1,181 @@
+"""Tables by their shape and container, case by case: what the metamorphic corpus cannot show alone.
+
+Hidden columns never stand before visible ones; merged person cells (HTML ``rowspan``, XML
+``ss:MergeDown``) fill down; a training passport is never a roster; a wide mark with no date waits
+for the one mapping line that dates it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from renderings import html_as_xls, spreadsheet_ml, xlsx
+from test_records import write_csv
+
+from conftest import RunLine
+
+CATALOG = "examples/catalog.yaml"
+ONE = [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2026-03-05"]]
+AS_OF = ("--as-of", "2026-12-31")
+
+
+def assess(run_line: RunLine, *args: str) -> tuple[int, list[dict[str, Any]], str]:
+    run = run_line("assess", *args, "-c", CATALOG, *AS_OF, "-f", "json")
+    reports = json.loads(run.stdout) if run.stdout.strip() else []
+    return run.code, reports if isinstance(reports, list) else [reports], run.stderr
+
+
+def dates(reports: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
+    return {(r["person"]["id"], ev["course"], ev["date"]) for r in reports for ev in r["evidence"] if ev["counted"]}
+
+
+def test_a_hidden_column_is_never_read_before_a_visible_one(run_line: RunLine, tmp_path: Path) -> None:
+    """申請日期 (hidden) stands left of 上課日期 (visible): the course is dated by the visible one."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["員工編號", "姓名", "課程代號", "日期", "上課日期"])
+    sheet.append(["E1", "王", "C01", "2026-01-05", "2026-03-05"])
+    sheet.column_dimensions["D"].hidden = True
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    code, reports, stderr = assess(run_line, str(path))
+    assert code == 0, stderr
+    assert dates(reports) == {("E1", "C01", "2026-03-05")}
+
+
+def test_a_hidden_html_column_likewise(run_line: RunLine, tmp_path: Path) -> None:
+    page = (
+        "<table><tr><td>員工編號</td><td>姓名</td><td>課程代號</td><td style='display:none'>日期</td>"
+        "<td>上課日期</td></tr><tr><td>E1</td><td>王</td><td>C01</td><td style='display:none'>2026-01-05</td>"
+        "<td>2026-03-05</td></tr></table>"
+    )
+    path = tmp_path / "export.xls"
+    path.write_text(page, encoding="utf-8")
+    code, reports, stderr = assess(run_line, str(path))
+    assert code == 0, stderr
+    assert dates(reports) == {("E1", "C01", "2026-03-05")}
+
+
+def test_merged_person_cells_fill_down_in_html_and_xml(run_line: RunLine, tmp_path: Path) -> None:
+    """A person's id and name merged down over their rows: each row is theirs, in both markups."""
+    page = (
+        "<table><tr><th>員工編號</th><th>姓名</th><th>課程代號</th><th>結訓日期</th></tr>"
+        "<tr><td rowspan=2>E1</td><td rowspan=2>王</td><td>C01</td><td>2026/03/05</td></tr>"
+        "<tr><td>C02</td><td>2026/04/05</td></tr>"
+        "<tr><td>E2</td><td>李</td><td>C01</td><td>2026/05/05</td></tr></table>"
+    )
+    html_path = tmp_path / "merged.xls"
+    html_path.write_text(page, encoding="utf-8")
+    xml = (
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="紀錄"><Table>'
+        '<Row><Cell><Data ss:Type="String">員工編號</Data></Cell><Cell><Data ss:Type="String">姓名</Data></Cell>'
+        '<Cell><Data ss:Type="String">課程代號</Data></Cell><Cell><Data ss:Type="String">結訓日期</Data></Cell></Row>'
+        '<Row><Cell ss:MergeDown="1"><Data ss:Type="String">E1</Data></Cell>'
+        '<Cell ss:MergeDown="1"><Data ss:Type="String">王</Data></Cell>'
+        '<Cell><Data ss:Type="String">C01</Data></Cell><Cell><Data ss:Type="DateTime">2026-03-05T00:00:00.000</Data>'
+        '</Cell></Row><Row><Cell ss:Index="3"><Data ss:Type="String">C02</Data></Cell>'
+        '<Cell><Data ss:Type="DateTime">2026-04-05T00:00:00.000</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">E2</Data></Cell><Cell><Data ss:Type="String">李</Data></Cell>'
+        '<Cell><Data ss:Type="String">C01</Data></Cell><Cell><Data ss:Type="String">2026-05-05</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>"
+    )
+    xml_path = tmp_path / "merged-xml.xls"
+    xml_path.write_text(xml, encoding="utf-8")
+    want = {("E1", "C01", "2026-03-05"), ("E1", "C02", "2026-04-05"), ("E2", "C01", "2026-05-05")}
+    for path in (html_path, xml_path):
+        code, reports, stderr = assess(run_line, str(path))
+        assert code == 0, stderr
+        assert dates(reports) == want
+        assert "上一位人員" in stderr or "person above" in stderr  # the filling is said, once
+
+
+def test_a_training_passport_is_never_a_roster(run_line: RunLine, tmp_path: Path) -> None:
+    """A sheet of people with a column per course: read as results, never as the team (no phantom people)."""
+    records = write_csv(tmp_path / "records.csv", ONE)
+    passport = write_csv(
+        tmp_path / "passport.csv",
+        [["員工編號", "姓名", "C02", "C03"], ["E1", "王", "2026-04-01", ""], ["E9", "趙", "×", "缺"]],
+    )
+    code, reports, stderr = assess(run_line, str(records), str(passport))
+    assert code == 0, stderr
+    assert sorted(r["person"]["id"] for r in reports) == ["E1", "E9"]  # E9 is in the passport: a person with an id
+    assert dates(reports) == {("E1", "C01", "2026-03-05"), ("E1", "C02", "2026-04-01")}
+    (count,) = [c for c in reports[0]["inputs"] if c["file"] == str(passport)]
+    assert (count["rows"], count["counted"], count["not_counted_by"]) == (3, 1, {"not_passed": 2})
+
+
+def test_a_list_of_names_is_not_the_team_unless_given_as_one(run_line: RunLine, tmp_path: Path) -> None:
+    records = write_csv(tmp_path / "records.csv", ONE)
+    names = write_csv(
+        tmp_path / "names.csv", [["員工編號", "姓名", "部門"], ["E1", "王", "行銷"], ["E7", "孫", "行銷"]]
+    )
+    code, reports, stderr = assess(run_line, str(records), str(names))
+    assert code == 0, stderr
+    assert [r["person"]["id"] for r in reports] == ["E1"]  # nobody invented from a list of names
+    assert "--roster" in stderr
+    code, reports, stderr = assess(run_line, str(records), "--roster", str(names))
+    assert [r["person"]["id"] for r in reports] == ["E1", "E7"]
+
+
+def test_a_wide_mark_without_a_date_waits_for_one_mapping_line(run_line: RunLine, tmp_path: Path) -> None:
+    passport = write_csv(tmp_path / "passport.csv", [["員工編號", "姓名", "C01", "C02"], ["E1", "王", "✓", "×"]])
+    code, reports, stderr = assess(run_line, str(passport))
+    assert code == 2 and "undated:" in stderr and f"{passport}:2:3" in stderr  # located at the ✓ cell
+    mapping = tmp_path / "hr.yaml"
+    mapping.write_text("undated: 2026-06-30\n", encoding="utf-8")
+    code, reports, stderr = assess(run_line, str(passport), "--mapping", str(mapping))
+    assert code == 0, stderr
+    assert dates(reports) == {("E1", "C01", "2026-06-30")}  # the × is a fail, dated too, and not counted
+    assert reports[0]["inputs"][0]["not_counted_by"] == {"not_passed": 1}
+
+
+def test_a_workbook_names_the_sheets_it_passed_over(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "year.xlsx"
+    xlsx([["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2026-03-05"]], path)
+    code, reports, stderr = assess(run_line, str(path))
+    assert code == 0, stderr
+    assert "說明" in stderr  # the notes sheet, named as passed over
+    assert dates(reports) == {("E1", "C01", "2026-03-05")}
+
+
+def test_markup_files_are_bounded_by_what_they_hold(run_line: RunLine, tmp_path: Path) -> None:
+    """A rowspan of a billion and an ss:Index far past the last column cost nothing or are refused."""
+    page = (
+        "<table><tr><th>員工編號</th><th>姓名</th><th>課程代號</th><th>結訓日期</th></tr>"
+        "<tr><td rowspan=1000000000>E1</td><td colspan=999999999>王</td></tr></table>"
+    )
+    path = tmp_path / "span.xls"
+    path.write_text(page, encoding="utf-8")
+    code, _, stderr = assess(run_line, str(path))
+    assert code == 2 and "Traceback" not in stderr
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2026-03-05"]]
+    xml_path = tmp_path / "far.xls"
+    spreadsheet_ml(rows, xml_path)
+    xml_path.write_text(xml_path.read_text().replace("<Cell>", '<Cell ss:Index="5000000">', 1), encoding="utf-8")
+    code, _, stderr = assess(run_line, str(xml_path))
+    assert code == 2 and "Traceback" not in stderr and "far.xls" in stderr
+    html_as_xls(rows, tmp_path / "fine.xls")
+    assert assess(run_line, str(tmp_path / "fine.xls"))[0] == 0
+
+
+def test_an_id_without_its_prefix_or_zeros_joins_the_roster_person(run_line: RunLine, tmp_path: Path) -> None:
+    """E0033 on the roster; the LMS writes 0033, a sheet 33, the ERP e0033, a Chinese keyboard Ｅ００３３: one person."""
+    roster = write_csv(tmp_path / "roster.csv", [["員工編號", "姓名", "到職日"], ["E0033", "陳怡君", "2020-01-01"]])
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期"]]
+    idents = ["0033", "33", "e0033", "Ｅ００３３"]
+    rows += [[ident, "陳怡君", f"C0{i}", f"2026-0{i}-01"] for i, ident in enumerate(idents, 1)]
+    records = write_csv(tmp_path / "records.csv", rows)
+    code, reports, stderr = assess(run_line, str(records), "--roster", str(roster))
+    assert code == 0, stderr
+    assert [r["person"]["id"] for r in reports] == ["E0033"]
+    assert len(dates(reports)) == 4
+    # a name that disagrees is never joined: two people, and a warning
+    rows[1][1] = "林志明"
+    records = write_csv(tmp_path / "records.csv", rows)
+    code, reports, stderr = assess(run_line, str(records), "--roster", str(roster))
+    assert sorted(r["person"]["id"] for r in reports) == ["0033", "E0033"]
