@@ -164,7 +164,7 @@ def test_markup_files_are_bounded_by_what_they_hold(run_line: RunLine, tmp_path:
 
 
 def test_an_id_without_its_prefix_or_zeros_joins_the_roster_person(run_line: RunLine, tmp_path: Path) -> None:
-    """E0033 on the roster; the LMS writes 0033, a sheet 33, the ERP e0033, a Chinese keyboard Ｅ００３３: one person."""
+    """E0033 on the roster; an LMS writes 0033, a sheet 33, an ERP e0033, a full-width Ｅ００３３: one person."""
     roster = write_csv(tmp_path / "roster.csv", [["員工編號", "姓名", "到職日"], ["E0033", "陳怡君", "2020-01-01"]])
     rows = [["員工編號", "姓名", "課程代號", "結訓日期"]]
     idents = ["0033", "33", "e0033", "Ｅ００３３"]
