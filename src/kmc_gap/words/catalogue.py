@@ -1053,9 +1053,9 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "come from here.",
     ),
     "help.opt.sheet": (
-        "讀取活頁簿的這個工作表（預設第一個；all 讀取每個有標題列的工作表）；單一檔案可寫 檔名.xlsx#工作表。",
-        "The workbook sheet to read (default: the first; all: every sheet with a header row); "
-        "for one file write file.xlsx#sheet.",
+        "只讀取活頁簿的這個工作表（預設 all：逐一檢視每個工作表，沒有紀錄的列出後略過）；單一檔案可寫 檔名.xlsx#工作表。",
+        "Read only this sheet of each workbook (default all: every sheet is looked at, and those holding no "
+        "records are named and passed over); for one file write file.xlsx#sheet.",
     ),
     "help.opt.roster": (
         "人員名冊（.csv、.xlsx 或 檔名.xlsx#工作表）：名冊上的每個人都列入報告，沒有紀錄也一樣。",
