@@ -120,6 +120,20 @@ def _attrs(tag: bytes) -> dict[bytes, bytes]:
     return {key.split(b":")[-1] if key.startswith(b"r:") else key: value for key, value in _ATTR.findall(tag)}
 
 
+def _head(archive: zipfile.ZipFile, member: str, limit: int = 1 << 20) -> bytes:
+    """A sheet's XML up to its cells: the ``<cols>`` stand before ``<sheetData>``, so the rows are never inflated."""
+    data = b""
+    with archive.open(member) as stream:
+        while len(data) < limit:
+            chunk = stream.read(65536)
+            if not chunk:
+                break
+            data += chunk
+            if b"<sheetData" in data:
+                return data[: data.find(b"<sheetData")]
+    return data
+
+
 def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
     """The hidden columns (1-based) of each sheet of an ``.xlsx``, by sheet name; empty for other files.
 
@@ -150,11 +164,11 @@ def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
         if member is None:
             continue
         try:
-            data = archive.read(member)
+            data = _head(archive, member)
         except Exception:
             continue
         hidden: set[int] = set()
-        for col in _COL.findall(data[: data.find(b"<sheetData")] if b"<sheetData" in data else data):
+        for col in _COL.findall(data):
             spec = _attrs(col)
             if spec.get(b"hidden") in (b"1", b"true") and spec.get(b"min", b"").isdigit():
                 low, high = int(spec[b"min"]), int(spec.get(b"max", spec[b"min"]) or 0)
