@@ -1158,8 +1158,9 @@ class _Loader:
             key = "records.sheet_empty" if not table.rows else "records.sheet_skipped"
             self.result.warnings.append(Problem(table.file, key, {"sheet": table.sheet or ""}, sheet=table.sheet))
             return
-        self.result.warnings += found.warnings
         header = found.header
+        held = self.result_columns(table, header) if header is not None and not roster_only else []
+        self.result.warnings += [w for w in found.warnings if w.column not in {table.first_column + r for r in held}]
         if not roster_only and header is not None and self.shaped(table, header):
             return
         if found.columns is None:
@@ -1207,11 +1208,19 @@ class _Loader:
                     count.pass_over("duplicate")
         self.result.warnings += _repeats(repeats)
 
-    def refuse(self, table: Table, problems: list[Problem]) -> None:
-        """A table none of whose rows can be read: its problems, and every row refused."""
+    def refuse(self, table: Table, problems: list[Problem], header: Columns | None = None) -> None:
+        """A table none of whose rows can be read (no header: unreadable), or that waits for a mapping (its
+        header known): its problems, and every row refused."""
         self.result.problems.setdefault(table.file, []).extend(problems)
-        rows = len(table.rows)
-        self.result.counts.append(RowCount(table.file, table.sheet, "records", rows, refused=rows, unreadable=True))
+        if header is None:
+            rows = len(table.rows)
+            self.result.counts.append(RowCount(table.file, table.sheet, "records", rows, refused=rows, unreadable=True))
+            return
+        rows = sum(1 for number, _ in table.rows if number > header.header_row)
+        count = RowCount(table.file, table.sheet, "records", rows, refused=rows, header_row=header.header_row)
+        count.columns, count.problems = _read_as(header), problems
+        count.refused_people = {text for _, cells in table.rows if (text := _person_of(cells, header))}
+        self.result.counts.append(count)
 
     def shaped(self, table: Table, header: Columns) -> bool:
         """Whether the table was dealt with by its shape: a wide matrix read, or refused for a result-like column.
@@ -1227,12 +1236,7 @@ class _Loader:
             if wide:
                 self.wide(table, header, wide)
                 return True
-        unknown = []
-        for i in header.unused:
-            values = column_values(table, header.header_row, i)
-            target = result_like(header.headers[i], values, self.options.words)
-            if target is not None:
-                unknown.append(ResultLike(i, header.headers[i], shown_values(values), target))
+        unknown = [like for i in header.unused if (like := self.result_like(table, header, i)) is not None]
         if not unknown:
             return False
         problems = [
@@ -1246,8 +1250,18 @@ class _Loader:
             )
             for like in unknown
         ]
-        self.refuse(table, problems)
+        self.refuse(table, problems, header)
         return True
+
+    def result_like(self, table: Table, header: Columns, i: int) -> ResultLike | None:
+        """Column ``i``, when nobody mapped it and its header or values say results or attendance."""
+        values = column_values(table, header.header_row, i)
+        target = result_like(header.headers[i], values, self.options.words)
+        return None if target is None else ResultLike(i, header.headers[i], shown_values(values), target)
+
+    def result_columns(self, table: Table, header: Columns) -> list[int]:
+        """The columns that hold a table back (their "unused" warnings say less than their problems)."""
+        return [i for i in header.unused if self.result_like(table, header, i) is not None]
 
     def wide(self, table: Table, header: Columns, courses: dict[int, str]) -> None:
         """A row per person and a column per course, read as the long rows it stands for, every cell counted."""
@@ -1412,6 +1426,15 @@ class _Loader:
         if len(joined) > MAX_REPEAT_WARNINGS:  # a whole column typed as numbers: said once, not once a person
             more = len(joined) - MAX_REPEAT_WARNINGS
             self.result.warnings.append(Problem(joined[0].file, "records.zeros_joined_more", {"n": more}))
+
+
+def _person_of(cells: list[Any], header: Columns) -> str | None:
+    """Who a row is about, as shown: its id, else its name."""
+    for col in (Column.person_id, Column.name):
+        i = header.index.get(col)
+        if i is not None and i < len(cells) and (text := _text(cells[i])):
+            return text
+    return None
 
 
 _PREFIXED = re.compile(r"[a-z]{0,3}(\d+)")

@@ -1053,7 +1053,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "come from here.",
     ),
     "help.opt.sheet": (
-        "只讀取活頁簿的這個工作表（預設 all：逐一檢視每個工作表，沒有紀錄的列出後略過）；單一檔案可寫 檔名.xlsx#工作表。",
+        "只讀取活頁簿的這個工作表（預設 all：逐一檢視每個工作表，沒有紀錄的列出後略過）；"
+        "單一檔案可寫 檔名.xlsx#工作表。",
         "Read only this sheet of each workbook (default all: every sheet is looked at, and those holding no "
         "records are named and passed over); for one file write file.xlsx#sheet.",
     ),
@@ -2177,6 +2178,9 @@ RESULT_HEADER_WORDS: tuple[str, ...] = (
     "attend",
     "exam",
 )
+
+#: Of those, the words that make it attendance (a 簽到 column of ○ and × says who came, not who passed).
+ATTENDANCE_HEADER_WORDS: tuple[str, ...] = ("簽到", "簽退", "出勤", "出席", "缺席", "缺課", "attend")
 
 #: Units written after a number of hours (21小時, 21 hr, 1.5H) and after a score (58分).
 HOUR_UNITS: tuple[str, ...] = ("小時", "時", "hours", "hour", "hrs", "hr", "h")

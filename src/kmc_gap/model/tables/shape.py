@@ -25,7 +25,7 @@ from kmc_gap.model.hrdates import DayOrder
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.tables.cells import CellError, Outcome, cell_date, norm, number_in, outcome_of
 from kmc_gap.model.tables.table import Table, cell_text
-from kmc_gap.words.catalogue import RESULT_HEADER_WORDS, SCORE_UNITS
+from kmc_gap.words.catalogue import ATTENDANCE_HEADER_WORDS, RESULT_HEADER_WORDS, SCORE_UNITS
 
 #: How many cells under a header are looked at to tell what its column holds.
 SAMPLE_ROWS = 500
@@ -77,7 +77,7 @@ def result_like(header: str, values: Sequence[Any], words: Mapping[str, Outcome]
     if scores * 2 > len(values) or (numbers * 2 > len(values) and marked * 2 <= len(values)):
         return "score"
     attendance = sum(outcome in _ATTENDANCE for outcome in outcomes)
-    if attendance * 2 >= max(marked, 1) and marked:
+    if any(norm(word) in key for word in ATTENDANCE_HEADER_WORDS) or (marked and attendance * 2 >= marked):
         return "attendance"
     return "passed"
 
