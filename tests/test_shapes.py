@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from renderings import html_as_xls, spreadsheet_ml, xlsx
-from test_records import write_csv
+from test_records import read, write_csv
 
 from conftest import RunLine
 
@@ -25,6 +25,12 @@ def assess(run_line: RunLine, *args: str) -> tuple[int, list[dict[str, Any]], st
     run = run_line("assess", *args, "-c", CATALOG, *AS_OF, "-f", "json")
     reports = json.loads(run.stdout) if run.stdout.strip() else []
     return run.code, reports if isinstance(reports, list) else [reports], run.stderr
+
+
+def keys(path: Path, **options: Any) -> tuple[list[str], list[str]]:
+    """The problem keys and warning keys of reading ``path`` with the example catalogue."""
+    found = read(path, **options)
+    return [p.key for problems in found.problems.values() for p in problems], [w.key for w in found.warnings]
 
 
 def dates(reports: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
@@ -91,7 +97,7 @@ def test_merged_person_cells_fill_down_in_html_and_xml(run_line: RunLine, tmp_pa
         code, reports, stderr = assess(run_line, str(path))
         assert code == 0, stderr
         assert dates(reports) == want
-        assert "上一位人員" in stderr or "person above" in stderr  # the filling is said, once
+        assert keys(path)[1].count("records.filled_down") == 1  # the filling is said, once
 
 
 def test_a_training_passport_is_never_a_roster(run_line: RunLine, tmp_path: Path) -> None:
@@ -117,7 +123,7 @@ def test_a_list_of_names_is_not_the_team_unless_given_as_one(run_line: RunLine, 
     code, reports, stderr = assess(run_line, str(records), str(names))
     assert code == 0, stderr
     assert [r["person"]["id"] for r in reports] == ["E1"]  # nobody invented from a list of names
-    assert "--roster" in stderr
+    assert keys(names)[1] == ["records.people_only"]
     code, reports, stderr = assess(run_line, str(records), "--roster", str(names))
     assert [r["person"]["id"] for r in reports] == ["E1", "E7"]
 
@@ -125,7 +131,8 @@ def test_a_list_of_names_is_not_the_team_unless_given_as_one(run_line: RunLine, 
 def test_a_wide_mark_without_a_date_waits_for_one_mapping_line(run_line: RunLine, tmp_path: Path) -> None:
     passport = write_csv(tmp_path / "passport.csv", [["員工編號", "姓名", "C01", "C02"], ["E1", "王", "✓", "×"]])
     code, reports, stderr = assess(run_line, str(passport))
-    assert code == 2 and "undated:" in stderr and f"{passport}:2:3" in stderr  # located at the ✓ cell
+    assert code == 2 and f"{passport}:2:3" in stderr  # located at the ✓ cell
+    assert keys(passport)[0] == ["records.wide_undated"]
     mapping = tmp_path / "hr.yaml"
     mapping.write_text("undated: 2026-06-30\n", encoding="utf-8")
     code, reports, stderr = assess(run_line, str(passport), "--mapping", str(mapping))
@@ -139,7 +146,8 @@ def test_a_workbook_names_the_sheets_it_passed_over(run_line: RunLine, tmp_path:
     xlsx([["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "2026-03-05"]], path)
     code, reports, stderr = assess(run_line, str(path))
     assert code == 0, stderr
-    assert "說明" in stderr  # the notes sheet, named as passed over
+    found = read(path)
+    assert [(w.key, w.sheet) for w in found.warnings] == [("records.sheet_skipped", "說明")]  # named, passed over
     assert dates(reports) == {("E1", "C01", "2026-03-05")}
 
 
@@ -179,3 +187,20 @@ def test_an_id_without_its_prefix_or_zeros_joins_the_roster_person(run_line: Run
     records = write_csv(tmp_path / "records.csv", rows)
     code, reports, stderr = assess(run_line, str(records), "--roster", str(roster))
     assert sorted(r["person"]["id"] for r in reports) == ["0033", "E0033"]
+
+
+def test_a_wide_sheet_whose_courses_no_catalogue_names_is_held_back(run_line: RunLine, tmp_path: Path) -> None:
+    """Without the catalogue naming its columns, a passport's dates and marks are no roster and no silence:
+    every row waits, and the message says the two ways to settle it (a catalogue, or ``ignore``)."""
+    passport = write_csv(
+        tmp_path / "passport.csv",
+        [["員工編號", "姓名", "溝通課", "簡報課"], ["E1", "王", "2026-04-01", ""], ["E2", "李", "2026-05-02", "×"]],
+    )
+    run = run_line("assess", str(passport), *AS_OF, "-f", "json")
+    assert run.code == 2 and json.loads(run.stdout) == []  # no person invented, no row counted
+    std_keys, _ = keys(passport)
+    assert std_keys == ["records.wide_unknown", "records.wide_unknown"]
+    mapping = tmp_path / "hr.yaml"
+    mapping.write_text("headers:\n  溝通課: ignore\n  簡報課: ignore\n", encoding="utf-8")
+    run = run_line("assess", str(passport), "--mapping", str(mapping), *AS_OF, "-f", "json")
+    assert run.code == 0 and json.loads(run.stdout) == []  # ignored on purpose: a list of names, passed over

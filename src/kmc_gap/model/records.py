@@ -1160,8 +1160,9 @@ class _Loader:
             return
         header = found.header
         held = self.result_columns(table, header) if header is not None and not roster_only else []
-        self.result.warnings += [w for w in found.warnings if w.column not in {table.first_column + r for r in held}]
-        if not roster_only and header is not None and self.shaped(table, header):
+        said = {table.first_column + like.index for like in held}  # their problems say more than "unused"
+        self.result.warnings += [w for w in found.warnings if w.column not in said]
+        if header is not None and not roster_only and self.shaped(table, header, held):
             return
         if found.columns is None:
             self.refuse(table, found.problems)
@@ -1219,15 +1220,18 @@ class _Loader:
         rows = sum(1 for number, _ in table.rows if number > header.header_row)
         count = RowCount(table.file, table.sheet, "records", rows, refused=rows, header_row=header.header_row)
         count.columns, count.problems = _read_as(header), problems
-        count.refused_people = {text for _, cells in table.rows if (text := _person_of(cells, header))}
+        count.refused_people = {
+            text for number, cells in table.rows if number > header.header_row and (text := _person_of(cells, header))
+        }
         self.result.counts.append(count)
 
-    def shaped(self, table: Table, header: Columns) -> bool:
-        """Whether the table was dealt with by its shape: a wide matrix read, or refused for a result-like column.
+    def shaped(self, table: Table, header: Columns, held: list[ResultLike]) -> bool:
+        """Whether the table was dealt with by its shape: a wide matrix read, or refused for result-like columns.
 
         A column whose header names a catalogue course makes a table of people a wide one; a column
         nobody mapped whose values look like results or attendance (簽到, 考核) makes every row of the
         table wait for a mapping, since reading past it would count its fails and absences as training.
+        In a table of people with no record columns, such a column is a course no catalogue names.
         """
         has_person = Column.person_id in header.index or Column.name in header.index
         courses = self.options.catalog.courses if self.options.catalog is not None else []
@@ -1236,32 +1240,33 @@ class _Loader:
             if wide:
                 self.wide(table, header, wide)
                 return True
-        unknown = [like for i in header.unused if (like := self.result_like(table, header, i)) is not None]
-        if not unknown:
+        if not held:
             return False
+        key = "records.wide_unknown" if header.people_only else "records.result_column"
         problems = [
             table.problem(
-                "records.result_column",
+                key,
                 header.header_row,
                 like.index,
                 header=like.header,
                 values=tuple(Word("records.value", {"value": v}) for v in like.values),
-                line=f"{like.header}: {like.target}",
+                line=f"{like.header}: {like.target if key == 'records.result_column' else 'ignore'}",
             )
-            for like in unknown
+            for like in held
         ]
         self.refuse(table, problems, header)
         return True
 
-    def result_like(self, table: Table, header: Columns, i: int) -> ResultLike | None:
-        """Column ``i``, when nobody mapped it and its header or values say results or attendance."""
-        values = column_values(table, header.header_row, i)
-        target = result_like(header.headers[i], values, self.options.words)
-        return None if target is None else ResultLike(i, header.headers[i], shown_values(values), target)
-
-    def result_columns(self, table: Table, header: Columns) -> list[int]:
-        """The columns that hold a table back (their "unused" warnings say less than their problems)."""
-        return [i for i in header.unused if self.result_like(table, header, i) is not None]
+    def result_columns(self, table: Table, header: Columns) -> list[ResultLike]:
+        """The columns nobody mapped whose header or values say results or attendance; in a table of people
+        with no record columns (a wide sheet whose courses no catalogue names), dates say so too."""
+        out = []
+        for i in header.unused:
+            values = column_values(table, header.header_row, i)
+            target = result_like(header.headers[i], values, self.options.words, dates=header.people_only)
+            if target is not None:
+                out.append(ResultLike(i, header.headers[i], shown_values(values), target))
+        return out
 
     def wide(self, table: Table, header: Columns, courses: dict[int, str]) -> None:
         """A row per person and a column per course, read as the long rows it stands for, every cell counted."""
@@ -1281,9 +1286,9 @@ class _Loader:
             skip=lambda cells: row_kind(cells, header, wanted) is not None,
         )
         index = {c: i for c, i in header.index.items() if c in (*ROSTER, Column.organisation, Column.role)}
-        index |= {Column.course: long.course, Column.date: long.date, Column.passed: long.outcome}
-        index[Column.score] = long.score
-        headers = [*header.headers, *([""] * (long.course - len(header.headers))), "course", "date", "passed", "score"]
+        synthetic = (Column.course, Column.date, Column.passed, Column.score)
+        index |= {col: long.course + i for i, col in enumerate(synthetic)}
+        headers = [*header.headers, *([""] * (long.course - len(header.headers))), *synthetic]
         columns = Columns(header.header_row, index, headers)
         reader = _Reader(long.table, columns, self.std, self.options)
         count = RowCount(table.file, table.sheet, "records", header_row=header.header_row)

@@ -390,6 +390,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         'no row of this table counts until it is mapped. Add the line "{line}" under headers in the mapping '
         "(--mapping), or passed, attendance, score or ignore",
     ),
+    "records.wide_unknown": (
+        "「{header}」欄看來是一門課程的結果（{values}），但課程目錄中沒有這門課：此表各列暫不採計。"
+        "請以 -c 提供列有這門課的課程目錄（課程代號或名稱與欄名相同），"
+        "或在對應檔（--mapping）的 headers 下加一行「{line}」",
+        'column "{header}" holds what look like the results of a course ({values}) that no catalogue names: no row '
+        "of this table counts until it does. Give a catalogue (-c) whose course code or title is the header, "
+        'or add the line "{line}" under headers in the mapping (--mapping)',
+    ),
     "records.wide_cell": (
         "「{value}」不是日期、成績或結果（通過、缺課、○、× …）",
         '"{value}" is not a date, a score or a result (passed, absent, ○, × …)',

@@ -104,9 +104,11 @@ class _HtmlTables(HTMLParser):
             if self.depth == 1:
                 self.tables.append(_Grid())
                 self.cols = []
-        elif self.depth != 1:
-            if tag == "br" and self.cell is not None:
+        elif tag == "br":
+            if self.cell is not None:
                 self.cell.append("\n")
+        elif self.depth != 1:
+            return  # a table inside a cell: its text joins the cell's
         elif tag == "col":
             span = _int(found.get("span"), 1)
             self.cols += [bool(_HIDDEN_STYLE.search(found.get("style") or ""))] * min(span, MAX_COLUMNS)
@@ -118,8 +120,6 @@ class _HtmlTables(HTMLParser):
             hidden = bool(_HIDDEN_STYLE.search(found.get("style") or "")) or "hidden" in found
             self.cell = []
             self.span = (_int(found.get("colspan"), 1), _int(found.get("rowspan"), 1), hidden)
-        elif tag == "br" and self.cell is not None:
-            self.cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script"):
@@ -136,6 +136,10 @@ class _HtmlTables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.cell is not None and not self.skip:
             self.cell.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close_cell()  # a last cell whose tags were never closed
 
     def _close_cell(self) -> None:
         if self.cell is None or not self.tables:
@@ -166,7 +170,6 @@ def read_html_tables(raw: bytes, name: str) -> list[Table]:
     parser = _HtmlTables()
     parser.feed(_decoded(raw, name))
     parser.close()
-    parser._close_cell()
     grids = [grid for grid in parser.tables if any(any(c for c in row) for row in grid.rows)]
     if not grids:
         raise InputError([Problem(name, "records.empty")])

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -61,13 +61,18 @@ def column_values(table: Table, header_row: int, index: int) -> list[Any]:
     return out[:SAMPLE_ROWS]
 
 
-def result_like(header: str, values: Sequence[Any], words: Mapping[str, Outcome] | None = None) -> Target | None:
+def result_like(
+    header: str, values: Sequence[Any], words: Mapping[str, Outcome] | None = None, *, dates: bool = False
+) -> Target | None:
     """What an unknown column holds when it looks like results: its header says so (簽到, 考核), or most of its
-    values are outcome words (通過, 缺課, ○, ×) or scores with their mark (85分, 85%); None otherwise."""
+    values are outcome words (通過, 缺課, ○, ×) or scores with their mark (85分, 85%) — or, with ``dates`` (a
+    table of people and no record columns: a wide sheet), dates, each a course completed; None otherwise."""
     if not values:
         return None
     outcomes = [outcome_of(value, words) for value in values]
     marked = sum(outcome is not None for outcome in outcomes)
+    if dates:
+        marked += sum(outcome is None and _is_date(value) for outcome, value in zip(outcomes, values, strict=True))
     scores = sum(bool(_SCORE_TEXT.match(norm(cell_text(value) or ""))) for value in values)
     key = norm(header)
     named = any(norm(word) in key for word in RESULT_HEADER_WORDS)
@@ -80,6 +85,18 @@ def result_like(header: str, values: Sequence[Any], words: Mapping[str, Outcome]
     if any(norm(word) in key for word in ATTENDANCE_HEADER_WORDS) or (marked and attendance * 2 >= marked):
         return "attendance"
     return "passed"
+
+
+def _is_date(value: Any) -> bool:
+    if isinstance(value, dt.date):
+        return True
+    if isinstance(value, int | float):
+        return False  # a number in a people's table is a count or a score, never taken for a date
+    try:
+        cell_date(value)
+    except CellError:
+        return False
+    return True
 
 
 def shown_values(values: Iterable[Any]) -> tuple[str, ...]:
@@ -135,7 +152,7 @@ class Unpivoted:
     """A wide table as long rows: each filled course cell one row, and what became of the cells that are none."""
 
     table: Table
-    course: int  # the index of the synthetic cells: course code, date, outcome, score
+    course: int  # the index of the first synthetic cell; course code, date, outcome and score follow in that order
     problems: list[Problem] = field(default_factory=list)
     refused_people: set[str] = field(default_factory=set)
     not_counted: Counter[str] = field(default_factory=Counter)
@@ -144,17 +161,6 @@ class Unpivoted:
     blank: int = 0  # person rows with no course cell filled
     cells: int = 0  # every filled course cell
 
-    @property
-    def date(self) -> int:
-        return self.course + 1
-
-    @property
-    def outcome(self) -> int:
-        return self.course + 2
-
-    @property
-    def score(self) -> int:
-        return self.course + 3
 
 
 #: The outcome written into a long row made from a wide cell: a word every reading knows.
@@ -170,7 +176,7 @@ def unpivot(
     order: DayOrder | None = None,
     undated: dt.date | None = None,
     words: Mapping[str, Outcome] | None = None,
-    skip: Any = None,
+    skip: Callable[[list[Any]], bool] | None = None,
 ) -> Unpivoted:
     """The long rows of a wide table: the person cells and, after them, the course, its date, outcome and score.
 
