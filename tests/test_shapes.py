@@ -204,3 +204,45 @@ def test_a_wide_sheet_whose_courses_no_catalogue_names_is_held_back(run_line: Ru
     mapping.write_text("headers:\n  溝通課: ignore\n  簡報課: ignore\n", encoding="utf-8")
     run = run_line("assess", str(passport), "--mapping", str(mapping), *AS_OF, "-f", "json")
     assert run.code == 0 and json.loads(run.stdout) == []  # ignored on purpose: a list of names, passed over
+
+
+def test_a_subtotal_whose_count_spills_into_the_date_column_is_passed_over(tmp_path: Path) -> None:
+    """小計 merged over five columns and 「3 筆」 over the rest lands in 上課日期: still a subtotal, not a bad row."""
+    page = (
+        "<table><tr><th>員工編號</th><th>姓名</th><th>課程代號</th><th>上課日期</th></tr>"
+        "<tr><td>E1</td><td>王</td><td>C01</td><td>115/03/05</td></tr>"
+        "<tr><td colspan=3>小計</td><td>1 筆</td></tr></table>"
+    )
+    path = tmp_path / "web.xls"
+    path.write_text(page, encoding="utf-8")
+    found = read(path)
+    assert found.problems == {}
+    (count,) = found.counts
+    assert (count.rows, len(count.evidence), count.passed_over) == (2, 1, {"summary": 1})
+
+
+def test_a_wide_tables_course_columns_are_read_not_unused(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "passport.csv",
+        [["員工編號", "姓名", "C01", "C03"], ["E1", "王", "2026-03-05", "×"], ["合計", "", "1", "0"]],
+    )
+    found = read(path)
+    assert [w.key for w in found.warnings] == []  # neither C01 nor C03 is "unused", and 合計 is no person
+    (count,) = found.counts
+    assert (count.rows, count.not_counted, count.passed_over) == (3, {"not_passed": 1}, {"summary": 1})
+
+
+def test_a_held_back_tables_people_are_its_people(tmp_path: Path) -> None:
+    """The rows of a table waiting for a mapping are refused; its 小計 row is about nobody."""
+    path = write_csv(
+        tmp_path / "r.csv",
+        [
+            ["員工編號", "姓名", "課程代號", "結訓日期", "簽到"],
+            ["E1", "王", "C01", "2026-03-05", "○"],
+            ["小計", "", "", "", "1"],
+        ],
+    )
+    found = read(path)
+    (count,) = found.counts
+    assert (count.rows, count.refused, count.refused_people, count.unreadable) == (2, 2, {"E1"}, False)
+    assert [p.key for p in found.problems[str(path)]] == ["records.result_column"]

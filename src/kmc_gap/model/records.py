@@ -59,6 +59,7 @@ from kmc_gap.model.tables.cells import (
     cell_level,
     cell_passed,
     cell_score,
+    is_date,
     outcome_of,
 )
 from kmc_gap.model.tables.cells import (
@@ -696,7 +697,8 @@ def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column | N
     if first.startswith(_NOTE) and not cell(Column.date):
         return Skip.note
     labels = [cell(Column.person_id), cell(Column.name), cell(Column.organisation), texts[0] or ""]
-    if not cell(Column.date) and any(len(label) <= 24 and any(w in _norm(label) for w in _SUMMARY) for label in labels):
+    labelled = any(len(label) <= 24 and any(w in _norm(label) for w in _SUMMARY) for label in labels)
+    if labelled and not is_date(cell(Column.date)):  # 小計 with its count (3 筆) spread into the date column
         return Skip.summary
     if len(filled) == 1:
         return Skip.summary if _number(filled[0], ()) is not None else Skip.section
@@ -1158,11 +1160,16 @@ class _Loader:
             key = "records.sheet_empty" if not table.rows else "records.sheet_skipped"
             self.result.warnings.append(Problem(table.file, key, {"sheet": table.sheet or ""}, sheet=table.sheet))
             return
-        header = found.header
-        held = self.result_columns(table, header) if header is not None and not roster_only else []
-        said = {table.first_column + like.index for like in held}  # their problems say more than "unused"
-        self.result.warnings += [w for w in found.warnings if w.column not in said]
-        if header is not None and not roster_only and self.shaped(table, header, held):
+        header = found.header if not roster_only else None
+        wide = self.wide_columns(header) if header is not None else {}
+        held = self.result_columns(table, header) if header is not None and not wide else []
+        read = {table.first_column + i for i in (*wide, *(like.index for like in held))}  # never merely "unused"
+        self.result.warnings += [w for w in found.warnings if w.column not in read]
+        if header is not None and wide:
+            self.wide(table, header, wide)
+            return
+        if header is not None and held:
+            self.hold(table, header, held)
             return
         if found.columns is None:
             self.refuse(table, found.problems)
@@ -1220,28 +1227,29 @@ class _Loader:
         rows = sum(1 for number, _ in table.rows if number > header.header_row)
         count = RowCount(table.file, table.sheet, "records", rows, refused=rows, header_row=header.header_row)
         count.columns, count.problems = _read_as(header), problems
+        wanted = self.options.wanted
         count.refused_people = {
-            text for number, cells in table.rows if number > header.header_row and (text := _person_of(cells, header))
+            text
+            for number, cells in table.rows
+            if number > header.header_row
+            and row_kind(cells, header, wanted) is None  # a 小計 row is about nobody
+            and (text := _person_of(cells, header))
         }
         self.result.counts.append(count)
 
-    def shaped(self, table: Table, header: Columns, held: list[ResultLike]) -> bool:
-        """Whether the table was dealt with by its shape: a wide matrix read, or refused for result-like columns.
-
-        A column whose header names a catalogue course makes a table of people a wide one; a column
-        nobody mapped whose values look like results or attendance (簽到, 考核) makes every row of the
-        table wait for a mapping, since reading past it would count its fails and absences as training.
-        In a table of people with no record columns, such a column is a course no catalogue names.
-        """
+    def wide_columns(self, header: Columns) -> dict[int, str]:
+        """The columns of a wide table (a row per person): those whose header names a catalogue course."""
         has_person = Column.person_id in header.index or Column.name in header.index
+        if not has_person or any(c in header.index for c in (Column.course, Column.title)):
+            return {}
         courses = self.options.catalog.courses if self.options.catalog is not None else []
-        if has_person and not any(c in header.index for c in (Column.course, Column.title)):
-            wide = course_columns(header.headers, header.unused, [(c.code, c.title) for c in courses])
-            if wide:
-                self.wide(table, header, wide)
-                return True
-        if not held:
-            return False
+        return course_columns(header.headers, header.unused, [(c.code, c.title) for c in courses])
+
+    def hold(self, table: Table, header: Columns, held: list[ResultLike]) -> None:
+        """A table with columns nobody mapped whose values look like results or attendance (簽到, 考核): every
+        row waits for the mapping line the message gives, since reading past such a column would count its
+        fails and absences as training. In a table of people with no record columns, such a column is a
+        course no catalogue names."""
         key = "records.wide_unknown" if header.people_only else "records.result_column"
         problems = [
             table.problem(
@@ -1255,7 +1263,6 @@ class _Loader:
             for like in held
         ]
         self.refuse(table, problems, header)
-        return True
 
     def result_columns(self, table: Table, header: Columns) -> list[ResultLike]:
         """The columns nobody mapped whose header or values say results or attendance; in a table of people

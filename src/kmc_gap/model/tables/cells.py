@@ -65,6 +65,20 @@ def cell_date(value: Any, order: DayOrder | None = None) -> dt.date:
         raise CellError(exc.key, **exc.args_) from None
 
 
+def is_date(value: Any) -> bool:
+    """Whether a cell holds a date: a date cell, or text in a date form. A number cell is never taken for one
+    here (in a table of people it is a count or a score); a subtotal's ``3 筆`` is no date either."""
+    if isinstance(value, dt.date):
+        return True
+    if isinstance(value, int | float) or not _text(value):
+        return False
+    try:
+        cell_date(value)
+    except CellError:
+        return False
+    return True
+
+
 def cell_expires(value: Any, order: DayOrder | None = None) -> dt.date | None:
     """An expiry date, or None for a certificate that never expires (永久有效, 無期限, —, an empty cell)."""
     if _text(value) is None or norm(_text(value) or "") in _NO_EXPIRY:

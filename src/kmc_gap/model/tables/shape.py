@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from kmc_gap.model.hrdates import DayOrder
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.tables.cells import CellError, Outcome, cell_date, norm, number_in, outcome_of
+from kmc_gap.model.tables.cells import CellError, Outcome, cell_date, is_date, norm, number_in, outcome_of
 from kmc_gap.model.tables.table import Table, cell_text
 from kmc_gap.words.catalogue import ATTENDANCE_HEADER_WORDS, RESULT_HEADER_WORDS, SCORE_UNITS
 
@@ -72,7 +72,7 @@ def result_like(
     outcomes = [outcome_of(value, words) for value in values]
     marked = sum(outcome is not None for outcome in outcomes)
     if dates:
-        marked += sum(outcome is None and _is_date(value) for outcome, value in zip(outcomes, values, strict=True))
+        marked += sum(outcome is None and is_date(value) for outcome, value in zip(outcomes, values, strict=True))
     scores = sum(bool(_SCORE_TEXT.match(norm(cell_text(value) or ""))) for value in values)
     key = norm(header)
     named = any(norm(word) in key for word in RESULT_HEADER_WORDS)
@@ -85,18 +85,6 @@ def result_like(
     if any(norm(word) in key for word in ATTENDANCE_HEADER_WORDS) or (marked and attendance * 2 >= marked):
         return "attendance"
     return "passed"
-
-
-def _is_date(value: Any) -> bool:
-    if isinstance(value, dt.date):
-        return True
-    if isinstance(value, int | float):
-        return False  # a number in a people's table is a count or a score, never taken for a date
-    try:
-        cell_date(value)
-    except CellError:
-        return False
-    return True
 
 
 def shown_values(values: Iterable[Any]) -> tuple[str, ...]:
