@@ -255,9 +255,7 @@ def ods(rows: list[list[Any]], path: Path) -> None:
 
 def html_as_xls(rows: list[list[Any]], path: Path) -> None:
     """What web training systems send as "匯出 Excel": an HTML table in Big5, under ``.xls``."""
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_text(c))}</td>" for c in row) + "</tr>\n" for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_text(c))}</td>" for c in row) + "</tr>\n" for row in rows)
     page = (
         '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>'
         '<meta http-equiv="Content-Type" content="text/html; charset=big5"><style>td {mso-number-format:"@";}</style>'

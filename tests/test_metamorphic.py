@@ -39,20 +39,22 @@ def read(run: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
 def check(reports: list[dict[str, Any]], count: dict[str, Any]) -> None:
     """The truth, and an accounting that adds up."""
     assert sorted(r["person"]["id"] for r in reports) == sorted(p[0] for p in PEOPLE)  # no one invented or split
-    found = {
-        (r["person"]["id"], ev["course"], ev["date"]) for r in reports for ev in r["evidence"] if ev["counted"]
-    }
+    found = {(r["person"]["id"], ev["course"], ev["date"]) for r in reports for ev in r["evidence"] if ev["counted"]}
     assert found == PASSES
     assert (count["counted"], count["not_counted"], count["refused"]) == (len(PASSES), MISSED, 0)
     assert count["not_counted_by"] == {"not_passed": MISSED}
     assert count["rows"] == count["counted"] + count["not_counted"] + count["passed_over"] + count["refused"]
 
 
-CASES = [
-    (shape, container, STYLES[(i + j) % len(STYLES)].name)
-    for i, shape in enumerate(SHAPES)
-    for j, container in enumerate(CONTAINERS)
-] + [("long", "csv-utf8", style.name) for style in STYLES] + [("wide", "xlsx", style.name) for style in STYLES]
+CASES = (
+    [
+        (shape, container, STYLES[(i + j) % len(STYLES)].name)
+        for i, shape in enumerate(SHAPES)
+        for j, container in enumerate(CONTAINERS)
+    ]
+    + [("long", "csv-utf8", style.name) for style in STYLES]
+    + [("wide", "xlsx", style.name) for style in STYLES]
+)
 
 
 @pytest.mark.parametrize(("shape", "container", "style"), sorted(set(CASES)))

@@ -1290,7 +1290,7 @@ class _Loader:
             order=order,
             undated=undated,
             words=self.options.words,
-            skip=lambda cells: row_kind(cells, header, wanted) is not None,
+            skip=lambda cells: kind.value if (kind := row_kind(cells, header, wanted)) is not None else None,
         )
         index = {c: i for c, i in header.index.items() if c in (*ROSTER, Column.organisation, Column.role)}
         synthetic = (Column.course, Column.date, Column.passed, Column.score)
@@ -1306,7 +1306,7 @@ class _Loader:
         records, problems = reader.records(count)
         for number, cells in long.people_rows:
             reader.bystander(_Row(table, number, cells, header))
-        count.rows += long.cells - len(long.table.rows) + long.blank + long.passed_over["summary"]
+        count.rows += long.cells - len(long.table.rows) + long.blank + long.skipped
         count.pass_over("no_results", long.blank)
         for why, n in long.passed_over.items():
             count.pass_over(why, n)

@@ -148,7 +148,7 @@ class Unpivoted:
     people_rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # a person row that made no long row
     blank: int = 0  # person rows with no course cell filled
     cells: int = 0  # every filled course cell
-
+    skipped: int = 0  # rows that are no person: subtotals, notes, the header again
 
 
 #: The outcome written into a long row made from a wide cell: a word every reading knows.
@@ -164,22 +164,25 @@ def unpivot(
     order: DayOrder | None = None,
     undated: dt.date | None = None,
     words: Mapping[str, Outcome] | None = None,
-    skip: Callable[[list[Any]], bool] | None = None,
+    skip: Callable[[list[Any]], str | None] | None = None,
 ) -> Unpivoted:
     """The long rows of a wide table: the person cells and, after them, the course, its date, outcome and score.
 
-    ``skip`` tells a row that is no person (a subtotal, a note). A cell with a date of its own is a course
-    completed that day; a mark or a score without one takes ``undated`` (a mapping's ``undated:``), else it is
-    refused at its cell: the date is the one decision kmc-gap will not guess. A fail or an absence without a
-    date is not counted, with its cause; 報名, 取消 are passed over as no training taken.
+    ``skip`` names what a row that is no person is (``summary``, ``note``), else None. A cell with a date
+    of its own is a course completed that day; a mark or a score without one takes ``undated`` (a mapping's
+    ``undated:``), else it is refused at its cell: the date is the one decision kmc-gap will not guess. A
+    fail or an absence without a date is not counted, with its cause; 報名, 取消 are passed over as no
+    training taken.
     """
     width = max((len(cells) for _, cells in table.rows), default=0)
     out = Unpivoted(Table(table.file, table.sheet, [], table.first_column, table.hidden), width)
     for number, cells in table.rows:
         if number <= header_row:
             continue
-        if skip is not None and skip(cells):
-            out.passed_over["summary"] += 1
+        kind = skip(cells) if skip is not None else None
+        if kind is not None:
+            out.passed_over[kind] += 1
+            out.skipped += 1
             continue
         filled = 0
         made = len(out.table.rows)
