@@ -10,6 +10,8 @@ refused. A new kind of export is one more renderer here, not one more hand-made 
   below), ``blocks`` (a person's cells only on their first row, a 小計 row after each person) and
   ``wide`` (a row per person, a column per course: a date where passed, ×, 不合格, 缺課 or 請假 otherwise).
 - **Value styles** (:data:`STYLES`): how dates, scores and outcomes are typed.
+- **Names only** (:func:`names_only`): any shape without its id column, joined to a roster by name and
+  department.
 - **Containers** (:data:`CONTAINERS`): CSV, TSV and "Unicode text" in UTF-8, UTF-8 with a BOM, UTF-16
   (with and without a byte-order mark) and Big5; ``.xlsx``, ``.xls`` (BIFF), ``.ods``, an HTML table
   and an Excel 2003 XML Spreadsheet each saved as ``.xls``, a workbook renamed ``.csv``.
@@ -164,6 +166,21 @@ def wide(results: list[Result], style: Style) -> list[list[Any]]:
 
 
 SHAPES: dict[str, Callable[[list[Result], Style], list[list[Any]]]] = {"long": long, "blocks": blocks, "wide": wide}
+
+#: Someone on the roster who shares a name with one of :data:`PEOPLE` and works in another department.
+NAMESAKE = ("E0199", "陳怡君", "業務發展部")
+
+
+def names_only(rows: list[list[Any]]) -> list[list[Any]]:
+    """A shape with its person id column left out (a hand-kept sheet of names and departments); a title or
+    count line, one cell wide, stays as it is."""
+    return [row[1:] if len(row) > 1 else row for row in rows]
+
+
+def roster(path: Path) -> None:
+    """The team's 人員名冊, with a namesake the departments tell apart."""
+    rows = [["員工編號", "姓名", "部門", "到職日"], *([*p, "2020/01/06"] for p in [*PEOPLE, NAMESAKE])]
+    path.write_text(_delimited(rows, ",", "\r\n"), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- containers

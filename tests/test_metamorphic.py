@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renderings import CONTAINERS, PEOPLE, SHAPES, STYLES, counted, truth
+from renderings import CONTAINERS, NAMESAKE, PEOPLE, SHAPES, STYLES, counted, names_only, roster, truth
 
 from conftest import RunLine, examples, run_cli
 
@@ -32,7 +32,7 @@ def read(run: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     assert run.code == 0, run.stderr  # nothing refused, no hand cleaning
     reports = json.loads(run.stdout)
     reports = reports if isinstance(reports, list) else [reports]
-    (count,) = [c for c in reports[0]["inputs"] if c["rows"] or c["counted"]]
+    (count,) = [c for c in reports[0]["inputs"] if (c["rows"] or c["counted"]) and c["kind"] != "roster"]
     return reports, count
 
 
@@ -118,3 +118,39 @@ def test_a_mapped_result_column_reads(run_line: RunLine, tmp_path: Path) -> None
     mapping.write_text("headers:\n  簽到: attendance\n", encoding="utf-8")
     reports, count = read(run_line("assess", str(path), "-c", CATALOG, "--mapping", str(mapping), *AS_OF, "-f", "json"))
     check(reports, count)
+
+
+@pytest.mark.parametrize(
+    ("shape", "container"),
+    [("long", "csv-utf8"), ("blocks", "xlsx"), ("wide", "html-as-xls"), ("long", "ods"), ("wide", "csv-big5-semicolon")],
+)
+def test_a_table_of_names_joins_the_roster(run_line: RunLine, tmp_path: Path, shape: str, container: str) -> None:
+    """Without its id column, every shape reads to the same evidence: each row joins its roster person by name,
+    and the namesake in another department (E0199 陳怡君) is told apart by the department, never credited."""
+    suffix, write = CONTAINERS[container]
+    path, team = tmp_path / f"names{suffix}", tmp_path / "roster.csv"
+    write(names_only(SHAPES[shape](RESULTS, STYLES[1])), path)
+    roster(team)
+    run = run_line("assess", str(path), "--roster", str(team), "-c", CATALOG, *AS_OF, "-f", "json")
+    reports, count = read(run)
+    namesake = [r for r in reports if r["person"]["id"] == NAMESAKE[0]]
+    assert [ev for r in namesake for ev in r["evidence"]] == []  # on the team, with nothing of 陳怡君 E0101's
+    check([r for r in reports if r["person"]["id"] != NAMESAKE[0]], count)
+
+
+def test_a_name_the_department_does_not_settle_is_refused(run_line: RunLine, tmp_path: Path) -> None:
+    """With the department column gone too, 陳怡君 could be E0101 or E0199: her rows are refused, listed, never
+    merged into either; everyone else's rows still count."""
+    path, team = tmp_path / "names.csv", tmp_path / "roster.csv"
+    rows = [row[:1] + row[2:] if len(row) > 2 else row for row in names_only(SHAPES["long"](RESULTS, STYLES[0]))]
+    CONTAINERS["csv-utf8"][1](rows, path)
+    roster(team)
+    run = run_line("assess", str(path), "--roster", str(team), "-c", CATALOG, *AS_OF, "-f", "json", "--lang", "en")
+    assert run.code == 2
+    reports = json.loads(run.stdout)
+    hers = [r for r in RESULTS if r.person[1] == NAMESAKE[1]]
+    (count,) = [c for c in reports[0]["inputs"] if c["rows"] and c["kind"] != "roster"]
+    assert count["refused"] == len(hers) and count["people_refused"] == 1
+    found = {(r["person"]["id"], ev["course"], ev["date"]) for r in reports for ev in r["evidence"] if ev["counted"]}
+    assert found == {p for p in PASSES if p[0] != "E0101"}
+    assert "E0101" in run.stderr and "E0199" in run.stderr  # both candidates named

@@ -72,6 +72,11 @@ class RecordMapping(_Model):
     date_order: Literal["dmy", "mdy"] | None = Field(
         None, description="how 05/03/2026 is read when the file's own dates do not settle it"
     )
+    join: Literal["name", "name_department"] | None = Field(
+        None,
+        description="how rows of a table without person ids join the people known by id: by name alone, or by "
+        "name and, where a row gives one, department (the default)",
+    )
 
 
 def load_mapping(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RecordMapping:

@@ -133,6 +133,10 @@ class Column(StrEnum):
 
 
 REQUIRED = (Column.person_id, Column.name, Column.date)
+#: The columns a table of records needs at the least: with no person id, its rows join people by name.
+NAMED = (Column.name, Column.date)
+#: The person id a row of a table without ids stands under until it is joined by name (never a profile's id).
+_BY_NAME = "\x01"
 #: The columns of a roster (人員名冊): who is on the team, with no record columns.
 ROSTER = (Column.person_id, Column.name)
 #: Columns that make a table one of records rather than a roster.
@@ -734,6 +738,7 @@ class _Reader:
         self.attended = functools.partial(cell_attended, words=self.words)
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
+        self.by_name = Column.person_id not in columns.index  # a table of names only: joined by name once all is read
         self.skipped: dict[Skip, int] = {}
         self.first_skip: int | None = None  # where the note about the rows passed over points
         self.filled = 0  # rows whose person cells were empty under a block's first row, filled down
@@ -807,7 +812,7 @@ class _Reader:
         if not usable:
             self.bystander(row)
             return None
-        for col in REQUIRED:
+        for col in NAMED if self.by_name else REQUIRED:
             if row.text(col) is None:
                 row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
         date = row.read(Column.date, self.date)
@@ -828,8 +833,11 @@ class _Reader:
         title = row.text(Column.title) or (course.title if course else None) or row.text(Column.course)
         if title is None:
             row.fail(Column.title, "records.no_title")
-        person_id = self.options.person_key(row.text(Column.person_id) or "") or None
         name = row.text(Column.name)
+        if self.by_name:
+            person_id: str | None = _BY_NAME + join_key(name or "")
+        else:
+            person_id = self.options.person_key(row.text(Column.person_id) or "") or None
         if row.problems or None in (date, level, covers, title, person_id, name):
             return None
         assert date is not None and person_id is not None and name is not None and title is not None
@@ -1042,6 +1050,7 @@ class _Loader:
         self.pending: list[tuple[Tables, bool]] = []  # workbooks read once it is known whether --sheet was found
         self.first: str | None = None  # the first record file, where a problem of the whole run is told
         self.left: dict[str, Person] = {}  # join key → a roster person who has left
+        self.named: list[tuple[RowCount, list[_Record], int | None]] = []  # rows of tables without ids, joined by name at the end
 
     def load(self, paths: Sequence[Path]) -> RecordSet:
         for path in self.options.roster:
@@ -1153,7 +1162,7 @@ class _Loader:
             self.table(table, roster_only=roster_only, every=False)
 
     def table(self, table: Table, *, roster_only: bool, every: bool) -> None:
-        required = ROSTER if roster_only else REQUIRED
+        required = ROSTER if roster_only else NAMED
         found = find_columns(table, self.options.columns, required, mapping=self.options.mapping)
         self.matched |= found.overrides
         if every and found.known < len(ROSTER):  # a sheet with no header of ours (a chart, notes): named, passed over
@@ -1202,6 +1211,9 @@ class _Loader:
             self.result.problems.setdefault(table.file, []).extend([*problems, *more])
         self.result.warnings += warnings
         self.result.sources.append(table.source)
+        if reader.by_name:
+            self.named.append((count, records, reader.columns.index.get(Column.name)))
+            return
         repeats: list[Problem] = []
         firsts = {record.person.id: record.row for record in reversed(records)}
         for ident, (row, person) in reader.bystanders.items():  # in the order of first row, with the others
@@ -1385,6 +1397,7 @@ class _Loader:
         People the roster says have left are set aside (listed in ``leavers``) unless ``include_leavers``.
         """
         self.join_dropped_zeros()
+        self.join_names()
         out: list[tuple[str, RecordPerson]] = []
         if self.roster is not None:
             for key, (person, file) in self.roster.items():
@@ -1438,6 +1451,93 @@ class _Loader:
         if len(joined) > MAX_REPEAT_WARNINGS:  # a whole column typed as numbers: said once, not once a person
             more = len(joined) - MAX_REPEAT_WARNINGS
             self.result.warnings.append(Problem(joined[0].file, "records.zeros_joined_more", {"n": more}))
+
+
+    def join_names(self) -> None:
+        """Join the rows of tables without ids to the people known by id, by name (and department).
+
+        A person is only ever made from a roster or a row with an id: a name is looked up among them,
+        and where two share it, the row's department settles which. A name nobody known has, a name
+        two people share that the department does not settle, or a department that is not the one
+        person's, leaves the row refused, one problem per name and table; never merged, never split.
+        """
+        if not self.named:
+            return
+        directory = _Directory(self.roster or {}, self.people)
+        join = self.options.mapping.join if self.options.mapping is not None else None
+        for count, records, column in self.named:
+            refused: dict[tuple[str, str], list[_Record]] = {}
+            repeats: list[Problem] = []
+            for record in records:
+                key, why = directory.find(record.person, by_department=join != "name")
+                if key is None:
+                    refused.setdefault((join_key(record.person.name), why), []).append(record)
+                    continue
+                joined = directory.joined(record, key)
+                if _add(self.people, joined, count.file, self.result.warnings, repeats, key):
+                    count.evidence.append(joined.evidence.id if joined.evidence is not None else "")
+                else:
+                    count.pass_over("duplicate")
+            self.result.warnings += _repeats(repeats)
+            for (_, why), rows in refused.items():
+                count.refused += len(rows)
+                count.refused_people.add(rows[0].person.name)
+                problem = directory.problem(rows, why, column)
+                count.problems.append(problem)
+                self.result.problems.setdefault(count.file, []).append(problem)
+
+
+class _Directory:
+    """The people known by id (the roster, then the records' people), looked up by name for tables without ids."""
+
+    def __init__(self, roster: Mapping[str, tuple[Person, str]], people: Mapping[str, _Person]) -> None:
+        self.known: dict[str, list[tuple[str, Person, set[str]]]] = {}  # name key → (join key, person, departments)
+        for key, (person, _) in roster.items():
+            self.add(key, person, {person.organisation} if person.organisation else set())
+        for key, gathered in people.items():
+            if key not in roster:
+                departments = {*gathered.departments, gathered.person.organisation or ""}
+                self.add(key, gathered.person, {d for d in departments if d})
+
+    def add(self, key: str, person: Person, departments: set[str]) -> None:
+        self.known.setdefault(join_key(person.name), []).append((key, person, {_norm(d) for d in departments}))
+
+    def candidates(self, person: Person) -> list[tuple[str, Person, set[str]]]:
+        return self.known.get(join_key(person.name), [])
+
+    def find(self, person: Person, *, by_department: bool) -> tuple[str | None, str]:
+        """The join key of the one person the row names, or None and why (unknown, ambiguous, department)."""
+        found = self.candidates(person)
+        department = _norm(person.organisation) if person.organisation else None
+        if department is not None and (by_department or len(found) > 1):
+            same = [c for c in found if department in c[2]]
+            if len(found) == 1 and not same and found[0][2] and by_department:
+                return None, "department"  # the one 王小明 known works elsewhere: maybe another 王小明
+            found = same if len(found) > 1 else found
+        if len(found) == 1:
+            return found[0][0], ""
+        return None, "ambiguous" if found else "unknown"
+
+    def joined(self, record: _Record, key: str) -> _Record:
+        """The row under the person's id: its evidence id is that of the same row with the id written in."""
+        person = next(p for k, p, _ in self.candidates(record.person) if k == key)
+        who = Person(name=record.person.name, id=person.id, organisation=record.person.organisation, role=record.person.role)
+        evidence = record.evidence
+        if evidence is not None:
+            ident = record_id(person.id or "", evidence.course or evidence.title, evidence.date)
+            evidence = evidence.model_copy(update={"id": ident})
+        return replace(record, person=who, evidence=evidence)
+
+    def problem(self, rows: list[_Record], why: str, column: int | None) -> Problem:
+        """One problem for a name's refused rows of one table, at the first, naming whom it could have been."""
+        first = rows[0]
+        found = self.candidates(first.person)
+        people = tuple(
+            Word("records.person_in", {"name": p.name, "id": p.id or "", "department": p.organisation or "—"})
+            for _, p, _ in found
+        )
+        args = {"name": first.person.name, "department": first.person.organisation or "—", "n": len(rows)}
+        return first.table.problem(f"records.name_{why}", first.row, column, people=people, **args)
 
 
 def _person_of(cells: list[Any], header: Columns) -> str | None:

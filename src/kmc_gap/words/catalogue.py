@@ -214,6 +214,43 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "人員編號 {id}（{name}）有訓練紀錄，但不在人員名冊中",
         "person id {id} ({name}) has records but is not on the roster",
     ),
+    "records.name_unknown": (
+        "這張表沒有人員編號欄，列依姓名對人；但名冊與其他紀錄都沒有「{name}」（{department}）：{n} 列未採計。"
+        "請以 --roster 指定人員名冊，或在表中加上人員編號欄",
+        Plural(
+            "n",
+            'this table has no person id column, so its rows are joined by name; but neither the roster nor the other '
+            'records have "{name}" ({department}): {n} row not counted. Give the roster with --roster, or add a '
+            "person id column",
+            'this table has no person id column, so its rows are joined by name; but neither the roster nor the other '
+            'records have "{name}" ({department}): {n} rows not counted. Give the roster with --roster, or add a '
+            "person id column",
+        ),
+    ),
+    "records.name_ambiguous": (
+        "這張表沒有人員編號欄；「{name}」（{department}）有同名的人：{people}，部門也分不出是誰：{n} 列未採計。"
+        "請在表中加上人員編號欄或部門欄",
+        Plural(
+            "n",
+            'this table has no person id column; "{name}" ({department}) could be any of {people}, and the department '
+            "does not settle who: {n} row not counted. Add a person id or department column to the table",
+            'this table has no person id column; "{name}" ({department}) could be any of {people}, and the department '
+            "does not settle who: {n} rows not counted. Add a person id or department column to the table",
+        ),
+    ),
+    "records.name_department": (
+        "這張表沒有人員編號欄；唯一的「{name}」是 {people}，但這裡的部門是「{department}」，可能是另一個人：{n} 列"
+        "未採計。若確是同一人（調過部門），請在對照檔加上一行 join: name",
+        Plural(
+            "n",
+            'this table has no person id column; the one "{name}" known is {people}, but the department here is '
+            '"{department}", so it may be someone else: {n} row not counted. If it is the same person (who moved), '
+            "add the line join: name to the mapping",
+            'this table has no person id column; the one "{name}" known is {people}, but the department here is '
+            '"{department}", so it may be someone else: {n} rows not counted. If it is the same person (who moved), '
+            "add the line join: name to the mapping",
+        ),
+    ),
     "records.bad_score": (
         "成績「{value}」不是 0 以上的數字，也不是合格／不合格／缺考",
         'score "{value}" is not a number of 0 or more, nor pass, fail or absent',
@@ -360,6 +397,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "records.person": ("{name}（{id}）", "{name} ({id})"),
     "records.department": ("{department}", "{department}"),
+    "records.person_in": ("{name}（{id}，{department}）", "{name} ({id}, {department})"),
     "inputs.parts": ("{first}；{second}", "{first}; {second}"),
     "records.rows_summed": (
         "{n} 列同樣的問題，第一列：{first}（第 {rows}{more} 列）",
