@@ -122,7 +122,13 @@ def test_a_mapped_result_column_reads(run_line: RunLine, tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("shape", "container"),
-    [("long", "csv-utf8"), ("blocks", "xlsx"), ("wide", "html-as-xls"), ("long", "ods"), ("wide", "csv-big5-semicolon")],
+    [
+        ("long", "csv-utf8"),
+        ("blocks", "xlsx"),
+        ("wide", "html-as-xls"),
+        ("long", "ods"),
+        ("wide", "csv-big5-semicolon"),
+    ],
 )
 def test_a_table_of_names_joins_the_roster(run_line: RunLine, tmp_path: Path, shape: str, container: str) -> None:
     """Without its id column, every shape reads to the same evidence: each row joins its roster person by name,

@@ -12,13 +12,15 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
-from kmc_gap.model.problems import Problem
+from kmc_gap.model.paths import shown
+from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from kmc_gap.model.mapping import RecordMapping
     from kmc_gap.model.models import Standard
     from kmc_gap.model.records import RecordSet, RowCount
 
@@ -65,6 +67,7 @@ class TableInspection:
     causes: list[Cause]
     unreadable: bool = False
     words: list[str] = field(default_factory=list)  # the outcome words among them, for a mapping's words
+    courses: list[str] = field(default_factory=list)  # headers that look like courses no catalogue names
 
 
 @dataclass
@@ -75,8 +78,9 @@ class Inspection:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     id_width: int | None = None  # the roster's ids are this wide, when some record ids had lost their zeros
-    #: The ``headers`` and ``words`` of the ``--mapping`` the run applied, which a written mapping keeps.
-    kept: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: Every decision of the mapping being written over and of the ``--mapping`` the run applied (its fields
+    #: as JSON values), which a written mapping keeps.
+    kept: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -100,10 +104,15 @@ def inspect(request: InspectRequest, std: Standard) -> Inspection:
     from kmc_gap.model.records import load_records
 
     options = read_options(request.catalog, request.reading, std, request.max_bytes)
+    earlier = _written_before(request)
     found = load_records(list(request.files), std, options)
     out = Inspection(warnings=found.warnings)
-    if options.mapping is not None:
-        out.kept = options.mapping.model_dump(include={"headers", "words"})
+    for mapping in (earlier, options.mapping):
+        if mapping is not None:
+            for key, value in mapping.model_dump(
+                mode="json", exclude_defaults=True, exclude={"mapping_version"}
+            ).items():
+                out.kept[key] = {**out.kept[key], **value} if isinstance(value, dict) and key in out.kept else value
     out.tables = [_table(count) for count in found.counts]
     read = {(t.file) for t in out.tables if not t.unreadable}
     out.problems = [p for file, problems in found.problems.items() if file not in read for p in problems]
@@ -111,12 +120,37 @@ def inspect(request: InspectRequest, std: Standard) -> Inspection:
     return out
 
 
+def _written_before(request: InspectRequest) -> RecordMapping | None:
+    """The mapping ``--write-mapping`` would write over: its decisions are kept. A file there that is not a
+    mapping is never written over (an ``InputError`` naming it)."""
+    from kmc_gap.model.mapping import load_mapping
+
+    path = request.write_mapping
+    if path is None or not path.is_file() or any(_same(path, other) for other in request.never_overwrite()):
+        return None  # nothing there, or one of the inputs, which the writing itself refuses
+    try:
+        return load_mapping(path, request.max_bytes)
+    except InputError as exc:
+        refusal = Problem(shown(path), "inspect.not_a_mapping", {})
+        raise InputError([refusal, *exc.problems]) from None
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 def _table(count: RowCount) -> TableInspection:
     headers = {i + 1: header for i, (header, _) in enumerate(count.columns)}
     unknown: Counter[tuple[str, str]] = Counter()
     causes: dict[str, list[Problem]] = {}
     words: dict[str, None] = {}
+    courses: dict[str, None] = {}
     for problem in count.problems:
+        if problem.key == "records.wide_unknown":
+            courses[str(problem.args.get("header", ""))] = None
         causes.setdefault(problem.key, []).append(problem)
         if problem.key in VALUE_PROBLEMS and problem.column is not None:
             unknown[(headers.get(problem.column, ""), str(problem.args.get("value", "")))] += 1
@@ -132,6 +166,7 @@ def _table(count: RowCount) -> TableInspection:
         unknown=[(header, value, n) for (header, value), n in unknown.most_common()],
         causes=[Cause(key, len(found), found[:EXAMPLES]) for key, found in causes.items()],
         words=list(words),
+        courses=list(courses),
         unreadable=count.unreadable,
     )
 
@@ -145,26 +180,42 @@ def _id_width(found: RecordSet) -> int | None:
 
 
 def mapping_text(inspection: Inspection, notes: dict[str, str]) -> str:
-    """The findings as a mapping file to finish by hand: each header read, each value not understood.
+    """The findings as a mapping file to finish by hand: each header read, each value not understood, each
+    column that looks like a course no catalogue names.
 
-    The ``headers`` and ``words`` of the mapping this run applied are kept, so that a decision once
-    written is never lost; ``notes`` are the comments, in the user's language.
+    Every decision of the mapping written over and of the one the run applied is kept, so that a decision
+    once written is never lost; ``notes`` are the comments, in the user's language.
     """
-    kept = inspection.kept
-    headers: dict[str, str | None] = dict(kept.get("headers", {}))
-    words: dict[str, str | None] = dict(kept.get("words", {}))
+    kept = dict(inspection.kept)
+    headers: dict[str, str | None] = dict(kept.pop("headers", {}))
+    words: dict[str, str | None] = dict(kept.pop("words", {}))
+    courses: dict[str, str | None] = dict(kept.pop("courses", {}))
     for table in inspection.tables:
         for header, read_as in table.columns:
-            headers.setdefault(header, read_as)
+            if header not in table.courses:  # proposed under courses, not as a header of no use
+                headers.setdefault(header, read_as)
         for word in table.words:
             words.setdefault(word, None)
+        for header in table.courses:
+            courses.setdefault(header, None)
+    id_width = kept.pop("id_width", inspection.id_width)
+    date_order = kept.pop("date_order", None)
     lines = [f"# {notes['title']}", f"# {notes['how']}", "mapping_version: 1", "headers:"]
     lines += [_entry(key, value, notes["header_open"]) for key, value in headers.items()] or ["  {}"]
     lines.append("words:")
     lines += [_entry(key, value, notes["word_open"]) for key, value in words.items()] or ["  {}"]
-    lines.append(f"id_width: {inspection.id_width if inspection.id_width else 'null'}")
-    lines.append(f"date_order: null  # {notes['date_order']}")
+    if courses:
+        lines.append("courses:")
+        lines += [_entry(key, value, notes["course_open"]) for key, value in courses.items()]
+    lines.append(f"id_width: {id_width if id_width else 'null'}")
+    lines.append(f"date_order: {date_order}" if date_order else f"date_order: null  # {notes['date_order']}")
+    lines += [f"{key}: {_json(value)}" for key, value in kept.items()]  # the other decisions, as they were
     return "\n".join(lines) + "\n"
+
+
+def _json(value: Any) -> str:
+    """A value as JSON, which YAML reads back as it was (flow style), with what YAML would break escaped."""
+    return "".join(c if c.isprintable() else f"\\U{ord(c):08x}" for c in json.dumps(value, ensure_ascii=False))
 
 
 def _entry(key: str, value: str | None, open_note: str) -> str:
@@ -173,5 +224,5 @@ def _entry(key: str, value: str | None, open_note: str) -> str:
     JSON's escapes are YAML's; what JSON leaves bare but YAML reads as a line break or refuses (U+0085,
     U+2028, DEL …) is escaped too.
     """
-    shown = "".join(c if c.isprintable() else f"\\U{ord(c):08x}" for c in json.dumps(key, ensure_ascii=False))
+    shown = _json(key)
     return f"  {shown}: {value}" if value is not None else f"  {shown}: null  # {open_note}"

@@ -64,6 +64,8 @@ _DETAILS = {
     "date_suggest": "detail.date_suggest",
     "level_text": "detail.level_text",
     "covers_text": "detail.covers_text",
+    "regex": "detail.regex",
+    "regex_group": "detail.regex_group",
 }
 
 

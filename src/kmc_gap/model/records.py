@@ -50,6 +50,7 @@ from kmc_gap.model.tables.cells import (
     MEANINGS,
     CellError,
     Outcome,
+    Words,
     cell_attended,
     cell_codes,
     cell_date,
@@ -57,6 +58,7 @@ from kmc_gap.model.tables.cells import (
     cell_hours,
     cell_kind,
     cell_level,
+    cell_minutes,
     cell_passed,
     cell_score,
     is_date,
@@ -135,6 +137,8 @@ class Column(StrEnum):
 REQUIRED = (Column.person_id, Column.name, Column.date)
 #: The columns a table of records needs at the least: with no person id, its rows join people by name.
 NAMED = (Column.name, Column.date)
+#: What a proposed ``courses:`` line says until a person writes the catalogue's code in its place.
+COURSE_PLACEHOLDER = "C??"
 #: The person id a row of a table without ids stands under until it is joined by name (never a profile's id).
 _BY_NAME = "\x01"
 #: The columns of a roster (人員名冊): who is on the team, with no record columns.
@@ -170,10 +174,18 @@ class RecordOptions:
         return _wanted(self.columns, self.mapping)
 
     @property
-    def words(self) -> dict[str, Outcome]:
-        """The mapping's outcome words, as compared."""
-        words = self.mapping.words.items() if self.mapping is not None else ()
-        return {_norm(word): MEANINGS[meaning] for word, meaning in words if meaning is not None}
+    def words(self) -> Words:
+        """The mapping's outcome words, as compared, and its patterns of values."""
+        if self.mapping is None:
+            return Words({})
+        words = {_norm(word): MEANINGS[meaning] for word, meaning in self.mapping.words.items() if meaning is not None}
+        return Words(words, self.mapping.values)
+
+    def for_table(self, table: Table) -> RecordOptions:
+        """These options with the mapping's ``files`` entries for ``table`` applied over the rest."""
+        if self.mapping is None or not self.mapping.files:
+            return self
+        return replace(self, mapping=self.mapping.for_table(table.file, table.sheet))
 
     def person_key(self, text: str) -> str:
         """A person id as shown, its dropped zeros put back where the mapping gives the ids' width."""
@@ -353,8 +365,6 @@ def _sheet_name(wanted: str, names: list[str]) -> str | None:
 # --------------------------------------------------------------------------- columns
 
 
-
-
 _BRACKETS = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
 _HEADER_MARKS = re.compile(r"[_\-./:·]")
 
@@ -466,6 +476,11 @@ def find_columns(
         return Found(None, [table.problem("records.empty")], [])
     wanted = _wanted(overrides, mapping)
     start = _header_index(table, wanted)
+    if mapping is not None and mapping.header_row is not None:  # the mapping says where the header is
+        given = next((i for i, (number, _) in enumerate(table.rows) if number == mapping.header_row), None)
+        if given is None:
+            return Found(None, [table.problem("records.header_row_empty", given=mapping.header_row)], [])
+        start = given
     row, cells = table.rows[start]
     headers = [_text(c) or "" for c in cells]
     above = table.rows[start - 1] if start > 0 else None
@@ -757,6 +772,11 @@ class _Reader:
         )
         self.date = functools.partial(cell_date, order=order)
         self.expires = functools.partial(cell_expires, order=order)
+        minutes = options.mapping is not None and options.mapping.hours_unit == "minutes"
+        self.hours = cell_minutes if minutes else cell_hours
+        fill = options.mapping.fill_down if options.mapping is not None else []
+        keys = {_header_key(h) for h in fill}
+        self.fill = [i for i, header in enumerate(columns.headers) if header and _header_key(header) in keys]
 
     def records(self, count: RowCount) -> tuple[list[_Record], list[Problem]]:
         records: list[_Record] = []
@@ -765,6 +785,7 @@ class _Reader:
         person = [index[c] for c in (Column.person_id, Column.name, Column.organisation, Column.role) if c in index]
         record = [index[c] for c in (Column.course, Column.title, Column.date) if c in index]
         carried: list[Any] | None = None  # the person cells of the block being read
+        above: dict[int, Any] = {}  # the mapping's fill_down columns: the last value of each
         for number, cells in self.table.rows:
             if number <= self.columns.header_row:
                 continue
@@ -773,7 +794,10 @@ class _Reader:
             if kind is not None:
                 self.skip(kind, number)
                 carried = None if kind in (Skip.summary, Skip.section) else carried  # a subtotal ends a block
+                above = {} if kind in (Skip.summary, Skip.section) else above
                 continue
+            if self.fill:
+                cells = _filled_from(cells, above, self.fill)
             filled = fill_down(cells, carried, person, record)
             if filled is cells:
                 carried = [cells[i] if i < len(cells) else None for i in person]
@@ -818,7 +842,7 @@ class _Reader:
         date = row.read(Column.date, self.date)
         expires = row.read(Column.expires, self.expires)
         kind = row.read(Column.kind, cell_kind) or self.kind
-        hours = row.read(Column.hours, cell_hours)
+        hours = row.read(Column.hours, self.hours)
         level = row.read(Column.level, cell_level)
         covers = row.read(Column.covers, cell_codes)
         score = row.read(Column.score, self.score)
@@ -1050,7 +1074,9 @@ class _Loader:
         self.pending: list[tuple[Tables, bool]] = []  # workbooks read once it is known whether --sheet was found
         self.first: str | None = None  # the first record file, where a problem of the whole run is told
         self.left: dict[str, Person] = {}  # join key → a roster person who has left
-        self.named: list[tuple[RowCount, list[_Record], int | None]] = []  # rows of tables without ids, joined by name at the end
+        self.named: list[
+            tuple[RowCount, list[_Record], int | None, str | None]
+        ] = []  # rows of tables without ids, joined by name at the end
 
     def load(self, paths: Sequence[Path]) -> RecordSet:
         for path in self.options.roster:
@@ -1163,28 +1189,29 @@ class _Loader:
 
     def table(self, table: Table, *, roster_only: bool, every: bool) -> None:
         required = ROSTER if roster_only else NAMED
-        found = find_columns(table, self.options.columns, required, mapping=self.options.mapping)
+        options = self.options.for_table(table)  # the mapping's ``files`` entries for this file and sheet
+        found = find_columns(table, options.columns, required, mapping=options.mapping)
         self.matched |= found.overrides
         if every and found.known < len(ROSTER):  # a sheet with no header of ours (a chart, notes): named, passed over
             key = "records.sheet_empty" if not table.rows else "records.sheet_skipped"
             self.result.warnings.append(Problem(table.file, key, {"sheet": table.sheet or ""}, sheet=table.sheet))
             return
         header = found.header if not roster_only else None
-        wide = self.wide_columns(header) if header is not None else {}
-        held = self.result_columns(table, header) if header is not None and not wide else []
+        wide = self.wide_columns(header, options) if header is not None else {}
+        held = self.result_columns(table, header, options) if header is not None and not wide else []
         read = {table.first_column + i for i in (*wide, *(like.index for like in held))}  # never merely "unused"
         self.result.warnings += [w for w in found.warnings if w.column not in read]
         if header is not None and wide:
-            self.wide(table, header, wide)
+            self.wide(table, header, wide, options)
             return
         if header is not None and held:
-            self.hold(table, header, held)
+            self.hold(table, header, held, options)
             return
         if found.columns is None:
             self.refuse(table, found.problems)
             return
         if roster_only or found.columns.roster:
-            self.add_roster(table, found.columns)
+            self.add_roster(table, found.columns, options)
             return
         if found.columns.people_only:  # names and no results: not the team unless given as one (--roster)
             rows = sum(1 for number, _ in table.rows if number > found.columns.header_row)
@@ -1193,7 +1220,7 @@ class _Loader:
             self.result.counts.append(count)
             self.result.warnings.append(table.problem("records.people_only", found.columns.header_row, n=rows))
             return
-        reader = _Reader(table, found.columns, self.std, self.options)
+        reader = _Reader(table, found.columns, self.std, options)
         count = RowCount(table.file, table.sheet, "records", header_row=found.columns.header_row)
         count.columns = _read_as(found.columns)
         self.result.counts.append(count)
@@ -1212,7 +1239,8 @@ class _Loader:
         self.result.warnings += warnings
         self.result.sources.append(table.source)
         if reader.by_name:
-            self.named.append((count, records, reader.columns.index.get(Column.name)))
+            join = reader.options.mapping.join if reader.options.mapping is not None else None
+            self.named.append((count, records, reader.columns.index.get(Column.name), join))
             return
         repeats: list[Problem] = []
         firsts = {record.person.id: record.row for record in reversed(records)}
@@ -1228,7 +1256,9 @@ class _Loader:
                     count.pass_over("duplicate")
         self.result.warnings += _repeats(repeats)
 
-    def refuse(self, table: Table, problems: list[Problem], header: Columns | None = None) -> None:
+    def refuse(
+        self, table: Table, problems: list[Problem], header: Columns | None = None, options: RecordOptions | None = None
+    ) -> None:
         """A table none of whose rows can be read (no header: unreadable), or that waits for a mapping (its
         header known): its problems, and every row refused."""
         self.result.problems.setdefault(table.file, []).extend(problems)
@@ -1239,7 +1269,7 @@ class _Loader:
         rows = sum(1 for number, _ in table.rows if number > header.header_row)
         count = RowCount(table.file, table.sheet, "records", rows, refused=rows, header_row=header.header_row)
         count.columns, count.problems = _read_as(header), problems
-        wanted = self.options.wanted
+        wanted = (options or self.options).wanted
         count.refused_people = {
             text
             for number, cells in table.rows
@@ -1249,15 +1279,20 @@ class _Loader:
         }
         self.result.counts.append(count)
 
-    def wide_columns(self, header: Columns) -> dict[int, str]:
+    def wide_columns(self, header: Columns, options: RecordOptions) -> dict[int, str]:
         """The columns of a wide table (a row per person): those whose header names a catalogue course."""
         has_person = Column.person_id in header.index or Column.name in header.index
         if not has_person or any(c in header.index for c in (Column.course, Column.title)):
             return {}
-        courses = self.options.catalog.courses if self.options.catalog is not None else []
-        return course_columns(header.headers, header.unused, [(c.code, c.title) for c in courses])
+        courses = options.catalog.courses if options.catalog is not None else []
+        found = course_columns(header.headers, header.unused, [(c.code, c.title) for c in courses])
+        mapped = options.mapping.courses if options.mapping is not None else {}
+        if mapped:  # the mapping's courses: columns the catalogue's codes and titles do not name
+            by_header = {_header_key(h): code for h, code in mapped.items() if code}
+            found |= {i: code for i in header.unused if (code := by_header.get(_header_key(header.headers[i])))}
+        return dict(sorted(found.items()))
 
-    def hold(self, table: Table, header: Columns, held: list[ResultLike]) -> None:
+    def hold(self, table: Table, header: Columns, held: list[ResultLike], options: RecordOptions) -> None:
         """A table with columns nobody mapped whose values look like results or attendance (簽到, 考核): every
         row waits for the mapping line the message gives, since reading past such a column would count its
         fails and absences as training. In a table of people with no record columns, such a column is a
@@ -1270,28 +1305,28 @@ class _Loader:
                 like.index,
                 header=like.header,
                 values=tuple(Word("records.value", {"value": v}) for v in like.values),
-                line=f"{like.header}: {like.target if key == 'records.result_column' else 'ignore'}",
+                line=f"{like.header}: {like.target if key == 'records.result_column' else COURSE_PLACEHOLDER}",
             )
             for like in held
         ]
-        self.refuse(table, problems, header)
+        self.refuse(table, problems, header, options)
 
-    def result_columns(self, table: Table, header: Columns) -> list[ResultLike]:
+    def result_columns(self, table: Table, header: Columns, options: RecordOptions) -> list[ResultLike]:
         """The columns nobody mapped whose header or values say results or attendance; in a table of people
         with no record columns (a wide sheet whose courses no catalogue names), dates say so too."""
         out = []
         for i in header.unused:
             values = column_values(table, header.header_row, i)
-            target = result_like(header.headers[i], values, self.options.words, dates=header.people_only)
+            target = result_like(header.headers[i], values, options.words, dates=header.people_only)
             if target is not None:
                 out.append(ResultLike(i, header.headers[i], shown_values(values), target))
         return out
 
-    def wide(self, table: Table, header: Columns, courses: dict[int, str]) -> None:
+    def wide(self, table: Table, header: Columns, courses: dict[int, str], options: RecordOptions) -> None:
         """A row per person and a column per course, read as the long rows it stands for, every cell counted."""
         person = [header.index[c] for c in (Column.person_id, Column.name) if c in header.index]
-        wanted = self.options.wanted
-        mapping = self.options.mapping
+        wanted = options.wanted
+        mapping = options.mapping
         order = DayOrder(mapping.date_order) if mapping is not None and mapping.date_order else None
         undated = mapping.undated if mapping is not None else None
         long = unpivot(
@@ -1301,7 +1336,7 @@ class _Loader:
             person,
             order=order,
             undated=undated,
-            words=self.options.words,
+            words=options.words,
             skip=lambda cells: kind.value if (kind := row_kind(cells, header, wanted)) is not None else None,
         )
         index = {c: i for c, i in header.index.items() if c in (*ROSTER, Column.organisation, Column.role)}
@@ -1309,7 +1344,7 @@ class _Loader:
         index |= {col: long.course + i for i, col in enumerate(synthetic)}
         headers = [*header.headers, *([""] * (long.course - len(header.headers))), *synthetic]
         columns = Columns(header.header_row, index, headers)
-        reader = _Reader(long.table, columns, self.std, self.options)
+        reader = _Reader(long.table, columns, self.std, options)
         count = RowCount(table.file, table.sheet, "records", header_row=header.header_row)
         read_as: dict[int, str | None] = {i: f"course {code}" for i, code in courses.items()}
         read_as |= {i: col.value for col, i in header.index.items() if col in index}
@@ -1329,11 +1364,11 @@ class _Loader:
         problems = [*long.problems, *problems]
         self.gathered(table, reader, count, records, problems)
 
-    def add_roster(self, table: Table, columns: Columns) -> None:
+    def add_roster(self, table: Table, columns: Columns, options: RecordOptions) -> None:
         """The people of a roster table, each once, in its order; a row without id or name is a problem."""
         roster = self.roster if self.roster is not None else {}
         self.roster = roster
-        wanted = self.options.wanted
+        wanted = options.wanted
         skipped, first = 0, None
         count = RowCount(table.file, table.sheet, "roster", header_row=columns.header_row, columns=_read_as(columns))
         self.result.counts.append(count)
@@ -1353,7 +1388,7 @@ class _Loader:
                 count.refused += 1
                 count.refused_people.add(row.text(Column.person_id) or row.text(Column.name) or "")
                 continue
-            ident = self.options.person_key(row.text(Column.person_id) or "")
+            ident = options.person_key(row.text(Column.person_id) or "")
             if join_key(ident) in roster:
                 count.pass_over("duplicate")  # the same person listed again
             elif self.has_left(row):
@@ -1452,7 +1487,6 @@ class _Loader:
             more = len(joined) - MAX_REPEAT_WARNINGS
             self.result.warnings.append(Problem(joined[0].file, "records.zeros_joined_more", {"n": more}))
 
-
     def join_names(self) -> None:
         """Join the rows of tables without ids to the people known by id, by name (and department).
 
@@ -1464,8 +1498,7 @@ class _Loader:
         if not self.named:
             return
         directory = _Directory(self.roster or {}, self.people)
-        join = self.options.mapping.join if self.options.mapping is not None else None
-        for count, records, column in self.named:
+        for count, records, column, join in self.named:
             refused: dict[tuple[str, str], list[_Record]] = {}
             repeats: list[Problem] = []
             for record in records:
@@ -1521,7 +1554,9 @@ class _Directory:
     def joined(self, record: _Record, key: str) -> _Record:
         """The row under the person's id: its evidence id is that of the same row with the id written in."""
         person = next(p for k, p, _ in self.candidates(record.person) if k == key)
-        who = Person(name=record.person.name, id=person.id, organisation=record.person.organisation, role=record.person.role)
+        who = Person(
+            name=record.person.name, id=person.id, organisation=record.person.organisation, role=record.person.role
+        )
         evidence = record.evidence
         if evidence is not None:
             ident = record_id(person.id or "", evidence.course or evidence.title, evidence.date)
@@ -1538,6 +1573,19 @@ class _Directory:
         )
         args = {"name": first.person.name, "department": first.person.organisation or "—", "n": len(rows)}
         return first.table.problem(f"records.name_{why}", first.row, column, people=people, **args)
+
+
+def _filled_from(cells: list[Any], above: dict[int, Any], columns: list[int]) -> list[Any]:
+    """A row with the empty cells of ``columns`` given the value above them; ``above`` keeps the last of each."""
+    out = cells
+    for i in columns:
+        value = cells[i] if i < len(cells) else None
+        if _text(value) is not None:
+            above[i] = value
+        elif i in above:
+            out = out if out is not cells else [*cells, *([None] * (max(columns) + 1 - len(cells)))]
+            out[i] = above[i]
+    return out
 
 
 def _person_of(cells: list[Any], header: Columns) -> str | None:

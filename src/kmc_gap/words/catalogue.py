@@ -214,15 +214,19 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "人員編號 {id}（{name}）有訓練紀錄，但不在人員名冊中",
         "person id {id} ({name}) has records but is not on the roster",
     ),
+    "records.header_row_empty": (
+        "對照檔說標題在第 {given} 列，但這張表的那一列是空的（或沒有那一列）",
+        "the mapping puts the header on row {given}, but that row of this table is empty (or missing)",
+    ),
     "records.name_unknown": (
         "這張表沒有人員編號欄，列依姓名對人；但名冊與其他紀錄都沒有「{name}」（{department}）：{n} 列未採計。"
         "請以 --roster 指定人員名冊，或在表中加上人員編號欄",
         Plural(
             "n",
-            'this table has no person id column, so its rows are joined by name; but neither the roster nor the other '
+            "this table has no person id column, so its rows are joined by name; but neither the roster nor the other "
             'records have "{name}" ({department}): {n} row not counted. Give the roster with --roster, or add a '
             "person id column",
-            'this table has no person id column, so its rows are joined by name; but neither the roster nor the other '
+            "this table has no person id column, so its rows are joined by name; but neither the roster nor the other "
             'records have "{name}" ({department}): {n} rows not counted. Give the roster with --roster, or add a '
             "person id column",
         ),
@@ -430,11 +434,12 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "records.wide_unknown": (
         "「{header}」欄看來是一門課程的結果（{values}），但課程目錄中沒有這門課：此表各列暫不採計。"
-        "請以 -c 提供列有這門課的課程目錄（課程代號或名稱與欄名相同），"
-        "或在對應檔（--mapping）的 headers 下加一行「{line}」",
+        "請在對應檔（--mapping）的 courses 下加一行「{line}」，把 C?? 換成目錄中的課程代號"
+        "（或以 -c 提供課程代號或名稱與欄名相同的目錄；不是課程就在 headers 下寫「{header}: ignore」）",
         'column "{header}" holds what look like the results of a course ({values}) that no catalogue names: no row '
-        "of this table counts until it does. Give a catalogue (-c) whose course code or title is the header, "
-        'or add the line "{line}" under headers in the mapping (--mapping)',
+        'of this table counts until it does. Add the line "{line}" under courses in the mapping (--mapping), with '
+        "the catalogue's course code for C?? (or give a catalogue, -c, whose course code or title is "
+        'the header; if it is no course, write "{header}: ignore" under headers)',
     ),
     "records.wide_cell": (
         "「{value}」不是日期、成績或結果（通過、缺課、○、× …）",
@@ -562,6 +567,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "detail.date_suggest": ("日期請寫成 {iso}（YYYY-MM-DD；民國年加 1911）", "write the date as {iso} (YYYY-MM-DD)"),
     "detail.level_text": ("級別請寫成不加引號的半形數字：{level}", "write the level as a bare number: {level}"),
     "detail.covers_text": ("covers 必須是清單，請寫成 [{codes}]", "covers must be a list: write [{codes}]"),
+    "detail.regex": ("不是正規表示式：{why}", "not a regular expression: {why}"),
+    "detail.regex_group": (
+        "成績的樣式要有一組括號標出分數，例如 (\\d+)",
+        "a score pattern needs a group around the number, such as (\\d+)",
+    ),
     "detail.other": ("值無效", "invalid value"),
     # ------------------------------------------------------------------ standard integrity
     "standard.duplicate_code": ("代碼 {code} 重複出現", "code {code} appears more than once"),
@@ -1448,6 +1458,15 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "mapping.header_open": (
         "未使用：填欄位名稱（person_id、name、date…）或 ignore",
         "not read: write a field (person_id, name, date…) or ignore",
+    ),
+    "mapping.course_open": (
+        "看來是一門課程，但目錄沒有：填目錄中的課程代號（不是課程就在 headers 寫 ignore）",
+        "looks like a course no catalogue names: write the catalogue's course code (if it is none, ignore it under "
+        "headers)",
+    ),
+    "inspect.not_a_mapping": (
+        "不會覆寫這個檔案：它不是對照檔（請換一個 --write-mapping 的檔名，或先修正它）",
+        "this file is not written over: it is not a mapping (give --write-mapping another name, or mend it first)",
     ),
     "mapping.word_open": (
         "看不懂：填 passed、not_passed、absent、present、not_taken 或 exempt",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, standard_of, words
+from kmc_gap.cli.common import context, destination, run_inputs, standard_of, words
 from kmc_gap.cli.group import records_app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -48,11 +48,18 @@ def records_inspect_cmd(
 
     std = standard_of(ctx)
     request = InspectRequest(tuple(files), catalog, reading, write_mapping, max_size)
+    if write_mapping is not None:  # refused before the mapping there is read for its decisions
+        from kmc_gap.api.files import check_output
+
+        check_output(write_mapping, [*request.never_overwrite(), *run_inputs(ctx)])
     found = inspect(request, std)
     told = Outcome(problems=list(found.problems))
     RENDERERS[fmt].write(found, sys.stdout, context(std))
     if write_mapping is not None:
-        notes = {k: t(f"mapping.{k}", lang()) for k in ("title", "how", "header_open", "word_open", "date_order")}
+        notes = {
+            k: t(f"mapping.{k}", lang())
+            for k in ("title", "how", "header_open", "word_open", "course_open", "date_order")
+        }
         with destination(ctx, write_mapping, request.never_overwrite()) as out:
             out.write(mapping_text(found, notes))
         told.said.append(words("inspect.wrote", path=write_mapping))

@@ -12,7 +12,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -135,6 +135,17 @@ def cell_hours(value: Any) -> float:
     return number
 
 
+def cell_minutes(value: Any) -> float:
+    """Hours from a cell of a column the mapping says counts minutes: a bare ``90`` is 1.5 hours; a cell
+    with its own unit (``2小時``) keeps it."""
+    number = number_in(value, ())
+    if number is None:
+        return cell_hours(value)
+    if number / 60 > MAX_HOURS:
+        raise CellError("records.bad_hours", value=_text(value) or "")
+    return number / 60
+
+
 _MINUTE_UNITS = sorted((norm(unit) for unit in MINUTE_UNITS), key=len, reverse=True)
 _HOUR_UNITS = sorted((norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
 _SCORE_UNITS = sorted((norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
@@ -174,6 +185,51 @@ MEANINGS = {
 }
 
 
+class Words(Mapping[str, Outcome]):
+    """A mapping's outcome words (as compared) and its patterns: a value no word names, matched whole by a
+    pattern, means that pattern's outcome; a ``score`` pattern gives the number of its first group.
+
+    Patterns are matched against the value as compared (full width folded, case and spaces ignored), and
+    what they decide is remembered: a column repeats its few values on every row.
+    """
+
+    def __init__(self, words: Mapping[str, Outcome], patterns: Mapping[str, str | None] | None = None) -> None:
+        self._words = dict(words)
+        self._outcomes = [
+            (re.compile(p, re.IGNORECASE), MEANINGS[m]) for p, m in (patterns or {}).items() if m and m != "score"
+        ]
+        self._scores = [re.compile(p, re.IGNORECASE) for p, m in (patterns or {}).items() if m == "score"]
+        self._tried: set[str] = set()
+
+    def __getitem__(self, key: str) -> Outcome:
+        found = self._words.get(key)
+        if found is None and self._outcomes and key not in self._tried:
+            self._tried.add(key)
+            found = next((outcome for regex, outcome in self._outcomes if regex.fullmatch(key)), None)
+            if found is not None:
+                self._words[key] = found
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words) + len(self._outcomes) + len(self._scores)
+
+    def score(self, value: Any) -> float | None:
+        """The score a ``score`` pattern finds in ``value`` (``A85`` → 85 for ``a(\\d+)``), or None."""
+        if not self._scores or not isinstance(value, str):
+            return None
+        key = norm(value)
+        for regex in self._scores:
+            found = regex.fullmatch(key)
+            if found is not None:
+                return number_in(found.group(1), ())
+        return None
+
+
 def outcome_of(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome | None:
     """The outcome a word says, with width and case folded (a mapping's ``words`` first); None for other text."""
     key = norm(_text(value) or "")
@@ -183,6 +239,8 @@ def outcome_of(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcom
 def cell_score(value: Any, words: Mapping[str, Outcome] | None = None) -> float | Outcome:
     """A final score (``58``, ``58分``, ``85.5``), or an outcome word written where the score goes (缺考, 免試)."""
     number = number_in(value, _SCORE_UNITS)
+    if number is None and isinstance(words, Words):
+        number = words.score(value)
     if number is not None:
         return number
     outcome = outcome_of(value, words)
