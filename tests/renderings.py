@@ -14,7 +14,8 @@ refused. A new kind of export is one more renderer here, not one more hand-made 
   department.
 - **Containers** (:data:`CONTAINERS`): CSV, TSV and "Unicode text" in UTF-8, UTF-8 with a BOM, UTF-16
   (with and without a byte-order mark) and Big5; ``.xlsx``, ``.xls`` (BIFF), ``.ods``, an HTML table
-  and an Excel 2003 XML Spreadsheet each saved as ``.xls``, a workbook renamed ``.csv``.
+  and an Excel 2003 XML Spreadsheet each saved as ``.xls``, a workbook renamed ``.csv``, a CSV of Excel's
+  text formulas (``="E0101"``).
 """
 
 from __future__ import annotations
@@ -212,6 +213,12 @@ def text_file(encoding: str, delimiter: str, ending: str, bom: bool = False) -> 
     return write
 
 
+def excel_text_csv(rows: list[list[Any]], path: Path) -> None:
+    """A CSV whose every filled cell is Excel's text formula, ``="E0101"``, as exports write to keep ids' zeros."""
+    lines = [",".join(f'="{_text(c)}"' if _text(c) else "" for c in row) for row in rows]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+
+
 def xlsx(rows: list[list[Any]], path: Path) -> None:
     import xlsxwriter
 
@@ -322,4 +329,5 @@ CONTAINERS: dict[str, tuple[str, Callable[[list[list[Any]], Path], None]]] = {
     "html-as-xls": (".xls", html_as_xls),
     "xml2003-as-xls": (".xls", spreadsheet_ml),
     "xlsx-as-csv": (".csv", xlsx_as_csv),
+    "csv-excel-text": (".csv", excel_text_csv),
 }

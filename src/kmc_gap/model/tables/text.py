@@ -71,13 +71,28 @@ def read_text_table(raw: bytes, name: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     rows: list[tuple[int, list[Any]]] = []
     line = 1
+    quoted = '="' in text  # an export that keeps ids' zeros from Excel: ="00123"
     try:
         for cells in reader:
             if len(cells) > MAX_COLUMNS:
                 raise InputError([Problem(name, "records.too_wide", {"n": len(cells), "limit": MAX_COLUMNS}, line)])
+            if quoted:
+                cells = [_excel_text(cell) for cell in cells]
             if any(cell.strip() for cell in cells):
                 rows.append((line, list(cells)))
             line = reader.line_num + 1
     except csv.Error:
         raise InputError([Problem(name, "records.csv_broken", {}, line)]) from None
     return Table(name, None, rows)
+
+
+def _excel_text(cell: str) -> str:
+    """A cell an export wrote as Excel's text formula (``="00123"``, so that Excel keeps the zeros) as its text.
+
+    Only that exact form: any other cell beginning with ``=`` stays as it is, a value, never a formula.
+    """
+    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        inner = cell[2:-1]
+        if '"' not in inner.replace('""', ""):
+            return inner.replace('""', '"')
+    return cell
