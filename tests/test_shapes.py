@@ -246,3 +246,18 @@ def test_a_held_back_tables_people_are_its_people(tmp_path: Path) -> None:
     (count,) = found.counts
     assert (count.rows, count.refused, count.refused_people, count.unreadable) == (2, 2, {"E1"}, False)
     assert [p.key for p in found.problems[str(path)]] == ["records.result_column"]
+
+
+def test_an_end_date_beside_a_start_date_is_the_date(run_line: RunLine, tmp_path: Path) -> None:
+    """訓練起日 and 訓練迄日: the course is completed on its last day; the start is passed over quietly."""
+    rows = [
+        ["序號", "工號", "姓名", "課程編號", "訓練起日", "訓練迄日", "實際時數", "考核結果"],
+        ["1", "E1", "甲", "C01", "2026/03/05", "2026/03/06", "12", "合格"],
+        ["2", "E2", "乙", "C02", "2026/04/01", "2026/04/02", "6", "不合格"],
+    ]
+    path = write_csv(tmp_path / "外訓.csv", rows)
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "json")
+    assert run.code == 0, run.stderr
+    assert run.stderr == ""  # no header left unknown
+    evidence = {(r["person"]["id"], ev["date"], ev["counted"]) for r in json.loads(run.stdout) for ev in r["evidence"]}
+    assert evidence == {("E1", "2026-03-06", True), ("E2", "2026-04-02", False)}
