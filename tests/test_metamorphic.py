@@ -160,3 +160,15 @@ def test_a_name_the_department_does_not_settle_is_refused(run_line: RunLine, tmp
     found = {(r["person"]["id"], ev["course"], ev["date"]) for r in reports for ev in r["evidence"] if ev["counted"]}
     assert found == {p for p in PASSES if p[0] != "E0101"}
     assert "E0101" in run.stderr and "E0199" in run.stderr  # both candidates named
+
+
+def test_a_name_spaced_for_alignment_is_the_same_name(run_line: RunLine, tmp_path: Path) -> None:
+    """An HTML export pads two-character names for alignment (李&nbsp;&nbsp;四, 林　志明): still the one person."""
+    rows = names_only(SHAPES["long"](RESULTS, STYLES[0]))
+    for row in rows[2:-1]:
+        row[0] = "\u3000".join(row[0]) if row[0] == "林志明" else row[0][0] + "\xa0" + row[0][1:]
+    path, team = tmp_path / "names.csv", tmp_path / "roster.csv"
+    CONTAINERS["csv-utf8"][1](rows, path)
+    roster(team)
+    reports, count = read(run_line("assess", str(path), "--roster", str(team), "-c", CATALOG, *AS_OF, "-f", "json"))
+    check([r for r in reports if r["person"]["id"] != NAMESAKE[0]], count)

@@ -1490,8 +1490,9 @@ class _Loader:
     def join_names(self) -> None:
         """Join the rows of tables without ids to the people known by id, by name (and department).
 
-        A person is only ever made from a roster or a row with an id: a name is looked up among them,
-        and where two share it, the row's department settles which. A name nobody known has, a name
+        A person is only ever made from a roster or a row with an id: a name is looked up among them
+        (width, case and spaces ignored: 李&nbsp;小華 is 李小華), and where two share it, the row's
+        department settles which. A name nobody known has, a name
         two people share that the department does not settle, or a department that is not the one
         person's, leaves the row refused, one problem per name and table; never merged, never split.
         """
@@ -1504,7 +1505,7 @@ class _Loader:
             for record in records:
                 key, why = directory.find(record.person, by_department=join != "name")
                 if key is None:
-                    refused.setdefault((join_key(record.person.name), why), []).append(record)
+                    refused.setdefault((_norm(record.person.name), why), []).append(record)
                     continue
                 joined = directory.joined(record, key)
                 if _add(self.people, joined, count.file, self.result.warnings, repeats, key):
@@ -1533,10 +1534,10 @@ class _Directory:
                 self.add(key, gathered.person, {d for d in departments if d})
 
     def add(self, key: str, person: Person, departments: set[str]) -> None:
-        self.known.setdefault(join_key(person.name), []).append((key, person, {_norm(d) for d in departments}))
+        self.known.setdefault(_norm(person.name), []).append((key, person, {_norm(d) for d in departments}))
 
     def candidates(self, person: Person) -> list[tuple[str, Person, set[str]]]:
-        return self.known.get(join_key(person.name), [])
+        return self.known.get(_norm(person.name), [])
 
     def find(self, person: Person, *, by_department: bool) -> tuple[str | None, str]:
         """The join key of the one person the row names, or None and why (unknown, ambiguous, department)."""
