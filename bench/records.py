@@ -12,7 +12,14 @@ whole processes, each the median of ``--runs``:
 * a Python process that only reads the same rows with openpyxl in read-only mode, its fastest mode.
 
 It prints the ratio of the two; the target is at most 1.0: reading, checking and assessing the
-records takes no longer than openpyxl takes only to read them. Nothing here is pass/fail.
+records takes no longer than openpyxl takes only to read them.
+
+``--shapes`` also writes one set of results (every person in every course of the catalogue, about as
+many cells as the rows above) as a long table, as blocks (a person's cells on their first row only, a
+小計 row after each) and as a wide matrix (a row per person, a column per course), and prints what the
+blocks and the wide matrix cost against the long table; the target is at most 1.2 each.
+
+Nothing here is pass/fail; a baseline that cannot run (openpyxl not installed) is said, and stops the bench.
 """
 
 from __future__ import annotations
@@ -89,6 +96,50 @@ BARE_WORKBOOK = (
 )
 
 
+def write_shapes(folder: Path, cells: int, seed: int = 7) -> dict[str, Path]:
+    """The same results — each person in each catalogue course once — as a long, a blocks and a wide sheet."""
+    import xlsxwriter
+    import yaml
+
+    courses = [c["code"] for c in yaml.safe_load(CATALOG.read_text(encoding="utf-8"))["courses"]]
+    rnd = random.Random(seed)
+    people = max(1, cells // len(courses))
+    days = {(n, c): dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(700)) for n in range(people) for c in courses}
+    header = ["員工編號", "姓名", "部門", "課程代號", "訓練日期"]
+    long: list[list[object]] = [header]
+    blocks: list[list[object]] = [header]
+    wide: list[list[object]] = [["員工編號", "姓名", "部門", *courses]]
+    for n in range(people):
+        who = [f"E{n:05d}", f"員工{n:05d}", ["行銷企劃部", "活動執行部"][n % 2]]
+        for i, code in enumerate(courses):
+            day = days[(n, code)].isoformat()
+            long.append([*who, code, day])
+            blocks.append([*(who if i == 0 else ["", "", ""]), code, day])
+        blocks.append(["", "小計", "", "", f"{len(courses)} 筆"])
+        wide.append([*who, *(days[(n, code)].isoformat() for code in courses)])
+    out = {}
+    for name, rows in (("long", long), ("blocks", blocks), ("wide", wide)):
+        path = folder / f"{name}.xlsx"
+        book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        sheet = book.add_worksheet("訓練紀錄")
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row)
+        book.close()
+        out[name] = path
+    return out
+
+
+def baseline_runs(command: list[str]) -> bool:
+    """Whether a baseline process runs at all: a bench against a baseline that failed would print nonsense."""
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(
+            f"the baseline did not run ({done.stderr.strip().splitlines()[-1:] or ['exit ' + str(done.returncode)]}):"
+        )
+        print("install what it needs (pip install -e '.[dev]') and run the bench again")
+    return done.returncode == 0
+
+
 def timed(command: list[str], runs: int) -> float:
     """The median wall time of ``command`` run as a whole process, its output thrown away."""
     times = []
@@ -104,6 +155,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="2,000 rows of 100 people")
     parser.add_argument("--runs", type=int, default=3, help="runs of each process (the median is kept)")
     parser.add_argument("--workbook", action="store_true", help="also time -o team.xlsx against bare xlsxwriter")
+    parser.add_argument("--shapes", action="store_true", help="also time blocks and a wide matrix against long")
     args = parser.parse_args()
     people, rows = (100, 2_000) if args.quick else (1_000, 20_000)
     kmc_gap = [str(Path(sys.executable).with_name("kmc-gap"))]
@@ -116,8 +168,25 @@ def main() -> None:
             capture_output=True, text=True, check=False,
         )  # fmt: skip
         assessed = len(check.stdout.splitlines())
+        if not baseline_runs([sys.executable, "-c", OPENPYXL_READ, str(path)]):
+            raise SystemExit(2)
         ours = timed([*kmc_gap, "assess", str(path), "--catalog", str(CATALOG), "-f", "jsonl"], args.runs)
         theirs = timed([sys.executable, "-c", OPENPYXL_READ, str(path)], args.runs)
+        shapes = {}
+        if args.shapes:
+            for name, sheet in write_shapes(Path(tmp), rows).items():
+                command = [
+                    *kmc_gap,
+                    "assess",
+                    str(sheet),
+                    "--catalog",
+                    str(CATALOG),
+                    "-f",
+                    "jsonl",
+                    "--as-of",
+                    "2026-12-31",
+                ]
+                shapes[name] = timed(command, args.runs)
         if args.workbook:
             jsonl = Path(tmp) / "reports.jsonl"
             jsonl.write_text(check.stdout, encoding="utf-8")
@@ -128,6 +197,13 @@ def main() -> None:
     print(f"kmc-gap assess -f jsonl      {ours:6.2f} s")
     print(f"openpyxl read-only, rows only {theirs:6.2f} s")
     print(f"ratio {ours / theirs:.2f} (target ≤ 1.0)")
+    if shapes:
+        print(
+            f"the same results as long {shapes['long']:6.2f} s, blocks {shapes['blocks']:6.2f} s, wide {shapes['wide']:6.2f} s"
+        )
+        print(
+            f"ratio blocks {shapes['blocks'] / shapes['long']:.2f}, wide {shapes['wide'] / shapes['long']:.2f} (target ≤ 1.2)"
+        )
     if args.workbook:
         print(f"kmc-gap assess -o team.xlsx   {book:6.2f} s (reading and assessing included)")
         print(f"xlsxwriter, the same cells bare {bare:6.2f} s (the reports already made)")
