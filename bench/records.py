@@ -198,12 +198,9 @@ def main() -> None:
     print(f"openpyxl read-only, rows only {theirs:6.2f} s")
     print(f"ratio {ours / theirs:.2f} (target ≤ 1.0)")
     if shapes:
-        print(
-            f"the same results as long {shapes['long']:6.2f} s, blocks {shapes['blocks']:6.2f} s, wide {shapes['wide']:6.2f} s"
-        )
-        print(
-            f"ratio blocks {shapes['blocks'] / shapes['long']:.2f}, wide {shapes['wide'] / shapes['long']:.2f} (target ≤ 1.2)"
-        )
+        long, blocks, wide = shapes["long"], shapes["blocks"], shapes["wide"]
+        print(f"the same results as long {long:6.2f} s, blocks {blocks:6.2f} s, wide {wide:6.2f} s")
+        print(f"ratio blocks {blocks / long:.2f}, wide {wide / long:.2f} (target ≤ 1.2)")
     if args.workbook:
         print(f"kmc-gap assess -o team.xlsx   {book:6.2f} s (reading and assessing included)")
         print(f"xlsxwriter, the same cells bare {bare:6.2f} s (the reports already made)")
