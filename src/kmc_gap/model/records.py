@@ -381,7 +381,10 @@ _ALIASES = {_header_key(alias): Column(col) for col, aliases in RECORD_HEADERS.i
 _IGNORED = frozenset(_header_key(header) for header in IGNORED_HEADERS) - set(_ALIASES)
 _PLANNED = tuple(_header_key(word) for word in PLANNED_PREFIXES)
 #: Every header known by its words, longest first: a header ending in one is read by it (外訓課程名稱 is 課程名稱).
-_KNOWN = sorted({*_ALIASES, *_IGNORED}, key=len, reverse=True)
+_EVERY_KNOWN = frozenset((*_ALIASES, *_IGNORED))
+_EVERY_LENGTH = sorted({len(known) for known in _EVERY_KNOWN}, reverse=True)
+_KNOWN_SET = frozenset(known for known in (*_ALIASES, *_IGNORED) if len(known) >= 2)
+_KNOWN_LENGTHS = sorted({len(known) for known in _KNOWN_SET}, reverse=True)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -389,10 +392,10 @@ def _by_words(key: str) -> Column | None:
     """The field of a header that ends with a known one after words of its own: 外訓課程名稱 → title,
     實際上課時數 → hours. Not when those words make it a plan (應到時数), someone else's (主管姓名), or
     another known header's (講師姓名 is the 講師's: provider)."""
-    for known in _KNOWN:
-        if len(known) < 2 or len(known) >= len(key) or not key.endswith(known):
+    for length in _KNOWN_LENGTHS:  # the longest known ending first, one look-up a length
+        if length >= len(key) or (known := key[-length:]) not in _KNOWN_SET:
             continue
-        prefix = key[: -len(known)]
+        prefix = key[:-length]
         if prefix.startswith(_PLANNED) or prefix in _IGNORED or known in _IGNORED or any(c in prefix for c in ",;、"):
             return None
         return _ALIASES.get(prefix) or _ALIASES[known]
@@ -404,7 +407,7 @@ def _quiet(header: str) -> bool:
     key = _header_key(header)
     return (
         key in _IGNORED
-        or any(key.endswith(known) and key[: -len(known)] in _IGNORED for known in _KNOWN if len(known) < len(key))
+        or any(key[-n:] in _EVERY_KNOWN and key[:-n] in _IGNORED for n in _EVERY_LENGTH if n < len(key))
         or key.startswith(_PLANNED)
     )
 
@@ -641,12 +644,18 @@ def record_id(person_id: str, what: str, date: dt.date) -> str:
 class _Row:
     """One data row being read: its cells by field (each read once), and the problems found in it."""
 
-    def __init__(self, table: Table, number: int, cells: list[Any], columns: Columns) -> None:
+    def __init__(
+        self, table: Table, number: int, cells: list[Any], columns: Columns, texts: list[str | None] | None = None
+    ) -> None:
         self.table = table
         self.number = number
         self.columns = columns
-        self.raws = {col: cells[i] for col, i in columns.index.items() if i < len(cells)}
-        self.texts = {col: _text(value) for col, value in self.raws.items()}
+        width = len(cells)
+        self.raws = {col: cells[i] for col, i in columns.index.items() if i < width}
+        if texts is not None and len(texts) == width:  # the row's texts, made once for row_kind and kept
+            self.texts = {col: texts[i] for col, i in columns.index.items() if i < width}
+        else:
+            self.texts = {col: _text(value) for col, value in self.raws.items()}
         self.problems: list[Problem] = []
 
     def raw(self, col: Column) -> Any:
@@ -696,12 +705,25 @@ class Skip(StrEnum):
 
 
 _SUMMARY = tuple(_norm(word) for word in SUMMARY_WORDS)
+_SUMMARY_IN = re.compile("|".join(re.escape(word) for word in _SUMMARY))
+
+
+@functools.lru_cache(maxsize=65536)
+def _summary(label: str) -> bool:
+    """Whether a cell says 小計, 合計 … (remembered: a column repeats its ids and names row after row)."""
+    return _SUMMARY_IN.search(_norm(label)) is not None
+
+
 _NOTE = tuple(unicodedata.normalize("NFKC", word).casefold() for word in NOTE_PREFIXES)  # ``*`` kept
 
 
-def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column | None]) -> Skip | None:
-    """What a row that is not a record is (a subtotal, a note line, a section heading, the header again), or None."""
-    texts = [_text(c) for c in cells]
+def row_kind(
+    cells: list[Any], columns: Columns, wanted: Mapping[str, Column | None], texts: list[str | None] | None = None
+) -> Skip | None:
+    """What a row that is not a record is (a subtotal, a note line, a section heading, the header again), or None.
+
+    ``texts``: the cells as text, when the caller has them already."""
+    texts = texts if texts is not None else [_text(c) for c in cells]
     filled = [text for text in texts if text]
     index = columns.index
 
@@ -715,8 +737,8 @@ def row_kind(cells: list[Any], columns: Columns, wanted: Mapping[str, Column | N
         return Skip.header
     if first.startswith(_NOTE) and not cell(Column.date):
         return Skip.note
-    labels = [cell(Column.person_id), cell(Column.name), cell(Column.organisation), texts[0] or ""]
-    labelled = any(len(label) <= 24 and any(w in _norm(label) for w in _SUMMARY) for label in labels)
+    labels = (cell(Column.person_id), cell(Column.name), cell(Column.organisation), texts[0] or "")
+    labelled = any(len(label) <= 24 and _summary(label) for label in labels)
     if labelled and not is_date(cell(Column.date)):  # 小計 with its count (3 筆) spread into the date column
         return Skip.summary
     if len(filled) == 1:
@@ -753,6 +775,7 @@ class _Reader:
         self.attended = functools.partial(cell_attended, words=self.words)
         self.courses = {_norm(c.code): c for c in options.catalog.courses} if options.catalog else {}
         self.people: dict[tuple[str, str, str | None, str | None], Person] = {}  # one model per person, not per row
+        self.outcomes = [col for col in OUTCOME_COLUMNS if col in columns.index]  # the ones this table has
         self.by_name = Column.person_id not in columns.index  # a table of names only: joined by name once all is read
         self.skipped: dict[Skip, int] = {}
         self.first_skip: int | None = None  # where the note about the rows passed over points
@@ -790,12 +813,14 @@ class _Reader:
             if number <= self.columns.header_row:
                 continue
             count.rows += 1
-            kind = row_kind(cells, self.columns, self.wanted)
+            texts = [_text(c) for c in cells]
+            kind = row_kind(cells, self.columns, self.wanted, texts)
             if kind is not None:
                 self.skip(kind, number)
                 carried = None if kind in (Skip.summary, Skip.section) else carried  # a subtotal ends a block
                 above = {} if kind in (Skip.summary, Skip.section) else above
                 continue
+            original = cells
             if self.fill:
                 cells = _filled_from(cells, above, self.fill)
             filled = fill_down(cells, carried, person, record)
@@ -805,7 +830,8 @@ class _Reader:
                 self.filled += 1
                 self.first_filled = self.first_filled or number
                 cells = filled
-            row = _Row(self.table, number, cells, self.columns)
+            same = cells is original  # not filled down or from above: its texts are those made for row_kind
+            row = _Row(self.table, number, cells, self.columns, texts if same else None)
             found = self.record(row)
             problems += row.problems
             if row.problems:
@@ -828,7 +854,7 @@ class _Reader:
         self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
-        if any(outcome_of(row.raw(col), self.words) is Outcome.not_taken for col in OUTCOME_COLUMNS):
+        if any(outcome_of(row.raw(col), self.words) is Outcome.not_taken for col in self.outcomes):
             self.skip(Skip.not_taken, row.number)  # enrolled, waitlisted, cancelled: no training was taken
             self.bystander(row)
             return None
@@ -872,7 +898,7 @@ class _Reader:
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
         failed = any(outcome in (Outcome.failed, Outcome.absent) for outcome in outcomes)
         exempt = [
-            row.text(col) or "" for col in OUTCOME_COLUMNS if outcome_of(row.raw(col), self.words) is Outcome.exempt
+            row.text(col) or "" for col in self.outcomes if outcome_of(row.raw(col), self.words) is Outcome.exempt
         ]
         note = "；".join(dict.fromkeys(text for text in (row.text(Column.note), *exempt) if text)) or None
         # every field was checked above, cell by cell, so the model is built without validating it again:
