@@ -24,7 +24,7 @@ from kmc_gap.model.records import (
     cell_score,
     load_records,
 )
-from kmc_gap.words.catalogue import (
+from kmc_gap.model.vocabulary import (
     ABSENT_WORDS,
     EXEMPT_WORDS,
     FAIL_WORDS,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
-from kmc_gap.words.catalogue import RECORD_HEADERS
+from kmc_gap.model.vocabulary import RECORD_HEADERS
 
 from conftest import RunLine, examples, without_inputs
 

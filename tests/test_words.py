@@ -67,7 +67,8 @@ def _literals(tree: ast.AST) -> list[ast.Constant]:
 def test_no_chinese_text_outside_the_catalogue() -> None:
     offenders = []
     for path in SRC.rglob("*.py"):
-        if path.parent.name == "words":
+        # the catalogue of what people read, and the vocabulary the files people give are read by
+        if path.parent.name == "words" or path.relative_to(SRC).as_posix() == "model/vocabulary.py":
             continue
         for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
             if HAN.search(node.value):

@@ -11,7 +11,7 @@ from kmc_gap.engine.outputs import ChangeOut, CheckOut, View
 from kmc_gap.engine.report import Diff, Plan, Report
 from kmc_gap.model.lookup import codes_of
 from kmc_gap.model.models import Catalog, Policy, Profile, Standard
-from kmc_gap.words.catalogue import KIND_ALIASES
+from kmc_gap.model.vocabulary import KIND_ALIASES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -34,7 +34,7 @@ from kmc_gap.model.tables.cells import norm as _norm
 from kmc_gap.model.tables.cells import number_in as _number
 from kmc_gap.model.tables.table import Table
 from kmc_gap.model.tables.table import cell_text as _text
-from kmc_gap.words.catalogue import CATALOG_HEADERS, CERTIFICATE_MARKS, COURSE_WORDS, EXAM_MARKS, MONEY_MARKS
+from kmc_gap.model.vocabulary import CATALOG_HEADERS, CERTIFICATE_MARKS, COURSE_WORDS, EXAM_MARKS, MONEY_MARKS
 
 
 class Field(StrEnum):

@@ -32,8 +32,8 @@ from pydantic import ValidationError
 from kmc_gap.model.ids import FORM_ID_PREFIX
 from kmc_gap.model.models import Evidence, EvidenceKind, Person, Rater, Standard, hr_date
 from kmc_gap.model.problems import Problem
+from kmc_gap.model.vocabulary import NOT_APPLICABLE_WORDS
 from kmc_gap.words import Lang, t
-from kmc_gap.words.catalogue import NOT_APPLICABLE_WORDS
 from kmc_gap.words.safe import sheet_text
 
 #: The hidden sheet that makes a workbook a kmc-gap form.

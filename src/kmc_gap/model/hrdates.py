@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from kmc_gap.model.models import hr_date
-from kmc_gap.words.catalogue import DATE_WORDS, RANGE_MARKS, TIME_WORDS
+from kmc_gap.model.vocabulary import DATE_WORDS, RANGE_MARKS, TIME_WORDS
 
 #: Excel counts days from 1899-12-30 (its 1900 leap-year bug included); serials in this span are dates
 #: from 1927 to 2119, which is every date a training record holds. Other numbers are not dates.

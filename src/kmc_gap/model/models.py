@@ -19,8 +19,8 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kmc_gap.model.limits import MAX_AMOUNT, MAX_HOURS
+from kmc_gap.model.vocabulary import DATE_WORDS, KIND_ALIASES
 from kmc_gap.words import pick
-from kmc_gap.words.catalogue import DATE_WORDS, KIND_ALIASES
 
 Level = Annotated[
     int,

@@ -88,7 +88,7 @@ from kmc_gap.words import Word
 
 if TYPE_CHECKING:
     from kmc_gap.model.credentials import Keys
-from kmc_gap.words.catalogue import (
+from kmc_gap.model.vocabulary import (
     CERTIFICATE_MARKS,
     IGNORED_HEADERS,
     LEFT_WORDS,

@@ -20,7 +20,7 @@ from kmc_gap.model.hrdates import DateError, DayOrder, read_date
 from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.models import EvidenceKind
 from kmc_gap.model.tables.table import cell_text as _text
-from kmc_gap.words.catalogue import (
+from kmc_gap.model.vocabulary import (
     ABSENT_WORDS,
     EXEMPT_WORDS,
     FAIL_WORDS,

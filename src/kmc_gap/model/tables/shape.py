@@ -25,7 +25,7 @@ from kmc_gap.model.hrdates import DayOrder
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.tables.cells import CellError, Outcome, cell_date, is_date, norm, number_in, outcome_of
 from kmc_gap.model.tables.table import Table, cell_text
-from kmc_gap.words.catalogue import ATTENDANCE_HEADER_WORDS, RESULT_HEADER_WORDS, SCORE_UNITS
+from kmc_gap.model.vocabulary import ATTENDANCE_HEADER_WORDS, RESULT_HEADER_WORDS, SCORE_UNITS
 
 #: How many cells under a header are looked at to tell what its column holds.
 SAMPLE_ROWS = 500
