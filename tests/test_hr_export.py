@@ -12,17 +12,16 @@ import pytest
 import xlsxwriter
 
 from kmc_gap.model.loading import load_catalog, load_standard
-from kmc_gap.model.records import (
+from kmc_gap.model.records import RecordOptions, load_records
+from kmc_gap.model.tables.cells import (
     CellError,
     Outcome,
-    RecordOptions,
     cell_attended,
     cell_date,
     cell_expires,
     cell_hours,
     cell_passed,
     cell_score,
-    load_records,
 )
 from kmc_gap.model.vocabulary import (
     ABSENT_WORDS,

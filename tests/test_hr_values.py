@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.loading import load_catalog, load_standard
-from kmc_gap.model.records import Column, RecordOptions, _column_of, load_records
+from kmc_gap.model.records import Column, RecordOptions, load_records
+from kmc_gap.model.records.columns import _column_of
 from test_records import write_csv
 
 from conftest import RunLine, examples

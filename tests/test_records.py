@@ -347,7 +347,7 @@ def test_ids_do_not_depend_on_row_order(tmp_path_factory: pytest.TempPathFactory
 
 
 def read_date(text: str) -> dt.date:
-    from kmc_gap.model.records import cell_date
+    from kmc_gap.model.tables.cells import cell_date
 
     return cell_date(text)
 
