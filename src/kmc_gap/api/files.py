@@ -8,6 +8,10 @@
 * Anything else (a directory, a socket, a block device) is refused, and so is a path that is one of
   the run's inputs.
 * New files get the permissions the umask allows (0644 under umask 022); a replaced file keeps its own.
+* A file people edit after kmc-gap writes it (a form, a catalogue skeleton, a mapping, a starter
+  profile, an imported profile) is never replaced by a blank one: each writer of such files is in
+  :data:`EDITED` with what it does instead — refuse unless ``--force``, keep the filled file, or merge.
+* A writer of many files into one folder never writes through a link out of it (:func:`in_folder`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
@@ -108,3 +113,35 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` (see :func:`atomic_output`)."""
     with atomic_output(path, force=force) as handle:
         handle.write(text)
+
+
+class Edited(StrEnum):
+    """What a writer does with an existing file people may have filled in since kmc-gap wrote it."""
+
+    refuse = "refuse"  # the file is kept and the run refused, unless --force
+    keep = "keep"  # a filled file is kept as it is, said; an unfilled one is replaced by the new one
+    merge = "merge"  # every filled cell or decision is kept, only what is new is added, said
+
+
+#: Every command that writes a file people then edit, and its rule; ``tests/test_never_overwrite.py``
+#: checks each one against an existing filled file. A writer not listed writes reports (nobody edits them).
+EDITED: dict[str, Edited] = {
+    "form": Edited.keep,  # a folder of forms: the filled ones kept, the others written
+    "form FILE.xlsx": Edited.refuse,  # the team's one workbook
+    "catalog init": Edited.refuse,
+    "records inspect --write-mapping": Edited.merge,
+    "init": Edited.refuse,
+    "import": Edited.merge,
+}
+
+
+def filled_refused(path: Path, filled: Callable[[Path], bool], *, force: bool) -> None:
+    """Refuse to replace ``path`` when it holds what a person filled in (``filled``), unless ``force``."""
+    if not force and path.is_file() and filled(path):
+        raise OutputRefused(path, "file.filled")
+
+
+def in_folder(path: Path, folder: Path) -> None:
+    """Refuse a path of ``folder`` that is a link to somewhere outside it: nothing outside is ever written."""
+    if path.is_symlink() and folder.resolve() not in path.resolve().parents:
+        raise OutputRefused(path, "file.link_out")

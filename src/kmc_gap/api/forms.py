@@ -8,18 +8,20 @@ has today beside it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.api.files import OutputRefused, atomic_output, check_output
+from kmc_gap.api.files import OutputRefused, atomic_output, check_output, filled_refused, in_folder
 from kmc_gap.api.people import load_people
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.forms import DEFAULT_RATERS, FormFor, FormSpec
 from kmc_gap.model.models import Policy, Profile, Rater, Standard
+from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
@@ -39,6 +41,7 @@ class FormRequest:
     policy_name: str = "default"
     max_bytes: int = DEFAULT_MAX_BYTES
     run_inputs: tuple[Path, ...] = ()  # what the whole run reads: the --standard file, the config file
+    force: bool = False  # replace forms people have filled in
 
     def never_overwrite(self) -> tuple[Path, ...]:
         """Every file the request reads: a form is never written over one."""
@@ -54,6 +57,7 @@ class FormRun:
     """The files written (and for how many people), and the problems of the inputs that could not be read."""
 
     written: list[tuple[Path, int]] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # forms already filled in, left as they are
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -117,7 +121,10 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
     if not forms:
         return run
     out, inputs = request.output, request.never_overwrite()
+    filled = functools.partial(filled_in, std=std, max_bytes=request.max_bytes)
     if out.suffix.lower() == ".xlsx":
+        check_output(out, inputs)
+        filled_refused(out, filled, force=request.force)  # the team's workbook, maybe half rated
         _write(out, workbook(forms, std, request.spec, request.lang), inputs)
         run.written.append((out, len(forms)))
         return run
@@ -127,9 +134,30 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
     taken: set[str] = set()
     for form in forms:
         path = out / file_name(form, taken)
+        in_folder(path, out)
+        if not request.force and path.is_file() and filled(path):
+            run.kept.append(path)  # someone's ratings: kept as they are, never replaced by a blank form
+            continue
         _write(path, workbook([form], std, request.spec, request.lang), inputs)
         run.written.append((path, 1))
     return run
+
+
+def filled_in(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether a form on disk holds anything a person typed: a rating, a rater, even a bad one. A file that
+    is no kmc-gap form (or cannot be read as one) counts as filled: it is someone's, and never replaced."""
+    from kmc_gap.model.forms import read_form
+    from kmc_gap.model.problems import InputError
+    from kmc_gap.model.records import RecordOptions, read_tables
+
+    try:
+        found = read_tables(path, RecordOptions(max_bytes=max_bytes))
+    except InputError:
+        return True
+    if not found.form:
+        return True
+    read = read_form(shown(path), {t.sheet or "": (t.rows, t.first_column) for t in found.tables}, std)
+    return bool(read.refused or read.problems or any(person.evidence for person in read.people))
 
 
 def _write(path: Path, data: bytes, inputs: Sequence[Path]) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kmc_gap.api.files import OutputRefused, check_output, write_atomic
+from kmc_gap.api.files import OutputRefused, check_output, in_folder, write_atomic
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model import yamlsource
 from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX, FORM_ID_PREFIX, RECORD_ID_PREFIX
@@ -185,7 +185,6 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     complete = {source for source in found.sources if source.partition("#")[0] not in broken}
     dates = _exports([*options.roster, *paths])
     taken: dict[str, str] = {}  # file name → the person id written there in this run
-    inside = folder.resolve()
     for person in found.people:
         ident = person.profile.person.id or ""
         target = folder / profile_name(ident)
@@ -194,8 +193,10 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
             if other is not None:
                 run.warnings.append(Problem(shown(target), "import.distinct_file", {"id": ident, "other": other}))
             taken[target.name] = ident
-            if target.is_symlink() and inside not in target.resolve().parents:
-                raise InputError([Problem(shown(target), "import.outside")])
+            try:
+                in_folder(target, folder)
+            except OutputRefused as exc:
+                raise InputError(exc.problems) from None
             change, text = _change(person, target, existing, sources, complete, std, lang, dates)
             for source, (this, last, n) in change.older.items():
                 args = {"source": source, "this": this, "last": last, "n": n}

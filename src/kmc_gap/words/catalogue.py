@@ -1096,6 +1096,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "help.opt.init_output": ("寫到 FILE，而非標準輸出。", "Write to FILE instead of stdout."),
     "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
+    "help.opt.form_force": (
+        "連已填寫的表單也重新產生（預設保留已填寫的表單不動）。",
+        "Make forms again even where people have filled them in (by default a filled form is kept as it is).",
+    ),
+    "help.opt.catalog_force": (
+        "FILE 已存在時覆寫（預設不覆寫，以免蓋掉已填好的目錄）。",
+        "Replace FILE if it exists (by default it is kept: it may be a catalogue already filled in).",
+    ),
     "help.opt.catalog": ("課程目錄（YAML、.xlsx 或 .csv）。", "Course catalogue (YAML, .xlsx or .csv)."),
     "help.arg.profiles": (
         "證據檔（YAML）、人資系統匯出的訓練紀錄（.csv、.xlsx，每列一筆、多人一檔），"
@@ -1190,10 +1198,24 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "人員編號 {id} 與 {other} 的檔名相同，改寫入這個檔案（每次都一樣）",
         "person id {id} makes the same file name as {other}: written to this file instead (the same every time)",
     ),
-    "import.outside": (
+    "file.link_out": (
         "這是指向資料夾外的連結；為免寫到別處，未寫入",
         "a link to somewhere outside the folder: not written, so that nothing outside it is touched",
     ),
+    "file.filled": (
+        "這個檔案已有人填寫的內容，不會用空白的覆蓋；請換一個檔名，或確定要重做時加 --force",
+        "this file holds what people filled in and is not replaced by a blank one: give another name, or add "
+        "--force to start it again",
+    ),
+    "form.kept": (
+        "已有 {n} 份填寫過的表單保留不動：{names}",
+        Plural(
+            "n",
+            "{n} form already filled in was kept as it is: {names}",
+            "{n} forms already filled in were kept as they are: {names}",
+        ),
+    ),
+    "form.name": ("{name}", "{name}"),
     "import.not_profile": (
         "這個檔案不是可更新的證據檔（最上層應有 standard、person、evidence）；未更動",
         "not a profile that can be updated (it needs standard, person and evidence at the top): left as it was",

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.files import filled_refused
 from kmc_gap.cli.common import context, destination, standard_of, words
 from kmc_gap.cli.group import catalog_app
 from kmc_gap.cli.help import LocalCommand
@@ -24,6 +25,7 @@ def catalog_init_cmd(
         Path,
         typer.Option("--output", "-o", metavar="FILE", help="help.opt.catalog_output", show_default=False),
     ],
+    force: Annotated[bool, typer.Option("--force", help="help.opt.catalog_force")] = False,
     lang_: LangOption = None,
     sheet: SheetOption = None,
     columns: ColumnsOption = None,
@@ -39,6 +41,7 @@ def catalog_init_cmd(
     if fmt is SkeletonFormat.xlsx and output.suffix.lower() != ".xlsx":
         raise OptionError("--output", "usage.skeleton_output", value=str(output))
     request = SkeletonRequest(tuple(files), RecordReading(sheet, columns), max_size)
+    filled_refused(output, lambda path: True, force=force)  # a catalogue is filled in by hand: never replaced blank
     found, problems = skeleton_courses(request)
     told = Outcome(problems=problems)
     if not found:

@@ -23,6 +23,7 @@ from kmc_gap.cli.outcome import EXIT_INVALID, EXIT_OK, Outcome
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
+from kmc_gap.words import Word
 
 
 @app.command("form", cls=LocalCommand, help="help.cmd.form")
@@ -40,6 +41,7 @@ def form_cmd(
     raters: Annotated[
         str | None, typer.Option("--raters", metavar="RATERS", help="help.opt.raters", show_default=False)
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.opt.form_force")] = False,
     catalog: RecordsCatalogOption = None,
     lang_: LangOption = None,
     as_of: AsOfOption = None,
@@ -62,7 +64,7 @@ def form_cmd(
     policy_name, pol = inputs.policy(policy, max_size)
     request = FormRequest(
         tuple(found.files), output, spec, pol, day, lang(), catalog, reading, policy_name, max_size,
-        run_inputs(ctx),
+        run_inputs(ctx), force,
     )  # fmt: skip
     try:
         run = make_forms(request, std, form_workbook)
@@ -70,7 +72,10 @@ def form_cmd(
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
     told.warnings += run.warnings
     told.problems += run.problems
+    if run.kept:
+        names = tuple(Word("form.name", {"name": path.name}) for path in run.kept)
+        told.said.append(words("form.kept", n=len(run.kept), names=names))
     if run.written:
         told.said.append(words("run.wrote_forms", n=sum(n for _, n in run.written), path=output))
-    told.code = EXIT_OK if run.written else EXIT_INVALID
+    told.code = EXIT_OK if run.written or run.kept else EXIT_INVALID
     return told
