@@ -157,3 +157,25 @@ def test_every_writer_keeps_what_people_filled_in(run_line: RunLine, tmp_path: P
         assert run.code in (0, 1), run.stderr
     assert intact(), f"{writer}: what was filled in is lost"
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_long_names_and_noncharacters_never_stop_the_forms(run_line: RunLine, tmp_path: Path) -> None:
+    """A name of 100 CJK characters (300 bytes) and one holding U+FFFE: every form written, and every workbook
+    opens (openpyxl here; U+FFFE made Excel, LibreOffice and kmc-gap refuse the whole team's workbook)."""
+    people = tmp_path / "people"
+    people.mkdir()
+    for ident, name in [("E1", "陳" * 100), ("E2", "王\ufffe小明"), ("E3", "李\x01四")]:
+        (people / f"{ident}.yaml").write_text(
+            yaml.safe_dump({"standard": "KMC3332-001v3", "person": {"name": name, "id": ident}}, allow_unicode=True),
+            encoding="utf-8",
+        )
+    folder, team = tmp_path / "forms", tmp_path / "team.xlsx"
+    assert run_line("form", str(people), "-o", str(folder), *AS_OF).code == 0
+    written = sorted(folder.iterdir())
+    assert len(written) == 3 and all(len(p.name.encode()) <= 255 for p in written)
+    for path in [*written, team if run_line("form", str(people), "-o", str(team), *AS_OF).code == 0 else None]:
+        assert path is not None
+        book = openpyxl.load_workbook(path)
+        assert all("\ufffe" not in sheet for sheet in book.sheetnames)
+    reread = run_line("validate", str(team))
+    assert reread.code == 0, reread.stderr  # kmc-gap reads its own workbook back

@@ -22,7 +22,7 @@ from kmc_gap.engine.scoring import assess
 from kmc_gap.model.forms import DEFAULT_RATERS, FormFor, FormSpec
 from kmc_gap.model.models import Policy, Profile, Rater, Standard
 from kmc_gap.model.paths import shown
-from kmc_gap.model.problems import Problem
+from kmc_gap.model.problems import Problem, os_reason
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 
 
@@ -95,14 +95,23 @@ def form_for(profile: Profile, std: Standard, policy: Policy, as_of: dt.date, on
     return FormFor(profile.person, best, frozenset(unmet) if only_gaps else None)
 
 
-#: Characters a file name may not hold on Windows, and control characters.
-_NOT_IN_FILE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+#: Characters a file name may not hold on Windows, control characters and noncharacters.
+_NOT_IN_FILE = re.compile('[<>:"/\\\\|?*\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]')
+#: The most bytes (UTF-8) a form's name may take before `` (2).xlsx``: file systems allow 255 a name, and
+#: the file is first written beside itself under a temporary name a little longer.
+FILE_NAME_BYTES = 200
+
+
+def _bytes_cut(text: str, limit: int) -> str:
+    """``text`` cut at a character boundary to at most ``limit`` bytes of UTF-8 (100 CJK characters are 300)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def file_name(form: FormFor, taken: set[str]) -> str:
     """``E3101 陳怡君.xlsx``: safe on every system, unique in its folder."""
     person = form.person
-    base = _NOT_IN_FILE.sub(" ", f"{person.id or ''} {person.name}").strip(" .")[:100] or "form"
+    base = _bytes_cut(_NOT_IN_FILE.sub(" ", f"{person.id or ''} {person.name}").strip(" ."), FILE_NAME_BYTES)
+    base = base.strip(" .") or "form"
     name, n = f"{base}.xlsx", 2
     while name.casefold() in taken:
         name, n = f"{base} ({n}).xlsx", n + 1
@@ -138,7 +147,11 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
         if not request.force and path.is_file() and filled(path):
             run.kept.append(path)  # someone's ratings: kept as they are, never replaced by a blank form
             continue
-        _write(path, workbook([form], std, request.spec, request.lang), inputs)
+        try:
+            _write(path, workbook([form], std, request.spec, request.lang), inputs)
+        except OSError as exc:  # a name this file system refuses: that form is a problem, the others are written
+            run.problems.append(Problem(shown(path), "file.unwritable", {"reason": os_reason(exc)}))
+            continue
         run.written.append((path, 1))
     return run
 

@@ -47,7 +47,7 @@ CAPS = {Col.task: 24, Col.item: 54, Col.self_note: 28, Col.peer_note: 28, Col.ma
 #: Columns someone fills in: ratings, notes and the output reference.
 TO_FILL = frozenset({*(c for pair in RATER_COLUMNS.values() for c in pair), Col.output_ref})
 #: Characters a sheet name may not hold, and its longest length (Excel's rules).
-_NOT_IN_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_NOT_IN_NAME = re.compile("[\\[\\]:*?/\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 SHEET_NAME = 31
 
 

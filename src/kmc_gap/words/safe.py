@@ -64,12 +64,18 @@ def csv_cell(text: str) -> str:
 MAX_CELL = 32_767
 
 
+#: What no workbook can hold though XML's grammar seems to allow it in places: noncharacters (U+FFFE — a
+#: workbook with one opens in neither Excel nor LibreOffice) and lone surrogates.
+_NOT_IN_SHEET = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def sheet_text(text: str) -> str:
-    """A workbook text cell: controls shown as in :func:`visible` (tabs and line breaks kept), cut to fit a cell.
+    """A workbook text cell: controls and noncharacters shown as in :func:`visible` (tabs and line breaks kept),
+    cut to fit a cell.
 
     Text is always written as a string cell, never parsed, so a leading ``=`` stays text with no ``'``.
     """
-    cell = _UNSAFE_IN_CELL.sub(_escape, text)
+    cell = _NOT_IN_SHEET.sub(_escape, _UNSAFE_IN_CELL.sub(_escape, text))
     return cell if len(cell) <= MAX_CELL else cell[: MAX_CELL - 1] + "\u2026"
 
 
