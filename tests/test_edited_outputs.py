@@ -179,3 +179,20 @@ def test_long_names_and_noncharacters_never_stop_the_forms(run_line: RunLine, tm
         assert all("\ufffe" not in sheet for sheet in book.sheetnames)
     reread = run_line("validate", str(team))
     assert reread.code == 0, reread.stderr  # kmc-gap reads its own workbook back
+
+
+def test_a_form_saved_twice_under_two_names_counts_once(run_line: RunLine, tmp_path: Path) -> None:
+    """The same ratings (person, code, rater, day) are one evidence item whatever the file; the copy is a repeat."""
+    import json
+
+    team = tmp_path / "form.xlsx"
+    assert run_line("form", MID, "-o", str(team), *AS_OF).code == 0
+    fill(team, team, {"P1.1.1": {"主管評核": 3}, "P1.1.2": {"主管評核": 4}})
+    copy = tmp_path / "form (copy).xlsx"
+    shutil.copy(team, copy)
+    run = run_line("assess", str(team), str(copy), "-f", "json", *AS_OF, "--lang", "en")
+    assert run.code in (0, 1), run.stderr
+    (report,) = json.loads(run.stdout) if run.stdout.startswith("[") else [json.loads(run.stdout)]
+    ratings = [ev for ev in report["evidence"] if ev["id"].startswith("form-")]
+    assert sorted(ev["covers"][0] for ev in ratings) == ["P1.1.1", "P1.1.2"]  # not four
+    assert "same" in run.stderr  # the repeat is said

@@ -436,8 +436,10 @@ class _SheetReader:
         reference: str | None,
         source: str,
     ) -> Evidence:
-        """One rating as evidence; its id is the same whenever the same form is read."""
-        key = f"{self.meta.person_id}\x00{code}\x00{rater.value}\x00{source}\x00{day.isoformat()}"
+        """One rating as evidence; its id is the same whenever the same rating is read: the same person, code,
+        rater (and their name) and day, whatever file the form is in, so a form copied under another name
+        counts once (the copy is a repeat, said as one)."""
+        key = f"{self.meta.person_id}\x00{code}\x00{rater.value}\x00{name}\x00{day.isoformat()}"
         return Evidence(
             id=FORM_ID_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:10],
             kind=EvidenceKind.self_report if rater == Rater.self else EvidenceKind.assessment,
