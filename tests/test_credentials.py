@@ -230,6 +230,18 @@ def test_a_jws_signed_by_another_key_is_invalid_and_never_counts(tmp_path: Path,
     assert (read.signature, read.evidence, read.reason.value) == (Signature.invalid, None, "invalid_signature")
 
 
+def test_with_a_key_given_an_unsigned_credential_never_counts(tmp_path: Path, issuer: rsa.RSAPrivateKey) -> None:
+    """A forged JWS is invalid; the same claims saved as plain JSON (no signature at all) must not count either
+    once a key says whose signatures count."""
+    key = _pem(tmp_path, issuer)
+    (plain,) = _read(_write(tmp_path, "b.json", badge()), key).credentials
+    assert (plain.evidence, plain.reason.value) == (None, "unsigned")
+    (alone,) = _read(_write(tmp_path, "b.json", badge())).credentials  # no key: counted, marked not verified
+    assert alone.evidence is not None
+    (signed,) = _read(_write(tmp_path, "b.jwt", _signed(badge(), issuer)), key).credentials
+    assert signed.evidence is not None  # what the key verifies still counts
+
+
 def test_a_vc_1_1_jws_reads_its_vc_claim(tmp_path: Path, issuer: rsa.RSAPrivateKey) -> None:
     cred = badge()
     del cred["validFrom"], cred["validUntil"]

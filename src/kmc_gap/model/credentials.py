@@ -61,6 +61,7 @@ class Reason(StrEnum):
     not_mapped = "not_mapped"
     no_level = "no_level"
     invalid_signature = "invalid_signature"
+    unsigned = "unsigned"  # --issuer-key was given, and this credential is not signed by it
 
 
 @dataclass
@@ -123,7 +124,10 @@ def read_credentials(
     for pointer, document in documents:
         try:
             for credential, signature, where, holder in _unwrap(document, pointer, name, keys):
-                out.credentials.append(reader.read(credential, signature, where or name, holder, name))
+                read = reader.read(credential, signature, where or name, holder, name)
+                if keys is not None and signature is not Signature.verified and read.reason is None:
+                    read.reason, read.evidence = Reason.unsigned, None  # a key given: only what it verifies counts
+                out.credentials.append(read)
         except InputError as exc:
             out.problems += exc.problems
             out.refused += 1

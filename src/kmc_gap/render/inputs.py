@@ -58,7 +58,7 @@ def input_detail(count: InputCount, lang: str) -> str | None:
 
 
 #: The reasons the reading of credentials gives (the others are the rules').
-CREDENTIAL_REASONS = frozenset({"not_mapped", "no_level", "invalid_signature"})
+CREDENTIAL_REASONS = frozenset({"not_mapped", "no_level", "invalid_signature", "unsigned"})
 
 
 def _reason_key(reason: str) -> str:

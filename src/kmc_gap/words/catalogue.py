@@ -661,6 +661,15 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "credentials.reason.not_mapped": ("未對應本職能基準的憑證", "credentials aligned to nothing in this standard"),
     "credentials.reason.no_level": ("沒有職能級別的憑證", "credentials with no iCAP level"),
     "credentials.reason.invalid_signature": ("簽章無效的憑證", "credentials whose signature is invalid"),
+    "credentials.unsigned": (
+        "憑證「{title}」未採計：已指定 --issuer-key，但這份憑證沒有以該金鑰簽署（未簽章或無法驗證）",
+        "credential '{title}' is not counted: --issuer-key was given, and it is not signed with that key "
+        "(unsigned, or its proof cannot be checked)",
+    ),
+    "credentials.reason.unsigned": (
+        "指定了簽發者金鑰卻未以其簽署的憑證",
+        "credentials not signed with the --issuer-key given",
+    ),
     "credentials.bad_jws": (
         "{pointer}：JWS 的 {segment} 段無法解讀",
         "{pointer}: the JWS's {segment} segment cannot be read",
