@@ -19,6 +19,7 @@ hold 20 million cells; the reader may use 4 GiB and 120 seconds.
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import os
 import re
@@ -59,10 +60,18 @@ class Book:
     sheets: dict[str, Sheet]
 
 
-def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
-    """Refuse, before any reading, a zip workbook that would unpack or spread beyond the limits."""
+#: A cell's position (1-based row and column) → what it shows in place of the empty cell the reader gives.
+Shown = dict[tuple[int, int], str]
+
+
+def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, Shown]:
+    """Refuse, before any reading, a zip workbook that would unpack or spread beyond the limits.
+
+    Returns, per sheet member (``xl/worksheets/sheet1.xml``), the cells the reader gives as empty though
+    they are not (:func:`unread_cells`): an error value, a formula with no value saved.
+    """
     if not raw.startswith(b"PK"):
-        return  # an .xls (OLE2) file: only the reader process's limits apply
+        return {}  # an .xls (OLE2) file: only the reader process's limits apply
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
@@ -75,6 +84,7 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
     for member in members:
         if member.file_size > MAX_RATIO * max(member.compress_size, 1) and member.file_size > 1 << 20:
             raise InputError([Problem(name, "records.workbook_bomb", {"member": member.filename})])
+    found: dict[str, Shown] = {}
     for member in members:
         if _is_sheet(member.filename):
             try:
@@ -84,6 +94,41 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
             cells = _grid(data)
             if cells > MAX_CELLS:
                 raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
+            unread = unread_cells(data)
+            if unread:
+                found[member.filename] = unread
+    return found
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f\b[^>]*>([^<]*)</f>")
+#: The longest formula shown in place of the value it never saved.
+SHOWN_FORMULA = 60
+
+
+def unread_cells(data: bytes) -> Shown:
+    """The cells of a sheet's XML that python-calamine reads as empty though they hold something: an error
+    value (``#DIV/0!``, ``#N/A``), shown as it is, and a formula whose value was never saved (a file written
+    by a program that does not calculate), shown as ``=`` and its formula. Either is then a located problem
+    wherever a value is read, never an empty cell (a cost of nothing, a rating not given)."""
+    if b't="e"' not in data and b"<f" not in data:
+        return {}
+    out: Shown = {}
+    for match in _CELL.finditer(data):
+        attrs, body = _attrs(b"<c " + match.group(1) + b">"), match.group(2) or b""
+        ref = _CELL_REF.match(b"<c " + match.group(1) + b">")
+        if ref is None:
+            continue
+        where = (int(ref.group(2)), _column(ref.group(1)))
+        value = _VALUE.search(body)
+        if attrs.get(b"t") == b"e":
+            out[where] = (value.group(1) if value else b"#ERROR").decode("utf-8", "replace")
+        elif b"<f" in body and not (value and value.group(1)):
+            formula = _FORMULA.search(body)
+            text = html.unescape(formula.group(1).decode("utf-8", "replace")) if formula else ""
+            out[where] = "=" + text[:SHOWN_FORMULA]
+    return out
 
 
 def _is_sheet(member: str) -> bool:
@@ -134,14 +179,9 @@ def _head(archive: zipfile.ZipFile, member: str, limit: int = 1 << 20) -> bytes:
     return data
 
 
-def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
-    """The hidden columns (1-based) of each sheet of an ``.xlsx``, by sheet name; empty for other files.
-
-    python-calamine gives cells, not their visibility; a hidden column (an export's 申請日期 beside the
-    visible 上課期間) must never be read in preference to a visible one, so the sheets' ``<col hidden>``
-    are read here. A sheet whose XML cannot be found has none hidden.
-    """
-    import html
+def sheet_members(raw: bytes) -> dict[str, str]:
+    """Each sheet's name → its XML member in an ``.xlsx`` (``xl/worksheets/sheet1.xml``); empty for other files."""
+    import html as markup
 
     if not raw.startswith(b"PK"):
         return {}
@@ -156,13 +196,28 @@ def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
         found = _attrs(tag)
         target = found.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
         targets[found.get(b"Id", b"")] = target if target.startswith("xl/") else f"xl/{target}"
-    out: dict[str, frozenset[int]] = {}
+    out: dict[str, str] = {}
     for tag in _SHEET_ENTRY.findall(workbook):
         found = _attrs(tag)
-        name = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
         member = targets.get(found.get(b"id", b""))
-        if member is None:
-            continue
+        if member is not None:
+            out[markup.unescape(found.get(b"name", b"").decode("utf-8", "replace"))] = member
+    return out
+
+
+def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
+    """The hidden columns (1-based) of each sheet of an ``.xlsx``, by sheet name; empty for other files.
+
+    python-calamine gives cells, not their visibility; a hidden column (an export's 申請日期 beside the
+    visible 上課期間) must never be read in preference to a visible one, so the sheets' ``<col hidden>``
+    are read here. A sheet whose XML cannot be found has none hidden.
+    """
+    members = sheet_members(raw)
+    if not members:
+        return {}
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    out: dict[str, frozenset[int]] = {}
+    for name, member in members.items():
         try:
             data = _head(archive, member)
         except Exception:
