@@ -193,7 +193,7 @@ def test_a_hand_exclusion_does_not_count_and_survives_a_reimport(run_line: RunLi
     assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
     profile = out / "E1.yaml"
     text = profile.read_text(encoding="utf-8").replace(
-        "    source: r.csv\n", "    source: r.csv\n    exclude: true\n    note: 代課，未實際上課\n"
+        "    source: ../r.csv\n", "    source: ../r.csv\n    exclude: true\n    note: 代課，未實際上課\n"
     )
     profile.write_text(text, encoding="utf-8")
     report = json.loads(run_line("assess", str(profile), *AS_OF, "-f", "json").stdout)
@@ -646,11 +646,8 @@ def test_a_top_up_import_keeps_everything_from_the_full_export(run_line: RunLine
     after = _items(out)
     for person, items in before.items():
         assert items <= after[person], person  # nothing from the full export is lost
-    assert {source for _, source in after["E3101"]} == {
-        "ehr-export-2025.xlsx#訓練紀錄",
-        "ehr-export-2025.xlsx#證照",
-        "補登.csv",
-    }
+    export = (ROOT / EXPORT).resolve().as_posix()  # far from the profiles folder: its whole path
+    assert {source for _, source in after["E3101"]} == {f"{export}#訓練紀錄", f"{export}#證照", "../補登.csv"}
 
 
 @pytest.mark.slow
@@ -663,13 +660,13 @@ def test_a_reimport_removes_only_what_its_own_source_dropped(run_line: RunLine, 
     write_csv(a, [head, ["E1", "王", "C01", "2025-03-01"]])  # a.csv no longer has C02
     dry = run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n")
     assert dry.stdout.splitlines()[-2:] == [
-        "  E1 王：從 a.csv 移除（這次的檔案已沒有這些紀錄）",
+        "  E1 王：從 ../a.csv 移除（這次的檔案已沒有這些紀錄）",
         "    - 活動預算編列與財務管理 (2025-03-02)",
     ]
     dry_json = json.loads(run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n", "-f", "json").stdout)
-    assert dry_json[0]["removals"] == {"a.csv": ["活動預算編列與財務管理 (2025-03-02)"]}
+    assert dry_json[0]["removals"] == {"../a.csv": ["活動預算編列與財務管理 (2025-03-02)"]}
     assert run_line("import", str(a), "-c", CATALOG, "-o", str(out)).code == 0
-    assert {source for _, source in _items(out)["E1"]} == {"a.csv", "b.csv"}  # b.csv's C03 stays
+    assert {source for _, source in _items(out)["E1"]} == {"../a.csv", "../b.csv"}  # b.csv's C03 stays
     assert len(_items(out)["E1"]) == 2
 
 
@@ -897,7 +894,7 @@ def test_a_row_of_another_file_never_moves_an_items_source(run_line: RunLine, tm
     run = run_line("import", str(sheet), "-c", CATALOG, "-o", str(out), "-f", "json")
     (change,) = json.loads(run.stdout)
     assert (change["added"], change["updated"], change["removed"]) == (0, 0, 0)
-    assert {source for _, source in _items(out)["E1"]} == {"lms.csv"}
+    assert {source for _, source in _items(out)["E1"]} == {"../lms.csv"}  # its path from the profiles folder
     lms.write_text("員工編號,姓名,課程代號,結訓日期\nE1,甲,C02,2026-03-06\n", encoding="utf-8")
     run = run_line("import", str(lms), "-c", CATALOG, "-o", str(out), "-f", "json")
     (change,) = json.loads(run.stdout)
@@ -921,20 +918,20 @@ def test_an_older_export_never_undoes_a_newer_ones_changes_unannounced(run_line:
     os.utime(path, (newer, newer))
     assert run_line("import", str(path), "-c", CATALOG, "-o", str(out)).code == 0
     profile = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
-    assert profile["exports"] == {"lms.csv": day[newer]}
+    assert profile["exports"] == {"../lms.csv": day[newer]}
     write_csv(path, [head, ["E1", "甲", "C01", "2026-03-05", "50"]])  # an older copy: C02 not yet there
     os.utime(path, (older, older))
     run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
     assert run.code == 0, run.stderr
     assert (
-        f"{out / 'E1.yaml'}: 警告：lms.csv 這份匯出檔（{day[older]}）比上次匯入的（{day[newer]}）舊：2 項較新的內容"
-        "未被還原；確定要用舊檔，請先刪除證據檔 exports 中的 lms.csv"
+        f"{out / 'E1.yaml'}: 警告：../lms.csv 這份匯出檔（{day[older]}）比上次匯入的（{day[newer]}）舊：2 項較新的內容"
+        "未被還原；確定要用舊檔，請先刪除證據檔 exports 中的 ../lms.csv"
     ) in run.stderr
     (change,) = json.loads(run.stdout)
     assert (change["updated"], change["removed"]) == (0, 0)
     after = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
     assert sorted((ev["course"], ev.get("score")) for ev in after["evidence"]) == [("C01", 80), ("C02", 90)]
-    assert after["exports"] == {"lms.csv": day[newer]}
+    assert after["exports"] == {"../lms.csv": day[newer]}
 
 
 def test_a_missing_column_names_each_header_it_knows_once(run_line: RunLine, tmp_path: Path) -> None:

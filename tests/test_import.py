@@ -76,7 +76,7 @@ def test_reimport_keeps_hand_edits_comments_and_order(run_line: RunLine, tmp_pat
     assert json.loads(dry.stdout)[0] | {"file": ""} == {
         "person_id": "E1", "name": "王小明", "file": "", "created": False,
         "added": 1, "updated": 1, "removed": 1, "kept": 1, "state": "updated",
-        "removals": {"r.csv": ["活動行銷企劃實務 (2025-03-01)"]},  # the same file again: what it dropped goes
+        "removals": {"../r.csv": ["活動行銷企劃實務 (2025-03-01)"]},  # the same file again: what it dropped goes
     }  # fmt: skip
     assert profile.read_text(encoding="utf-8") == text  # a dry run writes nothing
     assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
@@ -162,3 +162,31 @@ def test_a_utf16_profile_with_an_empty_evidence_list_is_updated(run_line: RunLin
     assert run_line("import", str(records), "-c", CATALOG, "-o", str(out)).code == 0
     text = (out / "E1.yaml").read_text(encoding="utf-8")
     assert text.startswith("# 王的檔案\nstandard: KMC3332-001v3\n") and "活動行銷企劃實務" in text
+
+
+def test_a_file_of_the_same_name_from_another_folder_is_another_source(run_line: RunLine, tmp_path: Path) -> None:
+    """2025/export.csv and 2026/export.csv are two sources: importing 2026's (and re-importing it without a row)
+    never removes what 2025's brought, and the namesake is said once; a newer 2026/export.csv saved over the
+    old one is the same source, its dropped row removed."""
+    head = "員工編號,姓名,課程代號,結訓日期\n"
+    old, new, out = tmp_path / "2025" / "export.csv", tmp_path / "2026" / "export.csv", tmp_path / "people"
+    old.parent.mkdir()
+    new.parent.mkdir()
+    old.write_text(head + "E1,王,C01,2025-03-01\n", encoding="utf-8")
+    new.write_text(head + "E1,王,C02,2026-03-01\nE1,王,C03,2026-04-01\n", encoding="utf-8")
+    assert run_line("import", str(old), "-c", CATALOG, "-o", str(out)).code == 0
+    run = run_line("import", str(new), "-c", CATALOG, "-o", str(out), "-f", "json", "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert run.stderr.count("another file (in another folder)") == 1
+    doc = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
+    assert sorted((ev["course"], ev["source"]) for ev in doc["evidence"]) == [
+        ("C01", "../2025/export.csv"),
+        ("C02", "../2026/export.csv"),
+        ("C03", "../2026/export.csv"),
+    ]
+    new.write_text(head + "E1,王,C02,2026-03-01\n", encoding="utf-8")  # a newer export of the same report
+    again = run_line("import", str(new), "-c", CATALOG, "-o", str(out), "-f", "json")
+    (change,) = json.loads(again.stdout)
+    assert change["removals"] == {"../2026/export.csv": ["專案管理實務（含問題分析演練） (2026-04-01)"]}
+    doc = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))
+    assert sorted(ev["course"] for ev in doc["evidence"]) == ["C01", "C02"]  # 2025's C01 kept, C03 gone

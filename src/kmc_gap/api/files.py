@@ -17,9 +17,12 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import socket
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -145,3 +148,89 @@ def in_folder(path: Path, folder: Path) -> None:
     """Refuse a path of ``folder`` that is a link to somewhere outside it: nothing outside is ever written."""
     if path.is_symlink() and folder.resolve() not in path.resolve().parents:
         raise OutputRefused(path, "file.link_out")
+
+
+#: The file that holds a folder for one writer (``kmc-gap import``) at a time.
+LOCK_NAME = ".kmc-gap.lock"
+#: A lock older than this whose holder cannot be checked (another host, an unreadable file) is stale.
+STALE_SECONDS = 6 * 3600
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, *, enabled: bool = True) -> Iterator[None]:
+    """Hold ``folder`` for one writer: a lock file made only if there is none (``O_EXCL``), naming its process.
+
+    A second writer is refused with the holder named, so that two imports never read-then-replace the same
+    profiles and lose one's items. A lock whose process is gone (on this host), or one older than
+    :data:`STALE_SECONDS` that cannot be checked, is stale: taken over, said. The lock is removed at the end,
+    whatever happened, if it is still this process's.
+    """
+    if not enabled:
+        yield
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from kmc_gap.model.problems import InputError, os_reason
+
+        raise InputError([Problem(shown(folder), "file.unwritable", {"reason": os_reason(exc)})]) from None
+    path = folder / LOCK_NAME
+    mine = f"{os.getpid()} {socket.gethostname()} {int(time.time())}\n"
+    for attempt in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _holder(path)
+            if attempt == 0 and holder.stale:
+                path.unlink(missing_ok=True)
+                continue
+            raise FolderLocked(folder, path, holder) from None
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(mine)
+        break
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            if path.read_text(encoding="utf-8") == mine:
+                path.unlink()
+
+
+class _Holder:
+    """Who holds a lock, as its file says, and whether it is stale."""
+
+    def __init__(self, pid: int | None, host: str, since: float | None, stale: bool) -> None:
+        self.pid, self.host, self.since, self.stale = pid, host, since, stale
+
+
+def _holder(path: Path) -> _Holder:
+    try:
+        parts = path.read_text(encoding="utf-8", errors="replace").split()
+        age = time.time() - path.stat().st_mtime
+    except OSError:
+        return _Holder(None, "", None, stale=False)  # gone meanwhile, or unreadable: never taken over blind
+    pid = int(parts[0]) if parts and parts[0].isdigit() and len(parts[0]) < 10 else None
+    host = parts[1] if len(parts) > 1 else ""
+    since = float(parts[2]) if len(parts) > 2 and parts[2].isdigit() and len(parts[2]) < 12 else None
+    if pid is not None and host == socket.gethostname():
+        return _Holder(pid, host, since, stale=not _alive(pid))
+    return _Holder(pid, host, since, stale=age > STALE_SECONDS)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and is someone else's
+        return True
+    return True
+
+
+class FolderLocked(KmcGapError):
+    """Another writer holds the folder."""
+
+    def __init__(self, folder: Path, lock: Path, holder: _Holder) -> None:
+        since = dt.datetime.fromtimestamp(holder.since).isoformat(sep=" ", timespec="minutes") if holder.since else "?"
+        args = {"pid": holder.pid or "?", "host": holder.host or "?", "since": since, "lock": shown(lock)}
+        super().__init__([Problem(shown(folder), "file.locked", args)])

@@ -17,13 +17,15 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kmc_gap.api.files import OutputRefused, check_output, in_folder, write_atomic
+from kmc_gap.api.files import OutputRefused, check_output, folder_lock, in_folder, write_atomic
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model import yamlsource
 from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX, FORM_ID_PREFIX, RECORD_ID_PREFIX
@@ -34,6 +36,7 @@ from kmc_gap.model.problems import InputError, Problem, os_reason
 from kmc_gap.model.records import (
     ProfileChange,
     RecordPerson,
+    RecordSet,
     RowCount,
     load_records,
 )
@@ -180,11 +183,33 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     )
     run.problems += [p for problems in found.problems.values() for p in problems]
     sources = visible(", ".join(shown(p) for p in [*options.roster, *paths]))
+    origin = _Origins(folder, [*options.roster, *paths], found)
+    found.people = [origin.placed(person) for person in found.people]
     # the sources this run read whole: only their items may be removed when they are gone from them
-    broken = {Path(file).name for file in found.problems}
-    complete = {source for source in found.sources if source.partition("#")[0] not in broken}
-    dates = _exports([*options.roster, *paths])
+    complete = origin.complete(found)
+    dates = origin.dates()
     taken: dict[str, str] = {}  # file name → the person id written there in this run
+    with folder_lock(folder, enabled=not dry_run):
+        _import_people(run, found, folder, taken, sources, complete, std, lang, dates, inputs, dry_run=dry_run)
+    return run
+
+
+def _import_people(
+    run: ImportRun,
+    found: RecordSet,
+    folder: Path,
+    taken: dict[str, str],
+    sources: str,
+    complete: set[str],
+    std: Standard,
+    lang: str,
+    dates: dict[str, dt.date],
+    inputs: Sequence[Path],
+    *,
+    dry_run: bool,
+) -> None:
+    """Each person's profile worked out against the one in the folder, and written unless ``dry_run``."""
+    said: set[tuple[str, str]] = set()  # each file of the same name as another said once, not once a person
     for person in found.people:
         ident = person.profile.person.id or ""
         target = folder / profile_name(ident)
@@ -201,7 +226,11 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
             for source, (this, last, n) in change.older.items():
                 args = {"source": source, "this": this, "last": last, "n": n}
                 run.warnings.append(Problem(shown(target), "import.older_export", args))
+            for now, other in sorted(change.namesakes - said):
+                said.add((now, other))
+                run.warnings.append(Problem(now.partition("#")[0], "import.namesake", {"other": other}))
             if not dry_run and text is not None:
+                _unchanged_since(target, existing)  # a hand edit saved meanwhile is never replaced blind
                 _write(target, text, list(inputs))
         except InputError as exc:
             run.problems += exc.problems
@@ -210,7 +239,6 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
             run.problems.append(Problem(shown(target), "file.unwritable", {"reason": os_reason(exc)}))
             continue
         run.changes.append(change)
-    return run
 
 
 def _count_line(count: RowCount, left: set[str]) -> Word:
@@ -226,6 +254,20 @@ def _count_line(count: RowCount, left: set[str]) -> Word:
         "refused": count.refused,
     }
     return Word("inputs.import_roster" if count.kind == "roster" else "inputs.import_line", args)
+
+
+def _unchanged_since(target: Path, existing: _Existing | None) -> None:
+    """Refuse to replace a profile whose file changed since it was read (a hand edit saved during the import):
+    that person is a problem to import again; what the file holds now is kept."""
+    try:
+        now: str | None = yamlsource.read_text(target, shown(target))
+    except InputError:
+        now = None
+    except OSError:
+        now = None
+    before = existing.text if existing is not None else None
+    if now != before:
+        raise InputError([Problem(shown(target), "import.changed_meanwhile")])
 
 
 def _write(target: Path, text: str, inputs: list[Path]) -> None:
@@ -328,7 +370,14 @@ def _change(
     _merge(evidence, new, complete, change, older)
     for source, (_, _, n) in change.older.items():
         change.older[source] = (dates[source.partition("#")[0]], data["exports"][source], n)
-    mine = {str(ev.get("source", "")) for ev in evidence if isinstance(ev, dict)} & complete
+    held = {str(ev.get("source", "")) for ev in evidence if isinstance(ev, dict)}
+    change.namesakes = {
+        (now, other)
+        for now in {str(item.get("source", "")) for item in new.values()}
+        for other in held - complete
+        if other != now and _file_name(other) == _file_name(now)
+    }
+    mine = held & complete
     before = dict(data.get("exports") or {})
     _stamp(data, dates, mine, older)
     stamped = dict(data.get("exports") or {}) != before
@@ -339,14 +388,82 @@ def _change(
 IMPORTED = (RECORD_ID_PREFIX, FORM_ID_PREFIX, CREDENTIAL_ID_PREFIX)
 
 
-def _exports(paths: list[Path]) -> dict[str, dt.date]:
-    """Each record file's export date, by its name: the day the file was last written."""
-    out: dict[str, dt.date] = {}
-    for path in paths:
-        file = split_sheet(path)[0]
-        with contextlib.suppress(OSError):
-            out[file.name] = dt.date.fromtimestamp(file.stat().st_mtime)
-    return out
+#: A relative path that climbs this far is written whole instead.
+FAR = "../../../"
+
+
+def _file_name(source: str) -> str:
+    """The file name a source names: ``../exports/2026/export.csv#證照`` → ``export.csv``."""
+    return source.partition("#")[0].rsplit("/", 1)[-1]
+
+
+class _Origins:
+    """What identifies a source in a profile: the file's path relative to the profiles folder (``../exports/2026/
+    export.csv``), and ``#sheet`` — never its name alone, so that ``2026/export.csv`` and ``2025/export.csv`` are two
+    sources and re-importing one never removes what the other brought. A newer export saved over the same file
+    is the same source (updated, its rows gone removed); a file of the same name elsewhere is another (said).
+
+    Items written before sources held their path keep their bare name: updated by id, never removed by a file
+    of another folder.
+    """
+
+    def __init__(self, folder: Path, paths: list[Path], found: RecordSet) -> None:
+        self.folder = folder.resolve()
+        self.given = {shown(split_sheet(path)[0]): split_sheet(path)[0] for path in paths}
+        self.by_name: dict[str, list[str]] = {}
+        for file in self.given:
+            self.by_name.setdefault(Path(file).name, []).append(file)
+        self.file_of: dict[str, str] = {}  # evidence id → the file its row was read from
+        for count in found.counts:
+            if count.kind != "roster":
+                for ident in count.evidence:
+                    self.file_of.setdefault(ident, count.file)
+        self.broken = set(found.problems)
+
+    def rel(self, file: str) -> str:
+        """The file's path relative to the profiles folder, with ``/`` whatever the system."""
+        path = self.given.get(file)
+        if path is None:
+            return Path(file).name
+        try:
+            relative = Path(os.path.relpath(path.resolve(), self.folder)).as_posix()
+        except ValueError:  # another drive (Windows): the whole path
+            return path.resolve().as_posix()
+        # beside the profiles (../exports/2026/export.csv) as it is; from far away, the whole path reads better
+        return path.resolve().as_posix() if relative.startswith(FAR) else relative
+
+    def source(self, source: str, ident: str | None = None) -> str:
+        """A reader's source (``export.csv#sheet``) as the profile keeps it (``../exports/export.csv#sheet``)."""
+        name, hashed, sheet = source.partition("#")
+        files = self.by_name.get(name, [])
+        file = files[0] if len(files) == 1 else self.file_of.get(ident or "")
+        return f"{self.rel(file)}{hashed}{sheet}" if file is not None else source
+
+    def placed(self, person: RecordPerson) -> RecordPerson:
+        """The person with each item's source as the profile keeps it."""
+        evidence = [
+            ev.model_copy(update={"source": self.source(ev.source, ev.id)}) if ev.source else ev
+            for ev in person.profile.evidence
+        ]
+        return replace(person, profile=person.profile.model_copy(update={"evidence": evidence}))
+
+    def complete(self, found: RecordSet) -> set[str]:
+        """The sources read whole (a file with problems removes nothing), as the profiles keep them."""
+        out = set()
+        for source in found.sources:
+            name, hashed, sheet = source.partition("#")
+            out |= {
+                f"{self.rel(file)}{hashed}{sheet}" for file in self.by_name.get(name, []) if file not in self.broken
+            }
+        return out
+
+    def dates(self) -> dict[str, dt.date]:
+        """Each file's export date, by its source: the day the file was last written."""
+        out: dict[str, dt.date] = {}
+        for file, path in self.given.items():
+            with contextlib.suppress(OSError):
+                out[self.rel(file)] = dt.date.fromtimestamp(path.stat().st_mtime)
+        return out
 
 
 def _older(data: Any, dates: dict[str, dt.date], complete: set[str]) -> set[str]:

@@ -1211,6 +1211,24 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "這是指向資料夾外的連結；為免寫到別處，未寫入",
         "a link to somewhere outside the folder: not written, so that nothing outside it is touched",
     ),
+    "file.locked": (
+        "另一個匯入正在寫入這個資料夾（程序 {pid}，{host}，自 {since} 起）；請等它完成再試。"
+        "若確定沒有別的匯入在進行，刪除 {lock} 後再試",
+        "another import is writing to this folder (process {pid} on {host}, since {since}); try again when it "
+        "is done. If you are sure none is running, delete {lock} and try again",
+    ),
+    "import.namesake": (
+        "這個檔案與先前匯入的 {other} 同名，但不是同一個檔案（在別的資料夾）：視為另一個來源，先前由 {other} 匯入的"
+        "項目保留不動。若它其實是同一份報表的新版，請把它存在原來的位置再匯入",
+        "this file has the name of {other}, imported before, but is another file (in another folder): it is "
+        "read as another source, and what {other} brought is kept. If it is a newer export of the same report, "
+        "save it where the old one was and import again",
+    ),
+    "import.changed_meanwhile": (
+        "這份檔案在匯入讀取之後被修改了（有人存檔？）；為免蓋掉那次修改，未寫入。請再匯入一次",
+        "this file changed after the import read it (saved by someone?); it was not written, so that change is "
+        "kept. Import again",
+    ),
     "file.filled": (
         "這個檔案已有人填寫的內容，不會用空白的覆蓋；請換一個檔名，或確定要重做時加 --force",
         "this file holds what people filled in and is not replaced by a blank one: give another name, or add "

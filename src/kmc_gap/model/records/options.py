@@ -149,6 +149,7 @@ class ProfileChange:
     kept: int = 0  # evidence left as it was: unchanged records and everything added by hand
     removals: dict[str, list[str]] = field(default_factory=dict)  # source → the items removed, as people read them
     older: dict[str, tuple[dt.date, dt.date, int]] = field(default_factory=dict)  # source → (this, last, items kept)
+    namesakes: set[tuple[str, str]] = field(default_factory=set)  # (source read now, another file of its name)
 
     @property
     def changed(self) -> bool:
