@@ -94,6 +94,8 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
+    except RecursionError:  # brackets nested thousands deep: tomllib recurses once a level
+        raise InputError([Problem(name, "config.too_deep")]) from None
     except tomllib.TOMLDecodeError as exc:  # its reason is English only: the place and a hint are said instead
         where = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (int(where.group(1)), int(where.group(2))) if where else (None, None)
@@ -157,7 +159,8 @@ def _file_value(
 ) -> str | tuple[str, ...] | None:
     values = raw if isinstance(raw, list) and name in LISTS else [raw]
     if not values or not all(isinstance(v, str) and v.strip() for v in values):
-        problems.append(Problem(file, "config.bad_value", {"key": name, "value": json.dumps(raw, ensure_ascii=False)}))
+        shown_value = json.dumps(raw, ensure_ascii=False, default=str)[:200]  # a TOML date, a table: said, not raised
+        problems.append(Problem(file, "config.bad_value", {"key": name, "value": shown_value}))
         return None
     out = [_relative(folder / v, cwd) if is_path and not _builtin(name, v) else v for v in values]
     return tuple(out) if name in LISTS else out[0]

@@ -25,6 +25,7 @@ can sign with their own key). Data Integrity proofs are *not verified*.
 from __future__ import annotations
 
 import base64
+import contextlib
 import binascii
 import datetime as dt
 import hashlib
@@ -150,7 +151,7 @@ def _jws(token: str, pointer: str, name: str, keys: Keys | None) -> tuple[dict[s
     for segment, part in zip(("header", "payload"), parts[:2], strict=True):
         try:
             value = json.loads(_b64(part))
-        except (binascii.Error, ValueError, UnicodeDecodeError):
+        except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):  # 5,000 digits, nested too deep
             value = None
         if not isinstance(value, dict):
             raise InputError([Problem(name, "credentials.bad_jws", {"pointer": pointer or "/", "segment": segment})])
@@ -173,7 +174,8 @@ def _jws(token: str, pointer: str, name: str, keys: Keys | None) -> tuple[dict[s
     for claim, key in (("nbf", "issuanceDate"), ("exp", "expirationDate")):
         value = payload.get(claim)
         if isinstance(value, int | float) and not any(k in credential for k in (key, "validFrom", "validUntil")):
-            credential[key] = dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
+            with contextlib.suppress(OverflowError, ValueError, OSError):  # 1e300, NaN, −1e15: no date at all
+                credential[key] = dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
     return credential, signature
 
 

@@ -256,9 +256,10 @@ def _metas(file: str, rows: Rows, std: Standard) -> tuple[list[SheetMeta], str, 
 
 
 def _int(value: Any) -> int | None:
+    """A whole number, or None for anything else: text, 400 digits (an infinity as a float), NaN."""
     try:
         return int(float(value))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -515,8 +515,40 @@ def parse_json(text: str, name: str) -> Any:
     import json
 
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
     except RecursionError:
         raise InputError([Problem(name, "json.syntax")]) from None
+    except _NotANumber as exc:
+        found = re.search(exc.pattern, text)
+        line, column = _place(text, found.start()) if found else (None, None)
+        raise InputError([Problem(name, "json.number", {"value": exc.value[:40]}, line, column)]) from None
+
+
+#: The most digits a JSON integer may have: a count, a level, a timestamp have a dozen; 5,000 is an attack.
+JSON_DIGITS = 40
+
+
+class _NotANumber(Exception):
+    """A JSON number no reader should take: thousands of digits, NaN, Infinity."""
+
+    def __init__(self, value: str, pattern: str) -> None:
+        super().__init__(value)
+        self.value, self.pattern = value, pattern
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > JSON_DIGITS:
+        raise _NotANumber(text, r"-?\d{%d,}" % (JSON_DIGITS + 1))
+    return int(text)
+
+
+def _json_constant(text: str) -> float:
+    raise _NotANumber(text, re.escape(text))
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

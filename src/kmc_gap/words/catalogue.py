@@ -1211,6 +1211,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "這是指向資料夾外的連結；為免寫到別處，未寫入",
         "a link to somewhere outside the folder: not written, so that nothing outside it is touched",
     ),
+    "json.number": (
+        "「{value}」不是可用的數字（位數過多，或 NaN、Infinity）",
+        '"{value}" is no number a reader can take (too many digits, or NaN, Infinity)',
+    ),
+    "config.too_deep": (
+        "設定檔巢狀太深（上千層括號），無法讀取",
+        "the settings file is nested too deep (brackets thousands of levels deep) to be read",
+    ),
     "file.locked": (
         "另一個匯入正在寫入這個資料夾（程序 {pid}，{host}，自 {since} 起）；請等它完成再試。"
         "若確定沒有別的匯入在進行，刪除 {lock} 後再試",
