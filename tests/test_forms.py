@@ -169,7 +169,7 @@ def test_a_filled_form_reads_back_as_exactly_the_evidence_typed(run_line: RunLin
     assert run.code == 0, run.stderr
     doc = yaml.safe_load((out / "E1024.yaml").read_text(encoding="utf-8"))
     got = [{k: v for k, v in ev.items() if k != "id"} for ev in doc["evidence"]]
-    source = "filled.xlsx#E1024 林小美"
+    source = "../filled.xlsx#E1024 林小美"  # its path from the profiles folder
     day = dt.date(2026, 11, 20)
     assert got == [
         {"kind": "self_report", "title": "自評 P1.1.1", "date": day, "level": 5, "rater": "self",
