@@ -165,3 +165,21 @@ def test_no_home_folder_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert stdcache.cache_dir() is None
     assert fresh_load() == load_standard()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_where_an_entry_should_be_never_hangs_a_run(cache: Path) -> None:
+    """A FIFO with no writer planted under the entry's name: opening it to read would wait for ever."""
+    data = bundled_standard_path().read_bytes()
+    cache.mkdir(parents=True)
+    os.mkfifo(cache / (stdcache.entry_key(data) + stdcache.SUFFIX))
+    assert stdcache.cached(data, lambda: "built", str) == "built"  # read as if there were no entry, at once
+
+
+def test_an_entry_of_another_standard_renamed_over_this_ones_is_not_used(cache: Path) -> None:
+    """Each entry names, inside, the key it was stored under: renamed over another's name, it is no entry."""
+    mine, other = b"code: A\n", b"code: B\n"
+    stdcache.cached(other, lambda: "standard B", str)
+    (entry,) = entries(cache)
+    entry.rename(cache / (stdcache.entry_key(mine) + stdcache.SUFFIX))
+    assert stdcache.cached(mine, lambda: "standard A", str) == "standard A"

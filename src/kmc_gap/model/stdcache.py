@@ -9,7 +9,8 @@ versions), so an edited standard or an upgraded kmc-gap never meets an old entry
 The cache is an optimisation only: a folder that cannot be made or written (a read-only home in a
 CI container), an entry that cannot be read, or ``KMC_GAP_NO_CACHE`` set means the standard is
 read as if there were no cache, and nothing is said. On POSIX an entry is trusted only if the user
-running kmc-gap owns it and nobody else can write it, since unpickling runs code.
+running kmc-gap owns it and nobody else can write it, since unpickling runs code; it is read only if
+it is a regular file (never waiting on a FIFO) and names, inside, the key it was stored under.
 """
 
 from __future__ import annotations
@@ -73,23 +74,41 @@ def cached(data: bytes, build: Callable[[], T], kind: type[T]) -> T:
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / (entry_key(data) + SUFFIX)
-    found = _read(path, kind)
+    key = entry_key(data)
+    path = folder / (key + SUFFIX)
+    found = _read(path, kind, key)
     if found is not None:
         return found
     value = build()
-    _write(folder, path, value)
+    _write(folder, path, (key, value))
     return value
 
 
-def _read(path: Path, kind: type[T]) -> T | None:
+def _read(path: Path, kind: type[T], key: str) -> T | None:
+    """The value of the entry at ``path`` if it is a regular file this user owns, and names ``key`` inside.
+
+    Opened without waiting (a FIFO planted there would hang every run) and checked to be a regular file;
+    an entry of another standard renamed over this one names another key and is no entry.
+    """
+    import stat
+
     try:
-        with path.open("rb") as handle:
-            if not _trusted(os.fstat(handle.fileno())):
-                return None
-            value = pickle.load(handle)
-    except Exception:  # a missing, partial or stale entry is no entry
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
         return None
+    try:
+        state = os.fstat(fd)
+        if not stat.S_ISREG(state.st_mode) or not _trusted(state):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            stored = pickle.load(handle)
+    except Exception:  # a partial or stale entry is no entry
+        return None
+    finally:
+        os.close(fd)
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+        return None
+    value = stored[1]
     return value if isinstance(value, kind) else None
 
 
@@ -99,7 +118,7 @@ def _trusted(state: os.stat_result) -> bool:
     return state.st_uid == os.geteuid() and not state.st_mode & 0o022
 
 
-def _write(folder: Path, path: Path, value: object) -> None:
+def _write(folder: Path, path: Path, value: tuple[str, object]) -> None:
     import tempfile
 
     try:
