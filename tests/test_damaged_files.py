@@ -619,3 +619,52 @@ def test_a_reader_panic_stays_out_of_the_users_stderr(tmp_path: Path) -> None:
     assert done.returncode in (1, 2)
     assert b"panicked" not in done.stderr and b"Traceback" not in done.stderr
     assert str(path).encode() in done.stdout + done.stderr
+
+
+def _sheet_xml(rows: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + rows
+        + b"</sheetData></worksheet>"
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # 1,100 rows without r=, each of 20,000 cells without r=: 22 million cells, declared nowhere
+        b"<row>" + b"<c/>" * 20_000 + b"</row>" + b"<row/>" * 1_099 + b"<row><c/></row>",
+        # the stray cell of the test above, with its place in single quotes
+        b"<row r='1'><c r='A1' t='inlineStr'><is><t>x</t></is></c></row><row r='1048576'><c r='XFD1048576'/></row>",
+    ],
+)
+def test_the_cell_limit_counts_what_a_sheet_holds_not_what_it_declares(tmp_path: Path, rows: bytes) -> None:
+    """Rows and cells may leave out their ``r=`` (each is then the next) or quote it with ``'``: the grid is
+    counted as a reader lays it out, so the 20-million-cell limit holds either way, before any reading."""
+    path = _rezip(small_book(tmp_path / "a.xlsx"), tmp_path / "b.xlsx", {"xl/worksheets/sheet1.xml": _sheet_xml(rows)})
+    with pytest.raises(spreadsheet.InputError) as caught:
+        spreadsheet.check_zip(path.read_bytes(), "b.xlsx", 50 << 20)
+    assert caught.value.problems[0].key == "records.workbook_grid"
+
+
+def test_an_ods_row_repeated_a_million_times_is_refused_at_once(tmp_path: Path) -> None:
+    """A row with content declared 1,000,000 times: a few hundred bytes on disk, refused before any reading."""
+    content = (
+        b'<?xml version="1.0" encoding="UTF-8"?><office:document-content><office:body><office:spreadsheet>'
+        b'<table:table table:name="a"><table:table-row><table:table-cell office:value-type="string"><text:p>'
+        b"E1</text:p></table:table-cell></table:table-row>"
+        b'<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string">'
+        b"<text:p>x</text:p></table:table-cell></table:table-row>"
+        b'<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated='
+        b'"1024"/></table:table-row>'  # LibreOffice's empty rows to the sheet's end: free
+        b"</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content)
+    with pytest.raises(spreadsheet.InputError) as caught:
+        spreadsheet.check_zip(buffer.getvalue(), "a.ods", 50 << 20)
+    assert caught.value.problems[0].key == "records.workbook_repeats"
+    assert spreadsheet._ods_cells(content.replace(b"1000000", b"2")) == (3, 1)  # E1 once, x twice

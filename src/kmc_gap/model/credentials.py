@@ -25,8 +25,8 @@ can sign with their own key). Data Integrity proofs are *not verified*.
 from __future__ import annotations
 
 import base64
-import contextlib
 import binascii
+import contextlib
 import datetime as dt
 import hashlib
 import json

@@ -86,17 +86,22 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, Shown]:
             raise InputError([Problem(name, "records.workbook_bomb", {"member": member.filename})])
     found: dict[str, Shown] = {}
     for member in members:
-        if _is_sheet(member.filename):
-            try:
-                data = archive.read(member)
-            except Exception:  # a bad CRC, a broken deflate stream, an encrypted member
-                raise InputError([Problem(name, "records.not_workbook")]) from None
-            cells = _grid(data)
-            if cells > MAX_CELLS:
-                raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
-            unread = unread_cells(data)
-            if unread:
-                found[member.filename] = unread
+        ods = member.filename == "content.xml"  # an .ods: its rows and cells may declare repeats
+        if not (_is_sheet(member.filename) or ods):
+            continue
+        try:
+            data = archive.read(member)
+        except Exception:  # a bad CRC, a broken deflate stream, an encrypted member
+            raise InputError([Problem(name, "records.not_workbook")]) from None
+        cells, repeated = _ods_cells(data) if ods else (_grid(data), 0)
+        if repeated > MAX_REPEATED_ROWS:
+            args = {"rows": repeated, "limit": MAX_REPEATED_ROWS}
+            raise InputError([Problem(name, "records.workbook_repeats", args)])
+        if cells > MAX_CELLS:
+            raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
+        unread = {} if ods else unread_cells(data)
+        if unread:
+            found[member.filename] = unread
     return found
 
 
@@ -137,15 +142,76 @@ def _is_sheet(member: str) -> bool:
 
 
 def _grid(data: bytes) -> int:
-    """How many cells the reader would lay out for a sheet: its first to its last cell, both ways."""
-    rows: list[int] = []
-    cols: list[int] = []
-    for letters, number in _CELL_REF.findall(data):
-        cols.append(_column(letters))
-        rows.append(int(number))
-    if not rows:
+    """How many cells the reader would lay out for a sheet: its first to its last cell, both ways.
+
+    Counted from what the sheet holds, never only from what it declares: a cell or a row may leave out its
+    ``r=`` (its place is then the next one) or quote it with ``'``, and each still takes its place.
+    """
+    refs = _CELL_REF.findall(data)
+    explicit = len(refs) == len(_ANY_CELL.findall(data)) and b"<row" not in data.replace(b'<row r="', b"")
+    if not explicit:
+        return _walked_grid(data)
+    if not refs:
         return 0
+    rows = [int(number) for _, number in refs]
+    cols = [_column(letters) for letters, _ in refs]
     return (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
+
+
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_TAG = re.compile(rb"<(row|c)(?=[\s/>])([^>]*)>")
+_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{0,3})([0-9]{0,7})["']""")
+
+
+#: The most rows with content an .ods may declare as repeats of the rows it holds: LibreOffice writes a run of
+#: identical rows once with a count, which an export of people never has by the hundred thousand.
+MAX_REPEATED_ROWS = 100_000
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.S)
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(?:/>|>(.*?)</table:(?:covered-)?table-cell>)", re.S)
+_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated\s*=\s*["\'](\d{1,9})["\']')
+_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated\s*=\s*["\'](\d{1,9})["\']')
+
+
+def _ods_cells(data: bytes) -> tuple[int, int]:
+    """The cells with content an .ods lays out (each row's repeats times its filled cells' repeats), and how many
+    rows with content it declares as repeats. Empty rows and cells repeated to the sheet's end cost nothing."""
+    cells = repeated = 0
+    for attrs, body in _ODS_ROW.findall(data):
+        filled = 0
+        for cell_attrs, content in _ODS_CELL.findall(body or b""):
+            if b"office:value-type" in cell_attrs or b"<text:" in (content or b""):
+                found = _COLUMNS_REPEATED.search(cell_attrs)
+                filled += int(found.group(1)) if found else 1
+        if filled:
+            found = _ROWS_REPEATED.search(attrs)
+            times = int(found.group(1)) if found else 1
+            cells += times * filled
+            repeated += times - 1
+    return cells, repeated
+
+
+def _walked_grid(data: bytes) -> int:
+    """The grid of a sheet whose rows or cells leave out their place (or quote it oddly), walked tag by tag as a
+    reader places them: a row without ``r=`` is the one after the last, a cell without it the next column."""
+    row = col = 0
+    low_row = low_col = 1 << 30
+    high_row = high_col = 0
+    for tag, attrs in _TAG.findall(data):
+        ref = _REF.search(attrs)
+        if tag == b"row":
+            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+            col = 0
+            continue
+        if ref and ref.group(1):
+            col = _column(ref.group(1).upper())
+            row = int(ref.group(2)) if ref.group(2) else row
+        else:
+            col += 1
+        low_row, high_row = min(low_row, row), max(high_row, row)
+        low_col, high_col = min(low_col, col), max(high_col, col)
+    if not high_row:
+        return 0
+    return (high_row - low_row + 1) * (high_col - low_col + 1)
 
 
 def _column(letters: bytes) -> int:

@@ -540,7 +540,7 @@ class _NotANumber(Exception):
 
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > JSON_DIGITS:
-        raise _NotANumber(text, r"-?\d{%d,}" % (JSON_DIGITS + 1))
+        raise _NotANumber(text, r"-?\d{" + str(JSON_DIGITS + 1) + ",}")
     return int(text)
 
 

@@ -105,6 +105,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "活頁簿中的 {member} 壓縮比異常（超過 200 倍），可能是壓縮炸彈：不予讀取",
         "{member} in the workbook is compressed more than 200 to 1 (a zip bomb?): not read",
     ),
+    "records.workbook_repeats": (
+        "這個試算表宣告把有內容的列重複 {rows} 列（上限 {limit}）：不是人資匯出的樣子，為免耗盡記憶體，未讀取",
+        "this spreadsheet declares {rows} repeats of rows with content (the limit is {limit}): no HR export looks "
+        "like that, and it is not read, so that it cannot exhaust memory",
+    ),
     "records.workbook_grid": (
         "工作表的範圍（從第一格到最後一格）有 {cells} 格，超過上限 {limit}：可能有一格遠在表外，請刪除多餘的列與欄",
         "a sheet spans {cells} cells from its first cell to its last, over the limit of {limit}: "
