@@ -104,3 +104,15 @@ def test_a_jws_time_out_of_any_calendar(run_line: RunLine, tmp_path: Path, stamp
     run = run_line("assess", str(path), "--lang", "en")
     no_traceback(run)
     assert run.code == 2 and "badge.jwt" in run.stderr
+
+
+def test_a_name_of_30000_characters_costs_its_length_not_its_square() -> None:
+    """The team table cuts a long name to its column by measuring each character once; the cut is right."""
+    from rich.cells import cell_len
+
+    from kmc_gap.render.assess.matrix import _fit, _within
+
+    name = "陳" * 30_000
+    assert _within(name, 9) == "陳" * 4 and _within("ab陳c", 3) == "ab" and _within("ab", 5) == "ab"
+    shown = _fit({"name": name, "id": "E1"}, 20)  # type: ignore[typeddict-item]
+    assert cell_len(shown) == 20 and shown.endswith("… E1")
