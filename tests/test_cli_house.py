@@ -75,3 +75,20 @@ def test_loading_every_command_after_one_keeps_the_listed_order() -> None:
     load_commands(["validate"])
     load_commands()
     assert [info.name for info in app.registered_commands] == [n for n in NAMED if n not in ("catalog", "records")]
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix"), [("assess", ".pdf"), ("assess", ".docx"), ("assess", ".xls"), ("plan", ".xml")]
+)
+def test_an_output_ending_that_names_no_format_is_a_usage_error(
+    run_line: RunLine, tmp_path: Path, command: str, suffix: str
+) -> None:
+    """``-o report.pdf`` once wrote the plain-text table under that name; now it says which endings it writes."""
+    out = tmp_path / f"report{suffix}"
+    args = ["-c", "examples/catalog.yaml"] if command == "plan" else []
+    run = run_line(command, "examples/profiles/mid-career-planner.yaml", *args, "-o", str(out), "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert suffix in run.stderr and ".html" in run.stderr
+    assert run_line(
+        command, "examples/profiles/mid-career-planner.yaml", *args, "-o", str(tmp_path / "report")
+    ).code in (0, 1)

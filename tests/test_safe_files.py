@@ -63,7 +63,7 @@ def test_a_directory_is_refused(run_line: RunLine, tmp_path: Path) -> None:
 def test_output_naming_an_input_is_refused_and_the_input_kept(run_line: RunLine, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     profile.write_bytes((ROOT / MID).read_bytes())
-    result = run_line("assess", str(profile), "-o", str(profile), "--lang", "en")
+    result = run_line("assess", str(profile), "-f", "json", "-o", str(profile), "--lang", "en")
     assert result.code == 2
     assert "the output is one of the inputs" in result.stderr
     assert profile.read_bytes() == (ROOT / MID).read_bytes()

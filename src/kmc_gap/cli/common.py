@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -19,6 +20,8 @@ from kmc_gap.cli.outcome import Outcome, Stop
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import KmcGapError, Problem, os_reason
 from kmc_gap.words import t
+
+F = TypeVar("F", bound=StrEnum)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -119,3 +122,20 @@ def progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("kmc-gap", total=total)
         yield lambda: bar.advance(task)
+
+
+def output_format(formats: type[F], chosen: F | None, output: Path | None, default: F) -> F:
+    """The format of a run: ``--format``, else what the ``-o`` file's ending asks for, else ``default``.
+
+    An ending that names no format the command writes (``-o report.pdf``) is a usage error listing the
+    endings it knows, never a text table under a name that promises something else.
+    """
+    from kmc_gap.api.errors import OptionError
+    from kmc_gap.render.formats import format_in, suffixes_for, unknown_suffix
+
+    if chosen is not None:
+        return chosen
+    suffix = unknown_suffix(formats, output)
+    if suffix is not None:
+        raise OptionError("--output", "usage.output_suffix", suffix=suffix, known=", ".join(suffixes_for(formats)))
+    return format_in(formats, output) or default

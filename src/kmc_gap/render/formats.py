@@ -143,3 +143,16 @@ def format_in(formats: type[F], output: Path | None) -> F | None:
     """The member of ``formats`` that an ``-o`` file's extension asks for, where that command has it."""
     found = format_for(output)
     return formats(found.value) if found is not None and found.value in formats.__members__ else None
+
+
+def suffixes_for(formats: type[StrEnum]) -> list[str]:
+    """The ``-o`` file endings that ask for one of ``formats`` (``.json``, ``.html`` …), in a stable order."""
+    return [suffix for suffix, found in _BY_SUFFIX.items() if found.value in formats.__members__]
+
+
+def unknown_suffix(formats: type[StrEnum], output: Path | None) -> str | None:
+    """The ending of an ``-o`` file that asks for none of ``formats`` (``.pdf``, ``.docx``); None when it has no
+    ending (``report``, ``/dev/stdout``) or a known one."""
+    if output is None or not output.suffix:
+        return None
+    return None if output.suffix.lower() in suffixes_for(formats) else output.suffix

@@ -949,6 +949,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "評核欄位：self（自評）、manager（主管）、peer（同儕）、assessor（評鑑人員），以逗號分隔；預設 self,manager。",
         "The rating columns: self, manager, peer, assessor, separated by commas; default self,manager.",
     ),
+    "usage.output_suffix": (
+        "-o 的副檔名 {suffix} 不是 kmc-gap 會寫的格式；可用：{known}（或以 --format 指定）",
+        "-o ending {suffix} names no format kmc-gap writes; it writes: {known} (or choose one with --format)",
+    ),
     "usage.raters": ("評核者請用 {raters}", "use {raters}"),
     "run.interrupted": ("已中斷", "interrupted"),
     "run.stdout_failed": ("無法寫出結果（{reason}）", "cannot write the output ({reason})"),

@@ -15,6 +15,7 @@ from kmc_gap.cli.common import (
     context,
     destination,
     expand_paths,
+    output_format,
     progress,
     standard_of,
     words,
@@ -36,7 +37,6 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     AssessFormat,
     GroupBy,
-    format_for,
 )
 
 
@@ -115,7 +115,7 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     limit = thresholds.percentage(a.fail_under)
     shown_gaps = inputs.gap_count(a.gaps)
     detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
-    fmt = a.fmt or format_for(a.output) or AssessFormat.table
+    fmt = output_format(AssessFormat, a.fmt, a.output, AssessFormat.table)
     if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     policy_name, pol = inputs.policy(a.policy, a.max_size)

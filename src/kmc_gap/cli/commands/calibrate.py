@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.cli.common import context, destination, expand_paths, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, output_format, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption, MaxSizeOption
@@ -17,7 +17,6 @@ from kmc_gap.cli.outcome import EXIT_INVALID, EXIT_OK, Outcome
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     CalibrateFormat,
-    format_in,
 )
 
 
@@ -38,7 +37,7 @@ def calibrate_cmd(
     from kmc_gap.api.calibrate import CalibrateRequest, calibrate_paths
     from kmc_gap.render.calibrate import RENDERERS
 
-    fmt = fmt or format_in(CalibrateFormat, output) or CalibrateFormat.table
+    fmt = output_format(CalibrateFormat, fmt, output, CalibrateFormat.table)
     if fmt is CalibrateFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     std = standard_of(ctx)

@@ -11,7 +11,7 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, expand_paths, plan_summary, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, output_format, plan_summary, standard_of, words
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
@@ -26,7 +26,6 @@ from kmc_gap.model.limits import MAX_HOURS
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     PlanFormat,
-    format_in,
 )
 
 
@@ -64,7 +63,7 @@ def plan_cmd(
     from kmc_gap.render.plan import RENDERERS
 
     started = time.monotonic()  # --time-limit bounds the whole command, reading the inputs included
-    fmt = fmt or format_in(PlanFormat, output) or PlanFormat.table
+    fmt = output_format(PlanFormat, fmt, output, PlanFormat.table)
     if fmt is PlanFormat.xlsx and output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
     day = inputs.as_of(as_of)
