@@ -130,6 +130,19 @@ def test_other_standard_file(run_line: RunLine, tmp_path: Path) -> None:
     assert json.loads(result.stdout)["name"] == "結算與核銷費用"
 
 
+@pytest.mark.parametrize("where", ["before", "after", "after="])
+def test_standard_is_taken_on_either_side_of_the_command(run_line: RunLine, tmp_path: Path, where: str) -> None:
+    """``kmc-gap assess --standard pkg …`` as ``kmc-gap --standard pkg assess …``, as ``--lang`` is."""
+    text = bundled_standard_path().read_text(encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    other.write_text(text.replace("name: 結算核銷費用", "name: 結算與核銷費用"), encoding="utf-8")
+    given = {"before": ["--standard", str(other), "standard"], "after": ["standard", "--standard", str(other)]}
+    args = given.get(where, ["standard", f"--standard={other}"])
+    result = run_line(*args, "T5.3", "-f", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["name"] == "結算與核銷費用"
+
+
 def test_broken_other_standard_is_reported_with_its_place(run_line: RunLine, tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
     other.write_text("code: X\nname: [\n", encoding="utf-8")

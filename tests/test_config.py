@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Run, run_cli
+from conftest import ROOT, Run, RunLine, run_cli
 
 MID = ROOT / "examples" / "profiles" / "mid-career-planner.yaml"
 
@@ -169,3 +169,18 @@ def test_no_output_is_written_over_the_config_file(team: Path) -> None:
     assert result.code == 2
     assert "the output is one of the inputs" in result.stderr  # lang = "en" in the file
     assert config.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "where"),
+    [
+        (["--lang", "english"], {}, "--lang"),
+        ([], {"KMC_GAP_LANG": "english"}, "KMC_GAP_LANG"),
+    ],
+)
+def test_a_bad_language_gets_the_same_answer_wherever_it_is_given(
+    run_line: RunLine, args: list[str], env: dict[str, str], where: str
+) -> None:
+    """``KMC_GAP_LANG=english`` was ignored while ``--lang english`` was an error: both are refused now."""
+    run = run_line("assess", "examples/profiles/mid-career-planner.yaml", *args, env=env)
+    assert run.code == 2 and where in run.stderr and "english" in run.stderr and run.stdout == ""

@@ -139,8 +139,10 @@ def load_config(cwd: Path, environ: Mapping[str, str]) -> Config:
         else:
             config.settings[name] = Setting(name, None, "default")
     lang = config.settings["lang"]
-    if lang.source not in ("env", "default") and isinstance(lang.value, str) and parse_lang(lang.value) is None:
-        problems.append(Problem(lang.source, "config.bad_value", {"key": "lang", "value": lang.value}))
+    if lang.source != "default" and isinstance(lang.value, str) and parse_lang(lang.value) is None:
+        # refused wherever it is given, as --lang fr is: the variable by its name, the file with its place
+        where = ENV_PREFIX + "LANG" if lang.source == "env" else lang.source
+        problems.append(Problem(where, "config.bad_value", {"key": "lang", "value": lang.value}))
     if problems:
         raise InputError(problems)
     return config

@@ -56,31 +56,37 @@ def as_typed(argv: Sequence[str]) -> list[str]:
     """``argv`` with the command words and option names a Chinese input method's full-width mode types
     (``ａｓｓｅｓｓ``, ``－－ｌａｎｇ``, ``－ｏ``) written as Click knows them.
 
-    Values are kept as typed: a file may be named in full-width characters. A word is an option name when
+    ``--standard`` is the run's option, accepted on either side of the command as ``--lang`` is: given after
+    it, it is moved before it. Values are kept as typed: a file may be named in full-width characters. A word is an option name when
     its NFKC form starts with ``-`` and is ASCII (``－備份.yaml`` is a file); a value after ``=`` (or ``＝``)
     is kept as typed too.
     """
     out: list[str] = []
+    ahead: list[str] = []  # --standard given after the command: the run's option, moved before it
     command: str | None = None  # the command word, once seen
     subcommand = False  # the word after a group's name names one of its commands
     skip = False  # the word is the value of a group option (--standard, --lang)
+    into = out  # where the value of the option just read goes
     for i, arg in enumerate(argv):
         if arg == "--":
-            return out + list(argv[i:])
+            return ahead + out + list(argv[i:])
         plain = unicodedata.normalize("NFKC", arg)
         if skip:
-            out.append(arg)
-            skip = False
+            into.append(arg)
+            skip, into = False, out
         elif plain.startswith("-") and (option := _as_option(arg)) is not None:
-            out.append(option)
-            skip = command is None and "=" not in option and option in _GLOBAL_WITH_VALUE
+            late = command is not None and option.partition("=")[0] == "--standard"
+            into = ahead if late else out
+            into.append(option)
+            skip = (command is None or late) and "=" not in option and option in _GLOBAL_WITH_VALUE
+            into = into if skip else out
         elif command is None or subcommand:
             out.append(plain)
             subcommand = command is None and plain in GROUPS
             command = command or plain
         else:
             out.append(arg)
-    return out
+    return ahead + out
 
 
 def _as_option(arg: str) -> str | None:
