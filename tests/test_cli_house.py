@@ -94,3 +94,20 @@ def test_an_output_ending_that_names_no_format_is_a_usage_error(
     assert run_line(
         command, "examples/profiles/mid-career-planner.yaml", *args, "-o", str(tmp_path / "report")
     ).code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (["asess"], "assess"),
+        (["assess", "examples/profiles/mid-career-planner.yaml", "--fromat", "json"], "--format"),
+        (["schema", "profil"], "profile"),
+        (["assess", "examples/profiles/mid-career-planner.yaml", "--require", "T31"], "T3.1"),
+        (["assess", "examples/profiles/mid-career-planner.yaml", "--task", "T31"], "T3.1"),
+    ],
+)
+def test_a_near_miss_gets_a_did_you_mean(run_line: RunLine, args: list[str], meant: str) -> None:
+    run = run_line(*args, "--lang", "en")
+    assert run.code == 2
+    assert f"did you mean {meant}?" in run.stderr
+    assert "--redact" not in run.stderr  # one near miss, not every option with an r in it

@@ -27,7 +27,7 @@ from kmc_gap.words import Lang, env_lang, parse_lang, t
 
 if TYPE_CHECKING:
     from kmc_gap.api.config import Config
-from kmc_gap.cli.commands import as_typed, load_commands
+from kmc_gap.cli.commands import as_typed, command_named, load_commands
 from kmc_gap.cli.group import app
 from kmc_gap.cli.outcome import EXIT_INTERRUPTED, EXIT_INVALID, Outcome, Stop, tell
 
@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click_errors.UsageError as exc:
         return _usage_error(exc.ctx, usage_message(exc, language), language)
     except OptionError as exc:
-        return _usage_error(None, option_message(exc, language), language)
+        return _usage_error(None, option_message(exc, language), language, _path_of(args, command))
     except Stop as exc:  # a command that ended early, with what it had come to
         return tell(exc.outcome, language)
     except KmcGapError as exc:  # every other error: its problems, located, in the user's language
@@ -148,8 +148,22 @@ def _on_sigterm() -> None:
         signal.signal(signal.SIGTERM, _terminated)
 
 
-def _usage_error(ctx: Context | None, message: str, language: str) -> int:
-    hint = t("usage.hint", language, command=ctx.command_path if ctx is not None else "kmc-gap")
+def _path_of(args: Sequence[str], command: Any) -> str:
+    """``kmc-gap assess`` (or ``kmc-gap records inspect``): the command a usage error's help hint names."""
+    path = ["kmc-gap"]
+    name = command_named(args)
+    found = getattr(command, "commands", {}).get(name) if name else None
+    if found is not None and name is not None:
+        path.append(name)
+        rest = args[args.index(name) + 1 :] if name in args else []
+        sub = next((a for a in rest if not a.startswith("-")), None)
+        if sub is not None and sub in getattr(found, "commands", {}):
+            path.append(sub)
+    return " ".join(path)
+
+
+def _usage_error(ctx: Context | None, message: str, language: str, path: str | None = None) -> int:
+    hint = t("usage.hint", language, command=ctx.command_path if ctx is not None else path or "kmc-gap")
     tell(Outcome(notes=[t("usage.error", language, detail=message), hint]), language)
     return EXIT_INVALID
 

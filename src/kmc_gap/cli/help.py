@@ -212,7 +212,7 @@ def _param_name(param: Parameter | None, lg: str) -> str:
 def usage_message(exc: errors.UsageError, lg: str) -> str:
     """A Click usage error worded from the catalogue in ``lg`` (Click's own English is never shown)."""
     if isinstance(exc, errors.NoSuchOption):
-        hint = sorted(exc.possibilities or [])
+        hint = _closest(exc.option_name, sorted(exc.possibilities or []))
         if hint:
             return t("usage.no_such_option_hint", lg, option=exc.option_name, suggestion=listing(hint, lg))
         return t("usage.no_such_option", lg, option=exc.option_name)
@@ -222,17 +222,34 @@ def usage_message(exc: errors.UsageError, lg: str) -> str:
         key = "usage.missing_option" if isinstance(exc.param, Option) else "usage.missing_argument"
         return t(key, lg, name=_param_name(exc.param, lg))
     if isinstance(exc, errors.BadParameter):
-        return t("usage.bad_value", lg, name=_param_name(exc.param, lg), value=_bad_value(exc), detail=_bad_detail(exc))
+        return t(
+            "usage.bad_value", lg, name=_param_name(exc.param, lg), value=_bad_value(exc), detail=_bad_detail(exc, lg)
+        )
     message = exc.message
     if message.startswith("No such command"):
         command = message.split("'")[1] if "'" in message else message
         commands = (
             list(exc.ctx.command.list_commands(exc.ctx)) if exc.ctx and isinstance(exc.ctx.command, TyperGroup) else []
         )
+        close = _closest(command, commands)
+        if close:
+            return t("usage.no_such_command_hint", lg, command=command, suggestion=listing(close, lg))
         return t("usage.no_such_command", lg, command=command, choices=listing(commands, lg))
     if message.startswith("Got unexpected extra argument"):
         return t("usage.extra_argument", lg, args=message.split("(", 1)[-1].rstrip(")"))
     return t("syntax.other", lg)
+
+
+def _closest(given: str, known: list[str]) -> list[str]:
+    """What someone most likely meant (``asess`` → assess, ``--fromat`` → --format): the nearest one, or the few
+    as near as it; none when nothing is near."""
+    import difflib
+
+    scored = sorted(((difflib.SequenceMatcher(None, given, k).ratio(), k) for k in known), reverse=True)
+    if not scored or scored[0][0] < 0.6:
+        return []
+    best = scored[0][0]
+    return sorted(k for ratio, k in scored if ratio >= best - 0.05)
 
 
 def _bad_value(exc: errors.BadParameter) -> str:
@@ -242,11 +259,15 @@ def _bad_value(exc: errors.BadParameter) -> str:
     return "?"
 
 
-def _bad_detail(exc: errors.BadParameter) -> str:
+def _bad_detail(exc: errors.BadParameter, lg: str) -> str:
     """What the value should be: one of the choices, a number in range, a whole number."""
-    lg, param = lang(), exc.param
+    param = exc.param
     choices = _choices(param)
     if choices:
+        given = next((str(error.get("input")) for error in pydantic_errors(exc)), "")
+        close = _closest(given, choices)
+        if close:
+            return t("usage.choice_hint", lg, suggestion=listing(close, lg), choices=listing(choices, lg))
         return t("usage.choice", lg, choices=listing(choices, lg))
     kinds = {error.get("type") for error in pydantic_errors(exc)}
     if "int_parsing" in kinds or "int_from_float" in kinds:

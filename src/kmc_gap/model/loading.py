@@ -390,4 +390,15 @@ def suggest(code: str, known: Sequence[str] | set[str] | dict[str, Any]) -> str 
         text = text.replace(ch, ".")
     if text[:1] in "KSA" and text[1:].isdigit():
         text = f"{text[0]}{int(text[1:]):02d}"
+    if text[:1] in "TPO" and text[1:].isdigit() and text not in known:  # T31 → T3.1, P111 → P1.1.1
+        dotted = [f"{text[0]}{'.'.join(parts)}" for parts in _splits(text[1:], 2 if text[0] == "T" else 3)]
+        found = [candidate for candidate in dotted if candidate in known]
+        text = found[0] if len(found) == 1 else text
     return text if text in known and text != code else None
+
+
+def _splits(digits: str, parts: int) -> list[list[str]]:
+    """Every way of cutting ``digits`` into ``parts`` non-empty pieces (``311`` into 2: 3|11, 31|1)."""
+    if parts == 1:
+        return [[digits]] if digits else []
+    return [[digits[:i], *rest] for i in range(1, len(digits)) for rest in _splits(digits[i:], parts - 1)]

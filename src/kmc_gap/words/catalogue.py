@@ -975,6 +975,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "usage.extra_argument": ("多出的引數：{args}", "unexpected extra argument: {args}"),
     "usage.bad_value": ("{name} 的值 {value} 無效：{detail}", "invalid value {value} for {name}: {detail}"),
     "usage.choice": ("可用的值：{choices}", "choose from {choices}"),
+    "usage.choice_hint": (
+        "是不是 {suggestion}？可用的值：{choices}",
+        "did you mean {suggestion}? choose from {choices}",
+    ),
+    "usage.no_such_command_hint": (
+        "沒有 {command} 這個指令（是不是 {suggestion}？）",
+        "there is no command {command} (did you mean {suggestion}?)",
+    ),
     "usage.number": ("必須是數字", "must be a number"),
     "usage.whole_number": ("必須是整數", "must be a whole number"),
     "usage.range": ("必須介於 {low} 與 {high} 之間", "must be between {low} and {high}"),

@@ -56,13 +56,14 @@ def as_typed(argv: Sequence[str]) -> list[str]:
     """``argv`` with the command words and option names a Chinese input method's full-width mode types
     (``ａｓｓｅｓｓ``, ``－－ｌａｎｇ``, ``－ｏ``) written as Click knows them.
 
-    ``--standard`` is the run's option, accepted on either side of the command as ``--lang`` is: given after
-    it, it is moved before it. Values are kept as typed: a file may be named in full-width characters. A word is an option name when
-    its NFKC form starts with ``-`` and is ASCII (``－備份.yaml`` is a file); a value after ``=`` (or ``＝``)
-    is kept as typed too.
+    ``--standard`` and ``--lang`` are the run's options, accepted on either side of the command: given after
+    it, they are moved before it (so every command takes them, whatever its own options). Values are kept
+    as typed: a file may be named in full-width characters. A word is an option name when its NFKC form
+    starts with ``-`` and is ASCII (``－備份.yaml`` is a file); a value after ``=`` (or ``＝``) is kept as
+    typed too.
     """
     out: list[str] = []
-    ahead: list[str] = []  # --standard given after the command: the run's option, moved before it
+    ahead: list[str] = []  # --standard or --lang given after the command: the run's options, moved before it
     command: str | None = None  # the command word, once seen
     subcommand = False  # the word after a group's name names one of its commands
     skip = False  # the word is the value of a group option (--standard, --lang)
@@ -75,7 +76,7 @@ def as_typed(argv: Sequence[str]) -> list[str]:
             into.append(arg)
             skip, into = False, out
         elif plain.startswith("-") and (option := _as_option(arg)) is not None:
-            late = command is not None and option.partition("=")[0] == "--standard"
+            late = command is not None and option.partition("=")[0] in _GLOBAL_WITH_VALUE
             into = ahead if late else out
             into.append(option)
             skip = (command is None or late) and "=" not in option and option in _GLOBAL_WITH_VALUE
