@@ -41,7 +41,7 @@ from kmc_gap.model.case import identifier, item_link, urn
 from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX
 from kmc_gap.model.models import Evidence, Person, Standard
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, parse_json, read_bytes
+from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, json_value, parse_json, read_bytes
 from kmc_gap.words.catalogue import SIGNATURE_NOTES
 
 CERTIFICATE_TYPES = frozenset({"certification", "license", "licence", "certificate"})
@@ -150,8 +150,8 @@ def _jws(token: str, pointer: str, name: str, keys: Keys | None) -> tuple[dict[s
     decoded = []
     for segment, part in zip(("header", "payload"), parts[:2], strict=True):
         try:
-            value = json.loads(_b64(part))
-        except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):  # 5,000 digits, nested too deep
+            value = json_value(_b64(part))
+        except (binascii.Error, ValueError, UnicodeDecodeError):  # 5,000 digits, NaN, nested too deep
             value = None
         if not isinstance(value, dict):
             raise InputError([Problem(name, "credentials.bad_jws", {"pointer": pointer or "/", "segment": segment})])

@@ -538,6 +538,17 @@ class _NotANumber(Exception):
         self.value, self.pattern = value, pattern
 
 
+def json_value(raw: str | bytes) -> Any:
+    """JSON with the same guards as :func:`parse_json` (no 5,000-digit integers, no NaN), unlocated: a
+    ``ValueError`` for anything it refuses, ``RecursionError`` included."""
+    import json
+
+    try:
+        return json.loads(raw, parse_int=_json_int, parse_constant=_json_constant)
+    except (_NotANumber, RecursionError) as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > JSON_DIGITS:
         raise _NotANumber(text, r"-?\d{" + str(JSON_DIGITS + 1) + ",}")
