@@ -111,3 +111,27 @@ def test_a_near_miss_gets_a_did_you_mean(run_line: RunLine, args: list[str], mea
     assert run.code == 2
     assert f"did you mean {meant}?" in run.stderr
     assert "--redact" not in run.stderr  # one near miss, not every option with an r in it
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+@pytest.mark.parametrize("command", [["assess"], ["plan"], ["records", "inspect"], []])
+def test_help_fits_the_terminal_and_never_breaks_a_word(command: list[str], lang: str, columns: int) -> None:
+    """Every line fits ``COLUMNS`` (a CJK character takes two cells); a flag, a value or ``[預設：…]`` is never
+    cut in two; the zh-TW help has no English placeholder (FILE, PCT%, DAYS) in its sentences."""
+    from rich.cells import cell_len
+
+    from conftest import run_cli
+
+    run = run_cli(*command, "--help", "--lang", lang, env={"COLUMNS": str(columns)})
+    assert run.code == 0
+    lines = run.stdout.splitlines()
+    assert all(cell_len(line) <= columns or " " not in line.strip() for line in lines), [
+        line for line in lines if cell_len(line) > columns
+    ]
+    words = " ".join(line.strip() for line in lines)
+    for flag in ("--format", "--fail-under", "--issuer-key"):
+        assert flag in words or command != ["assess"]
+    assert not any(line.rstrip().endswith(("[", "-", "--")) for line in lines)
+    if lang == "zh-TW":
+        assert not any(word in words for word in (" FILE", "PCT%", " DAYS "))

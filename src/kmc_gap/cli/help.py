@@ -7,6 +7,7 @@ keys in place of help text, and the classes here write the help themselves from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -114,17 +115,65 @@ def _metavar(param: Parameter, lg: str | None = None) -> str:
 
 
 def _rows(rows: Sequence[tuple[str, str]]) -> str:
-    """Two aligned columns; a long first column puts the second on its own line."""
+    """Two aligned columns, the second wrapped to the terminal; a long first column puts it on its own line."""
     from rich.cells import cell_len  # a CJK character takes two cells
 
     width = min(max((cell_len(a) for a, _ in rows), default=0), 28)
+    room = max(_columns() - width - 4, 20)
     out = []
     for left, right in rows:
+        lines = wrap(right, room) or [""]
+        pad = " " * (width + 4)
+        rest = [f"{pad}{line}" for line in lines[1:]]
         if cell_len(left) > width:
-            out.append(f"  {left}\n  {' ' * width}  {right}".rstrip())
+            out += [f"  {left}", *(f"{pad}{line}" for line in lines)]
         else:
-            out.append(f"  {left}{' ' * (width - cell_len(left))}  {right}".rstrip())
+            out += [f"  {left}{' ' * (width - cell_len(left))}  {lines[0]}".rstrip(), *rest]
     return "\n".join(out)
+
+
+def _indented(text: str) -> list[str]:
+    """A paragraph of help, indented two cells and wrapped to the terminal."""
+    return ["  " + line for line in wrap(text, _columns() - 2)]
+
+
+def _columns() -> int:
+    """The terminal's width (``COLUMNS`` where set), 80 when there is none, never under 40."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+
+_TOKEN = re.compile(r"\s+|\[[^\]\n]{0,40}\]|[\x21-\x7e]+|.", re.S)  # a [預設：…] is one word
+
+
+def wrap(text: str, cells: int) -> list[str]:
+    """``text`` in lines of at most ``cells`` terminal cells: broken at spaces and between CJK characters,
+    never inside a word, a flag or a value (``--format``, ``[預設：default]``); a word longer than a line
+    stands alone on its line. Punctuation that may not start a line (，。、：；）) takes the character before
+    it to the next line rather than stand there alone."""
+    from rich.cells import cell_len
+
+    lines: list[list[str]] = []
+    line: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            if line and line[-1] != " ":
+                line.append(" ")
+            continue
+        if line and cell_len("".join(line) + token) > cells:
+            carried: list[str] = []
+            if token in _NO_LINE_START and len(line) > 1 and len(line[-1]) == 1 and not line[-1].isspace():
+                carried = [line.pop()]  # 設定， → the last character goes down with the comma
+            lines.append(line)
+            line = carried
+        line.append(token)
+    lines.append(line)
+    return [text for text in ("".join(tokens).strip() for tokens in lines) if text]
+
+
+#: What may not start a line in Chinese typesetting (and a closing bracket in any language).
+_NO_LINE_START = frozenset("，。、：；！？）」』】》〉,.;:!?)]}")
 
 
 def _param_rows(params: list[Parameter], ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -154,7 +203,7 @@ def command_help(cmd: Command, ctx: Context) -> str:
     """The whole help of one command, in this run's language."""
     arguments, options = _param_rows(cmd.get_params(ctx), ctx)
     args = " ".join(_metavar(p) for p in cmd.get_params(ctx) if isinstance(p, Argument))
-    parts = [_usage(cmd, ctx, f"{t('help.options_word', lang())} {args}"), "", "  " + _help_text(cmd)]
+    parts = [_usage(cmd, ctx, f"{t('help.options_word', lang())} {args}"), "", *_indented(_help_text(cmd))]
     if arguments:
         parts += ["", t("help.arguments", lang()), _rows(arguments)]
     parts += ["", t("help.options", lang()), _rows(options)]
@@ -168,8 +217,8 @@ def group_help(group: TyperGroup, ctx: Context) -> str:
     parts = [
         _usage(group, ctx, f"{t('help.options_word', lang())} {t('help.command_word', lang())}"),
         "",
-        *(["  " + t("help.app", lang()), "  " + t("help.app.more", lang())] if ctx.parent is None else []),
-        *(["  " + _help_text(group)] if ctx.parent is not None else []),
+        *(_indented(t("help.app", lang())) + _indented(t("help.app.more", lang())) if ctx.parent is None else []),
+        *(_indented(_help_text(group)) if ctx.parent is not None else []),
         "",
         t("help.options", lang()),
         _rows(options),

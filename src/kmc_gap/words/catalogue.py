@@ -1081,7 +1081,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "(.json, .jsonl, .csv, .md, .xml, .html, .txt, .xlsx).",
     ),
     "help.opt.fail_under": (
-        "涵蓋率低於 PCT% 時結束碼為 1（PCT 寫 0–100，例如 80 或 80%）。",
+        "涵蓋率低於這個百分比時結束碼為 1（寫 0–100，例如 80 或 80%）。",
         "Exit 1 when coverage is under PCT% (PCT from 0 to 100, such as 80 or 80%).",
     ),
     "help.opt.gaps": ("表格列出幾項落差：一個數目或 all。", "How many gaps the tables list: a number, or all."),
@@ -1089,14 +1089,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "這些工作任務未符合時結束碼為 1：all 或 T2.1,T4.3。",
         "Exit 1 unless these tasks are met: 'all' or T2.1,T4.3.",
     ),
-    "help.opt.output": ("把報告寫到 FILE（完整寫完才取代舊檔）。", "Write the report to FILE (atomically)."),
+    "help.opt.output": ("把報告寫到這個檔案（完整寫完才取代舊檔）。", "Write the report to FILE (atomically)."),
     "help.opt.issuer_key": (
-        "用 FILE（JWK、JWKS 或 PEM 公鑰）驗證憑證的 JWS 簽章；沒給就是「簽章未驗證」。",
+        "用這個金鑰檔（JWK、JWKS 或 PEM 公鑰）驗證憑證的 JWS 簽章；沒給就是「簽章未驗證」。",
         "Verify credentials' JWS signatures with FILE (a JWK, a JWKS or a PEM public key); without it they are "
         "'not verified'.",
     ),
     "help.opt.standard_output": (
-        "寫到 FILE（完整寫完才取代舊檔），例如 --format case -o 套件.json。",
+        "寫到這個檔案（完整寫完才取代舊檔），例如 --format case -o 套件.json。",
         "Write to FILE (atomically), e.g. --format case -o package.json.",
     ),
     "usage.case_whole": (
@@ -1109,7 +1109,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "csv：檔首加上 UTF-8 BOM，讓 Excel 正確顯示中文。",
         "csv: start with a UTF-8 byte-order mark for Excel.",
     ),
-    "help.opt.warn_expiring": ("列出 DAYS 天內到期的採計證據。", "List counting evidence that expires within DAYS."),
+    "help.opt.warn_expiring": ("列出這麼多天內到期的採計證據。", "List counting evidence that expires within DAYS."),
     "help.opt.view_format": ("輸出格式：{choices}。", "Output format: {choices}."),
     "help.opt.problem_format": (
         "輸出格式：{choices}（text 是 檔案:行:欄: 訊息）。",
@@ -1120,14 +1120,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "一併檢查這個課程目錄（資料夾中的目錄由最上層的 courses 辨認）。",
         "Also check this course catalogue (catalogues in folders are recognised by their top-level courses).",
     ),
-    "help.opt.init_output": ("寫到 FILE，而非標準輸出。", "Write to FILE instead of stdout."),
-    "help.opt.force": ("FILE 已存在時覆寫。", "Replace FILE if it exists."),
+    "help.opt.init_output": ("寫到這個檔案，而非標準輸出。", "Write to FILE instead of stdout."),
+    "help.opt.force": ("檔案已存在時覆寫。", "Replace FILE if it exists."),
     "help.opt.form_force": (
         "連已填寫的表單也重新產生（預設保留已填寫的表單不動）。",
         "Make forms again even where people have filled them in (by default a filled form is kept as it is).",
     ),
     "help.opt.catalog_force": (
-        "FILE 已存在時覆寫（預設不覆寫，以免蓋掉已填好的目錄）。",
+        "檔案已存在時覆寫（預設不覆寫，以免蓋掉已填好的目錄）。",
         "Replace FILE if it exists (by default it is kept: it may be a catalogue already filled in).",
     ),
     "help.opt.catalog": ("課程目錄（YAML、.xlsx 或 .csv）。", "Course catalogue (YAML, .xlsx or .csv)."),
