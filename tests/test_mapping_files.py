@@ -229,3 +229,17 @@ def test_a_file_that_is_no_mapping_is_never_written_over(run_line: RunLine, tmp_
     assert run.code == 2
     assert notes.read_text(encoding="utf-8") == "meeting: 2026-12-01\nagenda: [budget]\n"
     assert "notes.yaml:1:1:" in run.stderr  # where it is not a mapping
+
+
+def test_inspect_counts_every_row_of_a_held_back_table(run_line: RunLine, tmp_path: Path) -> None:
+    """A column nobody mapped holds all three rows back: inspect says three rows wait, not one problem."""
+    rows = [["員工編號", "姓名", "課程代號", "結訓日期", "簽到"]]
+    rows += [
+        ["E1", "甲", "C01", "2026-03-05", "○"],
+        ["E2", "乙", "C01", "2026-03-05", "×"],
+        ["E3", "丙", "C02", "2026-03-06", "○"],
+    ]
+    path = write_csv(tmp_path / "held.csv", rows)
+    run = run_line("records", "inspect", str(path), "-c", CATALOG, "-f", "json")
+    (table,) = json.loads(run.stdout)["tables"]
+    assert [(cause["key"], cause["rows"]) for cause in table["refused"]] == [("records.result_column", 3)]

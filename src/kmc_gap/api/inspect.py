@@ -164,11 +164,20 @@ def _table(count: RowCount) -> TableInspection:
         rows=count.rows,
         columns=count.columns,
         unknown=[(header, value, n) for (header, value), n in unknown.most_common()],
-        causes=[Cause(key, len(found), found[:EXAMPLES]) for key, found in causes.items()],
+        causes=[Cause(key, _rows_of(key, found, count), found[:EXAMPLES]) for key, found in causes.items()],
         words=list(words),
         courses=list(courses),
         unreadable=count.unreadable,
     )
+
+
+#: Problems of a whole table held back for a mapping line: every row of it waits, whatever the problems' count.
+HELD = frozenset({"records.result_column", "records.wide_unknown"})
+
+
+def _rows_of(key: str, found: list[Problem], count: RowCount) -> int:
+    """How many rows a cause refuses: one a problem, but every row of a table held back for a mapping line."""
+    return count.refused if key in HELD else len(found)
 
 
 def _id_width(found: RecordSet) -> int | None:
