@@ -261,3 +261,36 @@ def test_an_end_date_beside_a_start_date_is_the_date(run_line: RunLine, tmp_path
     assert run.stderr == ""  # no header left unknown
     evidence = {(r["person"]["id"], ev["date"], ev["counted"]) for r in json.loads(run.stdout) for ev in r["evidence"]}
     assert evidence == {("E1", "2026-03-06", True), ("E2", "2026-04-02", False)}
+
+
+def test_hidden_rows_wait_for_the_mapping_to_say_read_or_skip(run_line: RunLine, tmp_path: Path) -> None:
+    """A workbook hides row 3 (E2's fail someone set aside, or a filter's view): no row counts until the mapping
+    says; ``read`` reads every row, ``skip`` passes the hidden one over, accounted as hidden."""
+    import xlsxwriter
+
+    path = tmp_path / "hidden.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("紀錄")
+    for r, row in enumerate(
+        [
+            ["員工編號", "姓名", "課程代號", "結訓日期"],
+            ["E1", "甲", "C01", "2026-03-05"],
+            ["E2", "乙", "C02", "2026-03-06"],
+        ]
+    ):
+        sheet.write_row(r, 0, row)
+    sheet.set_row(2, None, None, {"hidden": True})
+    book.close()
+    held = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "json")
+    assert held.code == 2 and "hidden_rows" in held.stderr
+    counted = {}
+    for choice in ("read", "skip"):
+        hr = tmp_path / f"{choice}.yaml"
+        hr.write_text(f"hidden_rows: {choice}\n", encoding="utf-8")
+        run = run_line("assess", str(path), "-c", CATALOG, "--mapping", str(hr), *AS_OF, "-f", "json")
+        assert run.code == 0, run.stderr
+        reports = json.loads(run.stdout)
+        counted[choice] = sorted(r["person"]["id"] for r in reports for ev in r["evidence"] if ev["counted"])
+        (count,) = [c for c in reports[0]["inputs"] if c["rows"]]
+        assert count["rows"] == count["counted"] + count["not_counted"] + count["passed_over"] + count["refused"] == 2
+    assert counted == {"read": ["E1", "E2"], "skip": ["E1"]}

@@ -117,6 +117,11 @@ class TableMapping(_Model):
         default_factory=dict,
         description="a wide table's column header → the catalogue course code it stands for (a column per course)",
     )
+    hidden_rows: Literal["read", "skip"] | None = Field(
+        None,
+        description="rows the sheet hides: read them as every row (a filtered view), or pass them over (rows "
+        "someone set aside); until this says, a table with hidden rows is held back",
+    )
     hours_unit: Literal["hours", "minutes"] | None = Field(
         None, description="what a bare number in the hours column counts (90 in an hours column kept in minutes)"
     )

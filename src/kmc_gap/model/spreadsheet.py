@@ -64,7 +64,16 @@ class Book:
 Shown = dict[tuple[int, int], str]
 
 
-def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, Shown]:
+@dataclass(frozen=True)
+class SheetNotes:
+    """What a sheet's XML says that the reader's cells do not: cells it gives as empty though they are not, and
+    the rows the sheet hides (1-based)."""
+
+    unread: Shown
+    hidden_rows: frozenset[int]
+
+
+def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, SheetNotes]:
     """Refuse, before any reading, a zip workbook that would unpack or spread beyond the limits.
 
     Returns, per sheet member (``xl/worksheets/sheet1.xml``), the cells the reader gives as empty though
@@ -84,7 +93,7 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, Shown]:
     for member in members:
         if member.file_size > MAX_RATIO * max(member.compress_size, 1) and member.file_size > 1 << 20:
             raise InputError([Problem(name, "records.workbook_bomb", {"member": member.filename})])
-    found: dict[str, Shown] = {}
+    found: dict[str, SheetNotes] = {}
     for member in members:
         ods = member.filename == "content.xml"  # an .ods: its rows and cells may declare repeats
         if not (_is_sheet(member.filename) or ods):
@@ -99,10 +108,26 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, Shown]:
             raise InputError([Problem(name, "records.workbook_repeats", args)])
         if cells > MAX_CELLS:
             raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
-        unread = {} if ods else unread_cells(data)
-        if unread:
-            found[member.filename] = unread
+        if not ods:
+            notes = SheetNotes(unread_cells(data), hidden_rows(data))
+            if notes.unread or notes.hidden_rows:
+                found[member.filename] = notes
     return found
+
+
+_HIDDEN_ROW = re.compile(rb"""<row\b[^>]*?\bhidden\s*=\s*["'](?:1|true)["'][^>]*>""")
+
+
+def hidden_rows(data: bytes) -> frozenset[int]:
+    """The rows (1-based) a sheet hides: a filtered view's, or rows someone hid to set them aside."""
+    if b"hidden" not in data:
+        return frozenset()
+    out = set()
+    for tag in _HIDDEN_ROW.findall(data):
+        ref = _REF.search(tag[4:])
+        if ref is not None and ref.group(2):
+            out.add(int(ref.group(2)))
+    return frozenset(out)
 
 
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)

@@ -219,6 +219,20 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "人員編號 {id}（{name}）有訓練紀錄，但不在人員名冊中",
         "person id {id} ({name}) has records but is not on the roster",
     ),
+    "records.hidden_rows": (
+        "這張表有 {n} 列被隱藏（第 {rows} 列）：可能是篩選後看不到的資料，也可能是有人刻意藏起、不該算的列，"
+        "此表各列暫不採計。請在對照檔（--mapping）加一行「hidden_rows: read」（照常讀取）"
+        "或「hidden_rows: skip」（略過）",
+        Plural(
+            "n",
+            "this table hides {n} row (row {rows}): the rows a filter hides are data, rows someone hid may be "
+            'set aside, and no row of this table counts until the mapping (--mapping) says "hidden_rows: read" '
+            '(read them) or "hidden_rows: skip" (pass them over)',
+            "this table hides {n} rows (rows {rows}): the rows a filter hides are data, rows someone hid may be "
+            'set aside, and no row of this table counts until the mapping (--mapping) says "hidden_rows: read" '
+            '(read them) or "hidden_rows: skip" (pass them over)',
+        ),
+    ),
     "records.header_row_empty": (
         "對照檔說標題在第 {given} 列，但這張表的那一列是空的（或沒有那一列）",
         "the mapping puts the header on row {given}, but that row of this table is empty (or missing)",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.model.forms import is_form
 from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.spreadsheet import Sheet, Shown
+from kmc_gap.model.spreadsheet import Sheet, SheetNotes
 from kmc_gap.model.tables.cells import (
     norm as _norm,
 )
@@ -95,23 +95,25 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
     book = read_book(raw, name, choose)
     hidden = hidden_columns(raw)
     members = sheet_members(raw) if unread else {}
+    empty = SheetNotes({}, frozenset())
     tables = [
-        _table(name, sheet, hidden.get(sheet.name, frozenset()), unread.get(members.get(sheet.name, ""), {}))
+        _table(name, sheet, hidden.get(sheet.name, frozenset()), unread.get(members.get(sheet.name, ""), empty))
         for sheet in book.sheets.values()
     ]
     return Tables(tables, found.get("has", False), book.names, found.get("form", False))
 
 
-def _table(name: str, sheet: Sheet, hidden: frozenset[int], unread: Shown) -> Table:
-    """A sheet as a table; ``unread``: cells the reader gave as empty (an error, a formula never calculated)
-    put back as what they show, so that reading them is a located problem, never an empty cell."""
+def _table(name: str, sheet: Sheet, hidden: frozenset[int], notes: SheetNotes) -> Table:
+    """A sheet as a table; cells the reader gave as empty (an error, a formula never calculated) put back as
+    what they show, so that reading them is a located problem, never an empty cell; its hidden rows noted."""
     top, left = sheet.start
-    for (row, column), text in unread.items():
+    for (row, column), text in notes.unread.items():
         i, j = row - top - 1, column - left - 1
         if 0 <= i < len(sheet.rows) and 0 <= j < len(sheet.rows[i]) and not _text(sheet.rows[i][j]):
             sheet.rows[i][j] = text
     rows = [(top + i + 1, row) for i, row in enumerate(sheet.rows) if any(_text(cell) for cell in row)]
-    return Table(name, sheet.name, rows, left + 1, frozenset(column - left - 1 for column in hidden if column > left))
+    columns = frozenset(column - left - 1 for column in hidden if column > left)
+    return Table(name, sheet.name, rows, left + 1, columns, notes.hidden_rows)
 
 
 def _sheet_name(wanted: str, names: list[str]) -> str | None:

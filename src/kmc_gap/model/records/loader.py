@@ -4,6 +4,7 @@ wide, a roster, a form, credentials), then the people built and joined."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ from kmc_gap.model.records.columns import (
     ROSTER,
     Column,
     Columns,
+    Found,
     _header_key,
     _read_as,
     find_columns,
@@ -212,6 +214,35 @@ class _Loader:
             key = "records.sheet_empty" if not table.rows else "records.sheet_skipped"
             self.result.warnings.append(Problem(table.file, key, {"sheet": table.sheet or ""}, sheet=table.sheet))
             return
+        start = found.header.header_row if found.header is not None else 0
+        hidden = [number for number, _ in table.rows if number in table.hidden_rows and number > start]
+        if hidden:
+            choice = options.mapping.hidden_rows if options.mapping is not None else None
+            if choice is None:  # a filtered view's rows, or rows someone set aside: the mapping says which
+                rows = tuple(Word("records.row_number", {"n": n}) for n in hidden[:10])
+                problem = table.problem("records.hidden_rows", hidden[0], n=len(hidden), rows=rows)
+                self.refuse(table, [problem], found.header, options)
+                return
+            if choice == "skip":
+                gone = set(hidden)
+                self.read_table(
+                    replace(table, rows=[row for row in table.rows if row[0] not in gone]), found, options, roster_only
+                )
+                self.passed_hidden(table, len(hidden))
+                return
+        self.read_table(table, found, options, roster_only)
+
+    def passed_hidden(self, table: Table, n: int) -> None:
+        """The hidden rows a mapping said to pass over, in the accounting of their table."""
+        for count in reversed(self.result.counts):
+            if (count.file, count.sheet) == (table.file, table.sheet):
+                count.rows += n
+                count.pass_over("hidden", n)
+                return
+
+    def read_table(self, table: Table, found: Found, options: RecordOptions, roster_only: bool) -> None:
+        """One table read by what it is: a wide matrix, a table held back for a mapping line, a roster, a list of
+        names, or records."""
         header = found.header if not roster_only else None
         wide = self.wide_columns(header, options) if header is not None else {}
         held = self.result_columns(table, header, options) if header is not None and not wide else []

@@ -15,7 +15,9 @@ class Table:
     """The non-empty rows of one sheet or text file, each with its 1-based row (or line) number.
 
     ``hidden`` holds the indexes (0-based in each row's cells) of columns the file hides: such a
-    column is read, but never in preference to a visible one of the same meaning.
+    column is read, but never in preference to a visible one of the same meaning. ``hidden_rows`` holds the
+    numbers of the rows it hides, which a mapping must say whether to read (a filtered view) or pass over
+    (rows someone set aside).
     """
 
     file: str
@@ -23,6 +25,7 @@ class Table:
     rows: list[tuple[int, list[Any]]]
     first_column: int = 1  # the column of each row's first cell
     hidden: frozenset[int] = field(default_factory=frozenset)
+    hidden_rows: frozenset[int] = field(default_factory=frozenset)  # the row numbers the file hides
 
     def problem(self, key: str, row: int | None = None, index: int | None = None, **args: Any) -> Problem:
         """A problem at the cell ``index`` (0-based in the row's cells) of ``row``."""
