@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from kmc_gap.api.people import rated_only, read_records, with_ratings
+from kmc_gap.api.people import joined, ratings_of, read_records, stands_in
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.api.thresholds import failures
 from kmc_gap.engine.scoring import assess, brief
@@ -88,8 +88,7 @@ class Result:
     text: str | None = None
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # found in a folder, but not a profile (its warning says why)
-    roster_only: bool = False  # a roster person with no rows: left out when a profile of theirs was read
-    rated_only: bool = False  # a person only rated on forms: left out when a profile of theirs was read (it has them)
+    stands_in: bool = False  # a roster person with no rows, or one only rated: left out when their profile was read
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -117,9 +116,7 @@ def score_file(path: Path, std: Standard, settings: Settings) -> Result:
         profile = check_profile(doc, std)
     except InputError as exc:
         return Result(name, problems=exc.problems)
-    ident = join_key(profile.person.id) if profile.person.id is not None else None
-    if ident is not None and ident in settings.ratings:  # their ratings from the run's forms join their profile
-        profile = with_ratings(profile, settings.ratings[ident])
+    profile = joined(profile, settings.ratings)  # their ratings from the run's forms join their profile
     return score_profile(profile, name, std, settings, placeholders(doc))
 
 
@@ -158,8 +155,7 @@ def score(source: Source, std: Standard, settings: Settings) -> Result:
     if isinstance(source, Path):
         return score_file(source, std, settings)
     result = score_profile(source.profile, source.file, std, settings)
-    result.roster_only = source.roster_only
-    result.rated_only = rated_only(source)
+    result.stands_in = stands_in(source)
     return result
 
 
@@ -174,7 +170,7 @@ def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
     late = any(not read_together(path) for path in paths)
 
     def later(person: RecordPerson) -> bool:
-        return late and (person.roster_only or rated_only(person))
+        return late and stands_in(person)
 
     for path in [*paths, None]:
         if path is not None and not read_together(path):
@@ -288,8 +284,7 @@ def assess_paths(
     found = read_records([p for p in paths if read_together(p)], std, records)
     outcome.warnings += found.warnings if found is not None else []
     if found is not None:
-        rated = {p.profile.person.id: tuple(p.profile.evidence) for p in found.people if rated_only(p)}
-        settings = replace(settings, ratings={join_key(ident): ev for ident, ev in rated.items() if ident})
+        settings = replace(settings, ratings=ratings_of(found))
     seen: dict[str, str] = {}  # person id → the first file that had it
     if found is not None:
         from kmc_gap.api.accounting import input_counts
@@ -301,9 +296,8 @@ def assess_paths(
     for result in results(sources(paths, found), std, settings, jobs):
         advance()
         outcome.warnings += result.warnings
-        stands_in = result.roster_only or result.rated_only  # a profile of theirs read before stands instead
         key = join_key(result.brief["person"]["id"] or "") if result.brief else ""
-        if result.skipped or (stands_in and key in seen):
+        if result.skipped or (result.stands_in and key in seen):  # a profile of theirs read before stands instead
             continue
         if result.brief is None:
             outcome.invalid += 1

@@ -7,7 +7,7 @@ together, :mod:`kmc_gap.model.records`) or their YAML profile, where the run has
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +45,36 @@ def with_ratings(profile: Profile, ratings: Sequence[Evidence]) -> Profile:
     return profile.model_copy(update={"evidence": [*profile.evidence, *new]}) if new else profile
 
 
+# --------------------------------------------------------------------------- the one rule of joining
+# A person may be both in the record files (rows, a roster entry, a form's ratings) and a YAML profile. The
+# records themselves are joined in :mod:`kmc_gap.model.records`; these three functions say how a record person
+# meets a YAML profile of the same id, for the streaming path (``assess``) and the in-memory one (``plan``,
+# ``form``, ``calibrate``, ``validate``) alike.
+
+
+def stands_in(person: RecordPerson) -> bool:
+    """Whether a record person only stands in until a YAML profile of the same id is read: a roster entry with
+    no rows (the profile is them), or someone only rated on forms (the profile takes their ratings)."""
+    return person.roster_only or (rated_only(person) and bool(person.profile.person.id))
+
+
+def ratings_of(found: RecordSet | None) -> dict[str, tuple[Evidence, ...]]:
+    """Join key → the ratings of each person only rated on forms, which join the YAML profile of that id."""
+    if found is None:
+        return {}
+    return {
+        join_key(p.profile.person.id): tuple(p.profile.evidence)
+        for p in found.people
+        if rated_only(p) and p.profile.person.id
+    }
+
+
+def joined(profile: Profile, ratings: Mapping[str, tuple[Evidence, ...]]) -> Profile:
+    """A YAML profile with the ratings the run's forms give its person (by id), none twice."""
+    key = join_key(profile.person.id) if profile.person.id is not None else None
+    return with_ratings(profile, ratings[key]) if key is not None and key in ratings else profile
+
+
 def read_records(paths: Sequence[Path], std: Standard, options: RecordOptions | None) -> RecordSet | None:
     """Everyone in the record files, forms and roster, read together; None when there are none."""
     if not paths and not (options and options.roster):
@@ -64,29 +94,20 @@ def load_people(
     """
     out = People()
     found = read_records([p for p in paths if read_together(p)], std, options)
-    listed: list[tuple[Profile, str]] = []
-    rated: dict[str, RecordPerson] = {}
+    waiting: list[tuple[Profile, str]] = []  # record people who stand in until a profile of theirs is read
+    ratings = ratings_of(found)
     if found is not None:
         out.problems += [p for problems in found.problems.values() for p in problems]
         out.warnings += found.warnings
         for person in found.people:
-            if person.roster_only:
-                listed.append((person.profile, person.file))
-            elif rated_only(person) and person.profile.person.id:
-                rated[join_key(person.profile.person.id)] = person
-            else:
-                out.profiles.append((person.profile, person.file))
+            (waiting if stands_in(person) else out.profiles).append((person.profile, person.file))
     for path in (path for path in paths if not read_together(path)):
         try:
             profile = load_profile(path, std, shown(path), max_bytes)
         except InputError as exc:
             out.problems += exc.problems
             continue
-        joined = rated.pop(join_key(profile.person.id), None) if profile.person.id else None
-        if joined is not None:
-            profile = with_ratings(profile, joined.profile.evidence)
-        out.profiles.append((profile, shown(path)))
-    out.profiles += [(person.profile, person.file) for person in rated.values()]
+        out.profiles.append((joined(profile, ratings), shown(path)))
     ids = {join_key(profile.person.id or "") for profile, _ in out.profiles}
-    out.profiles += [(profile, file) for profile, file in listed if join_key(profile.person.id or "") not in ids]
+    out.profiles += [(profile, file) for profile, file in waiting if join_key(profile.person.id or "") not in ids]
     return out
