@@ -175,6 +175,20 @@ def _streams() -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
+#: The cyclic collector's first threshold for a run: a year's records are tens of thousands of long-lived
+#: objects, and the default (700) had it scan them all again and again — half of assessing 20,000 rows.
+GC_THRESHOLD = 50_000
+
+
+def _collect_less() -> None:
+    """Let the cyclic garbage collector run less often in a command-line run; memory is still freed as
+    soon as it is unused (reference counting), and cycles are still collected, in fewer passes."""
+    import gc
+
+    _, second, third = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, second, third)
+
+
 def run() -> None:
     """Console-script entry point: the exit code, and a quiet end when stdout goes away.
 
@@ -182,6 +196,7 @@ def run() -> None:
     A full disk behind stdout (``> /dev/full``) is named in one line, exit 2.
     """
     _streams()
+    _collect_less()
     try:
         code = main()
         sys.stdout.flush()
