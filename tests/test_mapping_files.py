@@ -243,3 +243,28 @@ def test_inspect_counts_every_row_of_a_held_back_table(run_line: RunLine, tmp_pa
     run = run_line("records", "inspect", str(path), "-c", CATALOG, "-f", "json")
     (table,) = json.loads(run.stdout)["tables"]
     assert [(cause["key"], cause["rows"]) for cause in table["refused"]] == [("records.result_column", 3)]
+
+
+def test_inspect_proposes_the_hidden_rows_decision(run_line: RunLine, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "hidden.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("紀錄")
+    rows = [
+        ["員工編號", "姓名", "課程代號", "結訓日期"],
+        ["E1", "甲", "C01", "2026-03-05"],
+        ["E2", "乙", "C02", "2026-03-06"],
+    ]
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    sheet.set_row(2, None, None, {"hidden": True})
+    book.close()
+    hr = tmp_path / "hr.yaml"
+    run = run_line("records", "inspect", str(path), "-c", CATALOG, "--write-mapping", str(hr))
+    assert run.code == 2
+    assert "hidden_rows" in yaml.safe_load(hr.read_text(encoding="utf-8"))
+    hr.write_text(hr.read_text(encoding="utf-8").replace("hidden_rows: null", "hidden_rows: read"), encoding="utf-8")
+    done = run_line("assess", str(path), "-c", CATALOG, "--mapping", str(hr), *AS_OF, "-f", "json")
+    assert done.code == 0, done.stderr
+    assert counted(done) == {("E1", "C01", "2026-03-05"), ("E2", "C02", "2026-03-06")}

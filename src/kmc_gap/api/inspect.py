@@ -218,6 +218,10 @@ def mapping_text(inspection: Inspection, notes: dict[str, str]) -> str:
         lines += [_entry(key, value, notes["course_open"]) for key, value in courses.items()]
     lines.append(f"id_width: {id_width if id_width else 'null'}")
     lines.append(f"date_order: {date_order}" if date_order else f"date_order: null  # {notes['date_order']}")
+    keys = {cause.key for table in inspection.tables for cause in table.causes}
+    for name, key in (("hidden_rows", "records.hidden_rows"), ("join", "records.name_department")):
+        if key in keys and name not in kept:  # a decision the run met and nobody has made
+            lines.append(f"{name}: null  # {notes[name]}")
     lines += [f"{key}: {_json(value)}" for key, value in kept.items()]  # the other decisions, as they were
     return "\n".join(lines) + "\n"
 

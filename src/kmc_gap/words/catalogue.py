@@ -1547,6 +1547,15 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "未使用：填欄位名稱（person_id、name、date…）或 ignore",
         "not read: write a field (person_id, name, date…) or ignore",
     ),
+    "mapping.hidden_rows": (
+        "有工作表隱藏了列：填 read（照常讀取，例如篩選後的檢視）或 skip（略過，例如刻意藏起的列）",
+        "a sheet hides rows: write read (read them, as a filter's view) or skip (pass them over, as rows set aside)",
+    ),
+    "mapping.join": (
+        "有姓名唯一但部門不同的列：填 name（同名即同一人，調過部門）或 name_department（部門不同就不算）",
+        "some rows name the one person of that name in another department: write name (the same person, who "
+        "moved) or name_department (another department is another person)",
+    ),
     "mapping.course_open": (
         "看來是一門課程，但目錄沒有：填目錄中的課程代號（不是課程就在 headers 寫 ignore）",
         "looks like a course no catalogue names: write the catalogue's course code (if it is none, ignore it under "

@@ -58,7 +58,7 @@ def records_inspect_cmd(
     if write_mapping is not None:
         notes = {
             k: t(f"mapping.{k}", lang())
-            for k in ("title", "how", "header_open", "word_open", "course_open", "date_order")
+            for k in ("title", "how", "header_open", "word_open", "course_open", "date_order", "hidden_rows", "join")
         }
         with destination(ctx, write_mapping, request.never_overwrite()) as out:
             out.write(mapping_text(found, notes))
