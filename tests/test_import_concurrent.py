@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kmc_gap.api.files import LOCK_NAME
 
-from conftest import ROOT, RunLine
+from conftest import ROOT, RunLine, examples, run_cli
 
 CATALOG = "examples/catalog.yaml"
 
@@ -108,3 +110,45 @@ def test_a_hand_edit_saved_during_the_import_is_kept(
     assert "已核對" in edited.read_text(encoding="utf-8")
     found = items(folder)
     assert found["E0000"] == {"C01", "C02"} and found["E0001"] == {"C01"}
+
+
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edit=st.integers(0, 3), other_at=st.one_of(st.none(), st.integers(0, 3)))
+def test_any_interleaving_of_two_imports_and_a_hand_edit_loses_nothing(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, edit: int, other_at: int | None
+) -> None:
+    """Import A runs; while it works on its ``edit``-th person someone saves a note into that profile, and
+    while it works on its ``other_at``-th person import B starts. Whatever the interleaving, once each refused
+    import is run again every item of A and B is in the profiles and the note is kept."""
+    from kmc_gap.api import imports
+
+    tmp = tmp_path_factory.mktemp("interleave")
+    folder = tmp / "people"
+    a, b = export(tmp / "a.csv", "C01", 4), export(tmp / "b.csv", "C02", 4)
+    assert run_cli("import", str(export(tmp / "base.csv", "C03", 4)), "-c", CATALOG, "-o", str(folder)).code == 0
+    original, seen, codes = imports._change, [0], {}
+
+    def interleaved(*args: object, **kwargs: object) -> object:
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        target = args[1]
+        assert isinstance(target, Path)
+        if seen[0] == edit:
+            target.write_text(target.read_text(encoding="utf-8") + "# 手動註記\n", encoding="utf-8")
+        if seen[0] == other_at:
+            with monkeypatch.context() as inner:
+                inner.setattr(imports, "_change", original)
+                codes["b"] = run_cli("import", str(b), "-c", CATALOG, "-o", str(folder)).code
+        seen[0] += 1
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setattr(imports, "_change", interleaved)
+        codes["a"] = run_cli("import", str(a), "-c", CATALOG, "-o", str(folder)).code
+    assert codes["a"] in (0, 2) and codes.get("b", 2) in (0, 2)
+    for name, path in (("a", a), ("b", b)):  # only a refused import is run again (one that ran said it lost nothing)
+        if codes.get(name, 2) == 2:
+            assert run_cli("import", str(path), "-c", CATALOG, "-o", str(folder)).code == 0
+    found = items(folder)
+    assert found == {f"E{n:04d}": {"C01", "C02", "C03"} for n in range(4)}
+    notes = [p for p in folder.glob("*.yaml") if "# 手動註記" in p.read_text(encoding="utf-8")]
+    assert len(notes) == 1
