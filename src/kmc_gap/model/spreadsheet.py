@@ -172,18 +172,20 @@ def _grid(data: bytes) -> int:
     Counted from what the sheet holds, never only from what it declares: a cell or a row may leave out its
     ``r=`` (its place is then the next one) or quote it with ``'``, and each still takes its place.
     """
-    refs = _CELL_REF.findall(data)
-    explicit = len(refs) == len(_ANY_CELL.findall(data)) and b"<row" not in data.replace(b'<row r="', b"")
-    if not explicit:
-        return _walked_grid(data)
+    cells = data.count(b"<c ")
+    placed = data.count(b'<c r="')  # how Excel, LibreOffice and the libraries write a cell: its place first
+    explicit = cells == placed and b"<c>" not in data and b"<c/>" not in data
+    if not explicit or data.count(b"<row") != data.count(b'<row r="'):
+        return _walked_grid(data)  # a row or cell without r=, or with it elsewhere or quoted otherwise
+    refs = _PLACED.findall(data)
     if not refs:
         return 0
-    rows = [int(number) for _, number in refs]
-    cols = [_column(letters) for letters, _ in refs]
+    rows = [int(number) for number in {number for _, number in refs}]  # each row and column once, not a cell
+    cols = [_column(letters) for letters in {letters for letters, _ in refs}]
     return (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
 
 
-_ANY_CELL = re.compile(rb"<c[\s/>]")
+_PLACED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _TAG = re.compile(rb"<(row|c)(?=[\s/>])([^>]*)>")
 _REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{0,3})([0-9]{0,7})["']""")
 
