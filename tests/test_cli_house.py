@@ -135,3 +135,16 @@ def test_help_fits_the_terminal_and_never_breaks_a_word(command: list[str], lang
     assert not any(line.rstrip().endswith(("[", "-", "--")) for line in lines)
     if lang == "zh-TW":
         assert not any(word in words for word in (" FILE", "PCT%", " DAYS "))
+
+
+def test_a_record_file_of_one_person_gives_their_own_report(run_line: RunLine, tmp_path: Path) -> None:
+    """One person's records: the one-person report (a verdict line, tasks by duty), not a team matrix of one;
+    JSON keeps its list, whatever the file holds."""
+    import json
+
+    path = tmp_path / "one.csv"
+    path.write_text("員工編號,姓名,課程代號,結訓日期\nE1,王小明,C01,2026-03-05\n", encoding="utf-8")
+    table = run_line("assess", str(path), "-c", "examples/catalog.yaml", "--as-of", "2026-12-31")
+    assert "結論：" in table.stdout and "(欄位 11 = T1.1" not in table.stdout  # full-width colon, as 人員：
+    as_json = run_line("assess", str(path), "-c", "examples/catalog.yaml", "--as-of", "2026-12-31", "-f", "json")
+    assert isinstance(json.loads(as_json.stdout), list)

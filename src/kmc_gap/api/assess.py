@@ -258,6 +258,7 @@ class Shown:
 
     courses: tuple[Course, ...] | None = None
     plan: Plan | None = None
+    alone: bool = False  # the record files hold one person and nothing else is read: their own report, no cohort
 
 
 def assess_paths(
@@ -279,9 +280,10 @@ def assess_paths(
     paths, settings = list(request.paths), request.settings
     fail_under, required, jobs = request.fail_under, list(request.required), request.jobs
     records = _record_options(request, std)
-    writer = sink(_shown(request, std, records))
-    outcome = Outcome()
     found = read_records([p for p in paths if read_together(p)], std, records)
+    alone = found is not None and len(found.people) == 1 and not found.problems and all(map(read_together, paths))
+    writer = sink(replace(_shown(request, std, records), alone=alone))
+    outcome = Outcome()
     outcome.warnings += found.warnings if found is not None else []
     if found is not None:
         settings = replace(settings, ratings=ratings_of(found))

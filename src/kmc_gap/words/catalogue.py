@@ -1716,6 +1716,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "render.as_of": ("評估日期", "As of"),
     "render.policy": ("採計規則", "Policy"),
     "render.verdict": ("結論", "Verdict"),
+    "render.verdict_label": ("結論：", "Verdict: "),
     "verdict.met": ("符合職能基準", "Meets the standard"),
     "verdict.not_met": ("尚未符合職能基準", "Does not yet meet the standard"),
     "render.status": ("狀態", "Status"),

@@ -40,6 +40,11 @@ from kmc_gap.render.formats import (
 )
 
 
+#: The formats that show one person as their own report, where a record file holds only them. A format for
+#: tools keeps one shape whatever the data: a record file gives a list of reports, even of one.
+PERSON_VIEWS = frozenset({AssessFormat.table, AssessFormat.markdown, AssessFormat.html})
+
+
 @app.command("assess", cls=LocalCommand, help="help.cmd.assess")
 @reads_records()
 def assess_cmd(
@@ -141,7 +146,9 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     with destination(ctx, a.output, request.never_overwrite()) as out, progress(len(paths)) as advance:
 
         def sink(shown: Shown) -> ReportSink:
-            return kind(out, context(std, courses=shown.courses, plan=shown.plan, **options))
+            alone = shown.alone and fmt in PERSON_VIEWS  # one person's file: their report; JSON keeps its list
+            chosen = {**options, "cohort": options["cohort"] and not alone}
+            return kind(out, context(std, courses=shown.courses, plan=shown.plan, **chosen))
 
         outcome = assess_paths(request, std, sink, on_failure=told.problems.extend, advance=advance)
         if not outcome.assessed and a.output is not None:

@@ -54,7 +54,7 @@ class MarkdownRenderer(SummaryRenderer):
         lang, s, name = self.ctx.lang, r["summary"], names(self.ctx.std, self.ctx.lang)
         title = f"{who(r['person'])} — {r['standard']['code']} {standard_name(self.ctx.std, lang)}"
         out = f"## {md_text(title)}\n\n"
-        out += f"**{t('render.verdict', lang)}:** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
+        out += f"**{t('render.verdict_label', lang).rstrip()}** {verdict_text(s, lang)} · {figures_text(s, lang)} · "
         policy = md_text(policy_name(r["policy"], lang))
         out += f"{t('render.as_of', lang)} {r['as_of']} · {t('render.policy', lang)} {policy}\n\n"
         out += row(

@@ -104,7 +104,7 @@ def _header(con: Console, r: Report, ctx: RenderContext) -> None:
     figures = figures_text(s, lang)
     con.print(
         Text.assemble(
-            f"{t('render.verdict', lang)}: ",
+            t("render.verdict_label", lang),
             (verdict, "bold green" if s["meets_standard"] else "bold red"),
             f" · {figures}",
         )
