@@ -601,3 +601,15 @@ def test_a_form_and_an_empty_profile_are_one_person_whatever_the_ids_width_and_c
     mine = [r for r in reports if r["person"]["name"] == "陳怡君"]
     assert len(mine) == 1 and mine[0]["file"] == str(profile) and mine[0]["evidence"]  # her ratings joined her
     assert len(reports) == 25
+
+
+def test_calibrate_lists_the_first_rows_of_each_table_and_says_how_many_more(run_line: RunLine) -> None:
+    """The example's 1,896 lines: twenty rows a table by default, the rest counted; --top 0 lists all; JSON all."""
+    short = run_line("calibrate", "examples/forms/team-form-filled.xlsx", "--lang", "en")
+    whole = run_line("calibrate", "examples/forms/team-form-filled.xlsx", "--top", "0", "--lang", "en")
+    assert short.code == whole.code == 0
+    assert len(short.stdout.splitlines()) < 120 < len(whole.stdout.splitlines())
+    assert "… 1609 more rows (--top 0" in short.stdout  # 1,629 items, 20 shown
+    assert "more row" not in whole.stdout
+    five = run_line("calibrate", "examples/forms/team-form-filled.xlsx", "--top", "5", "-f", "markdown")
+    assert five.stdout.count("| 廖淑芬 E3118 |") <= 5

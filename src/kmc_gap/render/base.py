@@ -54,6 +54,7 @@ class RenderContext:
     courses: tuple[Course, ...] | None = None  # the summary: which gaps the catalogue's courses close
     plan: Plan | None = None  # the summary: the plan whose cost and lift it shows
     group_by: str | None = None  # "organisation" or "role": cohort rows and the summary grouped by it
+    top: int | None = None  # calibrate's table and Markdown: the rows each table lists (None: every row)
 
 
 class Renderer(ABC, Generic[T]):

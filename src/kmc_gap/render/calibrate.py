@@ -84,6 +84,13 @@ def sections(c: Calibration, ctx: RenderContext) -> list[Section]:
     ]  # fmt: skip
 
 
+def _top(rows: list[list[str]], top: int | None) -> tuple[list[list[str]], int]:
+    """The first ``top`` rows of a table (each table is worst first), and how many more there are."""
+    if top is None or len(rows) <= top:
+        return rows, 0
+    return rows[:top], len(rows) - top
+
+
 class TableRenderer(Renderer["Calibration"]):
     """The calibration on a terminal: the agreement, then each table."""
 
@@ -112,9 +119,12 @@ class TableRenderer(Renderer["Calibration"]):
                 keep.remove(heads.index(item))  # too narrow for names: the code names the item
             columns = [(heads[i], 0 if heads[i] == item else widths[i], "left") for i in keep]
             table = fixed_table(con, columns)
-            for cells in rows:
+            shown, more = _top(rows, self.ctx.top)
+            for cells in shown:
                 table.add_row(*(Text(visible(cells[i])) for i in keep))
             con.print(indented(table))
+            if more:
+                con.print(Text(" " + t("calibrate.more", lang, n=more)))
 
 
 class MarkdownRenderer(Renderer["Calibration"]):
@@ -129,8 +139,10 @@ class MarkdownRenderer(Renderer["Calibration"]):
             if not rows:
                 out += md_text(t("calibrate.none", lang)) + "\n"
                 continue
+            shown, more = _top(rows, self.ctx.top)
             out += row(*heads) + "|" + "---|" * len(heads) + "\n"
-            out += "".join(row(*cells) for cells in rows)
+            out += "".join(row(*cells) for cells in shown)
+            out += f"\n{md_text(t('calibrate.more', lang, n=more))}\n" if more else ""
         self.out.write(out)
 
 

@@ -920,6 +920,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "calibrate.people": ("每人自評的偏差", "Self-rating bias per person"),
     "calibrate.raters": ("評核人的寬嚴", "Rater leniency"),
     "calibrate.items": ("各項評核", "Ratings by item"),
+    "calibrate.more": (
+        "…另有 {n} 列（--top 0 全部列出，或用 -f json、-o 校準.xlsx）",
+        Plural(
+            "n",
+            "… {n} more row (--top 0 lists them all, as -f json and -o calibration.xlsx do)",
+            "… {n} more rows (--top 0 lists them all, as -f json and -o calibration.xlsx do)",
+        ),
+    ),
     "calibrate.none": ("（無）", "(none)"),
     "calibrate.col.person": ("人員", "Person"),
     "calibrate.col.code": ("代碼", "Code"),
@@ -1135,6 +1143,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Also check this course catalogue (catalogues in folders are recognised by their top-level courses).",
     ),
     "help.opt.init_output": ("寫到這個檔案，而非標準輸出。", "Write to FILE instead of stdout."),
+    "help.opt.calibrate_top": (
+        "表格與 Markdown 的每張表最多列出幾列（最需要談的在前）；0 = 全部列出。JSON 與活頁簿一律全部列出。",
+        "How many rows each table lists in the table and Markdown (the ones most worth a talk first); 0 lists "
+        "them all. JSON and the workbook always list them all.",
+    ),
     "help.opt.force": ("檔案已存在時覆寫。", "Replace FILE if it exists."),
     "help.opt.form_force": (
         "連已填寫的表單也重新產生（預設保留已填寫的表單不動）。",

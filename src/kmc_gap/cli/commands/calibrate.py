@@ -31,6 +31,7 @@ def calibrate_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
     ] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=0, help="help.opt.calibrate_top")] = 20,
     lang_: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> Outcome:
@@ -49,7 +50,7 @@ def calibrate_cmd(
     told.problems += run.problems
     if run.calibration is not None:
         with destination(ctx, output, request.never_overwrite()) as out:
-            RENDERERS[fmt].write(run.calibration, out, context(std))
+            RENDERERS[fmt].write(run.calibration, out, context(std, top=top or None))
         if output is not None:
             people = len({i["person"]["id"] for i in run.calibration["items"]})
             told.said.append(words("run.wrote_people", path=output, n=people))
