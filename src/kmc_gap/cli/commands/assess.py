@@ -39,7 +39,6 @@ from kmc_gap.render.formats import (
     GroupBy,
 )
 
-
 #: The formats that show one person as their own report, where a record file holds only them. A format for
 #: tools keeps one shape whatever the data: a record file gives a list of reports, even of one.
 PERSON_VIEWS = frozenset({AssessFormat.table, AssessFormat.markdown, AssessFormat.html})
