@@ -207,7 +207,24 @@ def _signed(cred: dict[str, Any], key: rsa.RSAPrivateKey, headers: dict[str, Any
 def test_a_jws_without_a_key_is_not_verified_and_counts(tmp_path: Path, issuer: rsa.RSAPrivateKey) -> None:
     (read,) = _read(_write(tmp_path, "b.jwt", _signed(badge(), issuer))).credentials
     assert read.signature is Signature.not_verified
-    assert read.evidence is not None and "not verified" in read.evidence.note
+    assert read.evidence is not None and read.evidence.note == "簽章未驗證（未提供 --issuer-key）"
+    path = _write(tmp_path, "b.jwt", _signed(badge(), issuer))
+    (english,) = read_credentials(path, path.name, STD, None, lang="en").credentials
+    assert english.evidence is not None and english.evidence.note == "signature not verified (no --issuer-key)"
+
+
+def test_a_credentials_note_is_in_the_runs_language_only(
+    run_line: RunLine, tmp_path: Path, issuer: rsa.RSAPrivateKey
+) -> None:
+    """The note once said both at once (簽章未驗證 / signature not verified) in either language."""
+    import re
+
+    path = _write(tmp_path, "b.jwt", _signed(badge(), issuer))
+    for lang, other in (("en", re.compile("[\u4e00-\u9fff]")), ("zh-TW", re.compile("signature"))):
+        run = run_line("assess", str(path), "-f", "json", "--lang", lang)
+        (report,) = json.loads(run.stdout)  # a credential file gives a list of reports, as any record file
+        notes = [ev["note"] for ev in report["evidence"] if ev["note"]]
+        assert notes and not any(other.search(note) for note in notes)
 
 
 @pytest.mark.parametrize("form", ["pem", "jwk", "jwks"])

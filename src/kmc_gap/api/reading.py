@@ -24,6 +24,7 @@ class RecordReading:
     include_leavers: bool = False
     mapping: Path | None = None
     issuer_key: Path | None = None
+    lang: str = "zh-TW"  # the run's language, for what the reading writes into evidence (a credential's note)
 
     def files(self) -> list[Path]:
         """The files the options name: inputs of the run, never to be written over."""

@@ -58,6 +58,7 @@ def options(
         reading.include_leavers,
         found,
         keys,
+        reading.lang,
     )
 
 

@@ -109,7 +109,9 @@ def reads_records(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
         def with_reading(*args: Any, **kwargs: Any) -> Any:
             given = {name: kwargs.pop(name) for name in names}
             given["roster"] = tuple(given.get("roster") or ())
-            return command(*args, reading=RecordReading(**given), **kwargs)
+            from kmc_gap.cli.help import lang  # the run's language, chosen before any option was parsed
+
+            return command(*args, reading=RecordReading(**given, lang=lang()), **kwargs)
 
         with_reading.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         with_reading.__annotations__ = {p.name: p.annotation for p in params}

@@ -42,7 +42,7 @@ from kmc_gap.model.ids import CREDENTIAL_ID_PREFIX
 from kmc_gap.model.models import Evidence, Person, Standard
 from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, decode, json_value, parse_json, read_bytes
-from kmc_gap.words.catalogue import SIGNATURE_NOTES
+from kmc_gap.words import t
 
 CERTIFICATE_TYPES = frozenset({"certification", "license", "licence", "certificate"})
 
@@ -54,6 +54,10 @@ class Signature(StrEnum):
     not_verified = "not_verified"
     verified = "verified"
     invalid = "invalid"
+
+
+#: The signatures an item's note speaks of, in the run's language.
+_NOTED = frozenset({Signature.not_verified, Signature.verified})
 
 
 class Reason(StrEnum):
@@ -111,12 +115,17 @@ def load_keys(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Keys
 
 
 def read_credentials(
-    path: Path, name: str, std: Standard, keys: Keys | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    name: str,
+    std: Standard,
+    keys: Keys | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    lang: str = "zh-TW",
 ) -> CredentialFile:
     """The credentials of one file; a file that cannot be read raises ``InputError`` (located)."""
     text = decode(read_bytes(path, name, max_bytes), name).strip()
     out = CredentialFile()
-    reader = _Mapper(std)
+    reader = _Mapper(std, lang)
     if text[:1] not in ("{", "[", '"'):  # a compact JWS (its segments are checked one by one)
         documents: list[tuple[str, Any]] = [("", text)]
     else:
@@ -239,8 +248,9 @@ def _types(data: dict[str, Any]) -> list[str]:
 
 
 class _Mapper:
-    def __init__(self, std: Standard) -> None:
+    def __init__(self, std: Standard, lang: str = "zh-TW") -> None:
         self.std = std
+        self.lang = lang
         self.by_uri: dict[str, str] = {}
         self.by_id: dict[str, str] = {}
         for code in std.entries:
@@ -301,7 +311,7 @@ class _Mapper:
                 expires=_day(credential.get("validUntil") or credential.get("expirationDate")),
                 verified_by=verifier,
                 reference=_text(credential.get("id")),
-                note=SIGNATURE_NOTES.get(signature.value),
+                note=t(f"credentials.note.{signature.value}", self.lang) if signature in _NOTED else None,
                 source=file,
             )
         except ValidationError as exc:

@@ -679,6 +679,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "credentials.reason.not_mapped": ("未對應本職能基準的憑證", "credentials aligned to nothing in this standard"),
     "credentials.reason.no_level": ("沒有職能級別的憑證", "credentials with no iCAP level"),
+    "credentials.note.not_verified": ("簽章未驗證（未提供 --issuer-key）", "signature not verified (no --issuer-key)"),
+    "credentials.note.verified": ("簽章已驗證", "signature verified"),
     "credentials.reason.invalid_signature": ("簽章無效的憑證", "credentials whose signature is invalid"),
     "credentials.unsigned": (
         "憑證「{title}」未採計：已指定 --issuer-key，但這份憑證沒有以該金鑰簽署（未簽章或無法驗證）",
@@ -1891,9 +1893,3 @@ CASE_CREATOR = "勞動部勞動力發展署"
 #: CASE: the rubric of the six iCAP levels, and each level's name.
 CASE_RUBRIC_TITLE = "iCAP 職能級別"
 CASE_LEVEL_QUALITY = "職能級別 {level}"
-
-#: The note an item read from a credential carries about its signature: data, so in both languages.
-SIGNATURE_NOTES: dict[str, str] = {
-    "not_verified": "簽章未驗證（未提供 --issuer-key） / signature not verified (no --issuer-key)",
-    "verified": "簽章已驗證 / signature verified",
-}

@@ -167,7 +167,8 @@ class _Loader:
         count = RowCount(name, None, "credentials")
         self.result.counts.append(count)
         try:
-            read = read_credentials(path, name, self.std, self.options.issuer_keys, self.options.max_bytes)
+            options = self.options
+            read = read_credentials(path, name, self.std, options.issuer_keys, options.max_bytes, options.lang)
         except InputError as exc:
             self.result.problems.setdefault(name, []).extend(exc.problems)
             count.unreadable = True

@@ -50,6 +50,7 @@ class RecordOptions:
     include_leavers: bool = False  # people the roster says have left stay in the run
     mapping: RecordMapping | None = None  # what this HR system's headers and words mean (--mapping)
     issuer_keys: Keys | None = None  # the keys that verify credentials' signatures (--issuer-key)
+    lang: str = "zh-TW"  # the run's language, for what the reading writes into evidence (a credential's note)
 
     @property
     def wanted(self) -> dict[str, Column | None]:
