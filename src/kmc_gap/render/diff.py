@@ -11,7 +11,7 @@ from kmc_gap.render.formats import DocFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_diff
 from kmc_gap.render.text import percent, terminal_names, who
-from kmc_gap.words import t
+from kmc_gap.words import labelled, t
 from kmc_gap.words.safe import md_text, visible
 
 if TYPE_CHECKING:
@@ -27,9 +27,9 @@ def _headline(d: Diff, lang: str) -> list[str]:
         person = f"{who(d['person_before'], sep=' · ')} → {person}"
     sign = "+" if d["coverage_change"] >= 0 else "−"
     return [
-        f"{t('render.diff_title', lang)}: {person}",
-        f"{t('render.before', lang)}: {b['as_of']} {b['file'] or ''}".rstrip(),
-        f"{t('render.after', lang)}: {a['as_of']} {a['file'] or ''}".rstrip(),
+        f"{labelled('render.diff_title', lang)}{person}",
+        f"{labelled('render.before', lang)}{b['as_of']} {b['file'] or ''}".rstrip(),
+        f"{labelled('render.after', lang)}{a['as_of']} {a['file'] or ''}".rstrip(),
         t(
             "render.diff_summary",
             lang,
@@ -39,8 +39,8 @@ def _headline(d: Diff, lang: str) -> list[str]:
             tb=b["tasks_met"],
             ta=a["tasks_met"],
         ),
-        f"{t('render.tasks_gained', lang)}: {', '.join(d['tasks_gained']) or t('render.none', lang)} · "
-        f"{t('render.tasks_lost', lang)}: {', '.join(d['tasks_lost']) or t('render.none', lang)}",
+        f"{labelled('render.tasks_gained', lang)}{', '.join(d['tasks_gained']) or t('render.none', lang)} · "
+        f"{labelled('render.tasks_lost', lang)}{', '.join(d['tasks_lost']) or t('render.none', lang)}",
     ]
 
 

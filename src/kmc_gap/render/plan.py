@@ -11,7 +11,7 @@ from kmc_gap.render.formats import PlanFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import course_title, percent, terminal_names, who
-from kmc_gap.words import listing, t
+from kmc_gap.words import labelled, listing, t
 from kmc_gap.words.safe import md_text, visible
 
 if TYPE_CHECKING:
@@ -35,10 +35,10 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
     catalog = plan["catalog"]["title"] or ""
     title = who(people[0]["person"], sep=" · ") if len(people) == 1 else t("render.n_people", lang, n=len(people))
     lines = [
-        f"{t('render.plan_title', lang)}: {title}",
+        f"{labelled('render.plan_title', lang)}{title}",
         f"{t('render.standard', lang)} {plan['standard']['code']} {standard_name(ctx.std, lang)} · "
         f"{t('render.as_of', lang)} {plan['as_of']}",
-        f"{t('render.catalog', lang)}: {catalog} ({t('render.n_courses', lang, n=plan['catalog']['courses'])})",
+        f"{labelled('render.catalog', lang)}{catalog} ({t('render.n_courses', lang, n=plan['catalog']['courses'])})",
     ]
     limits = []
     if plan["budget"] is not None:
@@ -63,6 +63,11 @@ def _header_lines(plan: Plan, ctx: RenderContext) -> list[str]:
             ta=a["tasks_met"],
         )
     )
+    from kmc_gap.render.plan_files import no_task_gain
+
+    why = no_task_gain(plan, lang)
+    if why:
+        lines.append(why)
     if not plan["optimal"]:
         gap = "?" if plan["mip_gap"] is None else percent(plan["mip_gap"])
         lines.append(t("render.plan_not_proven", lang, gap=gap))
@@ -119,7 +124,7 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
             attendees = listing(course["attendees"], lang)
             cost = t("render.team_cost", lang, amount=_money(course["team_cost"]))
             # wrapped under its label, so that no line starts with a person's id
-            con.print(Padding(Text(f"{t('render.attendees', lang)}: {visible(attendees)} · {cost}"), (0, 0, 0, 2)))
+            con.print(Padding(Text(f"{labelled('render.attendees', lang)}{visible(attendees)} · {cost}"), (0, 0, 0, 2)))
         for item in course["closes"]:
             entry = Text(f"  {item['code']} → {', '.join(item['tasks'])}  {name[item['code']]}")
             entry.truncate(con.width, overflow="ellipsis")

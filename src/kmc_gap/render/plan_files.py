@@ -152,8 +152,17 @@ _CSS = (
 )
 
 
+def no_task_gain(plan: Plan, lang: str) -> str | None:
+    """Why a plan that lifts coverage meets no more tasks, said where that figure stands; None otherwise."""
+    b, a = plan["before"], plan["after"]
+    if a["tasks_met"] == b["tasks_met"] and a["coverage"] > b["coverage"]:
+        return t("render.plan_no_task_gain", lang)
+    return None
+
+
 def _figures(plan: Plan, lang: str) -> str:
     b, a = plan["before"], plan["after"]
+    why = no_task_gain(plan, lang)
     return t(
         "render.plan_summary",
         lang,
@@ -164,7 +173,7 @@ def _figures(plan: Plan, lang: str) -> str:
         after=percent(a["coverage"]),
         tb=b["tasks_met"],
         ta=a["tasks_met"],
-    )
+    ) + (f" {why}" if why else "")
 
 
 class XlsxRenderer(Renderer["Plan"]):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.render.formats import ViewFormat
 from kmc_gap.render.text import clean, console, dumps_json
-from kmc_gap.words import t
+from kmc_gap.words import labelled, t
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -126,8 +126,8 @@ def _task(view: View, lang: str) -> Group:
 
     head = Text.assemble(
         (f"{view['code']} {view['name']}", "bold"),
-        f"\n{t('render.duty', lang)}: {view['duty']['code']} {view['duty']['name']}",
-        f"\n{t('render.level', lang)}: ",
+        f"\n{labelled('render.duty', lang)}{view['duty']['code']} {view['duty']['name']}",
+        f"\n{labelled('render.level', lang)}",
         (str(view["level"]), "magenta"),
     )
     if view["level_description"]:

@@ -69,6 +69,12 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **args: Any) -> str:
     return tr(key, lang, args)
 
 
+def labelled(key: str, lang: str = DEFAULT_LANG, /) -> str:
+    """The entry ``key`` as a label before its value: ``結論：`` in zh-TW (a full-width colon, no space),
+    ``Verdict: `` in English — never an ASCII colon inside Chinese."""
+    return tr(key, lang) + tr("punct.colon", lang)
+
+
 def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
     """Like :func:`t`, with the arguments as a mapping.
 

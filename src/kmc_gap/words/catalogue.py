@@ -10,6 +10,7 @@ from kmc_gap.words.plural import Plural
 
 WORDS: dict[str, tuple[str, str | Plural]] = {
     "list.separator": ("、", ", "),
+    "punct.colon": ("：", ": "),
     "list.semicolon": ("；", "; "),
     "policy.name.default": ("預設", "default"),
     "policy.name.strict": ("嚴格", "strict"),
@@ -1796,6 +1797,13 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
     "render.plan_budget": ("預算 {amount}", "budget {amount}"),
+    "render.plan_no_task_gain": (
+        "符合的任務沒有增加，因為每個工作任務還要有行為指標（P）與工作產出（O）的評核，而課程只補知識與技能："
+        "請主管以 kmc-gap form 評核看得到的工作，評核表交回後任務才會符合。",
+        "No more tasks are met: every work task also needs its behaviour indicators (P) and work outputs (O) "
+        "rated, and courses give knowledge and skills only. Have managers rate the work they see (kmc-gap "
+        "form); once the forms come back, tasks are met.",
+    ),
     "render.plan_max_hours": (
         "每人最多加訓 {hours} 小時",
         Plural("hours", "at most {hours} more hour a person", "at most {hours} more hours a person"),

@@ -26,7 +26,7 @@ from kmc_gap.render.text import (
     verdict_text,
     who,
 )
-from kmc_gap.words import t
+from kmc_gap.words import labelled, t
 from kmc_gap.words.safe import log_line, visible
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def _expiring(con: Console, r: Report, lang: str) -> None:
             Text.assemble(
                 f"  {visible(ev['title'])}  ",
                 (t("render.expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
-                f"  {t('render.at_risk', lang)}: {risk}",
+                f"  {labelled('render.at_risk', lang)}{risk}",
             )
         )
 
