@@ -7,6 +7,7 @@ one of them over an existing filled file and checks the rule holds (refuse unles
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -196,3 +197,31 @@ def test_a_form_saved_twice_under_two_names_counts_once(run_line: RunLine, tmp_p
     ratings = [ev for ev in report["evidence"] if ev["id"].startswith("form-")]
     assert sorted(ev["covers"][0] for ev in ratings) == ["P1.1.1", "P1.1.2"]  # not four
     assert "same" in run.stderr  # the repeat is said
+
+
+@pytest.mark.parametrize(
+    ("ratings", "rater"),
+    [
+        ({}, "王經理"),  # only the rater's name (and the date) typed so far
+        ({"P1.1.1": {"自評說明": "帶過兩次年會"}}, None),  # a note, no rating yet
+        ({"P1.1.1": {"主管評核": "不適用"}}, None),  # a rating that counts nothing, but was given
+    ],
+)
+def test_a_form_with_anything_typed_in_it_is_kept(
+    run_line: RunLine, tmp_path: Path, ratings: dict[str, dict[str, object]], rater: str | None
+) -> None:
+    folder = tmp_path / "forms"
+    assert run_line("form", MID, "-o", str(folder), *AS_OF).code == 0
+    (form,) = folder.iterdir()
+    fill(form, form, ratings, rater=rater, day=None if rater is None else dt.datetime(2026, 11, 20))
+    before = form.read_bytes()
+    again = run_line("form", MID, "-o", str(folder), *AS_OF, "--lang", "en")
+    assert again.code == 0 and "kept" in again.stderr
+    assert form.read_bytes() == before
+
+
+def test_an_untouched_form_is_made_again(run_line: RunLine, tmp_path: Path) -> None:
+    folder = tmp_path / "forms"
+    assert run_line("form", MID, "-o", str(folder), *AS_OF).code == 0
+    again = run_line("form", MID, "-o", str(folder), *AS_OF, "--lang", "en")
+    assert again.code == 0 and "kept" not in again.stderr

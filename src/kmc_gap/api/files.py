@@ -126,7 +126,7 @@ class Edited(StrEnum):
     merge = "merge"  # every filled cell or decision is kept, only what is new is added, said
 
 
-#: Every command that writes a file people then edit, and its rule; ``tests/test_never_overwrite.py``
+#: Every command that writes a file people then edit, and its rule; ``tests/test_edited_outputs.py``
 #: checks each one against an existing filled file. A writer not listed writes reports (nobody edits them).
 EDITED: dict[str, Edited] = {
     "form": Edited.keep,  # a folder of forms: the filled ones kept, the others written

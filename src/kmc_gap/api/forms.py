@@ -157,8 +157,9 @@ def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormR
 
 
 def filled_in(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
-    """Whether a form on disk holds anything a person typed: a rating, a rater, even a bad one. A file that
-    is no kmc-gap form (or cannot be read as one) counts as filled: it is someone's, and never replaced."""
+    """Whether a form on disk holds anything a person typed: a rating (even 不適用 or a bad one), a note, an
+    output reference, a rater's name, the rating date. A file that is no kmc-gap form (or cannot be read as
+    one) counts as filled: it is someone's, and never replaced."""
     from kmc_gap.model.forms import read_form
     from kmc_gap.model.problems import InputError
     from kmc_gap.model.records import RecordOptions, read_tables
@@ -170,7 +171,7 @@ def filled_in(path: Path, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if not found.form:
         return True
     read = read_form(shown(path), {t.sheet or "": (t.rows, t.first_column) for t in found.tables}, std)
-    return bool(read.refused or read.problems or any(person.evidence for person in read.people))
+    return bool(read.refused or read.problems or any(person.typed for person in read.people))
 
 
 def _write(path: Path, data: bytes, inputs: Sequence[Path]) -> None:

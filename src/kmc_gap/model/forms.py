@@ -65,6 +65,10 @@ class Col(StrEnum):
     check = "check"  # hidden: the row's check value
 
 
+#: The columns a person fills in: whatever is in them was typed, whether or not it reads as a rating.
+_TYPED = (Col.self, Col.self_note, Col.peer, Col.peer_note, Col.manager, Col.manager_note, Col.assessor,
+          Col.assessor_note, Col.output_ref)  # fmt: skip
+
 #: Each rater's rating column and note column.
 RATER_COLUMNS = {
     Rater.self: (Col.self, Col.self_note),
@@ -179,6 +183,7 @@ class FormPerson:
     evidence: list[Evidence] = field(default_factory=list)
     source: str = ""
     refused: int = 0  # their ratings that were refused
+    typed: bool = False  # anything a person typed: a rating (不適用 too), a note, a reference, a rater, a date
 
 
 @dataclass
@@ -307,9 +312,12 @@ class _SheetReader:
         source = f"{Path(self.file).name}#{self.meta.sheet}"
         out = FormPerson(person, source=source)
         day, names = self._day(labels), self._raters(labels)
+        typed = {col: self.index[col] for col in _TYPED if col in self.index}
+        out.typed = bool(labels.get(Label.date, ("", None))[0]) or any(name for name, _ in names.values())
         for number, cells in self.rows:
             if number > header:
                 out.evidence += self._row(number, cells, day, names, source)
+                out.typed = out.typed or any(i < len(cells) and _text(cells[i]) for i in typed.values())
         return out
 
     def _header_row(self) -> int | None:
