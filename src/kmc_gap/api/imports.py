@@ -186,7 +186,7 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     origin = _Origins(folder, [*options.roster, *paths], found)
     found.people = [origin.placed(person) for person in found.people]
     # the sources this run read whole: only their items may be removed when they are gone from them
-    complete = origin.complete(found)
+    complete = origin.complete()
     dates = origin.dates()
     taken: dict[str, str] = {}  # file name → the person id written there in this run
     with folder_lock(folder, enabled=not dry_run):
@@ -261,9 +261,7 @@ def _unchanged_since(target: Path, existing: _Existing | None) -> None:
     that person is a problem to import again; what the file holds now is kept."""
     try:
         now: str | None = yamlsource.read_text(target, shown(target))
-    except InputError:
-        now = None
-    except OSError:
+    except (InputError, OSError):  # gone, or no longer readable: changed all the same
         now = None
     before = existing.text if existing is not None else None
     if now != before:
@@ -419,12 +417,14 @@ class _Origins:
                 for ident in count.evidence:
                     self.file_of.setdefault(ident, count.file)
         self.broken = set(found.problems)
+        self.sources = found.sources
+        self.relative = {file: self._relative(path) for file, path in self.given.items()}  # each file resolved once
 
     def rel(self, file: str) -> str:
         """The file's path relative to the profiles folder, with ``/`` whatever the system."""
-        path = self.given.get(file)
-        if path is None:
-            return Path(file).name
+        return self.relative.get(file, Path(file).name)
+
+    def _relative(self, path: Path) -> str:
         try:
             relative = Path(os.path.relpath(path.resolve(), self.folder)).as_posix()
         except ValueError:  # another drive (Windows): the whole path
@@ -447,10 +447,10 @@ class _Origins:
         ]
         return replace(person, profile=person.profile.model_copy(update={"evidence": evidence}))
 
-    def complete(self, found: RecordSet) -> set[str]:
+    def complete(self) -> set[str]:
         """The sources read whole (a file with problems removes nothing), as the profiles keep them."""
         out = set()
-        for source in found.sources:
+        for source in self.sources:
             name, hashed, sheet = source.partition("#")
             out |= {
                 f"{self.rel(file)}{hashed}{sheet}" for file in self.by_name.get(name, []) if file not in self.broken
