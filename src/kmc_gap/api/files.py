@@ -50,7 +50,7 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
+def is_input(target: Path, inputs: Sequence[Path]) -> bool:
     """Whether ``target`` is (a link to) one of the files the run reads."""
     if not target.exists():
         return False
@@ -64,7 +64,7 @@ def _is_input(target: Path, inputs: Sequence[Path]) -> bool:
 
 def check_output(path: Path, inputs: Sequence[Path] = ()) -> None:
     """Refuse, before any work is done, an output path that cannot be written safely."""
-    if _is_input(path, inputs):
+    if is_input(path, inputs):
         raise OutputRefused(path, "file.output_is_input")
     try:
         mode = os.stat(path).st_mode  # follows a symlink to what it names

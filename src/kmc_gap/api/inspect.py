@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kmc_gap.api.files import is_input
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem
@@ -126,20 +127,13 @@ def _written_before(request: InspectRequest) -> RecordMapping | None:
     from kmc_gap.model.mapping import load_mapping
 
     path = request.write_mapping
-    if path is None or not path.is_file() or any(_same(path, other) for other in request.never_overwrite()):
+    if path is None or not path.is_file() or is_input(path, request.never_overwrite()):
         return None  # nothing there, or one of the inputs, which the writing itself refuses
     try:
         return load_mapping(path, request.max_bytes)
     except InputError as exc:
         refusal = Problem(shown(path), "inspect.not_a_mapping", {})
         raise InputError([refusal, *exc.problems]) from None
-
-
-def _same(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False
 
 
 def _table(count: RowCount) -> TableInspection:
