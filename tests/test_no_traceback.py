@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kmc_gap.model.yamlsource import MAX_DIGITS
 from test_credentials import badge
 
 from conftest import RunLine
@@ -60,7 +61,7 @@ def test_a_form_version_of_400_digits(run_line: RunLine, tmp_path: Path) -> None
     assert run.code == 2 and "form.xlsx" in run.stderr
 
 
-@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * 100, "NaN", "Infinity"])
+@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * (MAX_DIGITS + 1), "NaN", "Infinity"])
 def test_a_number_no_reader_should_take_in_a_credential(run_line: RunLine, tmp_path: Path, number: str) -> None:
     text = json.dumps(badge(), ensure_ascii=False).replace('"name": "活動企劃實務"', f'"name": "x", "n": {number}', 1)
     path = tmp_path / "badge.json"

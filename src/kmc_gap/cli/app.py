@@ -155,8 +155,7 @@ def _path_of(args: Sequence[str], command: Any) -> str:
     found = getattr(command, "commands", {}).get(name) if name else None
     if found is not None and name is not None:
         path.append(name)
-        rest = args[args.index(name) + 1 :] if name in args else []
-        sub = next((a for a in rest if not a.startswith("-")), None)
+        sub = next((a for a in args[args.index(name) + 1 :] if not a.startswith("-")), None)
         if sub is not None and sub in getattr(found, "commands", {}):
             path.append(sub)
     return " ".join(path)

@@ -290,15 +290,11 @@ def usage_message(exc: errors.UsageError, lg: str) -> str:
 
 
 def _closest(given: str, known: list[str]) -> list[str]:
-    """What someone most likely meant (``asess`` → assess, ``--fromat`` → --format): the nearest one, or the few
-    as near as it; none when nothing is near."""
+    """What someone most likely meant (``asess`` → assess, ``--fromat`` → --format): the nearest one, as the
+    rest of kmc-gap's did-you-means choose it, or none when nothing is near."""
     import difflib
 
-    scored = sorted(((difflib.SequenceMatcher(None, given, k).ratio(), k) for k in known), reverse=True)
-    if not scored or scored[0][0] < 0.6:
-        return []
-    best = scored[0][0]
-    return sorted(k for ratio, k in scored if ratio >= best - 0.05)
+    return difflib.get_close_matches(given, known, n=1, cutoff=0.6)
 
 
 def _bad_value(exc: errors.BadParameter) -> str:

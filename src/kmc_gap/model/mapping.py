@@ -160,13 +160,11 @@ def _matches(pattern: str, file: str, sheet: str | None) -> bool:
 
     Case is ignored (a Windows folder does too); a pattern without ``#`` names every sheet of the file.
     """
-    name, hashed, wanted = pattern.partition("#")
-    base = PurePath(file.replace("\\", "/")).name
-    if not fnmatch.fnmatchcase(base.casefold(), name.casefold()) and not fnmatch.fnmatchcase(
-        file.replace("\\", "/").casefold(), name.casefold()
-    ):
+    name, hashed, wanted = (part.casefold() for part in pattern.partition("#"))
+    path = file.replace("\\", "/").casefold()
+    if not (fnmatch.fnmatchcase(PurePath(path).name, name) or fnmatch.fnmatchcase(path, name)):
         return False
-    return not hashed or fnmatch.fnmatchcase((sheet or "").casefold(), wanted.casefold())
+    return not hashed or fnmatch.fnmatchcase((sheet or "").casefold(), wanted)
 
 
 def load_mapping(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RecordMapping:

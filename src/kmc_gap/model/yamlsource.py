@@ -454,8 +454,7 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         return Problem(name, "yaml.syntax", {"detail": _syntax_detail(exc, line)}, line, col)
     position = getattr(exc, "position", None)
     if isinstance(position, int):
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        line, col = _place(text, position)
         return Problem(name, "yaml.bad_character", {}, line, col)
     return Problem(name, "yaml.syntax", {"detail": Word("syntax.other")})
 
@@ -515,7 +514,7 @@ def parse_json(text: str, name: str) -> Any:
     import json
 
     try:
-        return json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
+        return _guarded_loads(text)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(name, "json.syntax", {}, exc.lineno, exc.colno)]) from None
     except RecursionError:
@@ -526,8 +525,6 @@ def parse_json(text: str, name: str) -> Any:
         raise InputError([Problem(name, "json.number", {"value": exc.value[:40]}, line, column)]) from None
 
 
-#: The most digits a JSON integer may have: a count, a level, a timestamp have a dozen; 5,000 is an attack.
-JSON_DIGITS = 40
 
 
 class _NotANumber(Exception):
@@ -541,17 +538,22 @@ class _NotANumber(Exception):
 def json_value(raw: str | bytes) -> Any:
     """JSON with the same guards as :func:`parse_json` (no 5,000-digit integers, no NaN), unlocated: a
     ``ValueError`` for anything it refuses, ``RecursionError`` included."""
-    import json
-
     try:
-        return json.loads(raw, parse_int=_json_int, parse_constant=_json_constant)
+        return _guarded_loads(raw)
     except (_NotANumber, RecursionError) as exc:
         raise ValueError(str(exc)) from None
 
 
+def _guarded_loads(raw: str | bytes) -> Any:
+    """``json.loads`` that refuses what no reader should take: more digits than YAML allows, NaN, Infinity."""
+    import json
+
+    return json.loads(raw, parse_int=_json_int, parse_constant=_json_constant)
+
+
 def _json_int(text: str) -> int:
-    if len(text.lstrip("-")) > JSON_DIGITS:
-        raise _NotANumber(text, r"-?\d{" + str(JSON_DIGITS + 1) + ",}")
+    if len(text.lstrip("-")) > MAX_DIGITS:  # a count, a level, a timestamp have a dozen; 5,000 is an attack
+        raise _NotANumber(text, r"-?\d{" + str(MAX_DIGITS + 1) + ",}")
     return int(text)
 
 
