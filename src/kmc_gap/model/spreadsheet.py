@@ -76,8 +76,9 @@ class SheetNotes:
 def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, SheetNotes]:
     """Refuse, before any reading, a zip workbook that would unpack or spread beyond the limits.
 
-    Returns, per sheet member (``xl/worksheets/sheet1.xml``), the cells the reader gives as empty though
-    they are not (:func:`unread_cells`): an error value, a formula with no value saved.
+    Returns, per ``.xlsx`` sheet member (``xl/worksheets/sheet1.xml``) that has any, what its XML says and the
+    reader's cells do not (:class:`SheetNotes`): cells given as empty though they hold an error value or a
+    formula never calculated, and the rows it hides. The sheets are inflated here once for all of it.
     """
     if not raw.startswith(b"PK"):
         return {}  # an .xls (OLE2) file: only the reader process's limits apply
@@ -146,8 +147,8 @@ def unread_cells(data: bytes) -> Shown:
         return {}
     out: Shown = {}
     for match in _CELL.finditer(data):
-        attrs, body = _attrs(b"<c " + match.group(1) + b">"), match.group(2) or b""
-        ref = _CELL_REF.match(b"<c " + match.group(1) + b">")
+        tag, body = b"<c " + match.group(1) + b">", match.group(2) or b""
+        attrs, ref = _attrs(tag), _CELL_REF.match(tag)
         if ref is None:
             continue
         where = (int(ref.group(2)), _column(ref.group(1)))
