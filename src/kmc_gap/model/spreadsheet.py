@@ -67,10 +67,11 @@ Shown = dict[tuple[int, int], str]
 @dataclass(frozen=True)
 class SheetNotes:
     """What a sheet's XML says that the reader's cells do not: cells it gives as empty though they are not, and
-    the rows the sheet hides (1-based)."""
+    the rows and columns the sheet hides (1-based). python-calamine gives cells only."""
 
     unread: Shown
     hidden_rows: frozenset[int]
+    hidden_columns: frozenset[int]  # 1-based: a column hidden is read, never before a visible one of its meaning
 
 
 def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, SheetNotes]:
@@ -78,7 +79,7 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, SheetNotes]:
 
     Returns, per ``.xlsx`` sheet member (``xl/worksheets/sheet1.xml``) that has any, what its XML says and the
     reader's cells do not (:class:`SheetNotes`): cells given as empty though they hold an error value or a
-    formula never calculated, and the rows it hides. The sheets are inflated here once for all of it.
+    formula never calculated, and the rows and columns it hides. Each sheet is inflated once for all of it.
     """
     if not raw.startswith(b"PK"):
         return {}  # an .xls (OLE2) file: only the reader process's limits apply
@@ -110,8 +111,8 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> dict[str, SheetNotes]:
         if cells > MAX_CELLS:
             raise InputError([Problem(name, "records.workbook_grid", {"cells": cells, "limit": MAX_CELLS})])
         if not ods:
-            notes = SheetNotes(unread_cells(data), hidden_rows(data))
-            if notes.unread or notes.hidden_rows:
+            notes = SheetNotes(unread_cells(data), hidden_rows(data), hidden_columns(data))
+            if notes.unread or notes.hidden_rows or notes.hidden_columns:
                 found[member.filename] = notes
     return found
 
@@ -259,24 +260,8 @@ def _attrs(tag: bytes) -> dict[bytes, bytes]:
     return {key.split(b":")[-1] if key.startswith(b"r:") else key: value for key, value in _ATTR.findall(tag)}
 
 
-def _head(archive: zipfile.ZipFile, member: str, limit: int = 1 << 20) -> bytes:
-    """A sheet's XML up to its cells: the ``<cols>`` stand before ``<sheetData>``, so the rows are never inflated."""
-    data = b""
-    with archive.open(member) as stream:
-        while len(data) < limit:
-            chunk = stream.read(65536)
-            if not chunk:
-                break
-            data += chunk
-            if b"<sheetData" in data:
-                return data[: data.find(b"<sheetData")]
-    return data
-
-
 def sheet_members(raw: bytes) -> dict[str, str]:
     """Each sheet's name → its XML member in an ``.xlsx`` (``xl/worksheets/sheet1.xml``); empty for other files."""
-    import html as markup
-
     if not raw.startswith(b"PK"):
         return {}
     try:
@@ -295,35 +280,20 @@ def sheet_members(raw: bytes) -> dict[str, str]:
         found = _attrs(tag)
         member = targets.get(found.get(b"id", b""))
         if member is not None:
-            out[markup.unescape(found.get(b"name", b"").decode("utf-8", "replace"))] = member
+            out[html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))] = member
     return out
 
 
-def hidden_columns(raw: bytes) -> dict[str, frozenset[int]]:
-    """The hidden columns (1-based) of each sheet of an ``.xlsx``, by sheet name; empty for other files.
-
-    python-calamine gives cells, not their visibility; a hidden column (an export's 申請日期 beside the
-    visible 上課期間) must never be read in preference to a visible one, so the sheets' ``<col hidden>``
-    are read here. A sheet whose XML cannot be found has none hidden.
-    """
-    members = sheet_members(raw)
-    if not members:
-        return {}
-    archive = zipfile.ZipFile(io.BytesIO(raw))
-    out: dict[str, frozenset[int]] = {}
-    for name, member in members.items():
-        try:
-            data = _head(archive, member)
-        except Exception:
-            continue
-        hidden: set[int] = set()
-        for col in _COL.findall(data):
-            spec = _attrs(col)
-            if spec.get(b"hidden") in (b"1", b"true") and spec.get(b"min", b"").isdigit():
-                low, high = int(spec[b"min"]), int(spec.get(b"max", spec[b"min"]) or 0)
-                hidden |= set(range(max(low, 1), min(high, 16384) + 1))
-        out[name] = frozenset(hidden)
-    return out
+def hidden_columns(data: bytes) -> frozenset[int]:
+    """The columns (1-based) a sheet's ``<cols>`` hide: an export's 申請日期 beside the visible 上課期間."""
+    head = data[: data.find(b"<sheetData")] if b"<sheetData" in data else data
+    hidden: set[int] = set()
+    for col in _COL.findall(head):
+        spec = _attrs(col)
+        if spec.get(b"hidden") in (b"1", b"true") and spec.get(b"min", b"").isdigit():
+            low, high = int(spec[b"min"]), int(spec.get(b"max", spec[b"min"]) or 0)
+            hidden |= set(range(max(low, 1), min(high, 16384) + 1))
+    return frozenset(hidden)
 
 
 def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[str]]) -> Book:

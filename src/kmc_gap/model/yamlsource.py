@@ -525,8 +525,6 @@ def parse_json(text: str, name: str) -> Any:
         raise InputError([Problem(name, "json.number", {"value": exc.value[:40]}, line, column)]) from None
 
 
-
-
 class _NotANumber(Exception):
     """A JSON number no reader should take: thousands of digits, NaN, Infinity."""
 

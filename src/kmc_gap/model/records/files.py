@@ -80,9 +80,9 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
 
     Cells keep their types, dates are dates (see :mod:`kmc_gap.model.spreadsheet` for the limits).
     """
-    from kmc_gap.model.spreadsheet import check_zip, hidden_columns, read_book, sheet_members
+    from kmc_gap.model.spreadsheet import check_zip, read_book, sheet_members
 
-    unread = check_zip(raw, name, max_bytes)
+    notes = check_zip(raw, name, max_bytes)
     found: dict[str, bool] = {}
 
     def choose(names: tuple[str, ...]) -> list[str]:
@@ -93,17 +93,13 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
         return chosen
 
     book = read_book(raw, name, choose)
-    hidden = hidden_columns(raw)
-    members = sheet_members(raw) if unread else {}
-    empty = SheetNotes({}, frozenset())
-    tables = [
-        _table(name, sheet, hidden.get(sheet.name, frozenset()), unread.get(members.get(sheet.name, ""), empty))
-        for sheet in book.sheets.values()
-    ]
+    members = sheet_members(raw) if notes else {}
+    empty = SheetNotes({}, frozenset(), frozenset())
+    tables = [_table(name, sheet, notes.get(members.get(sheet.name, ""), empty)) for sheet in book.sheets.values()]
     return Tables(tables, found.get("has", False), book.names, found.get("form", False))
 
 
-def _table(name: str, sheet: Sheet, hidden: frozenset[int], notes: SheetNotes) -> Table:
+def _table(name: str, sheet: Sheet, notes: SheetNotes) -> Table:
     """A sheet as a table; cells the reader gave as empty (an error, a formula never calculated) put back as
     what they show, so that reading them is a located problem, never an empty cell; its hidden rows noted."""
     top, left = sheet.start
@@ -112,7 +108,7 @@ def _table(name: str, sheet: Sheet, hidden: frozenset[int], notes: SheetNotes) -
         if 0 <= i < len(sheet.rows) and 0 <= j < len(sheet.rows[i]) and not _text(sheet.rows[i][j]):
             sheet.rows[i][j] = text
     rows = [(top + i + 1, row) for i, row in enumerate(sheet.rows) if any(_text(cell) for cell in row)]
-    columns = frozenset(column - left - 1 for column in hidden if column > left)
+    columns = frozenset(column - left - 1 for column in notes.hidden_columns if column > left)
     return Table(name, sheet.name, rows, left + 1, columns, notes.hidden_rows)
 
 
