@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kmc_gap.model.mapping import RecordMapping
 from kmc_gap.model.models import (
@@ -22,10 +22,6 @@ from kmc_gap.model.tables.cells import (
     norm as _norm,
 )
 from kmc_gap.model.tables.table import Table
-from kmc_gap.words import Word
-
-if TYPE_CHECKING:
-    pass
 from kmc_gap.model.tables.table import cell_text as _text
 from kmc_gap.model.vocabulary import (
     CERTIFICATE_MARKS,
@@ -35,6 +31,7 @@ from kmc_gap.model.vocabulary import (
     RECORD_HEADERS,
     ROSTER_MARKS,
 )
+from kmc_gap.words import Word
 
 MAX_UNKNOWN_HEADERS = 5
 #: How many rows above the header a file may hold (a title such as 「113年度訓練紀錄」, an export date).

@@ -6,9 +6,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.records.columns import ROSTER, Column, Columns, _missing, find_columns
+from kmc_gap.model.records.files import read_tables
+from kmc_gap.model.records.options import RecordOptions
+from kmc_gap.model.records.rows import _Row, row_kind
 from kmc_gap.model.tables.cells import (
     cell_hours,
 )
@@ -16,13 +19,6 @@ from kmc_gap.model.tables.cells import (
     norm as _norm,
 )
 from kmc_gap.model.tables.table import Table
-
-if TYPE_CHECKING:
-    pass
-from kmc_gap.model.records.columns import ROSTER, Column, Columns, _missing, find_columns
-from kmc_gap.model.records.files import read_tables
-from kmc_gap.model.records.options import RecordOptions
-from kmc_gap.model.records.rows import _Row, row_kind
 
 
 @dataclass

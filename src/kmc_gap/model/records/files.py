@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kmc_gap.model.forms import is_form
 from kmc_gap.model.paths import SHEET_SUFFIXES, shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.records.columns import ALL_SHEETS
+from kmc_gap.model.records.options import RecordOptions
 from kmc_gap.model.spreadsheet import Sheet, SheetNotes
 from kmc_gap.model.tables.cells import (
     norm as _norm,
@@ -16,14 +17,9 @@ from kmc_gap.model.tables.cells import (
 from kmc_gap.model.tables.markup import read_html_tables, read_spreadsheet_ml
 from kmc_gap.model.tables.sniff import Container, sniff
 from kmc_gap.model.tables.table import Table, Tables
+from kmc_gap.model.tables.table import cell_text as _text
 from kmc_gap.model.tables.text import read_text_table
 from kmc_gap.model.yamlsource import read_bytes
-
-if TYPE_CHECKING:
-    pass
-from kmc_gap.model.records.columns import ALL_SHEETS
-from kmc_gap.model.records.options import RecordOptions
-from kmc_gap.model.tables.table import cell_text as _text
 
 
 def read_tables(path: Path, options: RecordOptions) -> Tables:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kmc_gap.model.forms import read_form
 from kmc_gap.model.hrdates import DayOrder
@@ -19,25 +18,6 @@ from kmc_gap.model.models import (
 )
 from kmc_gap.model.paths import shown, split_sheet
 from kmc_gap.model.problems import InputError, Problem
-from kmc_gap.model.tables.cells import (
-    cell_date,
-)
-from kmc_gap.model.tables.cells import (
-    norm as _norm,
-)
-from kmc_gap.model.tables.shape import (
-    ResultLike,
-    column_values,
-    course_columns,
-    result_like,
-    shown_values,
-    unpivot,
-)
-from kmc_gap.model.tables.table import Table, Tables
-from kmc_gap.words import Word
-
-if TYPE_CHECKING:
-    pass
 from kmc_gap.model.records.columns import (
     _LEFT,
     ALL_SHEETS,
@@ -65,6 +45,22 @@ from kmc_gap.model.records.people import (
     summed,
 )
 from kmc_gap.model.records.rows import _Reader, _Record, _Row, row_kind
+from kmc_gap.model.tables.cells import (
+    cell_date,
+)
+from kmc_gap.model.tables.cells import (
+    norm as _norm,
+)
+from kmc_gap.model.tables.shape import (
+    ResultLike,
+    column_values,
+    course_columns,
+    result_like,
+    shown_values,
+    unpivot,
+)
+from kmc_gap.model.tables.table import Table, Tables
+from kmc_gap.words import Word
 
 
 def load_records(paths: Sequence[Path], std: Standard, options: RecordOptions) -> RecordSet:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kmc_gap.model.models import (
     Person,
@@ -17,17 +17,14 @@ from kmc_gap.model.models import (
     join_key,
 )
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.tables.cells import (
-    norm as _norm,
-)
-from kmc_gap.words import Word
-
-if TYPE_CHECKING:
-    pass
 from kmc_gap.model.records.columns import Column, Columns
 from kmc_gap.model.records.options import RecordPerson
 from kmc_gap.model.records.rows import _Record, record_id
+from kmc_gap.model.tables.cells import (
+    norm as _norm,
+)
 from kmc_gap.model.tables.table import cell_text as _text
+from kmc_gap.words import Word
 
 
 class _Directory:
@@ -52,11 +49,11 @@ class _Directory:
         """The join key of the one person the row names, or None and why (unknown, ambiguous, department)."""
         found = self.candidates(person)
         department = _norm(person.organisation) if person.organisation else None
-        if department is not None and (by_department or len(found) > 1):
-            same = [c for c in found if department in c[2]]
-            if len(found) == 1 and not same and found[0][2] and by_department:
-                return None, "department"  # the one 王小明 known works elsewhere: maybe another 王小明
-            found = same if len(found) > 1 else found
+        if department is not None and len(found) > 1:
+            found = [c for c in found if department in c[2]]  # namesakes told apart by their department
+        one_elsewhere = len(found) == 1 and bool(found[0][2]) and department not in found[0][2]
+        if department is not None and by_department and one_elsewhere:
+            return None, "department"  # the one 王小明 known works elsewhere: maybe another 王小明
         if len(found) == 1:
             return found[0][0], ""
         return None, "ambiguous" if found else "unknown"

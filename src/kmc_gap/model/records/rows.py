@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kmc_gap.model.hrdates import DayOrder, day_order
 from kmc_gap.model.ids import RECORD_ID_PREFIX
@@ -28,6 +28,8 @@ from kmc_gap.model.models import (
     join_key,
 )
 from kmc_gap.model.problems import Problem
+from kmc_gap.model.records.columns import _BY_NAME, NAMED, REQUIRED, Column, Columns, _column_of, _header_key, nearest
+from kmc_gap.model.records.options import RecordOptions, RowCount
 from kmc_gap.model.tables.cells import (
     CellError,
     Outcome,
@@ -54,16 +56,11 @@ from kmc_gap.model.tables.shape import (
     fill_down,
 )
 from kmc_gap.model.tables.table import Table, cell_text
-from kmc_gap.words import Word
-
-if TYPE_CHECKING:
-    pass
-from kmc_gap.model.records.columns import _BY_NAME, NAMED, REQUIRED, Column, Columns, _column_of, _header_key, nearest
-from kmc_gap.model.records.options import RecordOptions, RowCount
 from kmc_gap.model.vocabulary import (
     NOTE_PREFIXES,
     SUMMARY_WORDS,
 )
+from kmc_gap.words import Word
 
 _text = cell_text
 
