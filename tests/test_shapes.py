@@ -294,3 +294,14 @@ def test_hidden_rows_wait_for_the_mapping_to_say_read_or_skip(run_line: RunLine,
         (count,) = [c for c in reports[0]["inputs"] if c["rows"]]
         assert count["rows"] == count["counted"] + count["not_counted"] + count["passed_over"] + count["refused"] == 2
     assert counted == {"read": ["E1", "E2"], "skip": ["E1"]}
+
+
+def test_a_wide_tables_course_columns_are_never_counted_as_unused(run_line: RunLine, tmp_path: Path) -> None:
+    """Six course columns: none is named as unused, nor counted in a "1 more unused column" line."""
+    from renderings import CONTAINERS, SHAPES, STYLES, truth
+
+    path = tmp_path / "wide.csv"
+    CONTAINERS["csv-utf8"][1](SHAPES["wide"](truth(), STYLES[0]), path)
+    run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "json", "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert "unused" not in run.stderr and "not used" not in run.stderr and "more" not in run.stderr

@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -225,14 +225,12 @@ def find_columns(
             index[col] = i
     present = {_header_key(h) for h in headers}
     matched = {header for header in overrides.values() if _header_key(header) in present}
-    warnings = [_unused(table, row, headers[i], i) for i in unused[:MAX_UNKNOWN_HEADERS]]
+    marks = any(_header_key(h) in _ROSTER_MARKS for h in headers)
+    columns = Columns(row, index, headers, unused, marks)
+    warnings = unused_warnings(table, columns)
     warnings += [
         table.problem("records.second_column", row, i, header=headers[i], first=headers[index[col]]) for i, col in again
     ]
-    if len(unused) > MAX_UNKNOWN_HEADERS:
-        warnings.append(table.problem("records.more_unused", row, n=len(unused) - MAX_UNKNOWN_HEADERS))
-    marks = any(_header_key(h) in _ROSTER_MARKS for h in headers)
-    columns = Columns(row, index, headers, unused, marks)
     needed = ROSTER if roster and columns.people_only else required
     problems = [_missing(table, row, col) for col in needed if col not in index]
     if table.rows[-1][0] <= row:  # headers, and no row under them
@@ -298,6 +296,23 @@ def _column_of(header: str, wanted: Mapping[str, Column | None]) -> Column | Non
     if found is not None or key in _IGNORED or not key:
         return found
     return _by_words(key)
+
+
+#: The warnings about columns no field names, which a reader that finds a use for some says again without them.
+UNUSED_KEYS = frozenset(
+    {"records.unused_column", "records.unused_column_hint", "records.wide_comma", "records.more_unused"}
+)
+
+
+def unused_warnings(table: Table, columns: Columns, read: Collection[int] = ()) -> list[Problem]:
+    """A warning for each column no field names and no reader used (``read``: 0-based, a wide table's courses,
+    a column held back for a mapping), the first few by name and the rest counted."""
+    left = [i for i in columns.unused if i not in read]
+    row = columns.header_row
+    out = [_unused(table, row, columns.headers[i], i) for i in left[:MAX_UNKNOWN_HEADERS]]
+    if len(left) > MAX_UNKNOWN_HEADERS:
+        out.append(table.problem("records.more_unused", row, n=len(left) - MAX_UNKNOWN_HEADERS))
+    return out
 
 
 def _unused(table: Table, row: int, header: str, i: int) -> Problem:

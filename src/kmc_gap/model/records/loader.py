@@ -24,12 +24,14 @@ from kmc_gap.model.records.columns import (
     COURSE_PLACEHOLDER,
     NAMED,
     ROSTER,
+    UNUSED_KEYS,
     Column,
     Columns,
     Found,
     _header_key,
     _read_as,
     find_columns,
+    unused_warnings,
 )
 from kmc_gap.model.records.files import read_tables
 from kmc_gap.model.records.options import RecordOptions, RecordPerson, RecordSet, RowCount
@@ -243,8 +245,10 @@ class _Loader:
         header = found.header if not roster_only else None
         wide = self.wide_columns(header, options) if header is not None else {}
         held = self.result_columns(table, header, options) if header is not None and not wide else []
-        read = {table.first_column + i for i in (*wide, *(like.index for like in held))}  # never merely "unused"
-        self.result.warnings += [w for w in found.warnings if w.column not in read]
+        self.result.warnings += [w for w in found.warnings if w.key not in UNUSED_KEYS]
+        if found.header is not None:  # a wide table's courses, a column held back: never merely "unused"
+            read = {*wide, *(like.index for like in held)}
+            self.result.warnings += unused_warnings(table, found.header, read)
         if header is not None and wide:
             self.wide(table, header, wide, options)
             return
