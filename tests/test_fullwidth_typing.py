@@ -33,6 +33,12 @@ MID = "examples/profiles/mid-career-planner.yaml"
         (["assess", "－備份.yaml"], ["assess", "－備份.yaml"]),  # not ASCII once normalised: a file's name
         (["assess", "--", "－ｘ"], ["assess", "--", "－ｘ"]),  # after --, nothing is an option
         (["assess", "ａｓｓｅｓｓ.yaml"], ["assess", "ａｓｓｅｓｓ.yaml"]),  # a command's argument is a value
+        (["assess", "p.yaml", "－ｆ", "ｊｓｏｎ"], ["assess", "p.yaml", "-f", "json"]),  # a format is a word, no file
+        (["plan", "－－ｆｏｒｍａｔ＝ｈｔｍｌ"], ["plan", "--format=html"]),
+        (
+            ["assess", "p.yaml", "－ｏ", "ｒ.json", "--lang", "en"],
+            ["--lang", "en", "assess", "p.yaml", "-o", "ｒ.json"],
+        ),
     ],
 )
 def test_names_are_rewritten_and_values_kept(typed: list[str], meant: list[str]) -> None:

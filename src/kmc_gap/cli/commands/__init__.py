@@ -33,6 +33,8 @@ MODULES: dict[str, str] = {
 
 #: The group's own options that take a value (see ``main_options``): the word after them is no command.
 _GLOBAL_WITH_VALUE = ("--standard", "--lang", "-l")
+#: Options whose value is one of kmc-gap's own words, never a file: typed in full width, it is that word.
+_WORD_VALUED = ("--format", "-f")
 
 
 def command_named(argv: Sequence[str]) -> str | None:
@@ -60,7 +62,7 @@ def as_typed(argv: Sequence[str]) -> list[str]:
     it, they are moved before it (so every command takes them, whatever its own options). Values are kept
     as typed: a file may be named in full-width characters. A word is an option name when its NFKC form
     starts with ``-`` and is ASCII (``－備份.yaml`` is a file); a value after ``=`` (or ``＝``) is kept as
-    typed too.
+    typed too, except a ``--format``'s, which is always one of kmc-gap's words (``ｊｓｏｎ`` is json).
     """
     out: list[str] = []
     ahead: list[str] = []  # --standard or --lang given after the command: the run's options, moved before it
@@ -68,6 +70,7 @@ def as_typed(argv: Sequence[str]) -> list[str]:
     subcommand = False  # the word after a group's name names one of its commands
     skip = False  # the word is the value of a group option (--standard, --lang)
     into = out  # where the value of the option just read goes
+    word = False  # the word is the value of a --format: folded to half width (ｊｓｏｎ is json)
     for i, arg in enumerate(argv):
         if arg == "--":
             return ahead + out + list(argv[i:])
@@ -75,11 +78,19 @@ def as_typed(argv: Sequence[str]) -> list[str]:
         if skip:
             into.append(arg)
             skip, into = False, out
+        elif word:
+            out.append(plain)
+            word = False
         elif plain.startswith("-") and (option := _as_option(arg)) is not None:
-            late = command is not None and option.partition("=")[0] in _GLOBAL_WITH_VALUE
+            name, equals, value = option.partition("=")
+            if name in _WORD_VALUED:
+                out.append(name + equals + unicodedata.normalize("NFKC", value) if equals else option)
+                word = not equals
+                continue
+            late = command is not None and name in _GLOBAL_WITH_VALUE
             into = ahead if late else out
             into.append(option)
-            skip = (command is None or late) and "=" not in option and option in _GLOBAL_WITH_VALUE
+            skip = (command is None or late) and not equals and name in _GLOBAL_WITH_VALUE
             into = into if skip else out
         elif command is None or subcommand:
             out.append(plain)
