@@ -447,3 +447,18 @@ def test_a_planned_certificate_reads_as_an_exam(run_line: RunLine, tmp_path: Pat
     run = run_line("plan", str(profile), "-c", str(catalog), "--budget", "NT$10,000", "--as-of", "2026-06-30")
     assert "CERT-MICE 考取證照：MICE 專業人員證照" in run.stdout
     assert "1 張證照未列入規劃：課程目錄沒有報考費用（CERT-FREE）" in run.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_plan_header_is_broken_as_chinese_is_typeset(run_line: RunLine, columns: int) -> None:
+    from rich.cells import cell_len
+
+    run = run_line(
+        "plan", "examples/profiles", "-c", "examples/catalog.yaml", "--as-of", "2026-06-30", "--budget", "30000",
+        env={"COLUMNS": str(columns)},
+    )  # fmt: skip
+    head = run.stdout.split("\n\n")[0].splitlines()
+    assert head and all(cell_len(line) <= columns for line in head)
+    assert not any(line.startswith(("，", "。", "：")) or line != line.strip() for line in head)
+    # every figure whole, on one line: 66.5% → 76.3% and 25 → 25 may move down, never split
+    assert all(figure in run.stdout.replace("\n", " ") for figure in ("66.5%", "76.3%", "30,000", "kmc-gap form"))

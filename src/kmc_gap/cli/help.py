@@ -7,7 +7,6 @@ keys in place of help text, and the classes here write the help themselves from 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -29,6 +28,7 @@ from kmc_gap.cli.compat import (
     lazy_coercion,
     pydantic_errors,
 )
+from kmc_gap.render.wrap import wrap
 from kmc_gap.words import DEFAULT_LANG, env_lang, listing, t
 
 if TYPE_CHECKING:
@@ -142,38 +142,6 @@ def _columns() -> int:
     import shutil
 
     return max(shutil.get_terminal_size((80, 24)).columns, 40)
-
-
-_TOKEN = re.compile(r"\s+|\[[^\]\n]{0,40}\]|[\x21-\x7e]+|.", re.S)  # a [預設：…] is one word
-
-
-def wrap(text: str, cells: int) -> list[str]:
-    """``text`` in lines of at most ``cells`` terminal cells: broken at spaces and between CJK characters,
-    never inside a word, a flag or a value (``--format``, ``[預設：default]``); a word longer than a line
-    stands alone on its line. Punctuation that may not start a line (，。、：；）) takes the character before
-    it to the next line rather than stand there alone."""
-    from rich.cells import cell_len
-
-    lines: list[list[str]] = []
-    line: list[str] = []
-    for token in _TOKEN.findall(text):
-        if token.isspace():
-            if line and line[-1] != " ":
-                line.append(" ")
-            continue
-        if line and cell_len("".join(line) + token) > cells:
-            carried: list[str] = []
-            if token in _NO_LINE_START and len(line) > 1 and len(line[-1]) == 1 and not line[-1].isspace():
-                carried = [line.pop()]  # 設定， → the last character goes down with the comma
-            lines.append(line)
-            line = carried
-        line.append(token)
-    lines.append(line)
-    return [text for text in ("".join(tokens).strip() for tokens in lines) if text]
-
-
-#: What may not start a line in Chinese typesetting (and a closing bracket in any language).
-_NO_LINE_START = frozenset("，。、：；！？）」』】》〉,.;:!?)]}")
 
 
 def _param_rows(params: list[Parameter], ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

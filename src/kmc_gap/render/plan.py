@@ -11,6 +11,7 @@ from kmc_gap.render.formats import PlanFormat
 from kmc_gap.render.md import row
 from kmc_gap.render.names import name_plan, standard_name
 from kmc_gap.render.text import course_title, percent, terminal_names, who
+from kmc_gap.render.wrap import wrap
 from kmc_gap.words import labelled, listing, t
 from kmc_gap.words.safe import md_text, visible
 
@@ -111,7 +112,8 @@ def print_table(con: Console, plan: Plan, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
     team = len(plan["people"]) > 1
     for i, line in enumerate(_header_lines(plan, ctx)):
-        con.print(Text(visible(line), style="bold" if i == 0 else ""))
+        for part in wrap(visible(line), con.width):  # Chinese broken between characters, a figure never inside
+            con.print(Text(part, style="bold" if i == 0 else ""), overflow="ignore", crop=False)
     if not plan["courses"]:
         con.print(
             t("render.plan_none_needed", lang) if not _unclosable_rows(plan) else t("render.plan_no_course_helps", lang)
