@@ -422,3 +422,18 @@ def test_records_inspect_says_a_credential_is_no_table(run_line: RunLine, tmp_pa
     assert f"{path}: 1 credential; not a table, so no columns to map (what it covers: assess or validate)" in lines
     assert f"{one_row}: 1 row, the header on row 1" in lines  # one row, not "1 rows"
     assert sum(line.strip().startswith("columns:") for line in lines) == 1  # the table's only
+
+
+def test_the_shipped_example_credentials_read_as_the_docs_say() -> None:
+    # docs/credentials.md runs these; here what they hold: a JWT the shipped key verifies, two OB 3.0 badges
+    shipped = Path(__file__).parent.parent / "examples" / "credentials"
+    (signed,) = _read(shipped / "badge.jwt", shipped / "academy.pem").credentials
+    assert signed.signature is Signature.verified and signed.evidence is not None
+    assert (signed.person.id, signed.evidence.covers, signed.evidence.level) == ("E2101", ["K16", "S12"], 4)
+    (unchecked,) = _read(shipped / "badge.jwt").credentials
+    assert unchecked.signature is Signature.not_verified
+    validator = jsonschema.Draft201909Validator(OB3_SCHEMA)
+    for path in sorted((shipped / "badges").glob("*.json")):
+        assert [e.message for e in validator.iter_errors(json.loads(path.read_text("utf-8")))] == []
+        (each,) = _read(path).credentials
+        assert each.evidence is not None and each.evidence.level == 4 and len(each.evidence.covers) == 2

@@ -44,7 +44,13 @@ def badge(serial: str, person: str, name: str, course: str, codes: list[str], ta
         }
     ]
     alignments += [
-        {"type": ["Alignment"], "targetName": code, "targetCode": code, "targetFramework": FRAMEWORK}
+        {
+            "type": ["Alignment"],
+            "targetName": code,
+            "targetCode": code,
+            "targetFramework": FRAMEWORK,
+            "targetUrl": f"https://academy.example.tw/map/{code}",
+        }
         for code in codes[1:]
     ]
     return {
@@ -69,6 +75,7 @@ def badge(serial: str, person: str, name: str, course: str, codes: list[str], ta
                 "type": ["Achievement"],
                 "achievementType": "Course",
                 "name": course,
+                "description": f"{course}（範例課程）",
                 "criteria": {"narrative": "完成課程並通過實作評量"},
                 "alignment": alignments,
             },
