@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kmc_gap.model import yamlsource
+from kmc_gap.model.problems import Problem
 
-from conftest import RunLine
+from conftest import RunLine, examples
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -235,3 +239,30 @@ def test_profiles_load_from_text_as_well_as_from_files() -> None:
     with pytest.raises(InputError) as caught:
         profile_from_text((CORPUS / "level-7.yaml").read_text(encoding="utf-8"), "buffer", std)
     assert [(p.file, p.line, p.column) for p in caught.value.problems] == [("buffer", 9, 12)]
+
+
+# docs/exit-codes-and-output.md: one form of place for each kind, whatever the file and sheet are called
+_SHEET_PLACE = re.compile(r"(?P<file>.+):(?P<sheet>[^'!]+|'(?:[^']|'')+')!(?P<cell>[A-Z]+\d+|(?P<row>\d+):(?P=row))")
+
+
+@settings(max_examples=examples(200))
+@given(
+    file=st.text(min_size=1, max_size=12).filter(lambda s: "\n" not in s),
+    sheet=st.none() | st.text(min_size=1, max_size=12),
+    line=st.none() | st.integers(1, 1_048_576),
+    column=st.none() | st.integers(1, 16_384),
+)
+def test_a_place_is_written_in_the_one_form_of_its_kind(
+    file: str, sheet: str | None, line: int | None, column: int | None
+) -> None:
+    place = Problem(file, "records.bad_date", line=line, column=column, sheet=sheet).location()
+    if sheet is not None and line is not None:
+        found = _SHEET_PLACE.fullmatch(place)
+        assert found and found["file"] == file
+        assert (found["row"] is None) == (column is not None)  # a cell, or the whole row as 6:6
+        named = found["sheet"]
+        assert (named[1:-1].replace("''", "'") if named.startswith("'") else named) == sheet
+    elif line is None:
+        assert place == file  # a whole file, or a whole sheet the message names
+    else:
+        assert place == f"{file}:{line}" + (f":{column}" if column is not None else "")
