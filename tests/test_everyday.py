@@ -326,6 +326,23 @@ def test_task_in_full(run_line: RunLine) -> None:
     assert run_line("assess", MID, *AS_OF, "--task", "T9.9").code == 2
 
 
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_task_in_full_never_cuts_a_reason_or_a_date(run_line: RunLine, lang: str, columns: int) -> None:
+    from rich.cells import cell_len
+
+    args = ("assess", "examples/profiles/junior-coordinator.yaml", *AS_OF, "--task", "T3.1", "--lang", lang)
+    wide = run_line(*args, env={"COLUMNS": "400"}).stdout.splitlines()
+    narrow = run_line(*args, env={"COLUMNS": str(columns)}).stdout
+    assert all(cell_len(line) <= columns for line in narrow.splitlines())
+    reasons = [line.rsplit(")  ", 1) for line in wide if line.startswith("    ") and ")  " in line]
+    assert len(reasons) >= 10
+    flat = " ".join(narrow.split())
+    for head, why in reasons:
+        date = head[-10:]  # (2025-03-03): the title before it may be shortened, the date and reason never
+        assert f"{date}) {why}" in flat or f"{date})  {why}" in narrow, (date, why)
+
+
 def test_every_problem_of_a_file_in_one_run_in_file_order(run_line: RunLine, tmp_path: Path) -> None:
     path = _evidence_file(
         tmp_path,

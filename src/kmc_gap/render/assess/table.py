@@ -235,6 +235,23 @@ def _note(ev: EvidenceResult) -> str:
     return f"  {visible(ev['note'])}" if ev["note"] and ev["reason"] is not None else ""
 
 
+def _evidence_line(con: Console, title: str, date: str, why: Text) -> None:
+    """``    title (date)  why``: the title shortened to fit, the date and the reason never cut; a reason
+    that leaves the title no room goes under it."""
+    from rich.cells import cell_len
+
+    room = con.width - 4 - cell_len(date) - why.cell_len
+    below = room < min(cell_len(title), 12)
+    if below:
+        date = date.rstrip()
+        room = con.width - 4 - cell_len(date)
+    head = Text("    " + title)
+    head.truncate(4 + max(room, 1), overflow="ellipsis")
+    con.print(Text.assemble(head, date, *(() if below else (why,))), no_wrap=True, crop=False)
+    if below:
+        con.print(Text.assemble("      ", why))
+
+
 def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None:
     """Every item of one task: met or not, the best level against the required one, the evidence that
     counts, and why evidence that covers the item does not."""
@@ -268,7 +285,5 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
                 why, style = reason_words(ev, r["policy"], lang), "yellow"
             else:
                 why, style = t("render.level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
-            line = Text.assemble(f"    {visible(ev['title'])} ({ev['date']})  ", (why, style))
-            line.truncate(con.width, overflow="ellipsis")
-            con.print(line, no_wrap=True)
+            _evidence_line(con, visible(ev["title"]), f" ({ev['date']})  ", Text(why, style=style))
     con.print(Text(t("legend.task", lang), style="dim"))
