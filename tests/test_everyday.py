@@ -343,6 +343,22 @@ def test_the_task_in_full_never_cuts_a_reason_or_a_date(run_line: RunLine, lang:
         assert f"{date}) {why}" in flat or f"{date})  {why}" in narrow, (date, why)
 
 
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_narrow_terminal_gives_its_room_to_names_and_cuts_no_duty_or_figure(run_line: RunLine, columns: int) -> None:
+    senior = "examples/profiles/senior-planner.yaml"
+    out = run_line("assess", senior, *AS_OF, "--warn-expiring", "1000", env={"COLUMNS": str(columns)}).stdout
+    lines = out.splitlines()
+    # T2.3 制訂行銷活動管理計畫 is 10 characters: whole at 60 columns too, the status word gone below 80
+    assert any(line.startswith(" T2.3    制訂行銷活動管理計畫 ") for line in lines)
+    assert ("符合  " in next(line for line in lines if line.startswith(" T2.3"))) == (columns >= 80)
+    # a duty's name is never cut: 蒐集與分析活動行銷目標資訊 goes on to the next line
+    t1 = next(i for i, line in enumerate(lines) if line.startswith(" T1 "))
+    assert "…" not in lines[t1] and (lines[t1] + lines[t1 + 1]).replace(" ", "").endswith("蒐集與分析活動行銷目標資訊")
+    # the expiry (date and days left) is one unit, on one line; attitudes' note follows without a space
+    assert any("2028-08-18 到期（剩 780 天）" in line for line in lines)
+    assert "態度（態度不影響結論）" in lines
+
+
 def test_every_problem_of_a_file_in_one_run_in_file_order(run_line: RunLine, tmp_path: Path) -> None:
     path = _evidence_file(
         tmp_path,

@@ -116,38 +116,47 @@ BAR_MIN_WIDTH = 80
 
 
 def _tasks(con: Console, r: Report, ctx: RenderContext) -> Table:
+    """Below BAR_MIN_WIDTH the bars go, and so does the status word, whose colour the figures keep: the
+    name column gets the room, and a duty's name folds onto a second line rather than being cut."""
+    from rich.cells import cell_len
+
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
-    bars = con.width >= BAR_MIN_WIDTH
-    table = fixed_table(
-        con,
-        [
-            (t("render.task_short", lang), 5, "left"),
-            (t("render.name", lang), 0, "left"),
-            (t("render.status", lang), 7, "left"),
-            (t("render.required", lang), 4, "right"),
-            (t("render.attained", lang), 4, "right"),
-            (t("render.met_total", lang), 5, "right"),
-            (t("render.coverage", lang), 15, "left") if bars else (t("render.coverage", lang), 7, "right"),
-        ],
-    )
+    wide = con.width >= BAR_MIN_WIDTH
+    coverage = t("render.coverage", lang)
+    columns = [
+        (t("render.task_short", lang), 5, "left"),
+        (t("render.name", lang), 0, "left"),
+        *([(t("render.status", lang), 7, "left")] if wide else []),
+        (t("render.required", lang), 4, "right"),
+        (t("render.attained", lang), 4, "right"),
+        (t("render.met_total", lang), 5, "right"),
+        (coverage, 15, "left") if wide else (coverage, max(cell_len(coverage), 4), "right"),
+    ]
+    table = fixed_table(con, columns)
     for duty in r["duties"]:
-        table.add_row(Text(duty["code"], style="bold"), Text(name[duty["code"]], style="bold"))
+        heading = Text(name[duty["code"]], style="bold", no_wrap=False, overflow="fold")
+        table.add_row(Text(duty["code"], style="bold"), heading)
         for task in (x for x in r["tasks"] if x["duty"] == duty["code"]):
-            table.add_row(*_task_cells(task, name[task["code"]], lang, glyphs(con.file) if bars else None))
+            table.add_row(*_task_cells(task, name[task["code"]], lang, glyphs(con.file) if wide else None))
     return table
 
 
 def _task_cells(task: TaskResult, name: str, lang: str, marks: dict[str, str] | None) -> list[Text | str]:
+    """A task's cells; without bar marks (a narrow terminal) without its status word, its figure coloured."""
     fraction = task["items_met"] / task["items_total"]
     style = STATUS_STYLE[task["status"]]
+    met = f"{task['items_met']}/{task['items_total']}"
+    attained = Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style)
+    if marks is None:
+        return [task["code"], name, str(task["level"]), attained, Text(met, style=style), f"{fraction * 100:.0f}%"]
     return [
         task["code"],
         name,
         Text(t(f"status.{task['status']}", lang), style=style),
         str(task["level"]),
-        Text(str(task["attained_level"]), style="" if task["attained_level"] >= task["level"] else style),
-        f"{task['items_met']}/{task['items_total']}",
-        Text.assemble((bar(fraction, marks), style), f" {fraction * 100:3.0f}%") if marks else f"{fraction * 100:.0f}%",
+        attained,
+        met,
+        Text.assemble((bar(fraction, marks), style), f" {fraction * 100:3.0f}%"),
     ]
 
 
@@ -193,7 +202,8 @@ def _ratings(con: Console, r: Report, ctx: RenderContext) -> None:
 
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
-    note = "" if r["policy"]["require_attitudes"] else " " + t("render.attitude_gate", lang)
+    gate = t("render.attitude_gate", lang)
+    note = "" if r["policy"]["require_attitudes"] else ("" if gate.startswith("（") else " ") + gate
     con.print()
     con.print(Text.assemble((t("render.attitudes", lang), "bold"), (note, "dim")))
     for att in r["attitudes"]:
@@ -210,13 +220,25 @@ def _expiring(con: Console, r: Report, lang: str) -> None:
     con.print(Text(t("render.expiring", lang, days=r["expiring_within_days"]), style="bold"))
     for ev in r["expiring"]:
         risk = ", ".join(ev["tasks_at_risk"]) or t("render.none", lang)
-        con.print(
-            Text.assemble(
-                f"  {visible(ev['title'])}  ",
-                (t("render.expires_on", lang, date=ev["expires"], days=ev["days_left"]), "yellow"),
-                f"  {labelled('render.at_risk', lang)}{risk}",
-            )
-        )
+        expires = t("render.expires_on", lang, date=ev["expires"], days=ev["days_left"])
+        at_risk = f"{labelled('render.at_risk', lang)}{risk}"
+        _units(con, [(visible(ev["title"]), ""), (expires, "yellow"), (at_risk, "")])
+
+
+def _units(con: Console, units: list[tuple[str, str]]) -> None:
+    """``  a  b  c`` on as few lines as fit, broken only between units (a date with its days left is one),
+    the lines after the first indented further; a unit longer than a line is shortened."""
+    from rich.cells import cell_len
+
+    line = Text("  ")
+    for text, style in units:
+        gap = "  " if line.plain.strip() else ""
+        if line.plain.strip() and cell_len(line.plain + gap + text) > con.width:
+            con.print(line, no_wrap=True, crop=False)
+            line, gap = Text("    "), ""
+        line.append(gap + text, style=style)
+        line.truncate(con.width, overflow="ellipsis")
+    con.print(line, no_wrap=True, crop=False)
 
 
 def _not_counted(con: Console, r: Report, lang: str) -> None:
