@@ -117,6 +117,33 @@ def test_title_names_the_person_and_the_radar_names_the_duties(run_line: RunLine
     assert "25%" in radar and "100%" in radar  # the scale
 
 
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+def test_the_radar_shows_each_duty_whole_or_says_it_is_cut(run_line: RunLine, lang: str) -> None:
+    import re
+
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.render.assess.html import _label_lines
+
+    _, html = page(run_line, MID, "--lang", lang)
+    radar = html[html.index('<svg class="radar"') : html.index("</svg>")]
+    texts = re.findall(r'<text class="axis"[^>]*>(.*?)<title>', radar)
+    duties = load_standard().duties
+    assert len(texts) == len(duties)
+    for duty, text in zip(duties, texts, strict=True):
+        name = duty.name if lang == "zh-TW" else duty.name_en
+        lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", text)[1:]  # after the code and coverage
+        assert ("" if lang == "zh-TW" else " ").join(lines) == name  # every name of this standard is whole
+    # a name too long for the chart ends with "…": never cut without a sign
+    long = _label_lines("A very long duty name that goes on and on past anything a radar label can show")
+    assert len(long) == 4 and long[-1].endswith("…")
+    assert _label_lines("蒐集與分析活動行銷目標資訊" * 3)[-1].endswith("…")
+
+
+def test_attitudes_have_their_mark_and_no_bullet_beside_it(run_line: RunLine) -> None:
+    _, html = page(run_line, MID)
+    assert "ul.attitudes {" in html and "list-style: none" in html.split("ul.attitudes {", 1)[1].split("}", 1)[0]
+
+
 def test_html_golden(run_line: RunLine, golden) -> None:
     _, html = page(run_line, MID)
     golden("assess-mid-career-planner.html", html)

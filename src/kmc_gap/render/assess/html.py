@@ -59,7 +59,7 @@ section.person:first-of-type { page-break-before: auto; break-before: auto; }
   .verdict { font-size: 11pt; padding: .25rem .5rem; margin: .4rem 0; }
   th, td { padding: .06rem .3rem; line-height: 1.25; }
   table { font-size: 8pt; }
-  ul.attitudes { columns: 2; margin: 0; }
+  ul.attitudes { columns: 2; margin: 0; padding-left: 0; list-style: none; }  /* the ✓ or ✗ is the bullet */
   .charts { flex-wrap: nowrap; gap: 4mm; }
   .charts svg.radar { width: 44%; height: auto; } .charts svg.bars { width: 52%; height: auto; }
   tr, svg, li { page-break-inside: avoid; break-inside: avoid; }
@@ -70,18 +70,24 @@ section.person:first-of-type { page-break-before: auto; break-before: auto; }
 """
 
 
-def _label_lines(text: str, width: int = 8) -> list[str]:
-    """A duty's name in lines of at most ``width`` characters (names are Chinese: no spaces to break at)."""
+def _label_lines(text: str, width: int = 8, most: int = 4) -> list[str]:
+    """A duty's name in at most ``most`` lines of about ``width`` characters (a Chinese name has no spaces
+    to break at; an English one breaks between words, in lines a little over twice as long); a name longer
+    than that ends with "…", never cut without a sign (the whole name is the label's tooltip)."""
     if " " in text and len(text) > width:  # an English name: break between words
-        words, lines, line = text.split(), [], ""
-        for word in words:
-            if line and len(line) + 1 + len(word) > width * 2:
+        lines, line = [], ""
+        for word in text.split():
+            if line and len(line) + 1 + len(word) > width * 2 + 2:
                 lines.append(line)
                 line = word
             else:
                 line = f"{line} {word}".strip()
-        return [*lines, line][:3]
-    return [text[i : i + width] for i in range(0, len(text), width)][:3]
+        lines.append(line)
+    else:
+        lines = [text[i : i + width] for i in range(0, len(text), width)]
+    if len(lines) > most:
+        lines = [*lines[: most - 1], lines[most - 1].rstrip(" ,;:") + "…"]
+    return lines
 
 
 def radar(duties: list[DutyResult], name: dict[str, str], size: int = 340) -> str:
