@@ -123,32 +123,44 @@ class HtmlRenderer(Renderer["Plan"]):
             f"<p>{e(_figures(value, lang))}</p>",
             f"<h2>{e(t('plan.sheet.courses', lang))}</h2><table><thead><tr>",
         ]
-        out.append(_heads(("code", "course", "provider", "hours", "cost", "attendees"), lang))
+        kinds = ("key", "text", "short", "num", "num", "list")
+        out.append(_heads(("code", "course", "provider", "hours", "cost", "attendees"), kinds, lang))
         for c in value["courses"]:
             names = listing([who(people[k]["person"]) for k in c["attendees"]], lang)
             title = course_title(c, lang)
             cells = [c["code"], title, c["provider"] or "—", f"{c['hours']:g}", f"{c['team_cost']:,.0f}", names]
-            out.append("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+            out.append(_row(cells, kinds))
         out.append(f"</tbody></table><h2>{e(t('plan.sheet.people', lang))}</h2><table><thead><tr>")
-        out.append(_heads(("name", "department", "courses", "hours", "tasks"), lang))
+        kinds = ("key", "short", "list", "num", "num")
+        out.append(_heads(("name", "department", "courses", "hours", "tasks"), kinds, lang))
         titles = {c["code"]: course_title(c, lang) for c in value["courses"]}
         for p in value["people"]:
             courses = listing([titles.get(code, code) for code in p["courses"]], lang) or "—"
             tasks = f"{p['before']['tasks_met']} → {p['after']['tasks_met']}"
             cells = [who(p["person"]), _department(p, lang), courses, f"{p['hours']:g}", tasks]
-            out.append("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>")
+            out.append(_row(cells, kinds))
         out.append("</tbody></table></body></html>\n")
         self.out.write("\n".join(out))
 
 
-def _heads(keys: tuple[str, ...], lang: str) -> str:
-    return "".join(f"<th>{html_text(t(f'plan.col.{key}', lang))}</th>" for key in keys) + "</tr></thead><tbody>"
+def _heads(keys: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> str:
+    pairs = zip(keys, kinds, strict=True)
+    heads = (f'<th class="{kind}">{html_text(t(f"plan.col.{key}", lang))}</th>' for key, kind in pairs)
+    return "".join(heads) + "</tr></thead><tbody>"
+
+
+def _row(cells: list[str], kinds: tuple[str, ...]) -> str:
+    return "<tr>" + "".join(f'<td class="{k}">{html_text(c)}</td>' for c, k in zip(cells, kinds, strict=True)) + "</tr>"
 
 
 _CSS = (
     "body{font-family:'Noto Sans TC','WenQuanYi Micro Hei',sans-serif;margin:1.5rem;color:#1f2933}"
     "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.3rem .5rem;"
     "border-bottom:1px solid #d9e2ec;vertical-align:top}@page{size:A4 landscape;margin:12mm}"
+    # a narrow page gives its room to the lists: a heading, a code, a name or a figure is never broken
+    # one character a line (Chinese may break anywhere), a course's title keeps a readable width
+    "th{white-space:nowrap}.key,.num,.short{white-space:nowrap}.num{text-align:right}.text{min-width:6em}"
+    ".list{min-width:6em}"
 )
 
 
