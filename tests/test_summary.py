@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -71,6 +72,9 @@ def test_the_summary_of_a_hand_worked_team_of_five(run_line: RunLine, team: Path
     histogram = [0] * 15
     histogram[0], histogram[12], histogram[13], histogram[14] = 1, 2, 1, 1  # P5; P2 and P3; P4; P1
     assert s["tasks_met"] == histogram
+    # coverage bands of 10 %: P5 0/205 in the first; P2 and P3 203/205 (99.0 %) and P4 204/205 in 90–100 %;
+    # P1 all 205 in the last
+    assert s["coverage_bands"] == [1, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]
     # 205 + 203 + 203 + 204 + 0 = 815 items met of 5 × 205 = 1025
     assert s["coverage"] == round(815 / 1025, 4)
     assert s["departments"] == [
@@ -91,6 +95,20 @@ def test_the_summary_of_a_hand_worked_team_of_five(run_line: RunLine, team: Path
     assert len(missed) == sum(b["items"] for b in s["buckets"])
     # gaps counted per person: K01 three times, P1.1.1 twice, every other item of P5's once
     assert sum(b["gaps"] for b in s["buckets"]) == len(missed) + 2 + 1
+
+
+def test_a_chart_of_one_bar_gives_way_to_people_by_coverage(run_line: RunLine, tmp_path: Path) -> None:
+    # nobody of the example year meets a task: 25 people in one bar would say no more than the headline
+    records = ("examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c", "examples/records/courses.xlsx")
+    page = run_line("assess", *records, *AS_OF, "-f", "summary", "--lang", "en").stdout
+    assert "people (bars) by coverage" in page and "people (bars) by tasks met" not in page
+    assert "Nobody meets a work task yet" in page and "kmc-gap form" in page
+    bar = r'<rect x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)" fill="#5b7fa3"'
+    bars = [float(h) for h in re.findall(bar, page)]
+    assert len(bars) == 11 and sum(1 for h in bars if h) >= 3  # several bands hold people
+    # a team whose people stand in several bars keeps the chart of tasks met
+    spread = run_line("assess", "examples/profiles", *AS_OF, "-f", "summary", "--lang", "en").stdout
+    assert "people (bars) by tasks met" in spread and "Nobody meets" not in spread
 
 
 def test_the_summary_shows_the_plan_it_is_given(run_line: RunLine, team: Path, tmp_path: Path) -> None:

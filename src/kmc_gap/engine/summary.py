@@ -79,6 +79,7 @@ class TeamSummary(TypedDict):
     meeting: int
     tasks_total: int
     tasks_met: list[int]  # index n: how many people meet n tasks
+    coverage_bands: list[int]  # index n < 10: how many people have n×10 % to (n+1)×10 % of the items; 10: all
     coverage: float
     departments: list[Department]
     most_missed: list[Missed]
@@ -120,6 +121,7 @@ def summarise(
         "meeting": sum(r["summary"]["meets_standard"] for r in reports),
         "tasks_total": tasks_total,
         "tasks_met": histogram,
+        "coverage_bands": _bands(reports),
         "coverage": ratio(met, total),
         "departments": _departments(reports, by),
         "most_missed": [
@@ -129,6 +131,15 @@ def summarise(
         "buckets": [_bucket(kind, ranked, missing, closer) for kind in ("course", "no_course", "observed")],
         "plan": _plan(plan) if plan is not None else None,
     }
+
+
+def _bands(reports: Sequence[Report]) -> list[int]:
+    """People by coverage, in bands of 10 %: 0–10 %, …, 90–100 % (short of all), and all items met."""
+    bands = [0] * 11
+    for r in reports:
+        met, total = r["summary"]["items_met"], r["summary"]["items_total"]
+        bands[10 if met == total else min(met * 10 // max(total, 1), 9)] += 1
+    return bands
 
 
 def _closer(code: str, level: int, courses: Sequence[Course] | None) -> Closer:

@@ -123,7 +123,7 @@ class HtmlRenderer(Renderer["Plan"]):
             f"<p>{e(_figures(value, lang))}</p>",
             f"<h2>{e(t('plan.sheet.courses', lang))}</h2><table><thead><tr>",
         ]
-        kinds = ("key", "text", "short", "num", "num", "list")
+        kinds: tuple[str, ...] = ("key", "text", "short", "num", "num", "list")
         out.append(_heads(("code", "course", "provider", "hours", "cost", "attendees"), kinds, lang))
         for c in value["courses"]:
             names = listing([who(people[k]["person"]) for k in c["attendees"]], lang)

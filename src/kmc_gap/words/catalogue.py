@@ -830,6 +830,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "summary.meeting": ("{met} / {n} 人符合職能基準", "{met} of {n} meet the standard"),
     "summary.coverage": ("全隊涵蓋率 {pct}", "team coverage {pct}"),
     "summary.histogram": ("符合的工作任務數（橫軸）與人數", "people (bars) by tasks met (axis)"),
+    "summary.coverage_bands": ("涵蓋率（橫軸，每 10%）與人數", "people (bars) by coverage (axis, in 10 % bands)"),
+    "summary.no_task_met": (
+        "尚無人符合任何工作任務：每個任務都要有行為指標（P）與工作產出（O）的評核，訓練只補知識與技能；"
+        "請主管以 kmc-gap form 評核看得到的工作。",
+        "Nobody meets a work task yet: every task needs its behaviour indicators (P) and work outputs (O) "
+        "rated, and training gives knowledge and skills only; have managers rate the work they see "
+        "(kmc-gap form).",
+    ),
     "summary.most_missed": ("最多人欠缺的 10 項", "The 10 items most missed"),
     "summary.closing": ("怎麼補足", "What closes the gaps"),
     "summary.bucket.course": (

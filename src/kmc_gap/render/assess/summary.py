@@ -125,12 +125,26 @@ def _refused(counts: Sequence[InputCount], lang: str) -> list[str]:
 
 
 def _histogram(s: TeamSummary, lang: str) -> str:
-    """People by how many tasks they meet: a bar for each count from 0 to all."""
+    """People by how many tasks they meet: a bar for each count from 0 to all. When everyone stands in one
+    bar (nobody meets a task yet, most often) that says nothing more than the headline: people by coverage
+    instead, in bands of 10 %, and why no task is met, where the figure stands."""
     counts = s["tasks_met"]
+    if sum(1 for count in counts if count) > 1 or not s["people"]:
+        return _chart(counts, [str(n) for n in range(len(counts))], t("summary.histogram", lang))
+    bands = s["coverage_bands"]
+    labels = [f"{n * 10}" for n in range(10)] + ["100"]
+    chart = _chart(bands, labels, t("summary.coverage_bands", lang))
+    if counts[0] == s["people"]:
+        chart += f"<p class=note>{e(t('summary.no_task_met', lang))}</p>"
+    return chart
+
+
+def _chart(counts: list[int], labels: list[str], caption: str) -> str:
+    """A bar chart of counts, each bar labelled below and its count above."""
     top = max(counts) or 1
     width, height, bar = 300, 110, 300 / max(len(counts), 1)
     top_room = 12  # for the count over the tallest bar
-    label = e(t("summary.histogram", lang))
+    label = e(caption)
     box = f"0 {-top_room} {width} {height + 28 + top_room}"
     parts = [f'<svg viewBox="{box}" width="{width}" role="img" aria-label="{label}">']
     for n, count in enumerate(counts):
@@ -142,7 +156,7 @@ def _histogram(s: TeamSummary, lang: str) -> str:
         )
         if count:
             parts.append(f'<text x="{middle:.1f}" y="{height - h - 2:.1f}" {_SMALL}>{count}</text>')
-        parts.append(f'<text x="{middle:.1f}" y="{height + 11}" {_SMALL}>{n}</text>')
+        parts.append(f'<text x="{middle:.1f}" y="{height + 11}" {_SMALL}>{e(labels[n])}</text>')
     parts.append(f'<text x="{width / 2}" y="{height + 25}" font-size="10" text-anchor="middle">{label}</text></svg>')
     return "".join(parts)
 
@@ -193,5 +207,5 @@ CSS = (
     "font-weight:bold;margin:2pt 0}.row{display:flex;gap:14pt}.row section{flex:1}table{border-collapse:collapse;"
     "width:100%;font-size:9.5pt}th,td{text-align:left;padding:2pt 4pt;border-bottom:1px solid #e4e7eb}"
     "th{white-space:nowrap;font-weight:600}td.num{text-align:right;white-space:nowrap}td:first-child{white-space:nowrap}"
-    "ul{margin:2pt 0;padding-left:14pt}li{margin:2pt 0}"
+    "ul{margin:2pt 0;padding-left:14pt}li{margin:2pt 0}.note{font-size:9pt;color:#52606d;margin:2pt 0}"
 )
