@@ -166,12 +166,18 @@ def test_the_workbook_opens_on_the_summary_with_a_chart(run_line: RunLine, team:
     assert book.sheetnames[0] == "摘要"
     rows = [row for row in book["摘要"].iter_rows(values_only=True)]
     assert rows[1][0] == "1 / 5 人符合職能基準"
-    departments = {row[0]: row[1:5] for row in rows[5:8]}
+    departments = {row[0]: row[2:6] for row in rows[5:8]}  # the name spans A:B
     assert departments == {
         "部門乙": (2, 0, 12.5, round(407 / 410, 4)),
         "部門甲": (2, 1, 13, round(408 / 410, 4)),
         "（未填部門）": (1, 0, 0, 0),
     }
+    sheet = book["摘要"]
+    # no column holds names in one table and counts in another, and no count is pressed against text
+    assert not any(isinstance(cell.value, int | float) for cell in sheet["B"])
+    counts = [cell for row in sheet.iter_rows(min_row=5) for cell in row if isinstance(cell.value, int | float)]
+    assert counts and all(cell.alignment.horizontal == "center" for cell in counts)
+    assert {cell.column_letter for cell in counts} <= {"C", "D", "E", "F"}
     with zipfile.ZipFile(out) as z:
         charts = [name for name in z.namelist() if name.startswith("xl/charts/chart")]
         assert len(charts) == 1 and b"<c:barChart>" in z.read(charts[0])  # a native chart, not a picture

@@ -28,7 +28,7 @@ from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.inputs import input_detail, input_line, refused_headline
 from kmc_gap.render.names import standard_name
 from kmc_gap.render.text import percent, policy_name, policy_words, rating_words, reason_words
-from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, page_setup, text_width
+from kmc_gap.render.workbook import LINE_HEIGHT, Columns, amp, lines, page_setup, text_width
 from kmc_gap.words import listing, t
 from kmc_gap.words.safe import sheet_text
 
@@ -87,6 +87,9 @@ class XlsxRenderer(AssessRenderer):
             "head": self.book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
             "date": self.book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
             "pct": self.book.add_format({"num_format": "0.0%"}),
+            # the summary's counts and shares, centred: never pressed against the text of the next column
+            "count": self.book.add_format({"align": "center", "valign": "top"}),
+            "share": self.book.add_format({"num_format": "0.0%", "align": "center", "valign": "top"}),
             "title": self.book.add_format({"bold": True, "font_size": 14}),
             "bold": self.book.add_format({"bold": True}),
             "wrap": self.book.add_format({"text_wrap": True, "valign": "top"}),
@@ -400,20 +403,21 @@ class XlsxRenderer(AssessRenderer):
         if headline is not None:  # rows that could not be read: said before any figure is taken as whole
             sheet.write_string(3, 0, headline, self.book.add_format({"bold": True, "font_color": "#C00000"}))
         row = 4
-        heads = [
-            t(f"group.{by}", lang),
-            *(t(f"summary.col.{k}", lang) for k in ("people", "meeting", "tasks", "coverage")),
-        ]
-        self._head("summary", row, heads)
+        # one column for each kind of figure: a department's name spans A:B, where an item's code and name
+        # stand in the table below, so that no column holds names in one table and counts in the other
+        sheet.merge_range(row, 0, row, 1, t(f"group.{by}", lang), self.fmt["head"])
+        for col, key in enumerate(("people", "meeting", "tasks", "coverage"), start=2):
+            sheet.write_string(row, col, t(f"summary.col.{key}", lang), self.fmt["head"])
         first = row + 1
+        count = self.fmt["count"]
         for d in s["departments"]:
             row += 1
             label = d["name"] if d["name"] is not None else t(f"group.none.{by}", lang)
-            self._texts("summary", row, 0, [sheet_text(label)])
-            sheet.write_number(row, 1, d["people"])
-            sheet.write_number(row, 2, d["meeting"])
-            sheet.write_number(row, 3, d["tasks_met"])
-            sheet.write_number(row, 4, d["coverage"], self.fmt["pct"])
+            sheet.merge_range(row, 0, row, 1, sheet_text(label), self.fmt["top"])
+            sheet.write_number(row, 2, d["people"], count)
+            sheet.write_number(row, 3, d["meeting"], count)
+            sheet.write_number(row, 4, d["tasks_met"], count)
+            sheet.write_number(row, 5, d["coverage"], self.fmt["share"])
         if s["departments"]:
             self._department_chart(sheet, first, row)
         row += 2
@@ -423,15 +427,18 @@ class XlsxRenderer(AssessRenderer):
         for m in s["most_missed"]:
             row += 1
             self._texts("summary", row, 0, [m["code"], self.names[m["code"]]])
-            sheet.write_number(row, 2, m["people"], self.fmt["top"])
-            sheet.write_number(row, 3, m["lower_level"], self.fmt["top"])
-            self._texts("summary", row, 4, [t(f"summary.closer.{m['closer']}", lang)])
-        row += 2
-        for bucket in s["buckets"]:
+            sheet.write_number(row, 2, m["people"], count)
+            sheet.write_number(row, 3, m["lower_level"], count)
+            sheet.write_string(row, 4, t(f"summary.closer.{m['closer']}", lang), count)
+        row += 1
+        for bucket in s["buckets"]:  # its words on a line of their own, its codes wrapped under them across B:F
             words = t(f"summary.bucket.{bucket['closer']}", lang, items=bucket["items"], gaps=bucket["gaps"])
-            self._texts("summary", row, 0, [words])
-            self._texts("summary", row, 1, [listing(bucket["codes"], lang)])
-            row += 1
+            sheet.write_string(row + 1, 0, words, bold)
+            codes = listing(bucket["codes"], lang)
+            if codes:
+                sheet.merge_range(row + 2, 1, row + 2, 5, codes, self.fmt["wrap"])
+                sheet.set_row(row + 2, LINE_HEIGHT * lines(codes, SUMMARY_CODES_WIDTH))
+            row += 2
         if s["plan"] is not None:
             p = s["plan"]
             used = percent(p["cost"] / p["budget"]) if p["budget"] else "—"
@@ -449,7 +456,7 @@ class XlsxRenderer(AssessRenderer):
             {
                 "name": t("summary.col.coverage", self.ctx.lang),
                 "categories": [name, first, 0, last, 0],
-                "values": [name, first, 4, last, 4],
+                "values": [name, first, 5, last, 5],
                 "fill": {"color": "#5B7FA3"},
                 "data_labels": {"value": True, "num_format": "0.0%"},
             }
@@ -486,13 +493,16 @@ CAPS = {
     "detail": {5: 36, 8: 30, 9: 56},
     "evidence": {4: 40, 8: 32, 10: 30, 11: 30},
     "about": {0: 24, 1: 50},
-    "summary": {0: 30, 1: 44, 4: 16},
+    "summary": {1: 44},
 }
 #: Columns of dates, levels and marks, whose width does not depend on their text.
 FIXED = {
     "evidence": {5: 11, 7: 11},
+    "summary": {0: 10, 1: 44, 2: 10, 3: 12, 4: 12, 5: 10},
     "about": {2: 8},
 }
+#: The width of the summary's columns B to F, where the codes of each way of closing gaps wrap.
+SUMMARY_CODES_WIDTH = 44 + 10 + 12 + 12 + 10
 #: A heading longer than this wraps onto a second line rather than widen its column.
 HEADING_WIDTH = 12
 
