@@ -246,3 +246,28 @@ def test_printed_on_a4_in_at_most_three_pages_each_naming_the_person(run_line: R
         assert 1 <= len(pages) <= 3, (who, len(pages))
         for number, sheet in enumerate(pages, 1):
             assert nfkc(who) in pdf_text(sheet), (who, number)  # each page says whose report it is
+
+
+def test_a_cohort_prints_its_overview_first_then_each_person_from_a_new_page(run_line: RunLine, tmp_path: Path) -> None:
+    if _browser() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+    from pypdf import PdfReader
+
+    _, html = page(run_line, "examples/profiles")
+    source, pdf = tmp_path / "cohort.html", tmp_path / "cohort.pdf"
+    source.write_text(html, encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+    flags += ["--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}"]
+    subprocess.run(
+        [str(_browser()), *flags, source.as_uri()], capture_output=True, timeout=120, check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    firsts = [pdf_text(sheet).strip().splitlines()[0] for sheet in PdfReader(str(pdf)).pages]
+    assert firsts[0].startswith(nfkc("總覽"))  # the overview, linking to each person, comes first
+    # then each person in path order (junior, mid, senior), every page of theirs headed with their name:
+    # a person starts on a page of their own, and no page holds two people
+    ids = [next(i for i in ("T2025-031", "E1024", "E0871") if i in line) for line in firsts[1:]]
+    assert ids == sorted(ids, key=["T2025-031", "E1024", "E0871"].index)
+    assert set(ids) == {"T2025-031", "E1024", "E0871"} and len(ids) <= 9  # at most three pages each
