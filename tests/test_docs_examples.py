@@ -276,3 +276,12 @@ def test_an_elided_sample_matches_only_the_output_it_stands_for() -> None:
 def test_a_refreshed_sample_keeps_each_stretch_where_it_stood() -> None:
     actual = ["head", "x", "y", "TABLE  1", "row 1", "row 2", "tail"]
     assert _refreshed(("head", "…", "TABLE 1", "row", "…"), actual) == ["head", "…", "TABLE  1", "row 1", "…"]
+
+
+def test_the_csv_headings_the_docs_give_are_the_ones_written_in_each_language() -> None:
+    page = (ROOT / "docs/cohorts-and-ci.md").read_text("utf-8").splitlines()
+    row = next(line for line in page if line.startswith("| `csv` |"))
+    zh, en = [span for span in re.findall(r"`([^`]*)`", row) if span.count(", ") >= 5][:2]
+    for lang, shown in (("zh-TW", zh), ("en", en)):
+        run = run_cli("assess", str(ROOT / "examples/profiles"), "-f", "csv", "--no-bom", "--lang", lang)
+        assert run.stdout.splitlines()[0].split(",") == shown.split(", "), lang
