@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -122,6 +123,38 @@ def soffice() -> str:
             pytest.fail("no LibreOffice on CI: .ci/run installs Debian's libreoffice-calc-nogui")
         pytest.skip("no LibreOffice installed (.ci/run installs Debian's libreoffice-calc-nogui)")
     return found
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """Chromium, which prints pages as a user's browser would (CI must have it: .ci/run installs it)."""
+    found = next(
+        (
+            path
+            for path in map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"))
+            if path
+        ),
+        None,
+    )
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
+        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+    return found
+
+
+def print_pdf(chromium: str, source: Path, pdf: Path) -> list[Any]:
+    """``source`` (an HTML file) printed to ``pdf`` by Chromium, as on paper; the PDF's pages (pypdf)."""
+    from pypdf import PdfReader
+
+    home = pdf.parent / f"{pdf.stem}-browser"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+    flags += ["--no-pdf-header-footer", f"--user-data-dir={home / 'profile'}", f"--print-to-pdf={pdf}"]
+    subprocess.run(
+        [chromium, *flags, source.as_uri()], capture_output=True, timeout=120, check=False,
+        env={**os.environ, "HOME": str(home)},
+    )  # fmt: skip
+    return list(PdfReader(str(pdf)).pages)
 
 
 def pdf_text(page: Any) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import struct
 import subprocess
 import zlib
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunLine, nfkc, pdf_text
+from conftest import RunLine, nfkc, pdf_text, print_pdf
 
 pytestmark = pytest.mark.slow  # Chromium renders and prints: the quick loop (-m "not slow") leaves it out
 
@@ -149,14 +148,6 @@ def test_html_golden(run_line: RunLine, golden) -> None:
     golden("assess-mid-career-planner.html", html)
 
 
-def _browser() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def _distinct_pixels(png: bytes) -> int:
     """How many different byte values the decoded image data holds (a blank page has very few)."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -169,12 +160,7 @@ def _distinct_pixels(png: bytes) -> int:
     return len(set(zlib.decompress(data)))
 
 
-def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -> None:
-    if _browser() is None:
-        # on CI the browser is required: .ci/run installs it, and a missing one must not pass silently
-        if os.environ.get("CI") == "true":
-            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path, chromium: str) -> None:
     _, html = page(run_line, MID)
     target = tmp_path / "report.html"
     target.write_text(html, encoding="utf-8")
@@ -195,7 +181,7 @@ def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -
         f"--screenshot={shot}",
     ]
     subprocess.run(
-        [str(_browser()), *flags, target.as_uri()],
+        [chromium, *flags, target.as_uri()],
         capture_output=True,
         timeout=120,
         check=False,
@@ -207,64 +193,32 @@ def test_rendered_in_a_browser_is_not_blank(run_line: RunLine, tmp_path: Path) -
     blank.write_text("<!DOCTYPE html><html><body></body></html>", encoding="utf-8")
     blank_shot = tmp_path / "blank.png"
     flags[-1] = f"--screenshot={blank_shot}"
-    subprocess.run([str(_browser()), *flags, blank.as_uri()], capture_output=True, timeout=120, check=False)
+    subprocess.run([chromium, *flags, blank.as_uri()], capture_output=True, timeout=120, check=False)
     # the check itself can tell: an empty page decodes to only a handful of values
     assert _distinct_pixels(blank_shot.read_bytes()) < 10
 
 
-def test_printed_on_a4_in_at_most_three_pages_each_naming_the_person(run_line: RunLine, tmp_path: Path) -> None:
+def test_printed_on_a4_in_at_most_three_pages_each_naming_the_person(
+    run_line: RunLine, tmp_path: Path, chromium: str
+) -> None:
     """Chromium prints the report to PDF; pypdf counts the pages and reads the running header on each."""
-    if _browser() is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
-    from pypdf import PdfReader
-
     for who, profile in (("E1024", MID), ("T2025-031", "examples/profiles/junior-coordinator.yaml")):
         _, html = page(run_line, profile)
         source = tmp_path / f"{who}.html"
         source.write_text(html, encoding="utf-8")
-        pdf = tmp_path / f"{who}.pdf"
-        flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-        ]
-        subprocess.run(
-            [str(_browser()), *flags, source.as_uri()],
-            capture_output=True,
-            timeout=120,
-            check=False,
-            env={**os.environ, "HOME": str(tmp_path)},
-        )
-        pages = PdfReader(str(pdf)).pages
+        pages = print_pdf(chromium, source, tmp_path / f"{who}.pdf")
         assert 1 <= len(pages) <= 3, (who, len(pages))
         for number, sheet in enumerate(pages, 1):
             assert nfkc(who) in pdf_text(sheet), (who, number)  # each page says whose report it is
 
 
-def test_a_cohort_prints_its_overview_first_then_each_person_from_a_new_page(run_line: RunLine, tmp_path: Path) -> None:
-    if _browser() is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
-    from pypdf import PdfReader
-
+def test_a_cohort_prints_its_overview_first_then_each_person_from_a_new_page(
+    run_line: RunLine, tmp_path: Path, chromium: str
+) -> None:
     _, html = page(run_line, "examples/profiles")
-    source, pdf = tmp_path / "cohort.html", tmp_path / "cohort.pdf"
+    source = tmp_path / "cohort.html"
     source.write_text(html, encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-    flags += ["--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}"]
-    subprocess.run(
-        [str(_browser()), *flags, source.as_uri()], capture_output=True, timeout=120, check=False,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
-    firsts = [pdf_text(sheet).strip().splitlines()[0] for sheet in PdfReader(str(pdf)).pages]
+    firsts = [pdf_text(sheet).strip().splitlines()[0] for sheet in print_pdf(chromium, source, tmp_path / "c.pdf")]
     assert firsts[0].startswith(nfkc("總覽"))  # the overview, linking to each person, comes first
     # then each person in path order (junior, mid, senior), every page of theirs headed with their name:
     # a person starts on a page of their own, and no page holds two people

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +13,7 @@ from kmc_gap.engine.summary import summarise
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.lookup import codes_of, order
 
-from conftest import ROOT, RunLine, pdf_text
+from conftest import ROOT, RunLine, pdf_text, print_pdf
 
 pytestmark = pytest.mark.slow  # Chromium prints the page: the quick loop (-m "not slow") leaves it out
 
@@ -127,29 +124,12 @@ def test_the_summary_shows_the_plan_it_is_given(run_line: RunLine, team: Path, t
     assert wrong.code == 2 and "不是 kmc-gap plan -f json 寫出的規劃" in wrong.stderr
 
 
-def _browser() -> str | None:
-    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-
-
-def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_path: Path) -> None:
-    if _browser() is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("no Chromium on CI: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
-    from pypdf import PdfReader
-
+def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_path: Path, chromium: str) -> None:
     source = tmp_path / "summary.html"
     records = ("examples/records/ehr-export-2025.xlsx", "--sheet", "all", "-c", "examples/records/courses.xlsx")
     run = run_line("assess", *records, *AS_OF, "-f", "summary", "-o", str(source))
     assert run.code == 0 and "script" not in source.read_text(encoding="utf-8")  # nothing runs, nothing is fetched
-    pdf = tmp_path / "summary.pdf"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-    flags += ["--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}"]
-    subprocess.run(
-        [str(_browser()), *flags, source.as_uri()], capture_output=True, timeout=120, check=False,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
-    pages = PdfReader(str(pdf)).pages
+    pages = print_pdf(chromium, source, tmp_path / "summary.pdf")
     assert len(pages) == 1
     text = pdf_text(pages[0])
     assert "0 / 25 人符合職能基準" in text and "品牌公關部" in text and "最多人欠缺的 10 項" in text
