@@ -1,7 +1,7 @@
 """Every shell example in README.md and docs/ runs as written, and shows what the page shows.
 
 Each ``sh`` or ``console`` block of a page is one session: its ``kmc-gap`` commands run in order, in a
-fresh folder holding a copy of ``examples/`` and ``tests/corpus/`` (so that a command that writes
+fresh folder holding a copy of ``examples/``, ``tests/corpus/`` and ``tests/fixtures/`` (so that a command that writes
 ``people/`` or ``plan.json`` leaves it for the next one, as it would for a reader). A page may name a
 file of the reader's own (``學習歷程.xlsx``, ``badges/``): the folder holds a shipped file under that
 name, listed in ``STAGED``, so that the example runs on real data. A ``console`` block shows a command
@@ -162,7 +162,8 @@ def test_the_pages_hold_the_examples_this_test_runs() -> None:
 def _stage(folder: Path, session: Session) -> None:
     """The shipped examples, and each file of the reader's own the session reads, under its page name."""
     shutil.copytree(ROOT / "examples", folder / "examples")
-    shutil.copytree(ROOT / "tests" / "corpus", folder / "tests" / "corpus")
+    for part in ("corpus", "fixtures"):  # the pages' examples of bad files, and the published standard's text
+        shutil.copytree(ROOT / "tests" / part, folder / "tests" / part)
     written = {c.words[i + 1] for c in session.commands for i, w in enumerate(c.words[:-1]) if w in WRITES}
     read = {word.rstrip("/") for c in session.commands for word in c.words} - written
     for name in read:

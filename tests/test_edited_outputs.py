@@ -131,6 +131,13 @@ def _import(run_line: RunLine, tmp: Path) -> tuple[Path, list[str], Callable[[],
     return folder, ["import", RECORDS, "-c", CATALOG], lambda: "# checked by 王經理" in profile.read_text("utf-8")
 
 
+def _transcribe(run_line: RunLine, tmp: Path) -> tuple[Path, list[str], Callable[[], bool]]:
+    out = tmp / "std.yaml"
+    out.write_text("# 對照原文件修正過的標準檔\n", encoding="utf-8")
+    source = str(Path(__file__).parent / "fixtures" / "KMC3332-001v3.source.txt")
+    return out, ["transcribe", source], lambda: out.read_text(encoding="utf-8") == "# 對照原文件修正過的標準檔\n"
+
+
 CASES = {
     "form": _form,
     "form FILE.xlsx": _team_form,
@@ -138,6 +145,7 @@ CASES = {
     "records inspect --write-mapping": _mapping,
     "init": _init,
     "import": _import,
+    "transcribe": _transcribe,
 }
 
 

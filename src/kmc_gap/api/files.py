@@ -135,6 +135,7 @@ EDITED: dict[str, Edited] = {
     "records inspect --write-mapping": Edited.merge,
     "init": Edited.refuse,
     "import": Edited.merge,
+    "transcribe": Edited.refuse,  # a standard file, checked and corrected by hand against the document
 }
 
 

@@ -266,11 +266,20 @@ class CaseLinks(_Model):
     uris: dict[str, str] = {}
 
 
+class Source(_Model):
+    """The published document a standard file was transcribed from (``kmc-gap transcribe``)."""
+
+    document: Text
+    version: Text | None = None
+    date: Date | None = None
+
+
 class Standard(_Model):
     """A whole iCAP 職能基準 (occupational competency standard)."""
 
     code: Text
     name: Text
+    source: Source | None = None
     name_en: Text | None = None
     name_note: str | None = None
     name_kind: str | None = None

@@ -644,3 +644,40 @@ LEFT_WORDS: tuple[str, ...] = (
 #: A catalogue's 類別 for an exam to sit (besides the certificate marks), and for a course.
 EXAM_MARKS: tuple[str, ...] = ("exam", "考試", "檢定")
 COURSE_WORDS: tuple[str, ...] = ("course", "training", "課程", "訓練", "內訓", "外訓", "班別")
+
+
+# --------------------------------------------------------------------------- published standards (transcribe)
+
+#: The heading row of a standard's version table.
+STANDARD_VERSION_HEADING: tuple[str, ...] = ("版本", "職能基準代碼", "職能基準名稱", "狀態", "更新說明", "發展更新日期")
+#: The header table's labels, each with the field its value goes to.
+STANDARD_FIELDS: dict[str, str] = {"職能基準代碼": "code", "工作描述": "description", "基準級別": "level"}
+#: The two ways a standard is named (one of them is filled in): by 職類 or by 職業.
+STANDARD_NAME_KINDS: tuple[str, ...] = ("職類", "職業")
+#: The categories, each with its key in the data file; a category's code follows ``label + 代碼``.
+STANDARD_CATEGORIES: dict[str, str] = {"職類別": "field", "職業別": "occupation", "行業別": "industry"}
+STANDARD_CODE_SUFFIX = "代碼"
+#: Each column of the main table, by the words of its heading (職能級別 may be printed 職能 級別).
+STANDARD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "duty": ("主要職責",),
+    "task": ("工作任務",),
+    "activity": ("工作活動",),
+    "outputs": ("工作產出",),
+    "indicators": ("行為指標",),
+    "level": ("級別",),
+    "knowledge": ("K=", "knowledge", "知識"),
+    "skills": ("S=", "skills", "技能"),
+}
+#: A page's number as a copy out of the document keeps it: 第 1 頁,總共 6 頁 (or 第 1 頁，共 6 頁).
+STANDARD_PAGE = r"第\s*(\d+)\s*頁\s*[,，]?\s*(?:總)?共\s*(\d+)\s*頁"
+#: The heading of the attitudes: 職能內涵 (A=attitude 態度).
+STANDARD_ATTITUDES = r"職能內涵\s*[（(]\s*A\s*="
+#: The closing part, and the headings of its two lists.
+STANDARD_CLOSING = "說明與補充事項"
+STANDARD_QUALIFICATIONS: tuple[str, ...] = ("建議擔任", "建議學歷", "建議經歷")
+STANDARD_REMARKS = "其他補充說明"
+#: A footnote mark (【註1】, 【註 1】, ^{【註1】}) and the key its note has in the data file (註1).
+STANDARD_NOTE_MARK = r"\s*\^?\{?【\s*註\s*(\d+)\s*】\}?"
+STANDARD_NOTE_KEY = "註{n}"
+#: A footnote of the closing part: 【註 1】 and its text.
+STANDARD_FOOTNOTE = r"^【\s*註\s*(\d+)\s*】\s*(.+)$"

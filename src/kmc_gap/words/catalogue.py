@@ -1083,6 +1083,115 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "輸出 kmc-gap 讀寫的每一種 JSON 或 YAML 文件的 JSON Schema（draft 2020-12）。",
         "Print the JSON Schema (draft 2020-12) of any document kmc-gap reads or writes.",
     ),
+    "help.cmd.transcribe": (
+        "把 iCAP 公布的職能基準文件（ODT，或從 PDF 複製出的文字）轉成標準檔，供 --standard 使用；"
+        "有不明確之處時不寫檔。",
+        "Turn a standard as iCAP publishes it (its ODT, or the text copied out of its PDF) into a standard "
+        "file for --standard; nothing is written while anything is unclear.",
+    ),
+    "help.arg.document": (
+        "iCAP 公布的職能基準文件：ODT，或從 PDF 複製出的文字（.txt）。",
+        "The standard as iCAP publishes it: its ODT, or the text copied out of its PDF (.txt).",
+    ),
+    "help.opt.transcribe_output": ("寫出的標準檔（.yaml）。", "The standard file to write (.yaml)."),
+    "help.opt.accept": (
+        "仍有待確認的判斷時也寫檔，並在檔案開頭逐項列出，供人對照原文件檢查。",
+        "Write the file even with choices left to check, each listed at the top of the file for a person to "
+        "check against the document.",
+    ),
+    "transcribe.pdf": (
+        "PDF 尚無法直接讀取：請用 ODT（iCAP 會員可下載），或把 PDF 全選複製的文字存成 .txt 再轉",
+        "a PDF is not read yet: give its ODT (iCAP members can download it), or the text copied out of the PDF "
+        "(select all, copy) saved as a .txt",
+    ),
+    "transcribe.odt_damaged": ("這個 ODT 檔已損壞，或不是文件檔", "the ODT is damaged, or is not a text document"),
+    "transcribe.odt_too_large": ("ODT 的內容超過 {limit} 位元組", "the ODT's content is over {limit} bytes"),
+    "transcribe.activity": (
+        "「工作活動」欄有內容：kmc-gap 的格式尚不能保存工作活動",
+        "the work activity column holds text, which kmc-gap's format cannot keep yet",
+    ),
+    "transcribe.uncoded_cell": ("「{text}」沒有代碼，也沒有可接續的項目", '"{text}" has no code and continues no item'),
+    "transcribe.repeated_code": ("代碼 {code} 出現第二次", "code {code} appears a second time"),
+    "transcribe.shared_block": (
+        "{codes} 共用一組行為指標與職能內涵：kmc-gap 的格式尚不能保存",
+        "{codes} share one block of indicators and competencies, which kmc-gap's format cannot hold yet",
+    ),
+    "transcribe.task_outside_duty": (
+        "工作任務 {code} 不在主要職責 {duty} 之下",
+        "task {code} is not under duty {duty}",
+    ),
+    "transcribe.bad_level": ("「{text}」不是 1 到 6 的職能級別", '"{text}" is not a level from 1 to 6'),
+    "transcribe.no_task": ("這一列沒有所屬的工作任務", "this row belongs to no task"),
+    "transcribe.several_levels": (
+        "工作任務 {task} 有不同級別的職能區塊（{first} 與 {then}）：kmc-gap 的格式尚不能保存",
+        "task {task} has competency blocks at several levels ({first} and {then}), which kmc-gap's format cannot "
+        "hold yet",
+    ),
+    "transcribe.zero_for_o": (
+        "代碼 {code} 以數字 0 開頭，讀作 {read}",
+        "code {code} begins with a digit zero: read as {read}",
+    ),
+    "transcribe.bad_date": ("「{text}」不是日期", '"{text}" is not a date'),
+    "transcribe.second_category": (
+        "第二個{label}未寫入：kmc-gap 的格式每類只保存一個",
+        "a second {label} was left out: kmc-gap's format keeps one of each",
+    ),
+    "transcribe.no_heading": (
+        "找不到主表的標題列（主要職責、工作任務、工作產出、行為指標…）",
+        "the main table's heading row (main duties, work tasks, work outputs, behaviour indicators …) was not found",
+    ),
+    "transcribe.attitude_numbered": (
+        "態度「{name}」沒有代碼，依順序編為 {code}",
+        'attitude "{name}" has no code: numbered {code} in order',
+    ),
+    "transcribe.missing": ("文件中找不到{part}", "the document has no {part}"),
+    "transcribe.part.code": ("職能基準代碼", "standard code"),
+    "transcribe.part.name": ("職能基準名稱", "standard name"),
+    "transcribe.part.level": ("基準級別", "standard level"),
+    "transcribe.part.table": ("主表（主要職責、工作任務…）", "main table (main duties, work tasks …)"),
+    "transcribe.part.outputs": ("工作產出", "work outputs"),
+    "transcribe.part.indicators": ("行為指標", "behaviour indicators"),
+    "transcribe.part.task_level": ("職能級別", "level"),
+    "transcribe.task_lacks": ("工作任務 {task} 沒有{part}", "task {task} has no {part}"),
+    "transcribe.truncated": (
+        "文字到第 {page} 頁（共 {pages} 頁）就結束了，最後讀到 {code}：文件不完整",
+        "the text stops at page {page} of {pages}, after {code}: the document is incomplete",
+    ),
+    "transcribe.stops": (
+        "文字在 {code} 之後就結束了，沒有「職能內涵 (A=attitude 態度)」：文件不完整",
+        "the text stops after {code}, before the attitudes (A=attitude): the document is incomplete",
+    ),
+    "transcribe.out_of_sequence": (
+        "代碼 {code} 不依順序（應為 {expected}），照印出的代碼讀入",
+        "code {code} is out of sequence (expected {expected}): read as printed",
+    ),
+    "transcribe.two_names": (
+        "{code} 有兩個名稱：「{first}」與「{then}」",
+        '{code} has two names: "{first}" and "{then}"',
+    ),
+    "transcribe.file_head": (
+        "職能基準 {code}「{name}」，由 kmc-gap transcribe 自 {document} 轉出；只含文件本身的內容。",
+        'Standard {code} "{name}", transcribed by kmc-gap transcribe from {document}; only what the document says.',
+    ),
+    "transcribe.file_choices": (
+        "待確認：轉檔時做了 {n} 個判斷，請逐項對照原文件：",
+        Plural(
+            "n",
+            "To check: the reading made {n} choice; check it against the document:",
+            "To check: the reading made {n} choices; check each against the document:",
+        ),
+    ),
+    "transcribe.unclear": (
+        "有 {n} 個判斷待確認，未寫檔；對照原文件確認後，加 --accept 寫出（判斷會列在檔案開頭）",
+        Plural(
+            "n",
+            "{n} choice is left to check: nothing written; once checked against the document, --accept "
+            "writes the file (with the choice listed at its top)",
+            "{n} choices are left to check: nothing written; once checked against the document, --accept "
+            "writes the file (with the choices listed at its top)",
+        ),
+    ),
+    "run.wrote_standard": ("已寫入 {path}：{code}，{tasks} 個工作任務", "wrote {path}: {code}, {tasks} tasks"),
     "help.cmd.init": (
         "產生一份證據檔範本，以註解列出職能基準的所有代碼。",
         "Write a starter profile listing every code of the standard as comments.",

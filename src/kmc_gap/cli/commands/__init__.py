@@ -1,6 +1,6 @@
 """One module per command, each registering its command on the group (:mod:`kmc_gap.cli.group`).
 
-A run imports only the module of the command it runs: importing all thirteen, and building every
+A run imports only the module of the command it runs: importing all fourteen, and building every
 command's options, was about 25 ms of a cold ``assess`` (``bench/run.py``). Help, an unknown command
 and no command at all load them all, so that the group's help lists every one, in the order of
 :data:`MODULES`.
@@ -28,6 +28,7 @@ MODULES: dict[str, str] = {
     "records": "records",
     "schema": "schema",
     "standard": "standard",
+    "transcribe": "transcribe",
     "validate": "validate",
 }
 

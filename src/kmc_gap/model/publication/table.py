@@ -1,0 +1,190 @@
+"""The main table of a published standard: 主要職責 | 工作任務 | 工作產出 | 行為指標 | 職能級別 | K | S.
+
+Each row of the copied text is a row of the table. A row that begins a page repeats nothing but what
+goes on: its task and level cells are empty, and a cell whose text comes before its first code carries
+the end of the item the previous page cut (KMC3332's 「風」 + 「險應變及備案計畫」). What this reading cannot
+put in kmc-gap's format — a task whose competency comes in blocks at several levels, task codes that
+share one block — is refused where it stands, never read as something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kmc_gap.model.problems import Problem
+from kmc_gap.model.publication.text import Line, joined, notes_in
+from kmc_gap.model.vocabulary import STANDARD_COLUMNS
+
+COLUMNS = STANDARD_COLUMNS
+_DUTY = re.compile(r"^(T\d+)(?!\.)\s*(.*)$")
+_TASK = re.compile(r"(?:^|\s)(T\d+\.\d+)(?=\s|$)")
+#: Codes as the documents print them; an output typed with a digit zero (04.2.1) is read as O4.2.1.
+_CODED = {
+    "outputs": re.compile(r"(?:^|(?<=\s))([O0]\d+\.\d+\.\d+)(?=\s|$)"),
+    "indicators": re.compile(r"(?:^|(?<=\s))(P\d+\.\d+\.\d+)(?=\s|$)"),
+    "knowledge": re.compile(r"(?:^|(?<=\s))(K\d+)(?=\s|$)"),
+    "skills": re.compile(r"(?:^|(?<=\s))(S\d+)(?=\s|$)"),
+}
+
+
+@dataclass
+class Piece:
+    """An item of the table being read: its code, its text so far, and where it began."""
+
+    code: str
+    text: str
+    line: int
+    column: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TaskRows:
+    """One task as its rows give it."""
+
+    code: str
+    name: str
+    duty: str
+    line: int
+    level: int | None = None
+    outputs: list[Piece] = field(default_factory=list)
+    indicators: list[Piece] = field(default_factory=list)
+    knowledge: list[Piece] = field(default_factory=list)
+    skills: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """The duties and tasks read, the problems met, and the choices made that a person should check."""
+
+    name: str
+    duties: dict[str, list[Any]] = field(default_factory=dict)  # code → [name, line]
+    tasks: list[TaskRows] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    choices: list[Problem] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    last: Piece | None = None  # the item a continued cell may carry on
+
+    def problem(self, key: str, line: Line | int, column: int | None = None, **args: Any) -> None:
+        number = line.number if isinstance(line, Line) else line
+        self.problems.append(Problem(self.name, key, args, number, column))
+
+    def choice(self, key: str, line: Line | int, column: int | None = None, **args: Any) -> None:
+        number = line.number if isinstance(line, Line) else line
+        self.choices.append(Problem(self.name, key, args, number, column))
+
+
+def header_columns(line: Line) -> dict[str, int] | None:
+    """The main table's columns by the words of a heading row, or None when ``line`` is not that row."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(line.cells):
+        for key, words in COLUMNS.items():
+            if key not in found and any(word in cell for word in words):
+                found[key] = index
+                break
+    needed = {"task", "outputs", "indicators", "level", "knowledge", "skills"}
+    return found if needed <= set(found) else None
+
+
+def read_row(table: Table, line: Line) -> None:
+    """One row of the main table, into the table's duties and tasks."""
+    cols = table.columns
+    duty_cell = line.cell(cols["duty"]) if "duty" in cols else ""
+    if duty_cell:
+        _duty(table, line, duty_cell, cols["duty"] + 1)
+    task_cell = line.cell(cols["task"])
+    if task_cell:
+        _task(table, line, task_cell, cols["task"] + 1)
+    if "activity" in cols and line.cell(cols["activity"]):
+        table.problem("transcribe.activity", line, cols["activity"] + 1)
+    current = table.tasks[-1] if table.tasks else None
+    for key in ("outputs", "indicators"):
+        cell = line.cell(cols[key])
+        if cell:
+            _coded(table, line, key, cell, current)
+    level = line.cell(cols["level"])
+    if level:
+        _level(table, line, level, current)
+    for key in ("knowledge", "skills"):
+        cell = line.cell(cols[key])
+        if cell:
+            _coded(table, line, key, cell, current)
+
+
+def _duty(table: Table, line: Line, cell: str, column: int) -> None:
+    found = _DUTY.match(cell)
+    if found is None:  # a duty's name cut by a page break, or text that is no duty
+        if table.duties:
+            last = list(table.duties.values())[-1]
+            last[0] = joined(f"{last[0]} {cell}")
+        else:
+            table.problem("transcribe.uncoded_cell", line, column, text=cell[:40])
+        return
+    code, name = found.groups()
+    if code in table.duties:
+        table.problem("transcribe.repeated_code", line, column, code=code)
+        return
+    table.duties[code] = [joined(name), line.number]
+
+
+def _task(table: Table, line: Line, cell: str, column: int) -> None:
+    codes = _TASK.findall(cell)
+    if len(codes) > 1:  # several tasks sharing one block: a layout kmc-gap's format does not hold yet
+        table.problem("transcribe.shared_block", line, column, codes=", ".join(codes))
+        return
+    if not codes:
+        if table.tasks:
+            table.tasks[-1].name = joined(f"{table.tasks[-1].name} {cell}")
+        else:
+            table.problem("transcribe.uncoded_cell", line, column, text=cell[:40])
+        return
+    code = codes[0]
+    name = joined(cell.split(code, 1)[1])
+    duty = next(reversed(table.duties), None) if table.duties else None
+    if duty is None or not code.startswith(f"{duty}."):
+        table.problem("transcribe.task_outside_duty", line, column, code=code, duty=duty or "—")
+    if any(task.code == code for task in table.tasks):
+        table.problem("transcribe.repeated_code", line, column, code=code)
+        return
+    table.tasks.append(TaskRows(code, name, duty or "", line.number))
+    table.last = None
+
+
+def _level(table: Table, line: Line, cell: str, task: TaskRows | None) -> None:
+    column = table.columns["level"] + 1
+    if not cell.isdigit() or not 1 <= int(cell) <= 6:
+        table.problem("transcribe.bad_level", line, column, text=cell[:20])
+        return
+    if task is None:
+        table.problem("transcribe.no_task", line, column)
+    elif task.level is None:
+        task.level = int(cell)
+    elif task.level != int(cell):  # a second competency block at another level
+        table.problem("transcribe.several_levels", line, column, task=task.code, first=task.level, then=int(cell))
+
+
+def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None) -> None:
+    """A cell of coded items; text before its first code carries on the item the previous row cut."""
+    column = table.columns[key] + 1
+    parts = _CODED[key].split(cell)
+    lead, rest = parts[0].strip(), parts[1:]
+    if task is None:
+        table.problem("transcribe.no_task", line, column)
+        return
+    items: list[Piece] = getattr(task, key)
+    if lead:
+        target = items[-1] if items else None
+        if target is None:
+            table.problem("transcribe.uncoded_cell", line, column, text=lead[:40])
+        else:
+            text, marks = notes_in(lead)  # the cell's own column says whose end it is: nothing to guess
+            target.text = joined(f"{target.text} {text}")
+            target.notes += marks
+    for code, text in zip(rest[::2], rest[1::2], strict=True):
+        if code.startswith("0"):
+            table.choice("transcribe.zero_for_o", line, column, code=code, read="O" + code[1:])
+            code = "O" + code[1:]
+        words, marks = notes_in(text)
+        items.append(Piece(code, joined(words), line.number, column, marks))

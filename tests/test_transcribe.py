@@ -1,0 +1,251 @@
+"""`kmc-gap transcribe`: a published standard, as its text is copied out or as its ODT, into a standard file.
+
+The published text of KMC3332-001v3 (``fixtures/KMC3332-001v3.source.txt``, the text the bundled data
+file was transcribed from) must give that data file's Chinese field for field. Beyond the one
+document, one truth — the bundled standard, or a random one — typeset in many ways (rows cut by page
+breaks with an item's end carried over, Chinese broken by narrow columns, an ODT) must read back to
+exactly the standard it came from. What a document leaves unclear stops the writing, located.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kmc_gap.api.transcribe import transcribe
+from kmc_gap.model.loading import load_standard
+from publications import Typesetting, as_odt, as_text, chinese
+
+from conftest import ROOT, RunLine, examples
+
+SOURCE = ROOT / "tests" / "fixtures" / "KMC3332-001v3.source.txt"
+BUNDLED = yaml.safe_load((ROOT / "data" / "kmc3332-001v3.yaml").read_text("utf-8"))
+
+
+def _dump(std: Any) -> dict[str, Any]:
+    """A standard's Chinese fields, as plain data (dates as ISO text)."""
+    data: dict[str, Any] = chinese(std.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    return data
+
+
+def _leaves(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(_leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_leaves(v) for v in value)
+    return 1
+
+
+def _read(tmp_path: Path, text: str, name: str = "standard.txt") -> Any:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return transcribe(path, name)
+
+
+def test_the_published_text_gives_the_bundled_standard_field_for_field(tmp_path: Path) -> None:
+    found = transcribe(SOURCE, SOURCE.name)
+    assert (found.problems, found.choices) == ([], [])
+    assert found.standard is not None
+    got, want = _dump(found.standard), _dump(load_standard())
+    assert got == want
+    # every Chinese field compared: the header 6 (code, name, note, kind, level, description), 3 categories
+    # × 3, 3 versions × 6, 5 duties × 2, 14 tasks × 3 (code, name, level), 23 outputs × 2 + 1 note,
+    # 45 indicators × 2, 20 K and 19 S names, 7 attitudes × 2, 4 notes: 279; and the tasks' 160 K/S codes
+    assert _leaves(got) == _leaves(want) == 279 + 160
+    # only the document's own content: no translation, no level descriptors, and where it came from
+    assert "_en:" not in found.text and "levels:" not in found.text
+    assert found.standard.source is not None and found.standard.source.document == SOURCE.name
+    assert (found.standard.source.version, str(found.standard.source.date)) == ("V3", "2023-12-15")
+
+
+def test_reports_against_the_transcribed_standard_are_the_bundled_ones(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "kmc3332.yaml"
+    made = run_line("transcribe", str(SOURCE), "-o", str(out))
+    assert made.code == 0 and out.exists()
+    args = ("assess", "examples/profiles", "--as-of", "2026-06-30", "-f", "json")
+    bundled = json.loads(run_line(*args).stdout)
+    transcribed = json.loads(run_line("--standard", str(out), *args).stdout)
+    assert transcribed == bundled
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        Typesetting(page=0),
+        Typesetting(page=1, seed=1),
+        Typesetting(page=2, wrap=3, seed=5),
+        Typesetting(page=3, wrap=1, seed=7),
+    ],
+    ids=["no-breaks", "every-row-cut", "cut-and-wrapped", "narrow-columns"],
+)
+def test_the_bundled_standard_typeset_any_way_reads_back_to_itself(tmp_path: Path, how: Typesetting) -> None:
+    found = _read(tmp_path, as_text(BUNDLED, how))
+    assert found.problems == [] and found.standard is not None
+    assert _dump(found.standard) == _dump(load_standard())
+
+
+def test_the_bundled_standard_as_an_odt_reads_back_to_itself(tmp_path: Path) -> None:
+    odt = tmp_path / "KMC3332-001v3.odt"
+    as_odt(BUNDLED, odt)
+    found = transcribe(odt, odt.name)
+    assert found.problems == [] and found.standard is not None
+    assert _dump(found.standard) == _dump(load_standard())
+
+
+_WORDS = "活動行銷企劃管理計畫分析報告客戶需求預算執行評估資源合作協議品質風險溝通團隊"
+
+
+@st.composite
+def standards(draw: st.DrawFn) -> dict[str, Any]:
+    """A random standard in the data file's layout: one to three duties of one to three tasks."""
+    words = st.text(_WORDS, min_size=2, max_size=24)
+    pool_k = {f"K{i:02d}": draw(words) for i in range(1, 9)}
+    pool_s = {f"S{i:02d}": draw(words) for i in range(1, 9)}
+    duties = []
+    for d in range(1, draw(st.integers(1, 3)) + 1):
+        tasks = []
+        for t in range(1, draw(st.integers(1, 3)) + 1):
+            code = f"T{d}.{t}"
+            tasks.append(
+                {
+                    "code": code,
+                    "name": draw(words),
+                    "level": draw(st.integers(1, 6)),
+                    "outputs": [
+                        {"code": f"O{code[1:]}.{n}", "name": draw(words)} for n in range(1, draw(st.integers(1, 3)) + 1)
+                    ],
+                    "indicators": [
+                        {"code": f"P{code[1:]}.{n}", "text": draw(words) + "。"}
+                        for n in range(1, draw(st.integers(1, 4)) + 1)
+                    ],
+                    "knowledge": sorted(draw(st.sets(st.sampled_from(sorted(pool_k)), min_size=1, max_size=4))),
+                    "skills": sorted(draw(st.sets(st.sampled_from(sorted(pool_s)), min_size=1, max_size=4))),
+                }
+            )
+        duties.append({"code": f"T{d}", "name": draw(words), "tasks": tasks})
+    used_k = sorted({k for d in duties for t in d["tasks"] for k in t["knowledge"]})
+    used_s = sorted({s for d in duties for t in d["tasks"] for s in t["skills"]})
+    return {
+        "code": "ZZZ9999-001v1",
+        "name": draw(words),
+        "name_kind": "職業",
+        "level": draw(st.integers(1, 6)),
+        "description": draw(words) + "。",
+        "versions": [
+            {"version": "V1", "code": "ZZZ9999-001v1", "name": "名稱", "status": "最新版本", "date": "2026-01-05"}
+        ],
+        "duties": duties,
+        "knowledge": {k: {"name": pool_k[k]} for k in used_k},
+        "skills": {s: {"name": pool_s[s]} for s in used_s},
+        "attitudes": {f"A{i:02d}": {"name": draw(words), "description": draw(words) + "。"} for i in range(1, 3)},
+    }
+
+
+@settings(max_examples=examples(40))
+@given(data=standards(), page=st.integers(0, 3), wrap=st.integers(0, 4), seed=st.integers(0, 99))
+def test_any_standard_typeset_any_way_reads_back_to_itself(
+    data: dict[str, Any], page: int, wrap: int, seed: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    text = as_text(data, Typesetting(page=page, wrap=wrap, seed=seed))
+    found = _read(tmp_path_factory.mktemp("std"), text)
+    assert found.problems == [] and found.standard is not None, [p.format("en") for p in found.problems]
+    assert _dump(found.standard) == chinese(json.loads(json.dumps(data)))
+
+
+# --------------------------------------------------------------------------- what a document leaves unclear
+
+
+def _lines() -> list[str]:
+    return SOURCE.read_text("utf-8").splitlines()
+
+
+def test_a_truncated_document_says_where_it_stops_and_writes_nothing(run_line: RunLine, tmp_path: Path) -> None:
+    lines = _lines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("\tT4.2 "))  # the text ends before T4.2
+    path = tmp_path / "cut.txt"
+    path.write_text("\n".join(lines[:cut]) + "\n", "utf-8")
+    found = transcribe(path, "cut.txt")
+    assert found.text is None
+    stops = [p for p in found.problems if p.key == "transcribe.stops"]
+    assert len(stops) == 1 and stops[0].args["code"] == "S16" and stops[0].line == cut  # T4.1's last skill
+    out = tmp_path / "std.yaml"
+    run = run_line("transcribe", str(path), "-o", str(out), "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert f"cut.txt:{cut}: the text stops after S16" in run.stderr.replace(str(tmp_path) + "/", "")
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "args"),
+    [
+        # T1.1's competency in two blocks, at levels 4 and 3: not held by the format yet, refused
+        (
+            lambda s: (
+                s.replace("\t4\tK01 市場趨勢", "\t4\tK01 市場趨勢", 1)
+                .replace("\t\t險應變及 備案計畫\tP2.3.4", "\t\t險應變及 備案計畫\tP2.3.4", 1)
+                .replace("掌控行銷活動品質。\t\t\tS12", "掌控行銷活動品質。\t3\t\tS12", 1)
+            ),
+            "transcribe.several_levels",
+            {"task": "T2.3", "first": 4, "then": 3},
+        ),
+        # two tasks sharing one block
+        (
+            lambda s: s.replace("T1.1 蒐集與分析活動行銷目標", "T1.1 蒐集與分析活動行銷目標 T1.2 另一任務", 1),
+            "transcribe.shared_block",
+            {"codes": "T1.1, T1.2"},
+        ),
+        # one knowledge code named two ways
+        (
+            lambda s: s.replace("K03 行銷學 K04 活動目標相關法規 K06", "K03 行銷概論 K04 活動目標相關法規 K06", 1),
+            "transcribe.two_names",
+            {"code": "K03", "first": "行銷學", "then": "行銷概論"},
+        ),
+    ],
+    ids=["several-levels", "shared-block", "two-names"],
+)
+def test_a_layout_the_format_cannot_hold_is_refused_where_it_stands(
+    tmp_path: Path, change: Any, key: str, args: dict[str, Any]
+) -> None:
+    text = change(SOURCE.read_text("utf-8"))
+    assert text != SOURCE.read_text("utf-8")
+    found = _read(tmp_path, text)
+    assert found.text is None
+    hits = [p for p in found.problems if p.key == key]
+    assert len(hits) == 1 and hits[0].args == args and hits[0].line is not None and hits[0].column is not None
+
+
+def test_a_choice_is_written_only_when_accepted_and_then_listed_in_the_file(run_line: RunLine, tmp_path: Path) -> None:
+    path = tmp_path / "typo.txt"
+    path.write_text(SOURCE.read_text("utf-8").replace("O4.2.1 ", "04.2.1 ", 1), "utf-8")  # a digit zero for O
+    out = tmp_path / "std.yaml"
+    refused = run_line("transcribe", str(path), "-o", str(out), "--lang", "en")
+    assert refused.code == 1 and not out.exists()
+    assert "code 04.2.1 begins with a digit zero: read as O4.2.1" in refused.stderr
+    accepted = run_line("transcribe", str(path), "-o", str(out), "--accept")
+    assert accepted.code == 0 and out.exists()
+    head = out.read_text("utf-8").split("\ncode:")[0]
+    assert "待確認" in head and re.search(r"typo\.txt:\d+:\d+: 代碼 04\.2\.1 以數字 0 開頭，讀作 O4\.2\.1", head)
+    assert run_line("--standard", str(out), "standard", "O4.2.1").code == 0
+
+
+def test_a_pdf_is_refused_with_what_to_give_instead(run_line: RunLine, tmp_path: Path) -> None:
+    pdf = tmp_path / "standard.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    run = run_line("transcribe", str(pdf), "--lang", "en")
+    assert run.code == 2 and "a PDF is not read yet" in run.stderr and run.stdout == ""
+
+
+def test_a_standard_file_is_never_replaced_without_force(run_line: RunLine, tmp_path: Path) -> None:
+    out = tmp_path / "std.yaml"
+    out.write_text("# edited by hand\n", "utf-8")
+    assert run_line("transcribe", str(SOURCE), "-o", str(out)).code == 2
+    assert out.read_text("utf-8") == "# edited by hand\n"
+    assert run_line("transcribe", str(SOURCE), "-o", str(out), "--force").code == 0
+    assert out.read_text("utf-8").startswith("# 職能基準 KMC3332-001v3")
+    assert run_line("transcribe", str(SOURCE), "-o", str(SOURCE)).code == 2  # never over its input
