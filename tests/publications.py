@@ -157,27 +157,69 @@ def as_text(data: dict[str, Any], how: Typesetting = Typesetting()) -> str:
 
 
 def as_odt(data: dict[str, Any], path: Path) -> None:
-    """The document as an ODT: its header table, its main table, and paragraphs for the rest (odfpy)."""
+    """The document as an ODT typeset as the official one: ruled tables on A4, the main table's heading
+    repeated on every page and its rows free to break across pages; paragraphs for the rest (odfpy)."""
     from odf.opendocument import OpenDocumentText
-    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.style import (
+        MasterPage,
+        PageLayout,
+        PageLayoutProperties,
+        Style,
+        TableCellProperties,
+        TableColumnProperties,
+        TableProperties,
+        TableRowProperties,
+        TextProperties,
+    )
+    from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
     from odf.text import P
 
     doc = OpenDocumentText()
+    layout = PageLayout(name="A4")
+    layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", margin="1.5cm"))
+    doc.automaticstyles.addElement(layout)
+    doc.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
+    ruled = Style(name="ruled", family="table-cell")
+    ruled.addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.05cm"))
+    doc.automaticstyles.addElement(ruled)
+    small = Style(name="small", family="paragraph")
+    font = "WenQuanYi Micro Hei"
+    small.addElement(TextProperties(fontsize="8pt", fontsizeasian="8pt", fontfamily=font, fontfamilyasian=font))
+    doc.automaticstyles.addElement(small)
+    wide = Style(name="wide", family="table")
+    wide.addElement(TableProperties(width="18cm", align="left"))
+    doc.automaticstyles.addElement(wide)
+    breaking = Style(name="breaking", family="table-row")
+    breaking.addElement(TableRowProperties(keeptogether="auto"))  # a row may go on to the next page
+    doc.automaticstyles.addElement(breaking)
+    widths = ["2.2cm", "2.4cm", "2.4cm", "4.4cm", "1.0cm", "2.8cm", "2.8cm"]
+    columns = []
+    for i, width in enumerate(widths):
+        column = Style(name=f"c{i}", family="table-column")
+        column.addElement(TableColumnProperties(columnwidth=width))
+        doc.automaticstyles.addElement(column)
+        columns.append(column)
     table: Any = None
     for row in rows(data, Typesetting(page=0)):
         if len(row) == 1:
             table = None
-            doc.text.addElement(P(text=row[0]))
+            doc.text.addElement(P(stylename=small, text=row[0]))
             continue
         if table is None or row == HEADING:
-            table = Table(name=f"T{len(doc.text.childNodes)}")
-            table.addElement(TableColumn(numbercolumnsrepeated=max(len(row), 7)))
+            table = Table(name=f"T{len(doc.text.childNodes)}", stylename=wide)
+            for column in columns:
+                table.addElement(TableColumn(stylename=column))
             doc.text.addElement(table)
-        line = TableRow()
-        for cell in row:
-            box = TableCell()
+        line = TableRow(stylename=breaking)
+        for cell in [*row, *[""] * (7 - len(row))]:
+            box = TableCell(stylename=ruled)
             for part in re.split(r" (?=[OPKS]\d)", cell) if cell else []:  # a paragraph per item, as iCAP's
-                box.addElement(P(text=part))
+                box.addElement(P(stylename=small, text=part))
             line.addElement(box)
-        table.addElement(line)
+        if row == HEADING:
+            heading = TableHeaderRows()  # repeated on every page the table runs on
+            heading.addElement(line)
+            table.addElement(heading)
+        else:
+            table.addElement(line)
     doc.save(str(path))

@@ -16,7 +16,7 @@ from typing import Any
 
 from kmc_gap.model import yamlsource
 from kmc_gap.model.models import Standard
-from kmc_gap.model.problems import InputError, Problem
+from kmc_gap.model.problems import Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.words import t
 
@@ -41,8 +41,11 @@ def transcribe(
 
     raw = yamlsource.read_bytes(path, name, max_bytes)
     if raw.startswith(b"%PDF-"):
-        raise InputError([Problem(name, "transcribe.pdf")])
-    text = odt_text(raw, name) if is_odt(raw) else decode_table(raw, name)
+        from kmc_gap.model.publication.pdf import pdf_text
+
+        text = pdf_text(raw, name)
+    else:
+        text = odt_text(raw, name) if is_odt(raw) else decode_table(raw, name)
     read = transcribe_text(text, name, path.name)
     if read.problems or (read.choices and not accept):
         return Transcribed(None, None, read.problems, read.choices)

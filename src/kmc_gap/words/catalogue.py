@@ -1084,14 +1084,14 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Print the JSON Schema (draft 2020-12) of any document kmc-gap reads or writes.",
     ),
     "help.cmd.transcribe": (
-        "把 iCAP 公布的職能基準文件（ODT，或從 PDF 複製出的文字）轉成標準檔，供 --standard 使用；"
+        "把 iCAP 公布的職能基準文件（PDF、ODT，或從中複製出的文字）轉成標準檔，供 --standard 使用；"
         "有不明確之處時不寫檔。",
-        "Turn a standard as iCAP publishes it (its ODT, or the text copied out of its PDF) into a standard "
-        "file for --standard; nothing is written while anything is unclear.",
+        "Turn a standard as iCAP publishes it (its PDF, its ODT, or the text copied out of either) into a "
+        "standard file for --standard; nothing is written while anything is unclear.",
     ),
     "help.arg.document": (
-        "iCAP 公布的職能基準文件：ODT，或從 PDF 複製出的文字（.txt）。",
-        "The standard as iCAP publishes it: its ODT, or the text copied out of its PDF (.txt).",
+        "iCAP 公布的職能基準文件：PDF、ODT，或從中複製出的文字（.txt）。",
+        "The standard as iCAP publishes it: its PDF, its ODT, or the text copied out of either (.txt).",
     ),
     "help.opt.transcribe_output": ("寫出的標準檔（.yaml）。", "The standard file to write (.yaml)."),
     "help.opt.accept": (
@@ -1099,10 +1099,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "Write the file even with choices left to check, each listed at the top of the file for a person to "
         "check against the document.",
     ),
-    "transcribe.pdf": (
-        "PDF 尚無法直接讀取：請用 ODT（iCAP 會員可下載），或把 PDF 全選複製的文字存成 .txt 再轉",
-        "a PDF is not read yet: give its ODT (iCAP members can download it), or the text copied out of the PDF "
-        "(select all, copy) saved as a .txt",
+    "transcribe.pdf_damaged": ("這個 PDF 檔已損壞，無法讀取", "the PDF is damaged and cannot be read"),
+    "transcribe.pdf_pages": (
+        "PDF 有 {pages} 頁，超過可讀取的 {limit} 頁",
+        "the PDF has {pages} pages, over the {limit} read",
     ),
     "transcribe.odt_damaged": ("這個 ODT 檔已損壞，或不是文件檔", "the ODT is damaged, or is not a text document"),
     "transcribe.odt_too_large": ("ODT 的內容超過 {limit} 位元組", "the ODT's content is over {limit} bytes"),

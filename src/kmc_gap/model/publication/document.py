@@ -68,6 +68,8 @@ class _Reading:
         self.attitudes: dict[str, dict[str, str]] = {}
         self.notes: dict[str, Any] = {"qualifications": [], "remarks": [], "footnotes": {}}
         self.note_part = "remarks"
+        self.uncoded = False  # attitudes printed without codes
+        self.last_note: dict[str, str] | None = None
         self.pages: tuple[int, int] | None = None
         self.last_line = 0
 
@@ -99,7 +101,7 @@ class _Reading:
     def _head(self, line: Line) -> None:
         cells = line.filled
         field = STANDARD_FIELDS.get(cells[0]) if len(cells) > 1 else None
-        if tuple(cells) == STANDARD_VERSION_HEADING:
+        if tuple(joined(c).replace(" ", "") for c in cells) == STANDARD_VERSION_HEADING:
             self.head["versions"] = True
         elif self.head.get("versions") and re.fullmatch(r"V\d+", cells[0]) and len(cells) >= 5:
             self._version(line, cells)
@@ -162,12 +164,18 @@ class _Reading:
     # ------------------------------------------------------------------ attitudes and the closing notes
 
     def _attitude(self, line: Line) -> None:
-        found = _ATTITUDE.match(" ".join(line.filled))
+        text = " ".join(line.filled)
+        found = _ATTITUDE.match(text)
+        if self.attitudes and (found is None or (found.group(1) is None and not self.uncoded)):
+            last = list(self.attitudes.values())[-1]  # a line the page's width wrapped: the description goes on
+            last["description"] = joined(f"{last['description']} {text}")
+            return
         if found is None:
             self.problem("transcribe.uncoded_cell", line.number, 1, text=line.filled[0][:40])
             return
         code, name, description = found.groups()
         if code is None:  # attitudes without codes: numbered in their order, for a person to check
+            self.uncoded = True
             code = f"A{len(self.attitudes) + 1:02d}"
             self.table.choice("transcribe.attitude_numbered", line, 1, code=code, name=name)
         if code in self.attitudes:
@@ -176,20 +184,26 @@ class _Reading:
         self.attitudes[code] = {"name": joined(name), "description": joined(description)}
 
     def _closing(self, line: Line) -> None:
-        text = joined(" ".join(line.filled)).lstrip("-•").strip().strip("*").strip()
+        raw = joined(" ".join(line.filled))
+        text = raw.lstrip("-•\uf0b7").strip().strip("*").strip()
         if not text:
             return
+        if self.last_note is not None and raw == text and not text.startswith("【"):  # a wrapped line goes on
+            self.last_note["text"] = joined(f"{self.last_note['text']} {text}")
+            return
         if any(word in text for word in STANDARD_QUALIFICATIONS):
-            self.note_part = "qualifications"
+            self.note_part, self.last_note = "qualifications", None
             return
         if text.startswith(STANDARD_REMARKS):
-            self.note_part = "remarks"
+            self.note_part, self.last_note = "remarks", None
             return
         found = _FOOTNOTE.match(text)
         if found:
-            self.notes["footnotes"][STANDARD_NOTE_KEY.format(n=found.group(1))] = {"text": joined(found.group(2))}
+            self.last_note = {"text": joined(found.group(2))}
+            self.notes["footnotes"][STANDARD_NOTE_KEY.format(n=found.group(1))] = self.last_note
         else:
-            self.notes[self.note_part].append({"text": text})
+            self.last_note = {"text": text}
+            self.notes[self.note_part].append(self.last_note)
 
     # ------------------------------------------------------------------ the standard
 

@@ -16,6 +16,9 @@ from kmc_gap.model.vocabulary import STANDARD_NOTE_KEY, STANDARD_NOTE_MARK
 #: Characters written without spaces between them: CJK ideographs, kana, and full-width punctuation.
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026]"
 _WIDE_GAP = re.compile(rf"(?<={_WIDE}) +(?={_WIDE})")
+#: Full-width punctuation, which never has a space beside it in Chinese typesetting.
+_WIDE_MARK = r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+_MARK_GAP = re.compile(rf"(?<={_WIDE_MARK}) +| +(?={_WIDE_MARK})")
 _MARKUP = re.compile(r"</?(?:p|u|b|i|em|strong|span|br)\b[^>]*>", re.IGNORECASE)
 NOTE_MARK = re.compile(STANDARD_NOTE_MARK)
 
@@ -53,8 +56,9 @@ def plain(cell: str) -> str:
 
 
 def joined(text: str) -> str:
-    """Text as the author wrote it: white space folded, none between two Chinese characters."""
-    return _WIDE_GAP.sub("", " ".join(text.split()))
+    """Text as the author wrote it: white space folded, none between two Chinese characters nor beside
+    full-width punctuation (a line broken at 「001v3 / 》取代」 is 「001v3》取代」)."""
+    return _MARK_GAP.sub("", _WIDE_GAP.sub("", " ".join(text.split())))
 
 
 def notes_in(text: str) -> tuple[str, list[str]]:
