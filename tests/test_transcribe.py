@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from kmc_gap.api.transcribe import transcribe
 from kmc_gap.model.loading import load_standard
+from kmc_gap.words import Word
 from publications import Typesetting, as_odt, as_text, chinese
 
 from conftest import ROOT, RunLine, examples
@@ -337,3 +338,73 @@ def test_a_standard_file_is_never_replaced_without_force(run_line: RunLine, tmp_
     assert run_line("transcribe", str(SOURCE), "-o", str(out), "--force").code == 0
     assert out.read_text("utf-8").startswith("# 職能基準 KMC3332-001v3")
     assert run_line("transcribe", str(SOURCE), "-o", str(SOURCE)).code == 2  # never over its input
+
+
+# --------------------------------------------------------------------------- a copy without tabs, cut short
+
+BGM = ROOT / "tests" / "fixtures" / "BGM1219-002v2-pages-1-2.source.txt"
+
+
+def test_the_first_two_pages_of_bgm1219_read_to_what_is_there_and_say_where_the_text_stops() -> None:
+    """Pages 1–2 of 6 of 基層主管, as a PDF viewer's copy gives them: no tabs, every cell broken into short
+    lines, a 工作活動 column, level 5, K1/S1 codes, sub-points whose bullets the copy lost, a P cut by the
+    page break. What is there is read; the problems say exactly where the text stops and what it leaves out."""
+    found = transcribe(BGM, BGM.name)
+    assert found.text is None  # a document cut short is never written
+    problems = [(p.key, p.line, p.args) for p in found.problems]
+    assert problems == [
+        ("transcribe.task_lacks", 54, {"task": "T1.2", "part": Word("transcribe.part.outputs")}),
+        ("transcribe.task_lacks", 54, {"task": "T1.2", "part": Word("transcribe.part.task_level")}),
+        ("transcribe.truncated", 70, {"page": 2, "pages": 6, "code": "P1.2.3"}),
+    ]
+    choices = [(p.key, p.line, p.args) for p in found.choices]
+    assert choices == [
+        ("transcribe.activity_unclear", 28, {"task": "T1.1"}),  # the task's name runs over four lines
+        ("transcribe.activity_unclear", 55, {"task": "T1.2"}),
+        ("transcribe.continued", 68, {"code": "P1.2.2"}),  # 「協」 | page 2 | 「助每一位成員…」
+    ]
+    from kmc_gap.model.publication.document import transcribe_text
+
+    data = transcribe_text(BGM.read_text("utf-8"), BGM.name, BGM.name).data
+    assert (data["code"], data["name"], data["name_kind"], data["level"]) == ("BGM1219-002v2", "基層主管", "職業", 4)
+    assert data["categories"]["industry"] == {
+        "label": "行業別",
+        "code": "M7010",
+        "name": "專業、科學及技術服務業/企業總管理機構",
+    }
+    assert [(v["version"], v["date"]) for v in data["versions"]] == [("V2", "2018-12-21"), ("V1", "2015-12-31")]
+    (duty,) = data["duties"]
+    t11, t12 = duty["tasks"]
+    assert (duty["name"], t11["name"], t11["level"], t12["name"]) == (
+        "提升團隊效能",
+        "設定能達成團隊目標的計畫",
+        5,
+        "增進團隊凝聚力",
+    )
+    assert [p["code"] for p in t11["indicators"]] == ["P1.1.1", "P1.1.2"]
+    assert t12["indicators"][1]["text"] == "鼓勵並支持團隊成員為自己的工作負責,協助每一位成員承擔其扮演的角色與責任"
+    assert (t11["knowledge"], t11["skills"]) == (["K1", "K2", "K3", "K4"], ["S1", "S2"])  # never renumbered K01
+    assert data["knowledge"]["K4"] == {
+        "name": "相關的原則與技巧:",
+        "points": ["工作授權與工作分配", "目標設定", "團體動力學與過程", "個體行為與差異"],
+    }
+    assert data["skills"]["S1"]["points"][0] == "提振團隊士氣" and len(data["skills"]["S1"]["points"]) == 5
+
+
+def test_an_items_sub_points_are_shown_where_the_item_is(run_line: RunLine, tmp_path: Path) -> None:
+    text = BGM.read_text("utf-8")
+    stop = text.index("T1.2 增進")  # keep the complete task, and close the document as a whole one ends
+    whole = text[:stop] + "職能內涵 (A=attitude 態度)\nA01 主動積極：不需他人指示或要求能自動自發做事。\n"
+    path = tmp_path / "bgm.txt"
+    path.write_text(re.sub(r"第 \d 頁,總共 6 頁", "", whole), "utf-8")  # and no page numbers of a longer one
+    out = tmp_path / "bgm.yaml"
+    made = run_line("transcribe", str(path), "-o", str(out), "--accept")
+    assert made.code == 0, made.stderr
+    shown = run_line("--standard", str(out), "standard", "K4", "-f", "json")
+    assert json.loads(shown.stdout)["points"] == [
+        "工作授權與工作分配",
+        "目標設定",
+        "團體動力學與過程",
+        "個體行為與差異",
+    ]
+    assert "  • 目標設定" in run_line("--standard", str(out), "standard", "K4").stdout

@@ -90,6 +90,7 @@ class ItemView(TypedDict):
     kind: str
     name: str
     description: NotRequired[str]
+    points: NotRequired[list[str]]  # the sub-points the standard lists under the item
     required_by: list[RequiredBy]
 
 

@@ -60,8 +60,8 @@ KIND_PATTERNS = {
     "task": re.compile(r"^T[0-9]+\.[0-9]+$"),
     "output": re.compile(r"^O[0-9]+\.[0-9]+\.[0-9]+$"),
     "indicator": re.compile(r"^P[0-9]+\.[0-9]+\.[0-9]+$"),
-    "knowledge": re.compile(r"^K[0-9]{2,}$"),
-    "skill": re.compile(r"^S[0-9]{2,}$"),
+    "knowledge": re.compile(r"^K[0-9]+$"),
+    "skill": re.compile(r"^S[0-9]+$"),
     "attitude": re.compile(r"^A[0-9]{2,}$"),
 }
 _TYPE_TITLES = {title.casefold(): kind for kind, (zh, _, _, en) in CASE_ITEM_TYPES.items() for title in (zh, en)}

@@ -33,8 +33,8 @@ DutyCode = Annotated[str, StringConstraints(pattern=r"^T[0-9]+$")]
 TaskCode = Annotated[str, StringConstraints(pattern=r"^T[0-9]+\.[0-9]+$")]
 OutputCode = Annotated[str, StringConstraints(pattern=r"^O[0-9]+\.[0-9]+\.[0-9]+$")]
 IndicatorCode = Annotated[str, StringConstraints(pattern=r"^P[0-9]+\.[0-9]+\.[0-9]+$")]
-KnowledgeCode = Annotated[str, StringConstraints(pattern=r"^K[0-9]{2,}$")]
-SkillCode = Annotated[str, StringConstraints(pattern=r"^S[0-9]{2,}$")]
+KnowledgeCode = Annotated[str, StringConstraints(pattern=r"^K[0-9]+$")]  # K01, or K1 as some standards print it
+SkillCode = Annotated[str, StringConstraints(pattern=r"^S[0-9]+$")]
 AttitudeCode = Annotated[str, StringConstraints(pattern=r"^A[0-9]{2,}$")]
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -191,6 +191,7 @@ class Item(_Model):
     name_en: Text | None = None
     description: Text | None = None
     description_en: Text | None = None
+    points: list[Text] = Field([], description="the sub-points the standard lists under the item (BGM1219's K4)")
 
 
 class Category(_Model):
@@ -249,6 +250,7 @@ class Entry:
     description: str | None = None
     description_en: str | None = None
     task: str | None = None
+    points: tuple[str, ...] = ()  # a K or S item's sub-points, as the standard lists them
 
     def name_in(self, lang: str) -> str:
         """The name in ``lang`` (``en`` or Chinese), falling back to the Chinese name."""
@@ -315,7 +317,15 @@ class Standard(_Model):
                     entries[p.code] = Entry(p.code, "indicator", p.text, p.text_en, task=task.code)
         for kind, items in (("knowledge", self.knowledge), ("skill", self.skills), ("attitude", self.attitudes)):
             for code, item in items.items():
-                entries[code] = Entry(code, kind, item.name, item.name_en, item.description, item.description_en)
+                entries[code] = Entry(
+                    code,
+                    kind,
+                    item.name,
+                    item.name_en,
+                    item.description,
+                    item.description_en,
+                    points=tuple(item.points),
+                )
         return entries
 
     @cached_property

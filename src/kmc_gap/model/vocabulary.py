@@ -681,3 +681,12 @@ STANDARD_NOTE_MARK = r"\s*\^?\{?【\s*註\s*(\d+)\s*】\}?"
 STANDARD_NOTE_KEY = "註{n}"
 #: A footnote of the closing part: 【註 1】 and its text.
 STANDARD_FOOTNOTE = r"^【\s*註\s*(\d+)\s*】\s*(.+)$"
+#: The words of the main table's heading, as a copy without tabs breaks it over several lines.
+STANDARD_HEADING_WORDS: frozenset[str] = frozenset(
+    {"主要職責", "工作任務", "工作活動", "工作產出", "行為指標", "職能", "級別", "職能級別", "職能內涵", "(K=knowledge",
+     "(S=skills", "知識)", "技能)", "(K=knowledge知識)", "(S=skills技能)"}
+)  # fmt: skip
+#: A version's status (its row of the version table, read without tabs, is split around it).
+STANDARD_STATUSES: tuple[str, ...] = ("最新版本", "歷史版本", "停用")
+#: The marks a sub-point under a K or S item starts with (U+F0B7 is Symbol's bullet, as a PDF gives it).
+STANDARD_BULLETS: tuple[str, ...] = ("\uf0b7", "•", "●", "‧", "・", "-")

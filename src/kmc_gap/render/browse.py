@@ -91,6 +91,8 @@ def item_view(std: Standard, entry: Entry, lang: str) -> ItemView:
     description = pick(entry.description, entry.description_en, lang) if entry.description else None
     if description:
         view["description"] = description
+    if entry.points:
+        view["points"] = list(entry.points)
     view["required_by"] = [
         {"code": t.code, "name": _name(t, lang), "level": t.level} for t in tasks_requiring(std, entry.code)
     ]

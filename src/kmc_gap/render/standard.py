@@ -148,6 +148,7 @@ def _item(view: View, lang: str) -> Group:
     parts: list[RenderableType] = [head]
     if "description" in view:
         parts.append(Text(view["description"]))
+    parts += [Text(f"  • {point}") for point in view.get("points", [])]
     if view["kind"] == "attitude":
         parts.append(Text(t("render.attitude_note", lang), style="dim"))
         return Group(*parts)

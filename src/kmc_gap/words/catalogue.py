@@ -1145,6 +1145,15 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         'attitude "{name}" has no code: numbered {code} in order',
     ),
     "transcribe.missing": ("文件中找不到{part}", "the document has no {part}"),
+    "transcribe.continued": (
+        "換頁後這一行沒有代碼，讀作 {code} 的後半段",
+        "this line, first after a page break, has no code: read as the end of {code}",
+    ),
+    "transcribe.activity_unclear": (
+        "主表有「工作活動」欄，但複製的文字沒有分欄：{task} 之後到第一個工作產出前的文字都讀作任務名稱",
+        "the main table has a work activity column the copied text does not keep apart: the text after {task} "
+        "up to its first output is read as the task's name",
+    ),
     "transcribe.part.code": ("職能基準代碼", "standard code"),
     "transcribe.part.name": ("職能基準名稱", "standard name"),
     "transcribe.part.level": ("基準級別", "standard level"),

@@ -16,20 +16,23 @@ from typing import Any
 
 from kmc_gap.model.models import hr_date
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.publication.table import Piece, Table, TaskRows, header_columns, read_row
+from kmc_gap.model.publication.table import Piece, Table, TaskRows, header_columns, read_row, read_stream
 from kmc_gap.model.publication.text import Line, joined, lines_of, notes_in
 from kmc_gap.model.vocabulary import (
     STANDARD_ATTITUDES,
     STANDARD_CATEGORIES,
     STANDARD_CLOSING,
     STANDARD_CODE_SUFFIX,
+    STANDARD_COLUMNS,
     STANDARD_FIELDS,
     STANDARD_FOOTNOTE,
+    STANDARD_HEADING_WORDS,
     STANDARD_NAME_KINDS,
     STANDARD_NOTE_KEY,
     STANDARD_PAGE,
     STANDARD_QUALIFICATIONS,
     STANDARD_REMARKS,
+    STANDARD_STATUSES,
     STANDARD_VERSION_HEADING,
 )
 from kmc_gap.words import Word
@@ -69,6 +72,7 @@ class _Reading:
         self.notes: dict[str, Any] = {"qualifications": [], "remarks": [], "footnotes": {}}
         self.note_part = "remarks"
         self.uncoded = False  # attitudes printed without codes
+        self.after_break = False  # a page break was just passed
         self.last_note: dict[str, str] | None = None
         self.pages: tuple[int, int] | None = None
         self.last_line = 0
@@ -81,13 +85,16 @@ class _Reading:
         page = _PAGE.search(" ".join(line.filled))
         if page and len(line.filled) == 1:
             self.pages = (int(page.group(1)), int(page.group(2)))
+            self.after_break = True
             return
-        columns = header_columns(line)
+        columns = header_columns(line) or self._stream_heading(line)
         if columns is not None:  # the main table's heading, on every page
             if self.part == "head":
                 self.table.columns = columns
             self.part = "table"
             return
+        if self.table.stream and self.part == "table" and set(" ".join(line.filled).split()) <= STANDARD_HEADING_WORDS:
+            return  # the rest of a heading a copy without tabs breaks over several lines
         if self.part != "closing" and _ATTITUDES.search(line.filled[0]):
             self.part = "attitudes"
             return
@@ -96,10 +103,20 @@ class _Reading:
             return
         {"head": self._head, "table": self._row, "attitudes": self._attitude, "closing": self._closing}[self.part](line)
 
+    def _stream_heading(self, line: Line) -> dict[str, int] | None:
+        """The main table's heading in a copy without tabs (工作任務 工作活動 工作產出 行為指標 …), or None."""
+        if len(line.filled) != 1:
+            return None
+        words = set(line.filled[0].split())
+        if not {"工作任務", "工作產出", "行為指標"} <= words:
+            return None
+        self.table.stream = True
+        return {key: 0 for key, names in STANDARD_COLUMNS.items() if words & set(names) or key not in ("activity",)}
+
     # ------------------------------------------------------------------ the header table
 
     def _head(self, line: Line) -> None:
-        cells = line.filled
+        cells = line.filled if len(line.filled) > 1 else _tokens(line.filled[0])
         field = STANDARD_FIELDS.get(cells[0]) if len(cells) > 1 else None
         if tuple(joined(c).replace(" ", "") for c in cells) == STANDARD_VERSION_HEADING:
             self.head["versions"] = True
@@ -112,7 +129,7 @@ class _Reading:
         elif field == "level":
             self._standard_level(line, cells[1])
         else:
-            self._name_or_category(line)
+            self._name_or_category(line, cells if len(line.filled) == 1 else list(line.cells))
 
     def _version(self, line: Line, cells: list[str]) -> None:
         version, code, title, status = cells[:4]
@@ -133,8 +150,7 @@ class _Reading:
         else:
             self.problem("transcribe.bad_level", line.number, line.cells.index(cell) + 1, text=cell[:20])
 
-    def _name_or_category(self, line: Line) -> None:
-        cells = list(line.cells)
+    def _name_or_category(self, line: Line, cells: list[str]) -> None:
         for i, cell in enumerate(cells[:-1]):
             following = next((c for c in cells[i + 1 :] if c), "")
             if cell in STANDARD_NAME_KINDS and following and following not in STANDARD_CATEGORIES:
@@ -154,6 +170,10 @@ class _Reading:
     # ------------------------------------------------------------------ the main table
 
     def _row(self, line: Line) -> None:
+        if self.table.stream:
+            read_stream(self.table, line, self.after_break)
+            self.after_break = False
+            return
         if not self.table.columns:
             self.problem("transcribe.no_heading", line.number)
             self.table.columns = {"_": -1}
@@ -296,7 +316,7 @@ class _Reading:
             for piece in getattr(task, key):
                 known = items.get(piece.code)
                 if known is None:
-                    items[piece.code] = {"name": piece.text}
+                    items[piece.code] = {"name": piece.text, **({"points": piece.points} if piece.points else {})}
                 elif known["name"] != piece.text:
                     self.problem(
                         "transcribe.two_names",
@@ -307,6 +327,27 @@ class _Reading:
                         then=piece.text,
                     )
         return dict(sorted(items.items(), key=lambda kv: int(kv[0][1:])))
+
+
+def _tokens(text: str) -> list[str]:
+    """A header line copied without tabs, as its cells: a version row split around its status (a name may
+    hold spaces), a labelled line into its label and the rest, any other line at its spaces."""
+    words = text.split()
+    if len(words) >= 5 and re.fullmatch(r"V\d+", words[0]):
+        status = next((i for i, w in enumerate(words) if w in STANDARD_STATUSES), None)
+        if status is not None and status > 2:
+            return [
+                words[0],
+                words[1],
+                " ".join(words[2:status]),
+                words[status],
+                " ".join(words[status + 1 : -1]),
+                words[-1],
+            ]
+    labelled = len(words) > 1 and (words[0] in STANDARD_FIELDS or words[0] in STANDARD_NAME_KINDS)
+    if labelled and not any(w in STANDARD_CATEGORIES for w in words):
+        return [words[0], " ".join(words[1:])]
+    return words or [text]
 
 
 def _task(task: TaskRows) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.publication.text import Line, joined, notes_in
-from kmc_gap.model.vocabulary import STANDARD_COLUMNS
+from kmc_gap.model.vocabulary import STANDARD_BULLETS, STANDARD_COLUMNS
 
 COLUMNS = STANDARD_COLUMNS
 _DUTY = re.compile(r"^(T\d+)(?!\.)\s*(.*)$")
@@ -38,6 +38,7 @@ class Piece:
     line: int
     column: int
     notes: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)  # a K or S item's sub-points
 
 
 @dataclass
@@ -66,6 +67,8 @@ class Table:
     choices: list[Problem] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
     last: Piece | None = None  # the item a continued cell may carry on
+    stream: bool = False  # a copy without tabs: the cells of a row follow one another, line by line
+    last_name: list[Any] | TaskRows | None = None  # in a stream, the duty or task whose name may go on
 
     def problem(self, key: str, line: Line | int, column: int | None = None, **args: Any) -> None:
         number = line.number if isinstance(line, Line) else line
@@ -188,3 +191,69 @@ def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None)
             code = "O" + code[1:]
         words, marks = notes_in(text)
         items.append(Piece(code, joined(words), line.number, column, marks))
+
+
+# --------------------------------------------------------------------------- a copy without tabs
+
+_ANY = re.compile(r"^(T\d+\.\d+|T\d+|[O0]\d+\.\d+\.\d+|P\d+\.\d+\.\d+|K\d+|S\d+)(?=\s|$)\s*(.*)$")
+_KINDS = {"O": "outputs", "0": "outputs", "P": "indicators", "K": "knowledge", "S": "skills"}
+
+
+def read_stream(table: Table, line: Line, after_break: bool) -> None:
+    """One line of a table copied without tabs: a coded item begins, a bare 1–6 is the task's level, an
+    indented or bulleted line (a copy may lose the bullet) is a sub-point of the K or S item above, and
+    any other text goes on with the item above — which, first thing after a page break, is a choice to
+    check (the cut cell may be another column's)."""
+    text = " ".join(line.filled)
+    current = table.tasks[-1] if table.tasks else None
+    if text.isdigit():
+        _level(table, line, text, current)
+        return
+    level = re.match(r"^([1-6])\s+(?=[KS]\d)", text)  # 5 K1 組織目標: the level's cell, then the K cell
+    if level:
+        _level(table, line, level.group(1), current)
+        text = text[level.end() :]
+    if line.indented and table.last is not None and table.last.code[0] in "KS":
+        table.last.points.append(joined(text.lstrip("".join(STANDARD_BULLETS)).strip()))
+        return
+    found = _ANY.match(text)
+    if found is None:
+        _goes_on(table, line, text, after_break)
+        return
+    code, rest = found.groups()
+    if code.startswith("T"):
+        (_task if "." in code else _duty)(table, line, text, 1)
+        table.last, table.last_name = None, (table.tasks[-1] if "." in code and table.tasks else None)
+        if "." not in code and table.duties:
+            table.last_name = list(table.duties.values())[-1]
+        return
+    if current is None:
+        table.problem("transcribe.no_task", line, 1)
+        return
+    key = _KINDS[code[0]]
+    if code.startswith("0"):
+        table.choice("transcribe.zero_for_o", line, 1, code=code, read="O" + code[1:])
+        code = "O" + code[1:]
+    words, marks = notes_in(rest)
+    table.last = Piece(code, joined(words), line.number, 1, marks)
+    getattr(current, key).append(table.last)
+    table.last_name = None
+
+
+def _goes_on(table: Table, line: Line, text: str, after_break: bool) -> None:
+    """Text without a code: the end of the item (or the duty's or task's name) above."""
+    words, marks = notes_in(text)
+    if table.last is not None:
+        if after_break:
+            table.choice("transcribe.continued", line, 1, code=table.last.code)
+        table.last.text = joined(f"{table.last.text} {words}")
+        table.last.notes += marks
+    elif isinstance(table.last_name, TaskRows):
+        table.last_name.name = joined(f"{table.last_name.name} {words}")
+        code = table.last_name.code
+        if "activity" in table.columns and not any(c.args.get("task") == code for c in table.choices):
+            table.choice("transcribe.activity_unclear", line, 1, task=code)  # a 工作活動 cell may stand here too
+    elif table.last_name is not None:
+        table.last_name[0] = joined(f"{table.last_name[0]} {words}")
+    else:
+        table.problem("transcribe.uncoded_cell", line, 1, text=text[:40])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kmc_gap.model.vocabulary import STANDARD_NOTE_KEY, STANDARD_NOTE_MARK
+from kmc_gap.model.vocabulary import STANDARD_BULLETS, STANDARD_NOTE_KEY, STANDARD_NOTE_MARK
 
 #: Characters written without spaces between them: CJK ideographs, kana, and full-width punctuation.
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026]"
@@ -29,6 +29,7 @@ class Line:
 
     number: int
     cells: tuple[str, ...]
+    indented: bool = False  # began with a space (where a copy lost a sub-point's bullet) or a bullet
 
     def cell(self, index: int) -> str:
         """The cell at ``index`` (from 0), or empty text past the row's end."""
@@ -46,7 +47,7 @@ def lines_of(text: str) -> list[Line]:
     for number, raw in enumerate(text.splitlines(), start=1):
         cells = tuple(plain(cell) for cell in raw.split("\t"))
         if any(cells):
-            out.append(Line(number, cells))
+            out.append(Line(number, cells, raw[:1] in (" ", "\u3000") or raw.lstrip().startswith(STANDARD_BULLETS)))
     return out
 
 
