@@ -43,7 +43,7 @@ from kmc_gap.engine.report import (
     Unclosable,
     UnclosableReason,
 )
-from kmc_gap.engine.rules import gating_codes
+from kmc_gap.engine.rules import gating_blocks
 from kmc_gap.engine.scoring import assess, ratio, weigh
 from kmc_gap.model.lookup import order
 from kmc_gap.model.models import Catalog, Course, Evidence, EvidenceKind, Policy, Profile, Standard
@@ -97,11 +97,13 @@ def _needs(
     need: dict[Need, int] = {}
     tasks: dict[Need, list[str]] = defaultdict(list)
     for task in std.tasks():
-        for code in gating_codes(task, policy.require_outputs):
-            have = len(cov.supporting(code, task.level))
-            if have < policy.min_evidence:
-                need[(code, task.level)] = policy.min_evidence - have
-                tasks[(code, task.level)].append(task.code)
+        for level, codes in gating_blocks(task, policy.require_outputs):  # each block at its own level
+            for code in codes:
+                have = len(cov.supporting(code, level))
+                if have < policy.min_evidence:
+                    need[(code, level)] = policy.min_evidence - have
+                    if task.code not in tasks[(code, level)]:  # an output two blocks repeat at one level
+                        tasks[(code, level)].append(task.code)
     return need, tasks
 
 

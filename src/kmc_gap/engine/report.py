@@ -48,6 +48,17 @@ class ItemResult(TypedDict):
     ratings: NotRequired[
         Annotated[list[Rating], Field(description="its ratings (forms, assessments, self reports), most trusted first")]
     ]
+    block: NotRequired[Annotated[int, Field(description="in a task of several competency blocks: which, from 1")]]
+    level: NotRequired[Annotated[int, Field(description="in a task of several competency blocks: its block's level")]]
+
+
+class BlockResult(TypedDict):
+    """One competency block of a task of several: met when its items are met at its level."""
+
+    level: int
+    met: bool
+    items_met: int
+    items_total: int
 
 
 class TaskResult(TypedDict):
@@ -64,6 +75,12 @@ class TaskResult(TypedDict):
     items: Annotated[list[ItemResult], Field(description="indicators, then knowledge, then skills")]
     outputs: Annotated[
         list[ItemResult], Field(description="work outputs; they gate the task only with require_outputs")
+    ]
+    blocks: NotRequired[
+        Annotated[
+            list[BlockResult],
+            Field(description="a task of several competency blocks: each block's verdict (its items say which block)"),
+        ]
     ]
 
 

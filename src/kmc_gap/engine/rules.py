@@ -97,6 +97,15 @@ def gating_codes(task: Task, require_outputs: bool) -> list[str]:
     return codes + [o.code for o in task.outputs] if require_outputs else codes
 
 
+def gating_blocks(task: Task, require_outputs: bool) -> list[tuple[int, list[str]]]:
+    """Each competency block of ``task`` as its level and the codes that decide it (see :func:`gating_codes`)."""
+    out = []
+    for block in task.competency:
+        codes = block.required_codes()
+        out.append((block.level, codes + [o.code for o in block.outputs] if require_outputs else codes))
+    return out
+
+
 T = TypeVar("T")
 
 

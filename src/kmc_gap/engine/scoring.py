@@ -19,7 +19,7 @@ from kmc_gap.engine.reasons import Reason
 from kmc_gap.engine.rules import (
     MAX_LEVEL,
     gating,
-    gating_codes,
+    gating_blocks,
     overridden,
     rater_of,
     reason_not_counted,
@@ -30,6 +30,7 @@ from kmc_gap.model.models import RATER_RANK, Evidence, Person, Policy, Profile, 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import (
         AttitudeResult,
+        BlockResult,
         Brief,
         DutyResult,
         EvidenceResult,
@@ -103,25 +104,59 @@ def _item(code: str, level: int, cov: Coverage) -> ItemResult:
 
 
 def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResult:
-    """One task's items, status and attained level."""
-    items = [_item(code, task.level, cov) for code in task.required_codes()]
-    outputs = [_item(o.code, task.level, cov) for o in task.outputs]
+    """One task's items, status and attained level; a task of several competency blocks scores each block
+    at its own level, and is met when all its blocks are."""
+    blocks = task.competency
+    several = len(blocks) > 1
+    items: list[ItemResult] = []
+    outputs: list[ItemResult] = []
+    gates: list[tuple[int, list[ItemResult]]] = []
+    results: list[BlockResult] = []
+    for number, block in enumerate(blocks, start=1):
+        mine = [_item(code, block.level, cov) for code in block.required_codes()]
+        made = [_item(o.code, block.level, cov) for o in block.outputs]
+        if several:
+            for item in (*mine, *made):
+                item["block"], item["level"] = number, block.level
+        gate = gating(mine, made, policy.require_outputs)
+        gates.append((block.level, gate))
+        items += mine
+        outputs += made
+        met = sum(i["met"] for i in mine)
+        results.append(
+            {"level": block.level, "met": all(i["met"] for i in gate), "items_met": met, "items_total": len(mine)}
+        )
     gate = gating(items, outputs, policy.require_outputs)
     met = sum(i["met"] for i in gate)
-    items_met = sum(i["met"] for i in items)
     status: TaskStatus = "met" if met == len(gate) else ("missing" if met == 0 else "partial")
-    caps = cov.caps
-    return {
+    result: TaskResult = {
         "code": task.code,
         "duty": duty,
         "level": task.level,
         "status": status,
-        "attained_level": min(min(caps.get(i["code"], 0) for i in gate), MAX_LEVEL),
-        "items_met": items_met,
+        "attained_level": _attained(gates, cov.caps),
+        "items_met": sum(i["met"] for i in items),
         "items_total": len(items),
         "items": items,
         "outputs": outputs,
     }
+    if several:
+        result["blocks"] = results
+    return result
+
+
+def _attained(gates: list[tuple[int, list[ItemResult]]], caps: dict[str, int]) -> int:
+    """The highest level 0–6 at which the task is performed: every gating item's (the lowest of their caps)
+    for one block; for several, the level of the highest block met with every block below it, or the
+    lowest cap in the first block not met — and past the top block, every item's lowest cap."""
+    attained = 0
+    for level, gate in sorted(gates, key=lambda g: g[0]):
+        lowest = min((caps.get(i["code"], 0) for i in gate), default=MAX_LEVEL)
+        if lowest < level:
+            return min(max(attained, lowest), MAX_LEVEL)
+        attained = level
+    every = min((caps.get(i["code"], 0) for _, gate in gates for i in gate), default=MAX_LEVEL)
+    return min(max(attained, every), MAX_LEVEL)
 
 
 def find_gaps(tasks: list[TaskResult], policy: Policy, position: dict[str, int]) -> list[Gap]:
@@ -136,7 +171,7 @@ def find_gaps(tasks: list[TaskResult], policy: Policy, position: dict[str, int])
             "code": code,
             "type": pairs[0][1]["type"],
             "tasks": [t["code"] for t, _ in pairs],
-            "required_level": max(t["level"] for t, _ in pairs),
+            "required_level": max(item.get("level", t["level"]) for t, item in pairs),
             "best_level": pairs[0][1]["best_level"],
         }
         for code, pairs in unmet.items()
@@ -271,11 +306,11 @@ def expiring(
                 return level
         return 0
 
-    gating_of = {t.code: gating_codes(t, policy.require_outputs) for t in met_now}
-    watching: dict[str, list[Task]] = defaultdict(list)
+    watching: dict[str, list[tuple[Task, int]]] = defaultdict(list)  # code → each task and level it gates
     for t in met_now:
-        for code in gating_of[t.code]:
-            watching[code].append(t)
+        for level, codes in gating_blocks(t, policy.require_outputs):
+            for code in codes:
+                watching[code].append((t, level))
     fallen: set[str] = set()
     out: list[ExpiringEvidence] = []
     for day, lapsing in itertools.groupby(soon, key=lambda ev: ev.expires or dt.date.max):
@@ -286,8 +321,8 @@ def expiring(
                 counts[code][ev.level] -= 1
         caps = {code: cap(code) for code in changed}
         for code in changed:
-            for t in watching[code]:
-                if t.code not in fallen and caps[code] < t.level:
+            for t, level in watching[code]:
+                if t.code not in fallen and caps[code] < level:
                     fallen.add(t.code)
         at_risk = [t.code for t in met_now if t.code in fallen]
         out += [

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -158,8 +158,62 @@ class Indicator(_Model):
     text_en: Text | None = None
 
 
+class Block(_Model):
+    """A competency block: what a task asks for at one level (its P, O, K and S).
+
+    Most tasks are one block, written flat on the task. Some standards give a task several, at different
+    levels (P1.1.1–P1.1.3 at level 3 with their own K/S, then P1.1.4–P1.1.5 at level 4): each block is met
+    when its items are met at its level, and the task when all its blocks are.
+    """
+
+    level: Level
+    outputs: list[Output] = []
+    indicators: list[Indicator] = Field(min_length=1)
+    knowledge: list[KnowledgeCode] = []
+    skills: list[SkillCode] = []
+
+    def required_codes(self) -> list[str]:
+        """The items that decide whether the block is met: its P, then K, then S codes."""
+        return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
+
+
+def _flat_from_blocks(data: Any) -> Any:
+    """A task given as ``blocks`` also holds the flat fields every reader knows: the top level, and each
+    output, indicator, K and S once, in order (an output a standard repeats in two blocks is one output)."""
+    if not isinstance(data, dict) or not isinstance(data.get("blocks"), list) or not data["blocks"]:
+        return data
+    if any(key in data for key in ("level", "outputs", "indicators", "knowledge", "skills")):
+        raise PydanticCustomError("blocks_and_flat", "give the task's blocks, or its level and items, not both")
+    blocks = [b for b in data["blocks"] if isinstance(b, dict)]
+
+    def once(key: str, ident: Any) -> list[Any]:
+        seen: dict[Any, Any] = {}
+        for block in blocks:
+            for value in block.get(key) or []:
+                seen.setdefault(ident(value), value)
+        return list(seen.values())
+
+    levels: list[int] = [b["level"] for b in blocks if isinstance(b.get("level"), int)]
+
+    def code(value: Any) -> Any:
+        return value.get("code") if isinstance(value, dict) else value
+
+    return {
+        **data,
+        "level": max(levels) if levels else None,
+        "outputs": once("outputs", code),
+        "indicators": once("indicators", code),
+        "knowledge": once("knowledge", str),
+        "skills": once("skills", str),
+    }
+
+
 class Task(_Model):
-    """A work task (工作任務) with the level it requires and what it is judged by."""
+    """A work task (工作任務) with the level it requires and what it is judged by.
+
+    Written flat (one competency block) or as ``blocks``; either way ``level`` is the highest level it
+    asks for and ``outputs``, ``indicators``, ``knowledge`` and ``skills`` hold each of its items once.
+    """
 
     code: TaskCode
     name: Text
@@ -169,10 +223,21 @@ class Task(_Model):
     indicators: list[Indicator] = Field(min_length=1)
     knowledge: list[KnowledgeCode]
     skills: list[SkillCode]
+    blocks: list[Block] = Field([], description="the task's competency blocks, when it has several levels")
+
+    _flat = model_validator(mode="before")(_flat_from_blocks)
 
     def required_codes(self) -> list[str]:
         """The items that decide whether the task is met: its P, then K, then S codes."""
         return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
+
+    @cached_property
+    def competency(self) -> list[Block]:
+        """The task's competency blocks: its ``blocks``, or the one its flat fields make."""
+        if self.blocks:
+            return list(self.blocks)
+        flat = {key: getattr(self, key) for key in ("level", "outputs", "indicators", "knowledge", "skills")}
+        return [Block.model_construct(**flat)]  # the task's own fields, already checked
 
 
 class Duty(_Model):

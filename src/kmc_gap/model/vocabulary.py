@@ -690,3 +690,5 @@ STANDARD_HEADING_WORDS: frozenset[str] = frozenset(
 STANDARD_STATUSES: tuple[str, ...] = ("最新版本", "歷史版本", "停用")
 #: The marks a sub-point under a K or S item starts with (U+F0B7 is Symbol's bullet, as a PDF gives it).
 STANDARD_BULLETS: tuple[str, ...] = ("\uf0b7", "•", "●", "‧", "・", "-")
+#: The words that tell the main table's heading in a copy without tabs (its first line holds them all).
+STANDARD_HEADING_MARKS: frozenset[str] = frozenset({"工作任務", "工作產出", "行為指標"})

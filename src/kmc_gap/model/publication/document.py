@@ -26,6 +26,7 @@ from kmc_gap.model.vocabulary import (
     STANDARD_COLUMNS,
     STANDARD_FIELDS,
     STANDARD_FOOTNOTE,
+    STANDARD_HEADING_MARKS,
     STANDARD_HEADING_WORDS,
     STANDARD_NAME_KINDS,
     STANDARD_NOTE_KEY,
@@ -108,7 +109,7 @@ class _Reading:
         if len(line.filled) != 1:
             return None
         words = set(line.filled[0].split())
-        if not {"工作任務", "工作產出", "行為指標"} <= words:
+        if not STANDARD_HEADING_MARKS.issubset(words):
             return None
         self.table.stream = True
         return {key: 0 for key, names in STANDARD_COLUMNS.items() if words & set(names) or key not in ("activity",)}
