@@ -1122,6 +1122,11 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "transcribe.bad_level": ("「{text}」不是 1 到 6 的職能級別", '"{text}" is not a level from 1 to 6'),
     "transcribe.no_task": ("這一列沒有所屬的工作任務", "this row belongs to no task"),
+    "transcribe.level_without_competency": (
+        "工作任務 {task} 的這一列有另一個級別 {level}，卻沒有自己的知識或技能：無法判斷是否為新的職能區塊",
+        "this row of task {task} brings another level ({level}) but no knowledge or skills of its own: whether it "
+        "begins a new competency block is unclear",
+    ),
     "transcribe.several_levels": (
         "工作任務 {task} 有不同級別的職能區塊（{first} 與 {then}）：kmc-gap 的格式尚不能保存",
         "task {task} has competency blocks at several levels ({first} and {then}), which kmc-gap's format cannot "

@@ -16,7 +16,15 @@ from typing import Any
 
 from kmc_gap.model.models import hr_date
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.publication.table import Piece, Table, TaskRows, header_columns, read_row, read_stream
+from kmc_gap.model.publication.table import (
+    BlockRows,
+    Piece,
+    Table,
+    TaskRows,
+    header_columns,
+    read_row,
+    read_stream,
+)
 from kmc_gap.model.publication.text import Line, joined, lines_of, notes_in
 from kmc_gap.model.vocabulary import (
     STANDARD_ATTITUDES,
@@ -274,11 +282,11 @@ class _Reading:
             self.problem("transcribe.missing", None, None, part=Word("transcribe.part.table"))
         for task in self.table.tasks:
             for key in ("outputs", "indicators"):
-                if not getattr(task, key):
+                if not task.pieces(key):
                     self.problem(
                         "transcribe.task_lacks", task.line, None, task=task.code, part=Word(f"transcribe.part.{key}")
                     )
-            if task.level is None:
+            if any(block.level is None for block in task.blocks):
                 part = Word("transcribe.part.task_level")
                 self.problem("transcribe.task_lacks", task.line, None, task=task.code, part=part)
         if self.pages is not None and self.pages[0] < self.pages[1]:
@@ -294,14 +302,15 @@ class _Reading:
         if not self.table.tasks:
             return next(reversed(self.table.duties), "—") if self.table.duties else "—"
         task = self.table.tasks[-1]
-        pieces = [*task.outputs, *task.indicators, *task.knowledge, *task.skills]
+        pieces = [piece for block in task.blocks for piece in block.pieces()]
         return sorted(pieces, key=lambda p: (p.line, p.column))[-1].code if pieces else task.code  # in reading order
 
     def _sequence(self) -> None:
         """Codes out of their sequence (P2.1.3 after P2.1.1): read as printed, for a person to check."""
         tasks = self.table.tasks
         for task in tasks:
-            for pieces, letter in ((task.outputs, "O"), (task.indicators, "P")):
+            for key, letter in (("outputs", "O"), ("indicators", "P")):
+                pieces = list({piece.code: piece for piece in task.pieces(key)}.values())  # repeated in blocks: once
                 for n, piece in enumerate(pieces, start=1):
                     expected = f"{letter}{task.code[1:]}.{n}"
                     if piece.code != expected:
@@ -310,11 +319,11 @@ class _Reading:
                         )
                         break
 
-    def _items(self, tasks: list[TaskRows], key: str) -> dict[str, dict[str, str]]:
+    def _items(self, tasks: list[TaskRows], key: str) -> dict[str, dict[str, Any]]:
         """Each K (or S) code with its name, as the tasks list them; one code named two ways is a problem."""
-        items: dict[str, dict[str, str]] = {}
+        items: dict[str, dict[str, Any]] = {}
         for task in tasks:
-            for piece in getattr(task, key):
+            for piece in task.pieces(key):
                 known = items.get(piece.code)
                 if known is None:
                     items[piece.code] = {"name": piece.text, **({"points": piece.points} if piece.points else {})}
@@ -352,14 +361,20 @@ def _tokens(text: str) -> list[str]:
 
 
 def _task(task: TaskRows) -> dict[str, Any]:
+    """A task in the data file's layout: flat when it is one block, else with its ``blocks``."""
+    blocks = [_block(block) for block in task.blocks]
+    if len(blocks) == 1:
+        return {"code": task.code, "name": task.name, **blocks[0]}
+    return {"code": task.code, "name": task.name, "blocks": blocks}
+
+
+def _block(block: BlockRows) -> dict[str, Any]:
     return {
-        "code": task.code,
-        "name": task.name,
-        "level": task.level,
-        "outputs": [_output(p) for p in task.outputs],
-        "indicators": [{"code": p.code, "text": p.text} for p in task.indicators],
-        "knowledge": [p.code for p in task.knowledge],
-        "skills": [p.code for p in task.skills],
+        "level": block.level,
+        "outputs": [_output(p) for p in block.outputs],
+        "indicators": [{"code": p.code, "text": p.text} for p in block.indicators],
+        "knowledge": [p.code for p in block.knowledge],
+        "skills": [p.code for p in block.skills],
     }
 
 

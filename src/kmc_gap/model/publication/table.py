@@ -42,18 +42,37 @@ class Piece:
 
 
 @dataclass
-class TaskRows:
-    """One task as its rows give it."""
+class BlockRows:
+    """One competency block of a task as its rows give it: a level, and its own P, O, K and S."""
 
-    code: str
-    name: str
-    duty: str
-    line: int
     level: int | None = None
     outputs: list[Piece] = field(default_factory=list)
     indicators: list[Piece] = field(default_factory=list)
     knowledge: list[Piece] = field(default_factory=list)
     skills: list[Piece] = field(default_factory=list)
+
+    def pieces(self) -> list[Piece]:
+        return [*self.outputs, *self.indicators, *self.knowledge, *self.skills]
+
+
+@dataclass
+class TaskRows:
+    """One task as its rows give it: one competency block, or several at different levels."""
+
+    code: str
+    name: str
+    duty: str
+    line: int
+    blocks: list[BlockRows] = field(default_factory=lambda: [BlockRows()])
+
+    @property
+    def block(self) -> BlockRows:
+        """The block being read: the last one."""
+        return self.blocks[-1]
+
+    def pieces(self, key: str) -> list[Piece]:
+        """Every block's items of one kind (``outputs``, ``indicators``, ``knowledge`` or ``skills``)."""
+        return [piece for block in self.blocks for piece in getattr(block, key)]
 
 
 @dataclass
@@ -103,6 +122,8 @@ def read_row(table: Table, line: Line) -> None:
     if "activity" in cols and line.cell(cols["activity"]):
         table.problem("transcribe.activity", line, cols["activity"] + 1)
     current = table.tasks[-1] if table.tasks else None
+    if current is not None and not task_cell:
+        _new_block(table, line, current)
     for key in ("outputs", "indicators"):
         cell = line.cell(cols[key])
         if cell:
@@ -155,6 +176,19 @@ def _task(table: Table, line: Line, cell: str, column: int) -> None:
     table.last = None
 
 
+def _new_block(table: Table, line: Line, task: TaskRows) -> None:
+    """A row of the task above that brings a level of its own, other than its block's, begins a new
+    competency block — when it has K or S of its own; without them it contradicts itself: a problem."""
+    cols = table.columns
+    level = line.cell(cols["level"])
+    if not level.isdigit() or task.block.level is None or int(level) == task.block.level:
+        return
+    if line.cell(cols["knowledge"]) or line.cell(cols["skills"]):
+        task.blocks.append(BlockRows())
+    else:
+        table.problem("transcribe.level_without_competency", line, cols["level"] + 1, task=task.code, level=int(level))
+
+
 def _level(table: Table, line: Line, cell: str, task: TaskRows | None) -> None:
     column = table.columns["level"] + 1
     if not cell.isdigit() or not 1 <= int(cell) <= 6:
@@ -162,10 +196,10 @@ def _level(table: Table, line: Line, cell: str, task: TaskRows | None) -> None:
         return
     if task is None:
         table.problem("transcribe.no_task", line, column)
-    elif task.level is None:
-        task.level = int(cell)
-    elif task.level != int(cell):  # a second competency block at another level
-        table.problem("transcribe.several_levels", line, column, task=task.code, first=task.level, then=int(cell))
+    elif task.block.level is None:
+        task.block.level = int(cell)
+    elif task.block.level != int(cell) and table.stream:  # a second block: its P and O came before its level
+        _stream_block(task, int(cell))
 
 
 def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None) -> None:
@@ -176,9 +210,10 @@ def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None)
     if task is None:
         table.problem("transcribe.no_task", line, column)
         return
-    items: list[Piece] = getattr(task, key)
+    items: list[Piece] = getattr(task.block, key)
     if lead:
-        target = items[-1] if items else None
+        earlier = task.pieces(key)  # the item a page break cut may be a block above's
+        target = earlier[-1] if earlier else None
         if target is None:
             table.problem("transcribe.uncoded_cell", line, column, text=lead[:40])
         else:
@@ -236,7 +271,7 @@ def read_stream(table: Table, line: Line, after_break: bool) -> None:
         code = "O" + code[1:]
     words, marks = notes_in(rest)
     table.last = Piece(code, joined(words), line.number, 1, marks)
-    getattr(current, key).append(table.last)
+    getattr(current.block, key).append(table.last)
     table.last_name = None
 
 
@@ -257,3 +292,16 @@ def _goes_on(table: Table, line: Line, text: str, after_break: bool) -> None:
         table.last_name[0] = joined(f"{table.last_name[0]} {words}")
     else:
         table.problem("transcribe.uncoded_cell", line, 1, text=text[:40])
+
+
+def _stream_block(task: TaskRows, level: int) -> None:
+    """In a copy without tabs, a second level begins a block: the P and O read since the block above's
+    last K or S were the new block's (a row gives its P and O before its level)."""
+    above = task.block
+    settled = max((p.line for p in (*above.knowledge, *above.skills)), default=0)
+    new = BlockRows(level=level)
+    for key in ("outputs", "indicators"):
+        pieces: list[Piece] = getattr(above, key)
+        setattr(new, key, [p for p in pieces if p.line > settled])
+        setattr(above, key, [p for p in pieces if p.line <= settled])
+    task.blocks.append(new)
