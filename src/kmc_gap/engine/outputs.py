@@ -72,6 +72,17 @@ class TaskView(TypedDict):
     indicators: list[Indicator]
     knowledge: list[Named]
     skills: list[Named]
+    blocks: NotRequired[list[BlockView]]  # a task of several competency blocks
+
+
+class BlockView(TypedDict):
+    """One competency block of a task: its level, and the codes it asks for at that level."""
+
+    level: int
+    outputs: list[str]
+    indicators: list[str]
+    knowledge: list[str]
+    skills: list[str]
 
 
 class RequiredBy(TypedDict):

@@ -100,6 +100,7 @@ class _Item:
     sequence: float = float("inf")
     order: int = 0
     parts: list[tuple[float, int, str]] = field(default_factory=list)  # (sequence, order, K/S identifier)
+    levels: dict[str, list[int]] = field(default_factory=dict)  # in a task of blocks: each item's block levels
 
     @property
     def label(self) -> str:
@@ -224,6 +225,10 @@ class _Reader:
                 self.problem("case.dangling", pointer, child.label, end="destinationNodeURI", identifier=destination)
                 continue
             sequence = _number(raw.get("sequenceNumber"))
+            levels = _ext(raw).get("icapLevels")  # the blocks of a task of several an item stands in
+            if isinstance(levels, list) and destination in self.items:
+                found = [level for level in map(_int, levels) if level is not None]
+                self.items[destination].levels[child.code] = found
             if kind == "isChildOf":
                 if child.parent is not None and child.parent != destination:
                     self.problem("case.bad_field", pointer, child.label, field="isChildOf")
@@ -341,7 +346,7 @@ class _Reader:
         parts = [self.items[ident] for _, _, ident in sorted(item.parts) if ident in self.items]
         out["knowledge"] = [p.code for p in parts if p.kind == "knowledge"]
         out["skills"] = [p.code for p in parts if p.kind == "skill"]
-        return out
+        return _blocks(out, item.levels) if item.levels else out
 
     @staticmethod
     def entry(item: _Item, text: str = "name", **carried: str) -> dict[str, Any]:
@@ -433,6 +438,27 @@ class _Locator:
         pointer, item = self.reader.where(self.data, loc)
         detail = Word(key, args)
         return Problem(self.reader.name, "case.invalid", {"pointer": pointer, "item": item, "detail": detail})
+
+
+def _blocks(task: dict[str, Any], levels: dict[str, list[int]]) -> dict[str, Any]:
+    """A task whose associations carry block levels (``icapLevels``) as its competency blocks, lowest first."""
+    blocks = []
+    for level in sorted({lvl for found in levels.values() for lvl in found}):
+
+        def inside(code: str, at: int = level) -> bool:
+            return at in levels.get(code, ())
+
+        blocks.append(
+            {
+                "level": level,
+                "outputs": [o for o in task["outputs"] if inside(o["code"])],
+                "indicators": [p for p in task["indicators"] if inside(p["code"])],
+                "knowledge": [k for k in task["knowledge"] if inside(k)],
+                "skills": [s for s in task["skills"] if inside(s)],
+            }
+        )
+    flat = ("level", "outputs", "indicators", "knowledge", "skills")
+    return {**{key: value for key, value in task.items() if key not in flat}, "blocks": blocks}
 
 
 def _list(value: Any) -> list[Any]:

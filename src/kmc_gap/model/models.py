@@ -231,6 +231,13 @@ class Task(_Model):
         """The items that decide whether the task is met: its P, then K, then S codes."""
         return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
 
+    def level_of(self, code: str) -> int:
+        """The level the task asks ``code`` at: its block's (the highest, for a code two blocks list)."""
+        levels = [
+            b.level for b in self.competency if code in b.required_codes() or any(o.code == code for o in b.outputs)
+        ]
+        return max(levels, default=self.level)
+
     @cached_property
     def competency(self) -> list[Block]:
         """The task's competency blocks: its ``blocks``, or the one its flat fields make."""

@@ -65,7 +65,7 @@ def task_view(std: Standard, task: Task, lang: str) -> TaskView:
     """One task in full: its duty, level, outputs, indicators and K/S names."""
     entries = index(std)
     duty = std.duty_of(task.code)
-    return {
+    view: TaskView = {
         "view": "task",
         "code": task.code,
         "name": _name(task, lang),
@@ -77,6 +77,18 @@ def task_view(std: Standard, task: Task, lang: str) -> TaskView:
         "knowledge": [{"code": c, "name": entries[c].name_in(lang)} for c in task.knowledge],
         "skills": [{"code": c, "name": entries[c].name_in(lang)} for c in task.skills],
     }
+    if len(task.competency) > 1:  # a task of several competency blocks: which items each asks, at its level
+        view["blocks"] = [
+            {
+                "level": b.level,
+                "outputs": [o.code for o in b.outputs],
+                "indicators": [p.code for p in b.indicators],
+                "knowledge": list(b.knowledge),
+                "skills": list(b.skills),
+            }
+            for b in task.competency
+        ]
+    return view
 
 
 def item_view(std: Standard, entry: Entry, lang: str) -> ItemView:
@@ -94,7 +106,8 @@ def item_view(std: Standard, entry: Entry, lang: str) -> ItemView:
     if entry.points:
         view["points"] = list(entry.points)
     view["required_by"] = [
-        {"code": t.code, "name": _name(t, lang), "level": t.level} for t in tasks_requiring(std, entry.code)
+        {"code": t.code, "name": _name(t, lang), "level": t.level_of(entry.code)}
+        for t in tasks_requiring(std, entry.code)
     ]
     return view
 

@@ -21,7 +21,7 @@ import datetime as dt
 from typing import Any
 
 from kmc_gap.model.case import DOCUMENT_FIELDS, EXTENSION, identifier, item_link, urn
-from kmc_gap.model.models import Standard
+from kmc_gap.model.models import Standard, Task
 from kmc_gap.render.base import Renderer
 from kmc_gap.render.text import dumps_json
 from kmc_gap.words.catalogue import CASE_CREATOR, CASE_ITEM_TYPES, CASE_LEVEL_QUALITY, CASE_RUBRIC_TITLE
@@ -73,10 +73,10 @@ class _Package:
                 for o, out in enumerate(task.outputs, 1):
                     extra = {"footnote": out.note} if out.note else {}
                     self.item(out.code, out.name, {**_en(name=out.name_en), **extra})
-                    self.child(out.code, task.code, o)
+                    self.child(out.code, task.code, o, _levels(task, out.code))
                 for p, ind in enumerate(task.indicators, len(task.outputs) + 1):
                     self.item(ind.code, ind.text, _en(text=ind.text_en))
-                    self.child(ind.code, task.code, p)
+                    self.child(ind.code, task.code, p, _levels(task, ind.code))
         for items in (std.knowledge, std.skills, std.attitudes):
             for code, entry in items.items():
                 sequence += 1
@@ -86,7 +86,7 @@ class _Package:
                 self.child(code, None, sequence)
         for task in std.tasks():
             for s, code in enumerate([*task.knowledge, *task.skills], 1):
-                self.association(code, "isPartOf", task.code, s)
+                self.association(code, "isPartOf", task.code, s, _levels(task, code))
         return {
             "CFDocument": self.document(),
             "CFItems": self.items,
@@ -151,22 +151,25 @@ class _Package:
         ident, link = item_link(self.std, code)
         return {"title": code, "identifier": ident, "uri": link}
 
-    def child(self, code: str, parent: str | None, sequence: int) -> None:
-        self.association(code, "isChildOf", parent, sequence)
+    def child(self, code: str, parent: str | None, sequence: int, extensions: dict[str, Any] | None = None) -> None:
+        self.association(code, "isChildOf", parent, sequence, extensions)
 
-    def association(self, origin: str, kind: str, destination: str | None, sequence: int) -> None:
+    def association(
+        self, origin: str, kind: str, destination: str | None, sequence: int, extensions: dict[str, Any] | None = None
+    ) -> None:
         ident = identifier(self.std.code, f"{origin}|{kind}|{destination or 'document'}")
-        self.associations.append(
-            {
-                "identifier": ident,
-                "uri": urn(ident),
-                "associationType": kind,
-                "sequenceNumber": sequence,
-                "originNodeURI": self.node(origin),
-                "destinationNodeURI": self.node(destination),
-                "lastChangeDateTime": self.when,
-            }
-        )
+        association: dict[str, Any] = {
+            "identifier": ident,
+            "uri": urn(ident),
+            "associationType": kind,
+            "sequenceNumber": sequence,
+            "originNodeURI": self.node(origin),
+            "destinationNodeURI": self.node(destination),
+            "lastChangeDateTime": self.when,
+        }
+        if extensions:
+            association["extensions"] = extensions
+        self.associations.append(association)
 
     def item_type(self, kind: str) -> dict[str, Any]:
         title, hierarchy, description, _ = CASE_ITEM_TYPES[kind]
@@ -230,3 +233,13 @@ class _Package:
 def _en(**texts: str | None) -> dict[str, str]:
     """The English texts kmc-gap carries in an item's extensions: ``nameEn``, ``textEn``, ``descriptionEn``."""
     return {f"{key}En": value for key, value in texts.items() if value}
+
+
+def _levels(task: Task, code: str) -> dict[str, Any] | None:
+    """In a task of several competency blocks, the levels of the blocks an item stands in, carried on its
+    association with the task (``icapLevels``): the hierarchy stays the published one, and a tool that
+    knows nothing of blocks reads the task as before. A one-block task's associations carry nothing."""
+    if len(task.competency) < 2:
+        return None
+    levels = [b.level for b in task.competency if code in b.required_codes() or any(o.code == code for o in b.outputs)]
+    return {"icapLevels": levels}

@@ -71,7 +71,9 @@ class _Writer:
     def __init__(self, book: Any, std: Standard, spec: FormSpec, lang: str) -> None:
         self.book, self.std, self.spec, self.lang = book, std, spec, lang
         self.names = names(std, lang)
-        self.levels = {task.code: task.level for task in std.tasks()}
+        # each row's required level: its block's, in a task of several competency blocks
+        tasks = {task.code: task for task in std.tasks()}
+        self.levels = {(task, code): tasks[task].level_of(code) for task, code in rows_of(std)}
         add = book.add_format
         self.fmt = {
             "title": add({"bold": True, "font_size": 14}),
@@ -155,7 +157,7 @@ class _Writer:
             elif col == Col.item:
                 widths.text(sheet, row, i, self.names[code])
             elif col == Col.level:
-                sheet.write_number(row, i, self.levels[task], fmt["top"])
+                sheet.write_number(row, i, self.levels[(task, code)], fmt["top"])
             elif col == Col.current:
                 best = form.best.get(code)
                 if best is None:

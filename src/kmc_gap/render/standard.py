@@ -133,6 +133,9 @@ def _task(view: View, lang: str) -> Group:
     if view["level_description"]:
         head.append(f"\n{view['level_description']}", style="dim")
     parts: list[RenderableType] = [head]
+    for number, block in enumerate(view.get("blocks", []), start=1):  # which items each block asks, at its level
+        codes = ", ".join([*block["outputs"], *block["indicators"], *block["knowledge"], *block["skills"]])
+        parts.append(Text(t("render.block_line", lang, n=number, level=block["level"], codes=codes)))
     for key, field in (("outputs", "name"), ("indicators", "text"), ("knowledge", "name"), ("skills", "name")):
         rows = [(row["code"], row[field]) for row in view[key]]
         parts.append(_code_table(t(f"render.{key}", lang), rows, lang))

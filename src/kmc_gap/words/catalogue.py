@@ -1127,11 +1127,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "this row of task {task} brings another level ({level}) but no knowledge or skills of its own: whether it "
         "begins a new competency block is unclear",
     ),
-    "transcribe.several_levels": (
-        "工作任務 {task} 有不同級別的職能區塊（{first} 與 {then}）：kmc-gap 的格式尚不能保存",
-        "task {task} has competency blocks at several levels ({first} and {then}), which kmc-gap's format cannot "
-        "hold yet",
-    ),
     "transcribe.zero_for_o": (
         "代碼 {code} 以數字 0 開頭，讀作 {read}",
         "code {code} begins with a digit zero: read as {read}",
@@ -1927,6 +1922,8 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "開設 {n} 門課，費用 {cost}，共 {hours} 人時；涵蓋率 {before} → {after}，符合的任務 {tb} → {ta}",
         "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
+    "render.block_line": ("職能區塊 {n} · 級別 {level}：{codes}", "competency block {n} · level {level}: {codes}"),
+    "render.block_head": ("職能區塊 {n} · 級別 {level}", "competency block {n} · level {level}"),
     "render.plan_budget": ("預算 {amount}", "budget {amount}"),
     "render.plan_no_task_gain": (
         "符合的任務沒有增加，因為每個工作任務還要有行為指標（P）與工作產出（O）的評核，而課程只補知識與技能："

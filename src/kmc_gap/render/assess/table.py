@@ -284,13 +284,19 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
         Text(f"{task['code']} {name[task['code']]} · {t('render.level_n', lang, level=task['level'])}", style="bold")
     )
     marks = glyphs(con.file)
-    for item in [*task["items"], *task["outputs"]]:
+    block = 0
+    for item in sorted([*task["items"], *task["outputs"]], key=lambda i: i.get("block", 0)):
+        if item.get("block", 0) != block:  # a task of several competency blocks: each under its own head
+            block = item.get("block", 0)
+            level = next(b["level"] for n, b in enumerate(task.get("blocks", []), start=1) if n == block)
+            con.print(Text(t("render.block_head", lang, n=block, level=level), style="bold"))
         mark, style = (marks["yes"], "green") if item["met"] else (marks["no"], "red")
         best = marks["none"] if item["best_level"] is None else str(item["best_level"])
+        required = item.get("level", task["level"])  # its block's level, in a task of several
         line = Text.assemble(
             (f"{mark} ", style),
             (f"{item['code']:<7}", "bold"),
-            (t("render.item_levels", lang, best=best, required=task["level"]), "dim"),
+            (t("render.item_levels", lang, best=best, required=required), "dim"),
             f"  {name[item['code']]}",
         )
         line.truncate(con.width, overflow="ellipsis")
@@ -306,6 +312,6 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
             elif not ev["counted"]:
                 why, style = reason_words(ev, r["policy"], lang), "yellow"
             else:
-                why, style = t("render.level_too_low", lang, level=ev["level"], required=task["level"]), "yellow"
+                why, style = t("render.level_too_low", lang, level=ev["level"], required=required), "yellow"
             _evidence_line(con, visible(ev["title"]), f" ({ev['date']})  ", Text(why, style=style))
     con.print(Text(t("legend.task", lang), style="dim"))

@@ -199,6 +199,8 @@ class XlsxRenderer(AssessRenderer):
                 sheet.write_string(row, 0, person_id)
                 sheet.write_string(row, 1, name)
                 sheet.write_string(row, 2, code)
+                if "level" in item:  # in a task of several competency blocks, the level its block asks
+                    sheet.write_number(row, 3, item["level"])
                 sheet.write_string(row, 4, item["code"])
                 sheet.write_string(row, 5, names[item["code"]], self.fmt["wrap"])
                 sheet.write_string(row, 6, met if item["met"] else missing)
