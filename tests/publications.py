@@ -89,23 +89,21 @@ def rows(data: dict[str, Any], how: Typesetting = Typesetting()) -> list[list[st
     for duty in data["duties"]:
         for t, task in enumerate(duty["tasks"]):
             count += 1
-            cells = {
-                "O": [(o["code"], o["name"] + (f"【{o['note']}】" if o.get("note") else "")) for o in task["outputs"]],
-                "P": [(p["code"], p["text"]) for p in task["indicators"]],
-                "K": [(k, knowledge[k]["name"]) for k in task["knowledge"]],
-                "S": [(s, skills[s]["name"]) for s in task["skills"]],
-            }
             first = [
                 f"{duty['code']} {wrapped(duty['name'])}" if t == 0 else "",
                 f"{task['code']} {wrapped(task['name'])}",
             ]
-            if how.page and count % how.page == 0:  # a page break cuts this task's row
-                head, tail = _cut(cells, rnd)
-                out.append([*first, *_cells(head, wrapped), str(task["level"]), *_ks(head, wrapped)])
-                out.append(HEADING)
-                out.append(["", "", *_cells(tail, wrapped), "", *_ks(tail, wrapped)])
-            else:
-                out.append([*first, *_cells(cells, wrapped), str(task["level"]), *_ks(cells, wrapped)])
+            blocks = task.get("blocks") or [task]  # a task of several competency blocks: a row per block
+            for b, block in enumerate(blocks):
+                cells = _block_cells(block, knowledge, skills)
+                lead = first if b == 0 else ["", ""]
+                if how.page and count % how.page == 0 and b == len(blocks) - 1:  # a page break cuts the row
+                    head, tail = _cut(cells, rnd)
+                    out.append([*lead, *_cells(head, wrapped), str(block["level"]), *_ks(head, wrapped)])
+                    out.append(HEADING)
+                    out.append(["", "", *_cells(tail, wrapped), "", *_ks(tail, wrapped)])
+                else:
+                    out.append([*lead, *_cells(cells, wrapped), str(block["level"]), *_ks(cells, wrapped)])
     out.append(["職能內涵 (A=attitude 態度)"])
     for code, att in data.get("attitudes", {}).items():
         out.append([f"{code} {att['name']}：{att['description']}"])
@@ -117,6 +115,21 @@ def rows(data: dict[str, Any], how: Typesetting = Typesetting()) -> list[list[st
     out += [[f"- {n['text']}"] for n in notes.get("remarks", [])]
     out += [[f"- 【{key[0]} {key[1:]}】{n['text']}"] for key, n in notes.get("footnotes", {}).items()]
     return out
+
+
+def _block_cells(block: dict[str, Any], knowledge: dict[str, Any], skills: dict[str, Any]) -> dict[str, Any]:
+    """A block's (or a one-block task's) cells: coded items, an item's sub-points after it, bulleted."""
+
+    def named(items: dict[str, Any], code: str) -> str:
+        points = "".join(f" • {point}" for point in items[code].get("points", []))
+        return items[code]["name"] + points
+
+    return {
+        "O": [(o["code"], o["name"] + (f"【{o['note']}】" if o.get("note") else "")) for o in block["outputs"]],
+        "P": [(p["code"], p["text"]) for p in block["indicators"]],
+        "K": [(k, named(knowledge, k)) for k in block["knowledge"]],
+        "S": [(s, named(skills, s)) for s in block["skills"]],
+    }
 
 
 def _wide(ch: str) -> bool:

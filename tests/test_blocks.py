@@ -25,8 +25,30 @@ import pytest
 
 from conftest import ROOT, RunLine
 
-STANDARD = str(ROOT / "tests" / "fixtures" / "blocks-standard.yaml")
+WRITTEN = ROOT / "tests" / "fixtures" / "blocks-standard.yaml"
 AS_OF = ("--as-of", "2026-06-30")
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The standard as its published text would give it: typeset (publications.py), then transcribed —
+    field for field the standard written by hand."""
+    import yaml
+
+    from kmc_gap.api.transcribe import transcribe
+    from kmc_gap.model.loading import load_standard
+    from publications import as_text
+
+    folder = tmp_path_factory.mktemp("published")
+    text = folder / "ZZZ0001-001v1.txt"
+    text.write_text(as_text(yaml.safe_load(WRITTEN.read_text("utf-8"))), "utf-8")
+    found = transcribe(text, text.name)
+    assert found.problems == [] and found.text is not None and found.standard is not None
+    by_hand = load_standard(WRITTEN).model_dump(exclude={"source"})
+    assert found.standard.model_dump(exclude={"source"}) == by_hand
+    out = folder / "standard.yaml"
+    out.write_text(found.text, "utf-8")
+    return str(out)
 
 
 def _person(folder: Path, ident: str, name: str, levels: dict[str, int]) -> Path:
@@ -50,14 +72,16 @@ def team(tmp_path: Path) -> Path:
     return folder
 
 
-def _reports(run_line: RunLine, team: Path, standard: str = STANDARD) -> dict[str, Any]:
+def _reports(run_line: RunLine, team: Path, standard: str) -> dict[str, Any]:
     run = run_line("--standard", standard, "assess", str(team), *AS_OF, "-f", "json")
     assert run.code == 0, run.stderr
     return {r["person"]["id"]: r for r in json.loads(run.stdout)}
 
 
-def test_each_block_is_met_at_its_own_level_and_a_task_when_all_are(run_line: RunLine, team: Path) -> None:
-    amy, ben = (_reports(run_line, team)[i] for i in ("E1", "E2"))
+def test_each_block_is_met_at_its_own_level_and_a_task_when_all_are(
+    run_line: RunLine, imported: str, team: Path
+) -> None:
+    amy, ben = (_reports(run_line, team, imported)[i] for i in ("E1", "E2"))
     a11, a12 = amy["tasks"]
     assert (a11["status"], a11["attained_level"], a11["level"]) == ("met", 4, 4)
     assert a11["blocks"] == [
@@ -82,8 +106,8 @@ def test_each_block_is_met_at_its_own_level_and_a_task_when_all_are(run_line: Ru
     }  # fmt: skip
 
 
-def test_the_task_in_full_shows_each_block_and_the_level_it_asks(run_line: RunLine, team: Path) -> None:
-    run = run_line("--standard", STANDARD, "assess", str(team / "E2.yaml"), *AS_OF, "--task", "T1.1", "--lang", "en")
+def test_the_task_in_full_shows_each_block_and_the_level_it_asks(run_line: RunLine, imported: str, team: Path) -> None:
+    run = run_line("--standard", imported, "assess", str(team / "E2.yaml"), *AS_OF, "--task", "T1.1", "--lang", "en")
     lines = run.stdout.splitlines()
     first = lines.index("competency block 1 · level 3")
     second = lines.index("competency block 2 · level 4")
@@ -92,7 +116,9 @@ def test_the_task_in_full_shows_each_block_and_the_level_it_asks(run_line: RunLi
     assert any("level 3 is below the required 4" in line for line in lines[second:])
 
 
-def test_a_course_at_a_blocks_level_closes_that_block(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+def test_a_course_at_a_blocks_level_closes_that_block(
+    run_line: RunLine, imported: str, team: Path, tmp_path: Path
+) -> None:
     # 班 lacks T1.1's level-4 block only (P1.1.3, K02, S02) and T1.2 altogether. C1 teaches K02 and S02 at 4:
     # P1.1.3 is a behaviour indicator no course closes, so no task is gained; C2 teaches K01/S01 at 3 only,
     # too low for T1.2's 4, and is never chosen.
@@ -103,7 +129,7 @@ def test_a_course_at_a_blocks_level_closes_that_block(run_line: RunLine, team: P
         "  - {code: C2, title: 基礎課, provider: 學院, hours: 6, level: 3, cost: 500, covers: [K01, S01]}\n",
         encoding="utf-8",
     )
-    run = run_line("--standard", STANDARD, "plan", str(team / "E2.yaml"), "-c", str(catalog), *AS_OF, "-f", "json")
+    run = run_line("--standard", imported, "plan", str(team / "E2.yaml"), "-c", str(catalog), *AS_OF, "-f", "json")
     assert run.code == 0, run.stderr
     plan = json.loads(run.stdout)
     assert [c["code"] for c in plan["courses"]] == ["C1"]
@@ -116,16 +142,18 @@ def test_a_course_at_a_blocks_level_closes_that_block(run_line: RunLine, team: P
     assert ("P1.1.3", "no_course") in reasons and ("K01", "level_too_low") in reasons
 
 
-def test_forms_and_the_workbook_say_the_level_each_block_asks(run_line: RunLine, team: Path, tmp_path: Path) -> None:
+def test_forms_and_the_workbook_say_the_level_each_block_asks(
+    run_line: RunLine, imported: str, team: Path, tmp_path: Path
+) -> None:
     import openpyxl
 
     form = tmp_path / "form.xlsx"
-    assert run_line("--standard", STANDARD, "form", str(team / "E2.yaml"), "-o", str(form), *AS_OF).code == 0
+    assert run_line("--standard", imported, "form", str(team / "E2.yaml"), "-o", str(form), *AS_OF).code == 0
     sheet = openpyxl.load_workbook(form).worksheets[0]
     levels = {row[0]: row[3] for row in sheet.iter_rows(values_only=True) if row and str(row[0]).startswith(("P", "O"))}
     assert (levels["P1.1.1"], levels["P1.1.3"], levels["P1.2.1"]) == (3, 4, 4)
     book = tmp_path / "team.xlsx"
-    assert run_line("--standard", STANDARD, "assess", str(team), *AS_OF, "-o", str(book)).code == 0
+    assert run_line("--standard", imported, "assess", str(team), *AS_OF, "-o", str(book)).code == 0
     detail = openpyxl.load_workbook(book)["明細"]
     rows = [r for r in detail.iter_rows(values_only=True) if r[0] == "E2" and r[2] == "T1.1" and r[4]]
     assert {(r[4], r[3]) for r in rows} >= {("P1.1.1", 3), ("P1.1.3", 4)}
@@ -133,7 +161,7 @@ def test_forms_and_the_workbook_say_the_level_each_block_asks(run_line: RunLine,
 
 @pytest.mark.parametrize("schema", ["case_v1p1_cfpackage-jsonschema1.json", "opensalt_case-v1p0-cfpackage-schema.json"])
 def test_a_case_package_carries_each_blocks_level_and_reads_back(
-    run_line: RunLine, team: Path, tmp_path: Path, schema: str
+    run_line: RunLine, imported: str, team: Path, tmp_path: Path, schema: str
 ) -> None:
     """Each item's association with its task carries the levels of the blocks it stands in (``icapLevels``):
     the hierarchy stays the published one (a block is not a CFItem the document never names), a tool that
@@ -141,7 +169,7 @@ def test_a_case_package_carries_each_blocks_level_and_reads_back(
     from test_case import _validator
 
     pkg = tmp_path / "blocks.case.json"
-    assert run_line("--standard", STANDARD, "standard", "--format", "case", "-o", str(pkg)).code == 0
+    assert run_line("--standard", imported, "standard", "--format", "case", "-o", str(pkg)).code == 0
     data = json.loads(pkg.read_text("utf-8"))
     assert [f"{list(e.absolute_path)}: {e.message}" for e in _validator(schema).iter_errors(data)] == []
     carried = {
@@ -153,4 +181,39 @@ def test_a_case_package_carries_each_blocks_level_and_reads_back(
                        "S01": [3], "S02": [4]}  # fmt: skip
     assert not any("extensions" in a for a in data["CFAssociations"] if a["destinationNodeURI"]["title"] == "T1.2")
     from_package = _reports(run_line, team, str(pkg))
-    assert from_package == _reports(run_line, team) and from_package["E2"]["tasks"][0]["blocks"][1]["level"] == 4
+    assert (
+        from_package == _reports(run_line, team, imported) and from_package["E2"]["tasks"][0]["blocks"][1]["level"] == 4
+    )
+
+
+def test_hr_records_and_the_summary_read_the_blocks_as_the_profiles_do(
+    run_line: RunLine, imported: str, team: Path, tmp_path: Path
+) -> None:
+    """The same evidence as an HR export (level and 職能內涵 per row): the same verdicts as the profiles,
+    and the one page for the boss counts 艾美 with one task met and 班 with none (0 of 2 meet the standard)."""
+    import re
+
+    from kmc_gap.words import t
+
+    export = tmp_path / "training.csv"
+    export.write_text(
+        "員工編號,姓名,課程名稱,訓練日期,職能級別,職能內涵\n"
+        "E1,艾美,基礎課,2026/01/10,3,P1.1.1、P1.1.2、K01、S01\n"
+        "E1,艾美,進階課,2026/01/12,4,P1.1.3、K02、S02\n"
+        "E2,班,基礎課,2026/01/10,3,P1.1.1、P1.1.2、P1.1.3、K01、K02、S01、S02\n",
+        encoding="utf-8",
+    )
+    run = run_line("--standard", imported, "assess", str(export), *AS_OF, "-f", "json")
+    assert run.code == 0, run.stderr
+    records = {r["person"]["id"]: r for r in json.loads(run.stdout)}
+    profiles = _reports(run_line, team, imported)
+    for ident in ("E1", "E2"):
+        assert [(x["code"], x["status"], x["attained_level"], x.get("blocks")) for x in records[ident]["tasks"]] == [
+            (x["code"], x["status"], x["attained_level"], x.get("blocks")) for x in profiles[ident]["tasks"]
+        ]
+    page = run_line("--standard", imported, "assess", str(export), *AS_OF, "-f", "summary", "--lang", "en").stdout
+    assert t("summary.meeting", "en", met=0, n=2) in page
+    bars = [
+        float(h) for h in re.findall(r'<rect x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)" fill="#5b7fa3"', page)
+    ]
+    assert bars[:3] == [bars[0], bars[0], 0.0] and bars[0] > 0  # one person with 0 tasks, one with 1, none with 2

@@ -105,46 +105,68 @@ _WORDS = "活動行銷企劃管理計畫分析報告客戶需求預算執行評�
 
 @st.composite
 def standards(draw: st.DrawFn) -> dict[str, Any]:
-    """A random standard in the data file's layout: one to three duties of one to three tasks."""
+    """A random standard in the data file's layout: one to three duties of one to three tasks, a task of
+    one or two competency blocks (the second at another level, with K or S of its own, now and then
+    repeating the first's output), K/S codes as K01 or as K1, and sub-points under some items."""
     words = st.text(_WORDS, min_size=2, max_size=24)
-    pool_k = {f"K{i:02d}": draw(words) for i in range(1, 9)}
-    pool_s = {f"S{i:02d}": draw(words) for i in range(1, 9)}
+    short = draw(st.booleans())  # K1 rather than K01
+    number = (lambda n: f"{n}") if short else (lambda n: f"{n:02d}")
+    pool_k = {f"K{number(i)}": draw(words) for i in range(1, 9)}
+    pool_s = {f"S{number(i)}": draw(words) for i in range(1, 9)}
+    points = {code: draw(st.lists(words, max_size=3)) for code in [*pool_k, *pool_s]}
+
+    def codes(pool: dict[str, str], least: int) -> list[str]:
+        return sorted(
+            draw(st.sets(st.sampled_from(sorted(pool)), min_size=least, max_size=3)), key=lambda c: int(c[1:])
+        )
+
     duties = []
     for d in range(1, draw(st.integers(1, 3)) + 1):
         tasks = []
         for t in range(1, draw(st.integers(1, 3)) + 1):
             code = f"T{d}.{t}"
-            tasks.append(
-                {
-                    "code": code,
-                    "name": draw(words),
-                    "level": draw(st.integers(1, 6)),
-                    "outputs": [
-                        {"code": f"O{code[1:]}.{n}", "name": draw(words)} for n in range(1, draw(st.integers(1, 3)) + 1)
-                    ],
-                    "indicators": [
-                        {"code": f"P{code[1:]}.{n}", "text": draw(words) + "。"}
-                        for n in range(1, draw(st.integers(1, 4)) + 1)
-                    ],
-                    "knowledge": sorted(draw(st.sets(st.sampled_from(sorted(pool_k)), min_size=1, max_size=4))),
-                    "skills": sorted(draw(st.sets(st.sampled_from(sorted(pool_s)), min_size=1, max_size=4))),
-                }
-            )
+            outs, inds = iter(range(1, 20)), iter(range(1, 20))
+            levels = draw(st.lists(st.integers(1, 6), min_size=1, max_size=2, unique=True))
+            blocks = []
+            for b, level in enumerate(levels):
+                outputs = [
+                    {"code": f"O{code[1:]}.{next(outs)}", "name": draw(words)}
+                    for _ in range(draw(st.integers(1 - b, 2)))
+                ]
+                if b and blocks[0]["outputs"] and draw(st.booleans()):
+                    outputs = [blocks[0]["outputs"][0], *outputs]  # an output standing in both blocks
+                knowledge = codes(pool_k, 0)
+                skills = codes(pool_s, 0 if knowledge or not b else 1)
+                indicators = [
+                    {"code": f"P{code[1:]}.{next(inds)}", "text": draw(words) + "。"}
+                    for _ in range(draw(st.integers(1, 3)))
+                ]
+                blocks.append(
+                    {
+                        "level": level,
+                        "outputs": outputs,
+                        "indicators": indicators,
+                        "knowledge": knowledge,
+                        "skills": skills,
+                    }
+                )
+            task: dict[str, Any] = {"code": code, "name": draw(words)}
+            tasks.append({**task, "blocks": blocks} if len(blocks) > 1 else {**task, **blocks[0]})
         duties.append({"code": f"T{d}", "name": draw(words), "tasks": tasks})
-    used_k = sorted({k for d in duties for t in d["tasks"] for k in t["knowledge"]})
-    used_s = sorted({s for d in duties for t in d["tasks"] for s in t["skills"]})
+    listed = [b for d in duties for t in d["tasks"] for b in t.get("blocks", [t])]
+    used_k = sorted({k for b in listed for k in b["knowledge"]}, key=lambda c: int(c[1:]))
+    used_s = sorted({s for b in listed for s in b["skills"]}, key=lambda c: int(c[1:]))
+    version = {"version": "V1", "code": "ZZZ9999-001v1", "name": "名稱", "status": "最新版本", "date": "2026-01-05"}
     return {
         "code": "ZZZ9999-001v1",
         "name": draw(words),
         "name_kind": "職業",
         "level": draw(st.integers(1, 6)),
         "description": draw(words) + "。",
-        "versions": [
-            {"version": "V1", "code": "ZZZ9999-001v1", "name": "名稱", "status": "最新版本", "date": "2026-01-05"}
-        ],
+        "versions": [version],
         "duties": duties,
-        "knowledge": {k: {"name": pool_k[k]} for k in used_k},
-        "skills": {s: {"name": pool_s[s]} for s in used_s},
+        "knowledge": {k: {"name": pool_k[k], **({"points": points[k]} if points[k] else {})} for k in used_k},
+        "skills": {s: {"name": pool_s[s], **({"points": points[s]} if points[s] else {})} for s in used_s},
         "attitudes": {f"A{i:02d}": {"name": draw(words), "description": draw(words) + "。"} for i in range(1, 3)},
     }
 
@@ -154,10 +176,12 @@ def standards(draw: st.DrawFn) -> dict[str, Any]:
 def test_any_standard_typeset_any_way_reads_back_to_itself(
     data: dict[str, Any], page: int, wrap: int, seed: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    from kmc_gap.model.models import Standard
+
     text = as_text(data, Typesetting(page=page, wrap=wrap, seed=seed))
     found = _read(tmp_path_factory.mktemp("std"), text)
     assert found.problems == [] and found.standard is not None, [p.format("en") for p in found.problems]
-    assert _dump(found.standard) == chinese(json.loads(json.dumps(data)))
+    assert _dump(found.standard) == _dump(Standard.model_validate(data))
 
 
 # --------------------------------------------------------------------------- what a document leaves unclear
@@ -304,7 +328,13 @@ def test_a_standard_of_long_cells_printed_to_pdf_reads_back_to_itself(soffice: s
     assert len(cut) >= 3  # rows the page breaks cut: their task and level cells empty on the next page
     found = transcribe(pdf, pdf.name)
     assert found.problems == [] and found.standard is not None, [p.format("en") for p in found.problems]
-    assert _dump(found.standard) == chinese(json.loads(json.dumps(data)))
+    from kmc_gap.model.models import Standard
+
+    assert _dump(found.standard) == _dump(Standard.model_validate(data))
+    odt = tmp_path / "again.odt"  # and the same standard from its ODT
+    as_odt(data, odt)
+    again = transcribe(odt, odt.name)
+    assert again.standard is not None and _dump(again.standard) == _dump(found.standard)
 
 
 def _long_standard() -> dict[str, Any]:
@@ -334,14 +364,35 @@ def _long_standard() -> dict[str, Any]:
                 "knowledge": [f"K{k:02d}" for k in ks], "skills": [f"S{n:02d}" for n in ss],
             })  # fmt: skip
         duties.append({"code": f"T{d}", "name": words(10), "tasks": tasks})
-    used_k = sorted({k for d in duties for t in d["tasks"] for k in t["knowledge"]})
-    used_s = sorted({s for d in duties for t in d["tasks"] for s in t["skills"]})
+    # T2.2 in two competency blocks (level 3, then 5 with K/S of its own), its output in both
+    t22 = duties[1]["tasks"][1]
+    k, s = t22.pop("knowledge"), t22.pop("skills")
+    low = {
+        "level": 3,
+        "outputs": t22["outputs"][:1],
+        "indicators": t22["indicators"][:3],
+        "knowledge": k[:3],
+        "skills": s[:3],
+    }
+    high = {
+        "level": 5,
+        "outputs": t22.pop("outputs"),
+        "indicators": t22.pop("indicators")[3:],
+        "knowledge": k[3:],
+        "skills": s[3:],
+    }
+    del t22["level"]
+    t22["blocks"] = [low, high]  # fmt: skip
+    listed = [b for d in duties for t in d["tasks"] for b in t.get("blocks", [t])]
+    used_k = sorted({k for b in listed for k in b["knowledge"]})
+    used_s = sorted({s for b in listed for s in b["skills"]})
+    k_points = {used_k[0]: ["工作授權與分配", "目標設定"]}  # sub-points under one K item, bulleted in its cell
     version = {"version": "V1", "code": "ZZZ9999-002v1", "name": "名稱", "status": "最新版本", "date": "2026-01-05"}
     return {
         "code": "ZZZ9999-002v1", "name": words(6), "name_kind": "職業", "level": 4, "description": words(40) + "。",
         "versions": [version],
         "duties": duties,
-        "knowledge": {k: {"name": k_names[k]} for k in used_k},
+        "knowledge": {k: {"name": k_names[k], **({"points": k_points[k]} if k in k_points else {})} for k in used_k},
         "skills": {s: {"name": s_names[s]} for s in used_s},
         "attitudes": {"A01": {"name": words(4), "description": words(90) + "。"}},
     }  # fmt: skip

@@ -326,7 +326,8 @@ class _Reading:
             for piece in task.pieces(key):
                 known = items.get(piece.code)
                 if known is None:
-                    items[piece.code] = {"name": piece.text, **({"points": piece.points} if piece.points else {})}
+                    points = [p for p in piece.points if p]  # a bullet no text came after is none
+                    items[piece.code] = {"name": piece.text, **({"points": points} if points else {})}
                 elif known["name"] != piece.text:
                     self.problem(
                         "transcribe.two_names",

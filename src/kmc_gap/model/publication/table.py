@@ -176,6 +176,22 @@ def _task(table: Table, line: Line, cell: str, column: int) -> None:
     table.last = None
 
 
+def _carry(target: Piece, text: str, pointed: bool) -> None:
+    """The end of an item a page break cut: of its name, or of its last sub-point; bulleted parts after it
+    are further sub-points."""
+    head, *points = _BULLET.split(text) if pointed else [text]
+    if target.points:
+        target.points[-1] = joined(f"{target.points[-1]} {head}")
+    else:
+        target.text = joined(f"{target.text} {head}")
+    target.points += _points(points)
+
+
+def _points(parts: list[str]) -> list[str]:
+    """Sub-points, each rejoined; a bullet the page ended on stays, empty, for the next page to fill."""
+    return [joined(p) for i, p in enumerate(parts) if p.strip() or i == len(parts) - 1]
+
+
 def _new_block(table: Table, line: Line, task: TaskRows) -> None:
     """A row of the task above that brings a level of its own, other than its block's, begins a new
     competency block — when it has K or S of its own; without them it contradicts itself: a problem."""
@@ -218,20 +234,23 @@ def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None)
             table.problem("transcribe.uncoded_cell", line, column, text=lead[:40])
         else:
             text, marks = notes_in(lead)  # the cell's own column says whose end it is: nothing to guess
-            target.text = joined(f"{target.text} {text}")
+            _carry(target, text, key in ("knowledge", "skills"))
             target.notes += marks
     for code, text in zip(rest[::2], rest[1::2], strict=True):
         if code.startswith("0"):
             table.choice("transcribe.zero_for_o", line, column, code=code, read="O" + code[1:])
             code = "O" + code[1:]
         words, marks = notes_in(text)
-        items.append(Piece(code, joined(words), line.number, column, marks))
+        name, *points = _BULLET.split(words) if key in ("knowledge", "skills") else [words]
+        items.append(Piece(code, joined(name), line.number, column, marks, _points(points)))
 
 
 # --------------------------------------------------------------------------- a copy without tabs
 
 _ANY = re.compile(r"^(T\d+\.\d+|T\d+|[O0]\d+\.\d+\.\d+|P\d+\.\d+\.\d+|K\d+|S\d+)(?=\s|$)\s*(.*)$")
 _KINDS = {"O": "outputs", "0": "outputs", "P": "indicators", "K": "knowledge", "S": "skills"}
+#: A sub-point's bullet inside a K or S cell (a hyphen is too common in names to be one here).
+_BULLET = re.compile("|".join(re.escape(b) for b in STANDARD_BULLETS if b != "-"))
 
 
 def read_stream(table: Table, line: Line, after_break: bool) -> None:
