@@ -84,7 +84,10 @@ def rows(data: dict[str, Any], how: Typesetting = Typesetting()) -> list[list[st
     out.append(["工作描述", "", data["description"]])
     out.append(["基準級別", "", str(data["level"])])
     knowledge, skills = data["knowledge"], data["skills"]
-    out.append(HEADING)
+    listed = [b for d in data["duties"] for t in d["tasks"] for b in t.get("blocks") or [t]]
+    active = any(b.get("activities") for b in listed)  # the 工作活動 column, where the standard has one
+    heading = [*HEADING[:2], "工作活動", *HEADING[2:]] if active else HEADING
+    out.append(heading)
     count = 0
     for duty in data["duties"]:
         for t, task in enumerate(duty["tasks"]):
@@ -97,13 +100,14 @@ def rows(data: dict[str, Any], how: Typesetting = Typesetting()) -> list[list[st
             for b, block in enumerate(blocks):
                 cells = _block_cells(block, knowledge, skills)
                 lead = first if b == 0 else ["", ""]
+                doing = [wrapped(" ".join(block.get("activities", [])))] if active else []
                 if how.page and count % how.page == 0 and b == len(blocks) - 1:  # a page break cuts the row
                     head, tail = _cut(cells, rnd)
-                    out.append([*lead, *_cells(head, wrapped), str(block["level"]), *_ks(head, wrapped)])
-                    out.append(HEADING)
-                    out.append(["", "", *_cells(tail, wrapped), "", *_ks(tail, wrapped)])
+                    out.append([*lead, *doing, *_cells(head, wrapped), str(block["level"]), *_ks(head, wrapped)])
+                    out.append(heading)
+                    out.append(["", "", *([""] if active else []), *_cells(tail, wrapped), "", *_ks(tail, wrapped)])
                 else:
-                    out.append([*lead, *_cells(cells, wrapped), str(block["level"]), *_ks(cells, wrapped)])
+                    out.append([*lead, *doing, *_cells(cells, wrapped), str(block["level"]), *_ks(cells, wrapped)])
     out.append(["職能內涵 (A=attitude 態度)"])
     for code, att in data.get("attitudes", {}).items():
         out.append([f"{code} {att['name']}：{att['description']}"])
@@ -205,7 +209,10 @@ def as_odt(data: dict[str, Any], path: Path) -> None:
     breaking = Style(name="breaking", family="table-row")
     breaking.addElement(TableRowProperties(keeptogether="auto"))  # a row may go on to the next page
     doc.automaticstyles.addElement(breaking)
+    listed = [b for d in data["duties"] for t in d["tasks"] for b in t.get("blocks") or [t]]
     widths = ["2.2cm", "2.4cm", "2.4cm", "4.4cm", "1.0cm", "2.8cm", "2.8cm"]
+    if any(b.get("activities") for b in listed):  # a 工作活動 column: the others narrower
+        widths = ["1.8cm", "2.0cm", "2.6cm", "2.0cm", "3.8cm", "1.0cm", "2.4cm", "2.4cm"]
     columns = []
     for i, width in enumerate(widths):
         column = Style(name=f"c{i}", family="table-column")
@@ -218,18 +225,18 @@ def as_odt(data: dict[str, Any], path: Path) -> None:
             table = None
             doc.text.addElement(P(stylename=small, text=row[0]))
             continue
-        if table is None or row == HEADING:
+        if table is None or row[0] == HEADING[0]:
             table = Table(name=f"T{len(doc.text.childNodes)}", stylename=wide)
             for column in columns:
                 table.addElement(TableColumn(stylename=column))
             doc.text.addElement(table)
         line = TableRow(stylename=breaking)
-        for cell in [*row, *[""] * (7 - len(row))]:
+        for cell in [*row, *[""] * (len(columns) - len(row))]:
             box = TableCell(stylename=ruled)
             for part in re.split(r" (?=[OPKS]\d)", cell) if cell else []:  # a paragraph per item, as iCAP's
                 box.addElement(P(stylename=small, text=part))
             line.addElement(box)
-        if row == HEADING:
+        if row[0] == HEADING[0]:
             heading = TableHeaderRows()  # repeated on every page the table runs on
             heading.addElement(line)
             table.addElement(heading)

@@ -107,9 +107,11 @@ _WORDS = "活動行銷企劃管理計畫分析報告客戶需求預算執行評�
 def standards(draw: st.DrawFn) -> dict[str, Any]:
     """A random standard in the data file's layout: one to three duties of one to three tasks, a task of
     one or two competency blocks (the second at another level, with K or S of its own, now and then
-    repeating the first's output), K/S codes as K01 or as K1, and sub-points under some items."""
+    repeating the first's output), K/S codes as K01 or as K1, sub-points under some items, and now and
+    then a 工作活動 column."""
     words = st.text(_WORDS, min_size=2, max_size=24)
     short = draw(st.booleans())  # K1 rather than K01
+    active = draw(st.booleans())  # a 工作活動 column
     number = (lambda n: f"{n}") if short else (lambda n: f"{n:02d}")
     pool_k = {f"K{number(i)}": draw(words) for i in range(1, 9)}
     pool_s = {f"S{number(i)}": draw(words) for i in range(1, 9)}
@@ -150,6 +152,9 @@ def standards(draw: st.DrawFn) -> dict[str, Any]:
                         "skills": skills,
                     }
                 )
+            if active:
+                for block in blocks:
+                    block["activities"] = [draw(words) + "。"]  # one 工作活動 a row, as its cell holds it
             task: dict[str, Any] = {"code": code, "name": draw(words)}
             tasks.append({**task, "blocks": blocks} if len(blocks) > 1 else {**task, **blocks[0]})
         duties.append({"code": f"T{d}", "name": draw(words), "tasks": tasks})
@@ -324,8 +329,9 @@ def test_a_standard_of_long_cells_printed_to_pdf_reads_back_to_itself(soffice: s
     data = _long_standard()
     pdf = typeset_pdf(soffice, data, tmp_path)
     rows = [line.split("\t") for line in pdf_text(pdf.read_bytes(), pdf.name).splitlines() if "\t" in line]
-    cut = [row for row in rows if len(row) == 7 and not row[1] and not row[4] and row[3]]
-    assert len(cut) >= 3  # rows the page breaks cut: their task and level cells empty on the next page
+    # 主要職責 工作任務 工作活動 工作產出 行為指標 級別 K S: a row the page breaks cut has its task and level empty
+    cut = [row for row in rows if len(row) == 8 and not row[1] and not row[5] and row[4]]
+    assert len(cut) >= 2
     found = transcribe(pdf, pdf.name)
     assert found.problems == [] and found.standard is not None, [p.format("en") for p in found.problems]
     from kmc_gap.model.models import Standard
@@ -383,6 +389,10 @@ def _long_standard() -> dict[str, Any]:
     }
     del t22["level"]
     t22["blocks"] = [low, high]  # fmt: skip
+    for d in duties:  # a 工作活動 column, as BGM1219 has: one activity a row
+        for t in d["tasks"]:
+            for block in t.get("blocks", [t]):
+                block["activities"] = [words(30) + "。"]
     listed = [b for d in duties for t in d["tasks"] for b in t.get("blocks", [t])]
     used_k = sorted({k for b in listed for k in b["knowledge"]})
     used_s = sorted({s for b in listed for s in b["skills"]})

@@ -72,6 +72,7 @@ class TaskView(TypedDict):
     indicators: list[Indicator]
     knowledge: list[Named]
     skills: list[Named]
+    activities: NotRequired[list[str]]  # its 工作活動, where the standard has that column
     blocks: NotRequired[list[BlockView]]  # a task of several competency blocks
 
 

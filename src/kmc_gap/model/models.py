@@ -167,6 +167,7 @@ class Block(_Model):
     """
 
     level: Level
+    activities: list[Text] = Field([], description="its 工作活動, where the standard has that column")
     outputs: list[Output] = []
     indicators: list[Indicator] = Field(min_length=1)
     knowledge: list[KnowledgeCode] = []
@@ -182,7 +183,7 @@ def _flat_from_blocks(data: Any) -> Any:
     output, indicator, K and S once, in order (an output a standard repeats in two blocks is one output)."""
     if not isinstance(data, dict) or not isinstance(data.get("blocks"), list) or not data["blocks"]:
         return data
-    if any(key in data for key in ("level", "outputs", "indicators", "knowledge", "skills")):
+    if any(key in data for key in ("level", "activities", "outputs", "indicators", "knowledge", "skills")):
         raise PydanticCustomError("blocks_and_flat", "give the task's blocks, or its level and items, not both")
     blocks = [b for b in data["blocks"] if isinstance(b, dict)]
 
@@ -201,6 +202,7 @@ def _flat_from_blocks(data: Any) -> Any:
     return {
         **data,
         "level": max(levels) if levels else None,
+        "activities": once("activities", str),
         "outputs": once("outputs", code),
         "indicators": once("indicators", code),
         "knowledge": once("knowledge", str),
@@ -219,6 +221,7 @@ class Task(_Model):
     name: Text
     name_en: Text | None = None
     level: Level
+    activities: list[Text] = Field([], description="its 工作活動 (work activities), where the standard has that column")
     outputs: list[Output] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
     knowledge: list[KnowledgeCode]
@@ -243,7 +246,9 @@ class Task(_Model):
         """The task's competency blocks: its ``blocks``, or the one its flat fields make."""
         if self.blocks:
             return list(self.blocks)
-        flat = {key: getattr(self, key) for key in ("level", "outputs", "indicators", "knowledge", "skills")}
+        flat = {
+            key: getattr(self, key) for key in ("level", "activities", "outputs", "indicators", "knowledge", "skills")
+        }
         return [Block.model_construct(**flat)]  # the task's own fields, already checked
 
 

@@ -77,6 +77,8 @@ def task_view(std: Standard, task: Task, lang: str) -> TaskView:
         "knowledge": [{"code": c, "name": entries[c].name_in(lang)} for c in task.knowledge],
         "skills": [{"code": c, "name": entries[c].name_in(lang)} for c in task.skills],
     }
+    if task.activities:
+        view["activities"] = list(task.activities)
     if len(task.competency) > 1:  # a task of several competency blocks: which items each asks, at its level
         view["blocks"] = [
             {

@@ -133,6 +133,9 @@ def _task(view: View, lang: str) -> Group:
     if view["level_description"]:
         head.append(f"\n{view['level_description']}", style="dim")
     parts: list[RenderableType] = [head]
+    if view.get("activities"):
+        parts.append(Text(t("render.activities", lang), style="bold"))
+        parts += [Text(f"  • {activity}") for activity in view["activities"]]
     for number, block in enumerate(view.get("blocks", []), start=1):  # which items each block asks, at its level
         codes = ", ".join([*block["outputs"], *block["indicators"], *block["knowledge"], *block["skills"]])
         parts.append(Text(t("render.block_line", lang, n=number, level=block["level"], codes=codes)))

@@ -1106,10 +1106,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     ),
     "transcribe.odt_damaged": ("這個 ODT 檔已損壞，或不是文件檔", "the ODT is damaged, or is not a text document"),
     "transcribe.odt_too_large": ("ODT 的內容超過 {limit} 位元組", "the ODT's content is over {limit} bytes"),
-    "transcribe.activity": (
-        "「工作活動」欄有內容：kmc-gap 的格式尚不能保存工作活動",
-        "the work activity column holds text, which kmc-gap's format cannot keep yet",
-    ),
     "transcribe.uncoded_cell": ("「{text}」沒有代碼，也沒有可接續的項目", '"{text}" has no code and continues no item'),
     "transcribe.repeated_code": ("代碼 {code} 出現第二次", "code {code} appears a second time"),
     "transcribe.shared_block": (
@@ -1922,6 +1918,7 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "開設 {n} 門課，費用 {cost}，共 {hours} 人時；涵蓋率 {before} → {after}，符合的任務 {tb} → {ta}",
         "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
+    "render.activities": ("工作活動", "Work activities"),
     "render.block_line": ("職能區塊 {n} · 級別 {level}：{codes}", "competency block {n} · level {level}: {codes}"),
     "render.block_head": ("職能區塊 {n} · 級別 {level}", "competency block {n} · level {level}"),
     "render.plan_budget": ("預算 {amount}", "budget {amount}"),

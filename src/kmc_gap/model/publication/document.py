@@ -125,7 +125,8 @@ class _Reading:
     # ------------------------------------------------------------------ the header table
 
     def _head(self, line: Line) -> None:
-        cells = line.filled if len(line.filled) > 1 else _tokens(line.filled[0])
+        # a label a narrow cell broke (職能基準代 / 碼) is the label whole
+        cells = [joined(c) for c in line.filled] if len(line.filled) > 1 else _tokens(line.filled[0])
         field = STANDARD_FIELDS.get(cells[0]) if len(cells) > 1 else None
         if tuple(joined(c).replace(" ", "") for c in cells) == STANDARD_VERSION_HEADING:
             self.head["versions"] = True
@@ -138,7 +139,7 @@ class _Reading:
         elif field == "level":
             self._standard_level(line, cells[1])
         else:
-            self._name_or_category(line, cells if len(line.filled) == 1 else list(line.cells))
+            self._name_or_category(line, cells if len(line.filled) == 1 else [joined(c) for c in line.cells])
 
     def _version(self, line: Line, cells: list[str]) -> None:
         version, code, title, status = cells[:4]
@@ -372,6 +373,7 @@ def _task(task: TaskRows) -> dict[str, Any]:
 def _block(block: BlockRows) -> dict[str, Any]:
     return {
         "level": block.level,
+        **({"activities": block.activities} if block.activities else {}),
         "outputs": [_output(p) for p in block.outputs],
         "indicators": [{"code": p.code, "text": p.text} for p in block.indicators],
         "knowledge": [p.code for p in block.knowledge],

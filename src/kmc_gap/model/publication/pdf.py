@@ -80,7 +80,8 @@ def _cut(before: dict[str, Any], after: dict[str, Any], right: float) -> bool:
     # a code or a path cut at the edge (KMC|3332-|001v3, 贊助商/|合作): no space; Chinese is rejoined anyway
     mid_token = last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
     spaced = before["text"][-2:-1] == " "  # 產業 / | 產品: the mark stood between spaces, as its other side shows
-    return at_edge and ((last in "-/_." and not spaced) or mid_token)
+    # a line may break after a hyphen or a slash wherever it stands; inside a token only at the edge
+    return (last in "-/" and not spaced) or (at_edge and (mid_token or (last in "_." and not spaced)))
 
 
 #: A Latin glyph's width as a share of the line's height: how near the edge a cut line ends.

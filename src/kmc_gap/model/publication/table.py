@@ -46,6 +46,7 @@ class BlockRows:
     """One competency block of a task as its rows give it: a level, and its own P, O, K and S."""
 
     level: int | None = None
+    activities: list[str] = field(default_factory=list)
     outputs: list[Piece] = field(default_factory=list)
     indicators: list[Piece] = field(default_factory=list)
     knowledge: list[Piece] = field(default_factory=list)
@@ -119,11 +120,11 @@ def read_row(table: Table, line: Line) -> None:
     task_cell = line.cell(cols["task"])
     if task_cell:
         _task(table, line, task_cell, cols["task"] + 1)
-    if "activity" in cols and line.cell(cols["activity"]):
-        table.problem("transcribe.activity", line, cols["activity"] + 1)
     current = table.tasks[-1] if table.tasks else None
     if current is not None and not task_cell:
         _new_block(table, line, current)
+    if "activity" in cols and line.cell(cols["activity"]) and current is not None:
+        _activity(current, line.cell(cols["activity"]), started=bool(task_cell or line.cell(cols["level"])))
     for key in ("outputs", "indicators"):
         cell = line.cell(cols[key])
         if cell:
@@ -174,6 +175,15 @@ def _task(table: Table, line: Line, cell: str, column: int) -> None:
         return
     table.tasks.append(TaskRows(code, name, duty or "", line.number))
     table.last = None
+
+
+def _activity(task: TaskRows, cell: str, started: bool) -> None:
+    """A 工作活動 cell: the block's next activity, or — on a row a page break began — the end of the last."""
+    activities = task.block.activities
+    if activities and not started:
+        activities[-1] = joined(f"{activities[-1]} {cell}")
+    else:
+        activities.append(joined(cell))
 
 
 def _carry(target: Piece, text: str, pointed: bool) -> None:
