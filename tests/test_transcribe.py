@@ -220,12 +220,6 @@ def test_a_truncated_document_says_where_it_stops_and_writes_nothing(run_line: R
             "transcribe.level_without_competency",
             {"task": "T2.3", "level": 3},
         ),
-        # two tasks sharing one block
-        (
-            lambda s: s.replace("T1.1 蒐集與分析活動行銷目標", "T1.1 蒐集與分析活動行銷目標 T1.2 另一任務", 1),
-            "transcribe.shared_block",
-            {"codes": "T1.1, T1.2"},
-        ),
         # one knowledge code named two ways
         (
             lambda s: s.replace("K03 行銷學 K04 活動目標相關法規 K06", "K03 行銷概論 K04 活動目標相關法規 K06", 1),
@@ -233,7 +227,7 @@ def test_a_truncated_document_says_where_it_stops_and_writes_nothing(run_line: R
             {"code": "K03", "first": "行銷學", "then": "行銷概論"},
         ),
     ],
-    ids=["level-without-competency", "shared-block", "two-names"],
+    ids=["level-without-competency", "two-names"],
 )
 def test_a_layout_the_format_cannot_hold_is_refused_where_it_stands(
     tmp_path: Path, change: Any, key: str, args: dict[str, Any]
@@ -265,6 +259,55 @@ def test_a_row_with_a_level_and_competency_of_its_own_begins_a_block(run_line: R
     )
     shown = json.loads(run_line("--standard", str(out), "standard", "T2.3", "-f", "json").stdout)
     assert shown["level"] == 4
+
+
+def test_tasks_printed_in_one_cell_share_its_block(run_line: RunLine, tmp_path: Path) -> None:
+    # layout 3: T1.1 and T1.2 in one task cell, sharing one block of P/O/K/S; each is judged by it
+    text = SOURCE.read_text("utf-8").replace(
+        "\tT1.1 蒐集與分析活動行銷目標\t", "\tT1.1 蒐集與分析活動行銷目標 T1.2 另一個共用的任務\t", 1
+    )
+    path = tmp_path / "shared.txt"
+    path.write_text(text, "utf-8")
+    out = tmp_path / "std.yaml"
+    made = run_line("transcribe", str(path), "-o", str(out))
+    assert made.code == 0, made.stderr
+    duty = yaml.safe_load(out.read_text("utf-8"))["duties"][0]
+    assert [t["code"] for t in duty["tasks"]] == ["T1.1", "T1.2"]
+    assert duty["tasks"][1] == {"code": "T1.2", "name": "另一個共用的任務", "same_as": "T1.1"}
+    args = ("assess", "examples/profiles/mid-career-planner.yaml", "--as-of", "2026-06-30", "-f", "json")
+    report = json.loads(run_line("--standard", str(out), *args).stdout)
+    t11, t12 = report["tasks"][:2]
+    assert (t12["code"], t12["status"], t12["level"]) == ("T1.2", t11["status"], t11["level"])
+    assert [i["code"] for i in t12["items"]] == [i["code"] for i in t11["items"]]
+    assert report["summary"]["tasks_total"] == 15  # 14 and the one that shares T1.1's block
+    shown = run_line("--standard", str(out), "standard", "T1.2", "--lang", "en").stdout
+    assert "shares T1.1's competency" in shown
+    package = tmp_path / "shared.case.json"  # and through a CASE package: T1.2 named, its items not repeated
+    assert run_line("--standard", str(out), "standard", "--format", "case", "-o", str(package)).code == 0
+    assert json.loads(run_line("--standard", str(package), *args).stdout)["tasks"] == report["tasks"]
+
+
+def test_a_new_task_code_on_a_row_without_indicators_shares_the_block_above(tmp_path: Path) -> None:
+    # layout 3 across a page break: the next page's row names T1.2 but brings no P or O, only a K that
+    # goes on with the block above: T1.2 shares T1.1's block, and K06 is the block's
+    lines = SOURCE.read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("T1 蒐集與分析"))
+    lines.insert(at + 1, "\tT1.2 共用的任務\t\t\t\tK06 顧客關係與客戶服務\t")
+    found = _read(tmp_path, "\n".join(lines) + "\n")
+    assert found.problems == [] and found.standard is not None
+    t11, t12 = found.standard.duties[0].tasks
+    assert (t12.code, t12.same_as) == ("T1.2", "T1.1") and t11.knowledge[-1] == "K06"
+    assert t12.knowledge == t11.knowledge  # judged by the block it shares
+
+
+def test_several_categories_of_a_kind_are_all_kept(tmp_path: Path) -> None:
+    first = "\t行業別\t支援服務業 / 旅行及相關服務業\t行業別代碼\tN7900\t"
+    second = "\t行業別\t藝術、娛樂及休閒服務業\t行業別代碼\tR9000\t"
+    text = SOURCE.read_text("utf-8").replace(first, f"{first}\n{second}", 1)
+    found = _read(tmp_path, text)
+    assert found.problems == [] and found.standard is not None
+    categories = {key: (c.label, c.code) for key, c in found.standard.categories.items()}
+    assert categories["industry"] == ("行業別", "N7900") and categories["industry_2"] == ("行業別", "R9000")
 
 
 def test_a_choice_is_written_only_when_accepted_and_then_listed_in_the_file(run_line: RunLine, tmp_path: Path) -> None:

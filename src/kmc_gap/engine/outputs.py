@@ -73,6 +73,7 @@ class TaskView(TypedDict):
     knowledge: list[Named]
     skills: list[Named]
     activities: NotRequired[list[str]]  # its 工作活動, where the standard has that column
+    same_as: NotRequired[str]  # the task it shares a competency block with
     blocks: NotRequired[list[BlockView]]  # a task of several competency blocks
 
 

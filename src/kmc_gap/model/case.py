@@ -334,6 +334,9 @@ class _Reader:
 
     def task(self, item: _Item, levels: dict[str, int]) -> dict[str, Any]:
         out = self.entry(item, nameEn="name_en")
+        shared = _text(_ext(item.data).get("sameAs"))
+        if shared is not None:  # a task sharing another's competency block: it has none of its own
+            return {**out, "same_as": shared}
         level = _ext(item.data).get("icapLevel")
         level = _int(level) if level is not None else levels.get(item.ident)
         if level is None:

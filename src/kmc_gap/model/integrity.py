@@ -33,6 +33,8 @@ def _unique_codes(std: Standard, doc: Locator) -> Iterator[Problem]:
         for ti, task in enumerate(duty.tasks):
             base = ("duties", di, "tasks", ti)
             places.append((task.code, (*base, "code")))
+            if task.same_as:  # the items of the task it shares a block with, counted there
+                continue
             places += [(o.code, (*base, "outputs", oi, "code")) for oi, o in enumerate(task.outputs)]
             places += [(p.code, (*base, "indicators", pi, "code")) for pi, p in enumerate(task.indicators)]
         for code, loc in places:
@@ -48,6 +50,10 @@ def _codes_in_place(std: Standard, doc: Locator) -> Iterator[Problem]:
             base = ("duties", di, "tasks", ti)
             if not task.code.startswith(duty.code + "."):
                 yield doc.problem("standard.misplaced_code", (*base, "code"), code=task.code, parent=duty.code)
+            if task.same_as:
+                if not any(t.code == task.same_as and not t.same_as for t in std.tasks()):
+                    yield doc.problem("standard.bad_same_as", (*base, "same_as"), code=task.same_as)
+                continue
             suffix = task.code[1:] + "."
             placed: list[tuple[str, Sequence[Output | Indicator]]] = [
                 ("outputs", task.outputs),

@@ -167,7 +167,7 @@ class Block(_Model):
     """
 
     level: Level
-    activities: list[Text] = Field([], description="its 工作活動, where the standard has that column")
+    activities: list[Text] = Field([], description="its work activities, where the standard has that column")
     outputs: list[Output] = []
     indicators: list[Indicator] = Field(min_length=1)
     knowledge: list[KnowledgeCode] = []
@@ -176,6 +176,37 @@ class Block(_Model):
     def required_codes(self) -> list[str]:
         """The items that decide whether the block is met: its P, then K, then S codes."""
         return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
+
+
+_SHARED = ("level", "activities", "outputs", "indicators", "knowledge", "skills", "blocks")
+
+
+def _shared_blocks(data: Any) -> Any:
+    """A task given as ``same_as: T1.1`` holds T1.1's level and items (a copy, checked with it): tasks a
+    standard prints in one cell share one block, and each is judged by it."""
+    if not isinstance(data, dict) or not isinstance(data.get("duties"), list):
+        return data
+    tasks = {
+        t.get("code"): t
+        for d in data["duties"]
+        if isinstance(d, dict) and isinstance(d.get("tasks"), list)
+        for t in d["tasks"]
+        if isinstance(t, dict)
+    }
+    if not any("same_as" in t for t in tasks.values()):
+        return data
+    duties = []
+    for duty in data["duties"]:
+        if isinstance(duty, dict) and isinstance(duty.get("tasks"), list):
+            shared = []
+            for task in duty["tasks"]:
+                source = tasks.get(task.get("same_as")) if isinstance(task, dict) else None
+                if source is not None and "same_as" not in source and not any(k in task for k in _SHARED):
+                    task = {**task, **{k: source[k] for k in _SHARED if k in source}}
+                shared.append(task)
+            duty = {**duty, "tasks": shared}
+        duties.append(duty)
+    return {**data, "duties": duties}
 
 
 def _flat_from_blocks(data: Any) -> Any:
@@ -221,12 +252,15 @@ class Task(_Model):
     name: Text
     name_en: Text | None = None
     level: Level
-    activities: list[Text] = Field([], description="its 工作活動 (work activities), where the standard has that column")
+    activities: list[Text] = Field([], description="its work activities, where the standard has that column")
     outputs: list[Output] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
     knowledge: list[KnowledgeCode]
     skills: list[SkillCode]
     blocks: list[Block] = Field([], description="the task's competency blocks, when it has several levels")
+    same_as: TaskCode | None = Field(
+        None, description="a task the standard prints in one cell with this one: they share its competency block"
+    )
 
     _flat = model_validator(mode="before")(_flat_from_blocks)
 
@@ -356,6 +390,8 @@ class Source(_Model):
 class Standard(_Model):
     """A whole iCAP 職能基準 (occupational competency standard)."""
 
+    _shared = model_validator(mode="before")(_shared_blocks)
+
     code: Text
     name: Text
     source: Source | None = None
@@ -388,6 +424,8 @@ class Standard(_Model):
             entries[duty.code] = Entry(duty.code, "duty", duty.name, duty.name_en)
             for task in duty.tasks:
                 entries[task.code] = Entry(task.code, "task", task.name, task.name_en)
+                if task.same_as:  # its items are the task's it shares a block with
+                    continue
                 for o in task.outputs:
                     entries[o.code] = Entry(o.code, "output", o.name, o.name_en, task=task.code)
                 for p in task.indicators:

@@ -79,6 +79,8 @@ def task_view(std: Standard, task: Task, lang: str) -> TaskView:
     }
     if task.activities:
         view["activities"] = list(task.activities)
+    if task.same_as:
+        view["same_as"] = task.same_as
     if len(task.competency) > 1:  # a task of several competency blocks: which items each asks, at its level
         view["blocks"] = [
             {

@@ -68,6 +68,10 @@ class _Package:
             self.item(duty.code, duty.name, _en(name=duty.name_en))
             self.child(duty.code, None, sequence)
             for t, task in enumerate(duty.tasks, 1):
+                if task.same_as:  # its items are the task's it shares a block with: named, never repeated
+                    self.item(task.code, task.name, {"sameAs": task.same_as, **_en(name=task.name_en)})
+                    self.child(task.code, duty.code, t)
+                    continue
                 self.item(task.code, task.name, {"icapLevel": task.level, **_en(name=task.name_en)})
                 self.child(task.code, duty.code, t)
                 for o, out in enumerate(task.outputs, 1):
@@ -84,7 +88,7 @@ class _Package:
                     code, entry.name, _en(name=entry.name_en, description=entry.description_en), entry.description
                 )
                 self.child(code, None, sequence)
-        for task in std.tasks():
+        for task in (t for t in std.tasks() if not t.same_as):
             for s, code in enumerate([*task.knowledge, *task.skills], 1):
                 self.association(code, "isPartOf", task.code, s, _levels(task, code))
         return {

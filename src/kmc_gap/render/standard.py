@@ -133,6 +133,8 @@ def _task(view: View, lang: str) -> Group:
     if view["level_description"]:
         head.append(f"\n{view['level_description']}", style="dim")
     parts: list[RenderableType] = [head]
+    if "same_as" in view:
+        parts.append(Text(t("render.same_as", lang, code=view["same_as"]), style="dim"))
     if view.get("activities"):
         parts.append(Text(t("render.activities", lang), style="bold"))
         parts += [Text(f"  • {activity}") for activity in view["activities"]]

@@ -596,6 +596,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     # ------------------------------------------------------------------ standard integrity
     "standard.duplicate_code": ("代碼 {code} 重複出現", "code {code} appears more than once"),
     "standard.misplaced_code": ("{code} 不屬於 {parent}", "{code} does not belong under {parent}"),
+    "standard.bad_same_as": (
+        "same_as 指向的 {code} 不是有自己職能內涵的工作任務",
+        "same_as names {code}, which is not a task with competency of its own",
+    ),
     "standard.undefined_item": ("{code} 未在 {section} 中定義", "{code} is not defined in {section}"),
     "standard.unused_item": ("{code} 已定義，但沒有任何工作任務用到", "{code} is defined but no task uses it"),
     "standard.duplicate_item": ("{code} 在 {task} 中重複列出", "{code} is listed twice in {task}"),
@@ -1108,10 +1112,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "transcribe.odt_too_large": ("ODT 的內容超過 {limit} 位元組", "the ODT's content is over {limit} bytes"),
     "transcribe.uncoded_cell": ("「{text}」沒有代碼，也沒有可接續的項目", '"{text}" has no code and continues no item'),
     "transcribe.repeated_code": ("代碼 {code} 出現第二次", "code {code} appears a second time"),
-    "transcribe.shared_block": (
-        "{codes} 共用一組行為指標與職能內涵：kmc-gap 的格式尚不能保存",
-        "{codes} share one block of indicators and competencies, which kmc-gap's format cannot hold yet",
-    ),
     "transcribe.task_outside_duty": (
         "工作任務 {code} 不在主要職責 {duty} 之下",
         "task {code} is not under duty {duty}",
@@ -1128,10 +1128,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "code {code} begins with a digit zero: read as {read}",
     ),
     "transcribe.bad_date": ("「{text}」不是日期", '"{text}" is not a date'),
-    "transcribe.second_category": (
-        "第二個{label}未寫入：kmc-gap 的格式每類只保存一個",
-        "a second {label} was left out: kmc-gap's format keeps one of each",
-    ),
     "transcribe.no_heading": (
         "找不到主表的標題列（主要職責、工作任務、工作產出、行為指標…）",
         "the main table's heading row (main duties, work tasks, work outputs, behaviour indicators …) was not found",
@@ -1919,6 +1915,10 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
         "courses: {n}, cost {cost}, person-hours: {hours}; coverage {before} → {after}, tasks met {tb} → {ta}",
     ),
     "render.activities": ("工作活動", "Work activities"),
+    "render.same_as": (
+        "與 {code} 共用同一組職能內涵（文件中印在同一格）",
+        "shares {code}'s competency (the document prints them in one cell)",
+    ),
     "render.block_line": ("職能區塊 {n} · 級別 {level}：{codes}", "competency block {n} · level {level}: {codes}"),
     "render.block_head": ("職能區塊 {n} · 級別 {level}", "competency block {n} · level {level}"),
     "render.plan_budget": ("預算 {amount}", "budget {amount}"),

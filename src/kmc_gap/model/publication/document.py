@@ -172,9 +172,8 @@ class _Reading:
                 key = STANDARD_CATEGORIES[cell]
                 label = cell + STANDARD_CODE_SUFFIX
                 code = next((cells[j + 1] for j in range(i + 1, len(cells) - 1) if cells[j] == label), "")
-                if key in self.categories:  # a second 職類別: kept in the file's order is a choice to check
-                    self.table.choice("transcribe.second_category", line, i + 1, label=cell)
-                    continue
+                n = sum(1 for known in self.categories if known.split("_")[0] == key)
+                key = f"{key}_{n + 1}" if n else key  # a standard listing several of a kind: field, field_2 …
                 self.categories[key] = {"label": cell, "code": code, "name": joined(following)}
 
     # ------------------------------------------------------------------ the main table
@@ -281,7 +280,7 @@ class _Reading:
                 self.problem("transcribe.missing", None, None, part=Word(f"transcribe.part.{key}"))
         if not self.table.columns:
             self.problem("transcribe.missing", None, None, part=Word("transcribe.part.table"))
-        for task in self.table.tasks:
+        for task in (t for t in self.table.tasks if t.same_as is None):
             for key in ("outputs", "indicators"):
                 if not task.pieces(key):
                     self.problem(
@@ -302,7 +301,7 @@ class _Reading:
     def _last_code(self) -> str:
         if not self.table.tasks:
             return next(reversed(self.table.duties), "—") if self.table.duties else "—"
-        task = self.table.tasks[-1]
+        task = next((t for t in reversed(self.table.tasks) if t.same_as is None), self.table.tasks[-1])
         pieces = [piece for block in task.blocks for piece in block.pieces()]
         return sorted(pieces, key=lambda p: (p.line, p.column))[-1].code if pieces else task.code  # in reading order
 
@@ -363,7 +362,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _task(task: TaskRows) -> dict[str, Any]:
-    """A task in the data file's layout: flat when it is one block, else with its ``blocks``."""
+    """A task in the data file's layout: flat when it is one block, else with its ``blocks``; a task that
+    shares another's block, ``same_as`` it."""
+    if task.same_as is not None:
+        return {"code": task.code, "name": task.name, "same_as": task.same_as}
     blocks = [_block(block) for block in task.blocks]
     if len(blocks) == 1:
         return {"code": task.code, "name": task.name, **blocks[0]}

@@ -65,6 +65,7 @@ class TaskRows:
     duty: str
     line: int
     blocks: list[BlockRows] = field(default_factory=lambda: [BlockRows()])
+    same_as: str | None = None  # printed in one cell with this task, whose block it shares
 
     @property
     def block(self) -> BlockRows:
@@ -119,8 +120,9 @@ def read_row(table: Table, line: Line) -> None:
         _duty(table, line, duty_cell, cols["duty"] + 1)
     task_cell = line.cell(cols["task"])
     if task_cell:
-        _task(table, line, task_cell, cols["task"] + 1)
-    current = table.tasks[-1] if table.tasks else None
+        bare = not line.cell(cols["outputs"]) and not line.cell(cols["indicators"])
+        _task(table, line, task_cell, cols["task"] + 1, bare)
+    current = _current(table)
     if current is not None and not task_cell:
         _new_block(table, line, current)
     if "activity" in cols and line.cell(cols["activity"]) and current is not None:
@@ -154,10 +156,21 @@ def _duty(table: Table, line: Line, cell: str, column: int) -> None:
     table.duties[code] = [joined(name), line.number]
 
 
-def _task(table: Table, line: Line, cell: str, column: int) -> None:
+def _current(table: Table) -> TaskRows | None:
+    """The task whose block the rows are filling: the last one with a block of its own."""
+    return next((task for task in reversed(table.tasks) if task.same_as is None), None)
+
+
+def _task(table: Table, line: Line, cell: str, column: int, bare: bool = False) -> None:
+    """A task cell: one task; several codes in one cell, tasks sharing the block the row begins; and a
+    new code on a row with no output or indicator (a page break), a task sharing the block above."""
     codes = _TASK.findall(cell)
-    if len(codes) > 1:  # several tasks sharing one block: a layout kmc-gap's format does not hold yet
-        table.problem("transcribe.shared_block", line, column, codes=", ".join(codes))
+    if len(codes) > 1:
+        names = re.split("|".join(re.escape(code) for code in codes), cell)[1:]
+        above = _current(table)
+        first = above.code if bare and above is not None else None  # all of them share the block above
+        for i, (code, name) in enumerate(zip(codes, names, strict=True)):
+            _one_task(table, line, column, code, joined(name), first if first or not i else codes[0])
         return
     if not codes:
         if table.tasks:
@@ -165,16 +178,21 @@ def _task(table: Table, line: Line, cell: str, column: int) -> None:
         else:
             table.problem("transcribe.uncoded_cell", line, column, text=cell[:40])
         return
-    code = codes[0]
-    name = joined(cell.split(code, 1)[1])
+    above = _current(table)
+    shares = above.code if bare and above is not None else None
+    _one_task(table, line, column, codes[0], joined(cell.split(codes[0], 1)[1]), shares)
+
+
+def _one_task(table: Table, line: Line, column: int, code: str, name: str, shares: str | None) -> None:
     duty = next(reversed(table.duties), None) if table.duties else None
     if duty is None or not code.startswith(f"{duty}."):
         table.problem("transcribe.task_outside_duty", line, column, code=code, duty=duty or "—")
     if any(task.code == code for task in table.tasks):
         table.problem("transcribe.repeated_code", line, column, code=code)
         return
-    table.tasks.append(TaskRows(code, name, duty or "", line.number))
-    table.last = None
+    table.tasks.append(TaskRows(code, name, duty or "", line.number, same_as=shares))
+    if shares is None:
+        table.last = None
 
 
 def _activity(task: TaskRows, cell: str, started: bool) -> None:
@@ -269,7 +287,7 @@ def read_stream(table: Table, line: Line, after_break: bool) -> None:
     any other text goes on with the item above — which, first thing after a page break, is a choice to
     check (the cut cell may be another column's)."""
     text = " ".join(line.filled)
-    current = table.tasks[-1] if table.tasks else None
+    current = _current(table)
     if text.isdigit():
         _level(table, line, text, current)
         return
