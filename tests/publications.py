@@ -91,10 +91,13 @@ def rows(data: dict[str, Any], how: Typesetting = Typesetting()) -> list[list[st
     count = 0
     for duty in data["duties"]:
         for t, task in enumerate(duty["tasks"]):
+            if task.get("same_as"):  # printed in the cell of the task whose block it shares
+                continue
             count += 1
+            sharing = [f" {x['code']} {wrapped(x['name'])}" for x in duty["tasks"] if x.get("same_as") == task["code"]]
             first = [
                 f"{duty['code']} {wrapped(duty['name'])}" if t == 0 else "",
-                f"{task['code']} {wrapped(task['name'])}",
+                f"{task['code']} {wrapped(task['name'])}" + "".join(sharing),
             ]
             blocks = task.get("blocks") or [task]  # a task of several competency blocks: a row per block
             for b, block in enumerate(blocks):

@@ -107,8 +107,8 @@ _WORDS = "活動行銷企劃管理計畫分析報告客戶需求預算執行評�
 def standards(draw: st.DrawFn) -> dict[str, Any]:
     """A random standard in the data file's layout: one to three duties of one to three tasks, a task of
     one or two competency blocks (the second at another level, with K or S of its own, now and then
-    repeating the first's output), K/S codes as K01 or as K1, sub-points under some items, and now and
-    then a 工作活動 column."""
+    repeating the first's output), now and then a task sharing the block of the one before (printed in its
+    cell), K/S codes as K01 or as K1, sub-points under some items, and now and then a 工作活動 column."""
     words = st.text(_WORDS, min_size=2, max_size=24)
     short = draw(st.booleans())  # K1 rather than K01
     active = draw(st.booleans())  # a 工作活動 column
@@ -125,8 +125,8 @@ def standards(draw: st.DrawFn) -> dict[str, Any]:
     duties = []
     for d in range(1, draw(st.integers(1, 3)) + 1):
         tasks = []
-        for t in range(1, draw(st.integers(1, 3)) + 1):
-            code = f"T{d}.{t}"
+        for _ in range(draw(st.integers(1, 3))):
+            code = f"T{d}.{len(tasks) + 1}"
             outs, inds = iter(range(1, 20)), iter(range(1, 20))
             levels = draw(st.lists(st.integers(1, 6), min_size=1, max_size=2, unique=True))
             blocks = []
@@ -157,8 +157,10 @@ def standards(draw: st.DrawFn) -> dict[str, Any]:
                     block["activities"] = [draw(words) + "。"]  # one 工作活動 a row, as its cell holds it
             task: dict[str, Any] = {"code": code, "name": draw(words)}
             tasks.append({**task, "blocks": blocks} if len(blocks) > 1 else {**task, **blocks[0]})
+            if draw(st.integers(0, 4)) == 0:  # a task printed in the same cell, sharing the block (layout 3)
+                tasks.append({"code": f"T{d}.{len(tasks) + 1}", "name": draw(words), "same_as": code})
         duties.append({"code": f"T{d}", "name": draw(words), "tasks": tasks})
-    listed = [b for d in duties for t in d["tasks"] for b in t.get("blocks", [t])]
+    listed = [b for d in duties for t in d["tasks"] if "same_as" not in t for b in t.get("blocks", [t])]
     used_k = sorted({k for b in listed for k in b["knowledge"]}, key=lambda c: int(c[1:]))
     used_s = sorted({s for b in listed for s in b["skills"]}, key=lambda c: int(c[1:]))
     version = {"version": "V1", "code": "ZZZ9999-001v1", "name": "名稱", "status": "最新版本", "date": "2026-01-05"}
