@@ -246,3 +246,19 @@ def as_odt(data: dict[str, Any], path: Path) -> None:
         else:
             table.addElement(line)
     doc.save(str(path))
+
+
+def as_pdf(soffice: str, data: dict[str, Any], folder: Path) -> Path | None:
+    """The standard typeset as the official document: its ODT, printed to PDF by LibreOffice Writer in a
+    profile of its own; None when LibreOffice could not print it (no Writer installed)."""
+    import subprocess
+
+    odt = folder / f"{data['code']}.odt"
+    as_odt(data, odt)
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), str(odt)],
+        capture_output=True, timeout=300, check=False,
+    )  # fmt: skip
+    pdf = odt.with_suffix(".pdf")
+    return pdf if pdf.exists() else None

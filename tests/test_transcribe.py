@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from kmc_gap.api.transcribe import transcribe
 from kmc_gap.model.loading import load_standard
 from kmc_gap.words import Word
-from publications import Typesetting, as_odt, as_text, chinese
+from publications import Typesetting, as_odt, as_pdf, as_text, chinese
 
 from conftest import ROOT, RunLine, examples
 
@@ -335,19 +335,11 @@ def test_a_damaged_pdf_is_refused_located(run_line: RunLine, tmp_path: Path) -> 
 
 
 def typeset_pdf(soffice: str, data: dict[str, Any], folder: Path) -> Path:
-    """The standard typeset as the official document: its ODT, printed to PDF by LibreOffice Writer."""
+    """The standard typeset as the official document and printed to PDF (``publications.as_pdf``)."""
     import os
-    import subprocess
 
-    odt = folder / f"{data['code']}.odt"
-    as_odt(data, odt)
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(odt)],
-        capture_output=True, timeout=180, check=False,
-    )  # fmt: skip
-    pdf = odt.with_suffix(".pdf")
-    if not pdf.exists():
+    pdf = as_pdf(soffice, data, folder)
+    if pdf is None:
         if os.environ.get("CI") == "true":
             pytest.fail("no LibreOffice Writer on CI: .ci/run installs Debian's libreoffice-writer-nogui")
         pytest.skip("no LibreOffice Writer (.ci/run installs Debian's libreoffice-writer-nogui)")
