@@ -29,6 +29,7 @@ def test_wheel_ships_the_standard_and_runs_anywhere(tmp_path: Path) -> None:
     assert (site / "kmc_gap" / "data" / "kmc3332-001v3.yaml").read_bytes() == (
         ROOT / "data" / "kmc3332-001v3.yaml"
     ).read_bytes()
+    assert (site / "kmc_gap" / "py.typed").exists()  # a typed library for mypy and editors (docs/library.md)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
