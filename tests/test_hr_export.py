@@ -15,7 +15,7 @@ from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import RecordOptions, load_records
 from kmc_gap.model.tables.cells import (
     CellError,
-    Outcome,
+    Mark,
     cell_attended,
     cell_date,
     cell_expires,
@@ -59,39 +59,39 @@ def read(path: Path, **options: Any) -> Any:
 
 @pytest.mark.parametrize("word", [*PASS_WORDS, *(w.upper() for w in PASS_WORDS), *map(wide, PASS_WORDS)])
 def test_every_pass_word_passes(word: str) -> None:
-    assert cell_passed(word) is Outcome.passed
-    assert cell_attended(word) is Outcome.present  # 是, Y, ✓ in an attendance column: present
+    assert cell_passed(word) is Mark.passed
+    assert cell_attended(word) is Mark.present  # 是, Y, ✓ in an attendance column: present
 
 
 @pytest.mark.parametrize("word", [*FAIL_WORDS, *ABSENT_WORDS, *(w.upper() for w in FAIL_WORDS), *map(wide, FAIL_WORDS)])
 def test_every_fail_and_absence_word_fails(word: str) -> None:
-    expected = Outcome.absent if word in ABSENT_WORDS else Outcome.failed
+    expected = Mark.absent if word in ABSENT_WORDS else Mark.failed
     assert cell_passed(word) is expected
-    assert cell_attended(word) is Outcome.absent
+    assert cell_attended(word) is Mark.absent
     assert cell_score(word) is expected  # 缺考 where the score goes
 
 
 @pytest.mark.parametrize("word", PRESENT_WORDS)
 def test_every_presence_word_is_present(word: str) -> None:
-    assert cell_attended(word) is Outcome.present
+    assert cell_attended(word) is Mark.present
 
 
 @pytest.mark.parametrize("word", [*WITHDRAWN_WORDS, *map(wide, WITHDRAWN_WORDS), *(w.upper() for w in WITHDRAWN_WORDS)])
 def test_every_withdrawal_word_is_a_fail(word: str) -> None:
-    assert cell_passed(word) is Outcome.failed  # 退訓: left before the end, never counted
-    assert cell_score(word) is Outcome.failed
+    assert cell_passed(word) is Mark.failed  # 退訓: left before the end, never counted
+    assert cell_score(word) is Mark.failed
 
 
 @pytest.mark.parametrize("word", [*EXEMPT_WORDS, *map(wide, EXEMPT_WORDS)])
 def test_every_exemption_word_counts(word: str) -> None:
-    assert cell_passed(word) is Outcome.exempt
-    assert cell_score(word) is Outcome.exempt  # 免試 where the score goes
+    assert cell_passed(word) is Mark.exempt
+    assert cell_score(word) is Mark.exempt  # 免試 where the score goes
 
 
 @pytest.mark.parametrize("word", [*NOT_TAKEN_WORDS, *map(wide, NOT_TAKEN_WORDS)])
 def test_every_not_taken_word_is_no_record(word: str) -> None:
     for parse in (cell_passed, cell_attended, cell_score):
-        assert parse(word) is Outcome.not_taken
+        assert parse(word) is Mark.not_taken
 
 
 @pytest.mark.parametrize(

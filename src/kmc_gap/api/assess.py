@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from kmc_gap.api.people import joined, ratings_of, read_records, stands_in
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
-from kmc_gap.api.thresholds import failures
+from kmc_gap.api.thresholds import shortfalls
 from kmc_gap.engine.scoring import assess, brief
 from kmc_gap.model import yamlsource
 from kmc_gap.model.kinds import read_together
@@ -215,12 +215,12 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
 
 
 @dataclass
-class Outcome:
-    """What a run over many files came to: how many could not be assessed, and the thresholds failed."""
+class Tally:
+    """What a run over many files came to: how many could not be assessed, and the thresholds people fell short of."""
 
     assessed: int = 0
     invalid: int = 0
-    failures: list[Problem] = field(default_factory=list)
+    shortfalls: list[Problem] = field(default_factory=list)  # a threshold failed, never an unreadable file
     warnings: list[Problem] = field(default_factory=list)
     inputs: list[InputCount] = field(default_factory=list)  # what became of every row of the record files
 
@@ -253,7 +253,7 @@ class AssessRequest:
 
 
 @dataclass(frozen=True)
-class Shown:
+class Alongside:
     """What the reports are shown with besides themselves: the catalogue's courses and a plan (the summary)."""
 
     courses: tuple[Course, ...] | None = None
@@ -264,11 +264,11 @@ class Shown:
 def assess_paths(
     request: AssessRequest,
     std: Standard,
-    sink: Callable[[Shown], ReportSink],
+    sink: Callable[[Alongside], ReportSink],
     *,
     on_failure: Callable[[list[Problem]], None] = lambda problems: None,
     advance: Callable[[], None] = lambda: None,
-) -> Outcome:
+) -> Tally:
     """Assess ``paths`` in path order into the sink made for what they are shown with; each file that fails
     goes to ``on_failure`` too.
 
@@ -283,7 +283,7 @@ def assess_paths(
     found = read_records([p for p in paths if read_together(p)], std, records)
     alone = found is not None and len(found.people) == 1 and not found.problems and all(map(read_together, paths))
     writer = sink(replace(_shown(request, std, records), alone=alone))
-    outcome = Outcome()
+    outcome = Tally()
     outcome.warnings += found.warnings if found is not None else []
     if found is not None:
         settings = replace(settings, ratings=ratings_of(found))
@@ -316,7 +316,7 @@ def assess_paths(
             writer.add(result.report)
         elif result.text is not None:
             writer.add_piece(result.text)
-        outcome.failures += failures(result.brief, fail_under, required)
+        outcome.shortfalls += shortfalls(result.brief, fail_under, required)
     writer.finish()
     return outcome
 
@@ -325,21 +325,21 @@ def _record_options(request: AssessRequest, std: Standard) -> RecordOptions | No
     """How the record files are read, the catalogue read; None when there are none (no spreadsheet code is imported)."""
     if not request.reads_records():
         return None
-    from kmc_gap.api.records import read_options
+    from kmc_gap.api.records import read_record_options
 
-    return read_options(request.catalog, request.reading, std, request.settings.max_bytes)
+    return read_record_options(request.catalog, request.reading, std, request.settings.max_bytes)
 
 
-def _shown(request: AssessRequest, std: Standard, records: RecordOptions | None) -> Shown:
+def _shown(request: AssessRequest, std: Standard, records: RecordOptions | None) -> Alongside:
     """The catalogue's courses (the record files' catalogue, or for the summary the one named) and the plan."""
     courses = records.catalog if records is not None else None
     if records is None and request.summary and request.catalog is not None:
-        from kmc_gap.api.records import catalog
+        from kmc_gap.api.records import optional_catalog
 
-        courses = catalog(request.catalog, std, request.settings.max_bytes)
+        courses = optional_catalog(request.catalog, std, request.settings.max_bytes)
     planned = None
     if request.plan is not None:
         from kmc_gap.api.plan import load_plan
 
         planned = load_plan(request.plan, request.settings.max_bytes)
-    return Shown(tuple(courses.related()) if courses is not None else None, planned)
+    return Alongside(tuple(courses.related()) if courses is not None else None, planned)

@@ -35,8 +35,8 @@ class CalibrateRequest:
 
 def calibrate_paths(request: CalibrateRequest, std: Standard) -> CalibrationRun:
     """The ratings in the request's paths, person by person; None when no one could be read."""
-    from kmc_gap.api.records import options
+    from kmc_gap.api.records import record_options
 
-    found = load_people(request.paths, std, options(None, max_bytes=request.max_bytes), request.max_bytes)
+    found = load_people(request.paths, std, record_options(None, max_bytes=request.max_bytes), request.max_bytes)
     profiles = [profile for profile, _ in found.profiles]
     return CalibrationRun(calibrate(profiles, std) if profiles else None, found.problems, found.warnings)

@@ -121,9 +121,9 @@ def file_name(form: FormFor, taken: set[str]) -> str:
 
 def make_forms(request: FormRequest, std: Standard, workbook: Workbook) -> FormRun:
     """Write the forms: ``output`` a folder (a workbook per person) or a ``.xlsx`` file (one for everyone)."""
-    from kmc_gap.api.records import read_options
+    from kmc_gap.api.records import read_record_options
 
-    records = read_options(request.catalog, request.reading, std, request.max_bytes)
+    records = read_record_options(request.catalog, request.reading, std, request.max_bytes)
     found = load_people(request.paths, std, records, request.max_bytes)
     run = FormRun(problems=found.problems, warnings=found.warnings)
     forms = [form_for(p, std, request.policy, request.as_of, request.spec.only_gaps) for p, _ in found.profiles]

@@ -172,10 +172,10 @@ def import_records(request: ImportRequest, std: Standard) -> ImportRun:
     No file the request reads (:meth:`ImportRequest.never_overwrite`) is ever written, whatever a person
     id is; a bad catalogue, mapping or key raises ``InputError`` before anything is read.
     """
-    from kmc_gap.api.records import read_options
+    from kmc_gap.api.records import read_record_options
 
     paths, folder, lang, dry_run = list(request.paths), request.folder, request.lang, request.dry_run
-    options = read_options(request.catalog, request.reading, std, request.max_bytes)
+    options = read_record_options(request.catalog, request.reading, std, request.max_bytes)
     inputs = request.never_overwrite()
     found = load_records(paths, std, options)
     run = ImportRun(

@@ -101,10 +101,10 @@ class InspectRequest:
 
 def inspect(request: InspectRequest, std: Standard) -> Inspection:
     """Read the files as every command would, and say how; a bad catalogue, mapping or key raises ``InputError``."""
-    from kmc_gap.api.records import read_options
+    from kmc_gap.api.records import read_record_options
     from kmc_gap.model.records import load_records
 
-    options = read_options(request.catalog, request.reading, std, request.max_bytes)
+    options = read_record_options(request.catalog, request.reading, std, request.max_bytes)
     earlier = _written_before(request)
     found = load_records(list(request.files), std, options)
     out = Inspection(warnings=found.warnings)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from kmc_gap.api.people import load_people
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
-from kmc_gap.api.records import options as options_of
-from kmc_gap.api.records import read_catalog
+from kmc_gap.api.records import read_catalog, record_options
 from kmc_gap.engine.plan import PlanOptions, make_plan
 from kmc_gap.engine.report import Plan, Report
 from kmc_gap.engine.scoring import assess
@@ -87,7 +86,7 @@ def plan(request: PlanRequest, std: Standard) -> PlanRun:
     """
     policy, as_of, policy_name, options = request.policy, request.as_of, request.policy_name, request.options
     courses = read_catalog(request.catalog, std, request.max_bytes)
-    reading = options_of(courses, request.reading, request.max_bytes)
+    reading = record_options(courses, request.reading, request.max_bytes)
     found = load_people(list(request.paths), std, reading, request.max_bytes)
     loaded, problems, warnings = found.profiles, found.problems, found.warnings
     if not loaded:

@@ -34,7 +34,7 @@ def columns(spec: str | None) -> dict[Column, str]:
     return mapping
 
 
-def options(
+def record_options(
     catalog: Catalog | None, reading: RecordReading = NO_READING, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> RecordOptions:
     """How this run reads record files; a bad ``--mapping`` or ``--issuer-key`` file raises ``InputError``."""
@@ -62,14 +62,14 @@ def options(
     )
 
 
-def read_options(
+def read_record_options(
     catalog_path: Path | None, reading: RecordReading, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> RecordOptions:
     """How record files are read, with the catalogue: a bad catalogue, mapping or key raises ``InputError``."""
-    return options(catalog(catalog_path, std, max_bytes), reading, max_bytes)
+    return record_options(optional_catalog(catalog_path, std, max_bytes), reading, max_bytes)
 
 
-def catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:
+def optional_catalog(path: Path | None, std: Standard, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog | None:
     """The ``--catalog`` courses, or None; a bad catalogue raises ``InputError``."""
     return read_catalog(path, std, max_bytes) if path is not None else None
 
@@ -98,4 +98,4 @@ class SkeletonRequest:
 
 def skeleton_courses(request: SkeletonRequest) -> tuple[list[CourseSeen], list[Problem]]:
     """Every course in the request's record files, in order of first row, and the problems of reading them."""
-    return courses_in(list(request.files), options(None, request.reading, request.max_bytes))
+    return courses_in(list(request.files), record_options(None, request.reading, request.max_bytes))

@@ -60,7 +60,7 @@ def percentage(value: str | None) -> float | None:
     return number
 
 
-def failures(brief: Brief, fail_under: float | None, required: list[str]) -> list[Problem]:
+def shortfalls(brief: Brief, fail_under: float | None, required: list[str]) -> list[Problem]:
     """A problem for each threshold the report fails (none when it passes)."""
     file = brief["file"] or "-"
     found: list[Problem] = []

@@ -106,8 +106,10 @@ def validate(request: ValidateRequest, std: Standard) -> list[FileCheck]:
     if record_files:
         from kmc_gap.api import records
 
-        courses = records.catalog(request.catalog, std, request.max_bytes) if catalog and catalog.valid else None
-        options = records.options(courses, request.reading, request.max_bytes)
+        courses = (
+            records.optional_catalog(request.catalog, std, request.max_bytes) if catalog and catalog.valid else None
+        )
+        options = records.record_options(courses, request.reading, request.max_bytes)
         checks += check_records(record_files, std, options)
     others = [path for path in request.files if not read_together(path)]
     checks += [check_file(p, std, request.max_bytes, searched=p not in request.named) for p in others]

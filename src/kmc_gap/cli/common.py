@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from kmc_gap.render.base import RenderContext
 
 
-def words(key: str, **args: object) -> str:
+def say(key: str, **args: object) -> str:
     """A catalogue entry in the run's language, for an outcome's notes."""
     return t(key, lang(), **args)
 

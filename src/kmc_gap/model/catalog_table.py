@@ -24,7 +24,7 @@ from kmc_gap.model.problems import InputError, Problem
 from kmc_gap.model.records import HEADER_SEARCH_ROWS, RecordOptions, read_tables
 from kmc_gap.model.tables.cells import (
     CellError,
-    Outcome,
+    Mark,
     cell_codes,
     cell_hours,
     cell_level,
@@ -72,8 +72,8 @@ def cell_money(value: Any) -> float:
 def cell_flag(value: Any) -> bool:
     """A yes/no cell (是, Y, ✓, true / 否, N, false)."""
     outcome = outcome_of(value)
-    if outcome in (Outcome.passed, Outcome.failed):
-        return outcome is Outcome.passed
+    if outcome in (Mark.passed, Mark.failed):
+        return outcome is Mark.passed
     raise CellError("catalog.bad_flag", value=_text(value) or "")
 
 

@@ -22,7 +22,7 @@ from kmc_gap.model.models import POLICY_NAMES, Catalog, Policy, Profile, Standar
 from kmc_gap.model.paths import shown
 from kmc_gap.model.problems import InputError, Problem, in_file_order
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES, YamlDocument
-from kmc_gap.words import Lang, Word, tr
+from kmc_gap.words import Lang, Word, t
 
 BUNDLED_STANDARD = "kmc3332-001v3.yaml"
 
@@ -132,8 +132,8 @@ def check_profile(doc: YamlDocument, std: Standard) -> Profile:
 
 def placeholders(doc: YamlDocument) -> list[Problem]:
     """The lines that still hold ``kmc-gap init``'s example person or evidence (warnings, not errors)."""
-    names = {tr("starter.person", lang) for lang in (Lang.zh_TW, Lang.en)}
-    titles = {tr("starter.example_title", lang) for lang in (Lang.zh_TW, Lang.en)}
+    names = {t("starter.person", lang) for lang in (Lang.zh_TW, Lang.en)}
+    titles = {t("starter.example_title", lang) for lang in (Lang.zh_TW, Lang.en)}
     data = doc.data if isinstance(doc.data, dict) else {}
     found = []
     person = data.get("person")

@@ -10,7 +10,7 @@ import errno
 from dataclasses import dataclass, field
 from typing import Any
 
-from kmc_gap.words import Word, tr
+from kmc_gap.words import Word, t
 from kmc_gap.words.safe import log_line
 
 
@@ -27,7 +27,7 @@ class Problem:
 
     def message(self, lang: str = "zh-TW") -> str:
         """The problem's message in ``lang``, without its location."""
-        return tr(self.key, lang, self.args)
+        return t(self.key, lang, **self.args)
 
     def location(self) -> str:
         """``file:line:col``, or as much of it as is known; in a workbook ``file:sheet!E12``."""

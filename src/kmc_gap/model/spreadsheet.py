@@ -61,7 +61,7 @@ class Book:
 
 
 #: A cell's position (1-based row and column) → what it shows in place of the empty cell the reader gives.
-Shown = dict[tuple[int, int], str]
+CellTexts = dict[tuple[int, int], str]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class SheetNotes:
     """What a sheet's XML says that the reader's cells do not: cells it gives as empty though they are not, and
     the rows and columns the sheet hides (1-based). python-calamine gives cells only."""
 
-    unread: Shown
+    unread: CellTexts
     hidden_rows: frozenset[int]
     hidden_columns: frozenset[int]  # 1-based: a column hidden is read, never before a visible one of its meaning
 
@@ -139,14 +139,14 @@ _FORMULA = re.compile(rb"<f\b[^>]*>([^<]*)</f>")
 SHOWN_FORMULA = 60
 
 
-def unread_cells(data: bytes) -> Shown:
+def unread_cells(data: bytes) -> CellTexts:
     """The cells of a sheet's XML that python-calamine reads as empty though they hold something: an error
     value (``#DIV/0!``, ``#N/A``), shown as it is, and a formula whose value was never saved (a file written
     by a program that does not calculate), shown as ``=`` and its formula. Either is then a located problem
     wherever a value is read, never an empty cell (a cost of nothing, a rating not given)."""
     if b't="e"' not in data and b"<f" not in data:
         return {}
-    out: Shown = {}
+    out: CellTexts = {}
     for match in _CELL.finditer(data):
         tag, body = b"<c " + match.group(1) + b">", match.group(2) or b""
         attrs, ref = _attrs(tag), _CELL_REF.match(tag)

@@ -66,17 +66,17 @@ def pick(chinese: str, english: str | None, lang: str) -> str:
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **args: Any) -> str:
     """The entry ``key`` in ``lang``, with ``args`` filled in (``Word`` arguments rendered too)."""
-    return tr(key, lang, args)
+    return _render(key, lang, args)
 
 
 def labelled(key: str, lang: str = DEFAULT_LANG, /) -> str:
     """The entry ``key`` as a label before its value: ``結論：`` in zh-TW (a full-width colon, no space),
     ``Verdict: `` in English — never an ASCII colon inside Chinese."""
-    return tr(key, lang) + tr("punct.colon", lang)
+    return _render(key, lang) + _render("punct.colon", lang)
 
 
-def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
-    """Like :func:`t`, with the arguments as a mapping.
+def _render(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
+    """What :func:`t` renders, the arguments as a mapping.
 
     The catalogue is imported on the first word rendered: a run that writes only JSON reads none.
     """
@@ -91,9 +91,9 @@ def tr(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
 def _plain(value: Any, lang: str) -> Any:
     """An argument as text: a ``Word`` rendered, a tuple of them listed the way the language lists things."""
     if isinstance(value, Word):
-        return tr(value.key, lang, value.args)
+        return _render(value.key, lang, value.args)
     if isinstance(value, tuple) and value and all(isinstance(v, Word) for v in value):
-        return listing([tr(v.key, lang, v.args) for v in value], lang)
+        return listing([_render(v.key, lang, v.args) for v in value], lang)
     return value
 
 

@@ -17,8 +17,8 @@ from kmc_gap.cli.common import (
     expand_paths,
     output_format,
     progress,
+    say,
     standard_of,
-    words,
 )
 from kmc_gap.cli.compat import ParameterSource
 from kmc_gap.cli.group import app
@@ -110,7 +110,7 @@ class AssessArgs:
 def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
     from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import AssessRequest, ReportSink, Settings, Shown, assess_paths
+    from kmc_gap.api.assess import Alongside, AssessRequest, ReportSink, Settings, assess_paths
     from kmc_gap.render.assess import Piece, renderer
 
     day = inputs.as_of(a.as_of)
@@ -138,13 +138,13 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
     catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
     unused = (catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by
     if not request.reads_records() and unused:
-        told.notes.append(words("run.records_options_unused"))  # a config file's catalogue is for runs that need one
+        told.notes.append(say("run.records_options_unused"))  # a config file's catalogue is for runs that need one
     cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
     group = a.group_by.value if a.group_by is not None else None
     options = {"cohort": cohort, "bom": a.bom, "gaps": shown_gaps, "task": detail, "group_by": group}
     with destination(ctx, a.output, request.never_overwrite()) as out, progress(len(paths)) as advance:
 
-        def sink(shown: Shown) -> ReportSink:
+        def sink(shown: Alongside) -> ReportSink:
             alone = shown.alone and fmt in PERSON_VIEWS  # one person's file: their report; JSON keeps its list
             chosen = {**options, "cohort": options["cohort"] and not alone}
             return kind(out, context(std, courses=shown.courses, plan=shown.plan, **chosen))
@@ -155,8 +155,8 @@ def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
 
             raise Discard  # nothing was assessed: an existing -o file stays as it was
     told.warnings += outcome.warnings
-    told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in outcome.failures]
+    told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in outcome.shortfalls]
     if a.output is not None and outcome.assessed:
-        told.said.append(words("run.wrote_people", path=a.output, n=outcome.assessed))
-    told.code = EXIT_FINDINGS if outcome.failures else EXIT_OK
+        told.said.append(say("run.wrote_people", path=a.output, n=outcome.assessed))
+    told.code = EXIT_FINDINGS if outcome.shortfalls else EXIT_OK
     return told

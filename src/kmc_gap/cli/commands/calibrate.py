@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.errors import OptionError
-from kmc_gap.cli.common import context, destination, expand_paths, output_format, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, output_format, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption, MaxSizeOption
@@ -53,6 +53,6 @@ def calibrate_cmd(
             RENDERERS[fmt].write(run.calibration, out, context(std, top=top or None))
         if output is not None:
             people = len({i["person"]["id"] for i in run.calibration["items"]})
-            told.said.append(words("run.wrote_people", path=output, n=people))
+            told.said.append(say("run.wrote_people", path=output, n=people))
     told.code = EXIT_INVALID if run.calibration is None else EXIT_OK
     return told

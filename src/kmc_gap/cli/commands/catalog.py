@@ -9,7 +9,7 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.files import filled_refused
-from kmc_gap.cli.common import context, destination, standard_of, words
+from kmc_gap.cli.common import context, destination, say, standard_of
 from kmc_gap.cli.group import catalog_app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import ColumnsOption, LangOption, MaxSizeOption, SheetOption
@@ -49,5 +49,5 @@ def catalog_init_cmd(
         return told
     with destination(ctx, output, request.never_overwrite()) as out:
         RENDERERS[fmt].write(found, out, context(std))
-    told.said.append(words("catalog.written", path=output, n=len(found)))
+    told.said.append(say("catalog.written", path=output, n=len(found)))
     return told

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import context, standard_of, words
+from kmc_gap.cli.common import context, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import AsOfOption, FormatOption, LangOption, MaxSizeOption, PolicyOption
@@ -39,4 +39,4 @@ def diff_cmd(
     policy_name, pol = inputs.policy(policy, max_size)
     result = diff(DiffRequest(old, new, pol, day, policy_name, max_size), std)
     RENDERERS[fmt].write(result, sys.stdout, context(std))
-    return Outcome(notes=[] if result["same_person"] else [words("run.other_person")])
+    return Outcome(notes=[] if result["same_person"] else [say("run.other_person")])

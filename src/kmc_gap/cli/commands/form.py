@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import expand_paths, fail, run_inputs, standard_of, words
+from kmc_gap.cli.common import expand_paths, fail, run_inputs, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -74,8 +74,8 @@ def form_cmd(
     told.problems += run.problems
     if run.kept:
         names = tuple(Word("form.name", {"name": path.name}) for path in run.kept)
-        told.said.append(words("form.kept", n=len(run.kept), names=names))
+        told.said.append(say("form.kept", n=len(run.kept), names=names))
     if run.written:
-        told.said.append(words("run.wrote_forms", n=sum(n for _, n in run.written), path=output))
+        told.said.append(say("run.wrote_forms", n=sum(n for _, n in run.written), path=output))
     told.code = EXIT_OK if run.written or run.kept else EXIT_INVALID
     return told

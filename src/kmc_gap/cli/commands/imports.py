@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, fail, run_inputs, standard_of, words
+from kmc_gap.cli.common import context, fail, run_inputs, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -25,7 +25,7 @@ from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.render.formats import (
     ImportFormat,
 )
-from kmc_gap.words import tr
+from kmc_gap.words import t
 
 
 @app.command("import", cls=LocalCommand, help="help.cmd.import")
@@ -54,9 +54,9 @@ def import_cmd(
     request = ImportRequest(tuple(files), output, lang(), catalog, reading, dry_run, max_size, run_inputs(ctx))
     run = import_records(request, std)
     # what became of every row comes first, before the warnings and problems about some of them
-    told = Outcome([tr(line.key, lang(), line.args) for line in run.counts], run.warnings, run.problems)
+    told = Outcome([t(line.key, lang(), **line.args) for line in run.counts], run.warnings, run.problems)
     RENDERERS[fmt].write(run.changes, sys.stdout, context(std))
     written = sum(c.changed for c in run.changes)
     key = "import.dry_run" if dry_run else "import.done"
-    told.said.append(words(key, written=written, unchanged=len(run.changes) - written, folder=output))
+    told.said.append(say(key, written=written, unchanged=len(run.changes) - written, folder=output))
     return told

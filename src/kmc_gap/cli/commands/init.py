@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import context, fail, run_inputs, standard_of, words
+from kmc_gap.cli.common import context, fail, run_inputs, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import LangOption
@@ -46,4 +46,4 @@ def init_cmd(
         fail([Problem(shown(output), "file.exists")])
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
-    return Outcome(said=[words("run.wrote", path=output)])
+    return Outcome(said=[say("run.wrote", path=output)])

@@ -11,7 +11,7 @@ import typer
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, expand_paths, output_format, plan_summary, standard_of, words
+from kmc_gap.cli.common import context, destination, expand_paths, output_format, plan_summary, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
@@ -85,5 +85,5 @@ def plan_cmd(
                 RENDERERS[fmt].write(run.plan, out, context(std))
         if output is not None:
             n, courses = len(run.plan["people"]), len(run.plan["courses"])
-            told.said.append(words("run.wrote_plan", path=output, n=n, courses=courses))
+            told.said.append(say("run.wrote_plan", path=output, n=n, courses=courses))
     return told

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, destination, run_inputs, standard_of, words
+from kmc_gap.cli.common import context, destination, run_inputs, say, standard_of
 from kmc_gap.cli.group import records_app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import (
@@ -62,7 +62,7 @@ def records_inspect_cmd(
         }
         with destination(ctx, write_mapping, request.never_overwrite()) as out:
             out.write(mapping_text(found, notes))
-        told.said.append(words("inspect.wrote", path=write_mapping))
+        told.said.append(say("inspect.wrote", path=write_mapping))
     if any(table.causes or table.unreadable for table in found.tables):
         told.code = EXIT_INVALID  # rows that would be refused: each is in the tables, not a problem of its own
     return told

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kmc_gap.cli.common import fail, run_inputs, words
+from kmc_gap.cli.common import fail, run_inputs, say
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand, lang
 from kmc_gap.cli.options import LangOption
@@ -39,7 +39,7 @@ def transcribe_cmd(
         fail(found.problems)
     if found.text is None or found.standard is None:  # choices left to check, and no --accept
         return Outcome(
-            warnings=found.choices, said=[words("transcribe.unclear", n=len(found.choices))], code=EXIT_FINDINGS
+            warnings=found.choices, said=[say("transcribe.unclear", n=len(found.choices))], code=EXIT_FINDINGS
         )
     tasks = len(found.standard.tasks())
     if output is None:
@@ -51,5 +51,5 @@ def transcribe_cmd(
         fail([Problem(shown(output), "file.exists")])
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])
-    said = words("run.wrote_standard", path=shown(output), code=found.standard.code, tasks=tasks)
+    said = say("run.wrote_standard", path=shown(output), code=found.standard.code, tasks=tasks)
     return Outcome(warnings=found.choices, said=[said])

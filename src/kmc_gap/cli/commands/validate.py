@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kmc_gap.api.reading import NO_READING, RecordReading
-from kmc_gap.cli.common import context, expand_paths, standard_of, words
+from kmc_gap.cli.common import context, expand_paths, say, standard_of
 from kmc_gap.cli.group import app
 from kmc_gap.cli.help import LocalCommand
 from kmc_gap.cli.options import (
@@ -52,6 +52,6 @@ def validate_cmd(
     checks = [c for c in checks if c.kind != "skipped"]
     RENDERERS[fmt].write(checks, sys.stdout, context(std))
     invalid = sum(not c.valid for c in checks)
-    told.said.append(words("run.checked", n=len(checks), invalid=invalid))
+    told.said.append(say("run.checked", n=len(checks), invalid=invalid))
     told.code = EXIT_FINDINGS if invalid else EXIT_OK
     return told

@@ -32,7 +32,7 @@ from kmc_gap.model.records.columns import _BY_NAME, NAMED, REQUIRED, Column, Col
 from kmc_gap.model.records.options import RecordOptions, RowCount
 from kmc_gap.model.tables.cells import (
     CellError,
-    Outcome,
+    Mark,
     cell_attended,
     cell_codes,
     cell_date,
@@ -291,7 +291,7 @@ class _Reader:
         self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
-        if any(outcome_of(row.raw(col), self.words) is Outcome.not_taken for col in self.outcomes):
+        if any(outcome_of(row.raw(col), self.words) is Mark.not_taken for col in self.outcomes):
             self.skip(Skip.not_taken, row.number)  # enrolled, waitlisted, cancelled: no training was taken
             self.bystander(row)
             return None
@@ -310,7 +310,7 @@ class _Reader:
         covers = row.read(Column.covers, cell_codes)
         score = row.read(Column.score, self.score)
         outcomes = [row.read(Column.passed, self.passed), row.read(Column.attendance, self.attended)]
-        if isinstance(score, Outcome):
+        if isinstance(score, Mark):
             outcomes.append(score)
         if course is not None:
             level = level if row.text(Column.level) is not None else course.level
@@ -333,10 +333,8 @@ class _Reader:
             return None
         what = row.text(Column.course) or title
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
-        failed = any(outcome in (Outcome.failed, Outcome.absent) for outcome in outcomes)
-        exempt = [
-            row.text(col) or "" for col in self.outcomes if outcome_of(row.raw(col), self.words) is Outcome.exempt
-        ]
+        failed = any(outcome in (Mark.failed, Mark.absent) for outcome in outcomes)
+        exempt = [row.text(col) or "" for col in self.outcomes if outcome_of(row.raw(col), self.words) is Mark.exempt]
         note = "；".join(dict.fromkeys(text for text in (row.text(Column.note), *exempt) if text)) or None
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export

@@ -151,7 +151,7 @@ _HOUR_UNITS = sorted((norm(unit) for unit in HOUR_UNITS), key=len, reverse=True)
 _SCORE_UNITS = sorted((norm(unit) for unit in SCORE_UNITS), key=len, reverse=True)
 
 
-class Outcome(StrEnum):
+class Mark(StrEnum):
     """How a course went, as a 結訓狀態, 是否合格, 出缺勤 or score cell says it."""
 
     passed = "passed"
@@ -162,30 +162,30 @@ class Outcome(StrEnum):
     not_taken = "not_taken"  # 報名中, 取消, 候補: no record of training at all
 
 
-_OUTCOME_WORDS: dict[str, Outcome] = {
+_OUTCOME_WORDS: dict[str, Mark] = {
     norm(word): outcome
     for outcome, words in (
-        (Outcome.present, PRESENT_WORDS),
-        (Outcome.absent, ABSENT_WORDS),
-        (Outcome.failed, (*FAIL_WORDS, *WITHDRAWN_WORDS)),
-        (Outcome.passed, PASS_WORDS),
-        (Outcome.exempt, EXEMPT_WORDS),
-        (Outcome.not_taken, NOT_TAKEN_WORDS),
+        (Mark.present, PRESENT_WORDS),
+        (Mark.absent, ABSENT_WORDS),
+        (Mark.failed, (*FAIL_WORDS, *WITHDRAWN_WORDS)),
+        (Mark.passed, PASS_WORDS),
+        (Mark.exempt, EXEMPT_WORDS),
+        (Mark.not_taken, NOT_TAKEN_WORDS),
     )
     for word in words
 }
 #: What a mapping's ``words`` may say a value means.
 MEANINGS = {
-    "passed": Outcome.passed,
-    "not_passed": Outcome.failed,
-    "absent": Outcome.absent,
-    "present": Outcome.present,
-    "not_taken": Outcome.not_taken,
-    "exempt": Outcome.exempt,
+    "passed": Mark.passed,
+    "not_passed": Mark.failed,
+    "absent": Mark.absent,
+    "present": Mark.present,
+    "not_taken": Mark.not_taken,
+    "exempt": Mark.exempt,
 }
 
 
-class Words(Mapping[str, Outcome]):
+class Words(Mapping[str, Mark]):
     """A mapping's outcome words (as compared) and its patterns: a value no word names, matched whole by a
     pattern, means that pattern's outcome; a ``score`` pattern gives the number of its first group.
 
@@ -193,7 +193,7 @@ class Words(Mapping[str, Outcome]):
     what they decide is remembered: a column repeats its few values on every row.
     """
 
-    def __init__(self, words: Mapping[str, Outcome], patterns: Mapping[str, str | None] | None = None) -> None:
+    def __init__(self, words: Mapping[str, Mark], patterns: Mapping[str, str | None] | None = None) -> None:
         self._words = dict(words)
         self._outcomes = [
             (re.compile(p, re.IGNORECASE), MEANINGS[m]) for p, m in (patterns or {}).items() if m and m != "score"
@@ -201,7 +201,7 @@ class Words(Mapping[str, Outcome]):
         self._scores = [re.compile(p, re.IGNORECASE) for p, m in (patterns or {}).items() if m == "score"]
         self._tried: set[str] = set()
 
-    def __getitem__(self, key: str) -> Outcome:
+    def __getitem__(self, key: str) -> Mark:
         found = self._words.get(key)
         if found is None and self._outcomes and key not in self._tried:
             self._tried.add(key)
@@ -230,13 +230,13 @@ class Words(Mapping[str, Outcome]):
         return None
 
 
-def outcome_of(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome | None:
+def outcome_of(value: Any, words: Mapping[str, Mark] | None = None) -> Mark | None:
     """The outcome a word says, with width and case folded (a mapping's ``words`` first); None for other text."""
     key = norm(_text(value) or "")
     return (words.get(key) if words else None) or _OUTCOME_WORDS.get(key)
 
 
-def cell_score(value: Any, words: Mapping[str, Outcome] | None = None) -> float | Outcome:
+def cell_score(value: Any, words: Mapping[str, Mark] | None = None) -> float | Mark:
     """A final score (``58``, ``58分``, ``85.5``), or an outcome word written where the score goes (缺考, 免試)."""
     number = number_in(value, _SCORE_UNITS)
     if number is None and isinstance(words, Words):
@@ -244,26 +244,26 @@ def cell_score(value: Any, words: Mapping[str, Outcome] | None = None) -> float 
     if number is not None:
         return number
     outcome = outcome_of(value, words)
-    if outcome is not None and outcome is not Outcome.present:
+    if outcome is not None and outcome is not Mark.present:
         return outcome
     raise CellError("records.bad_score", value=_text(value) or "")
 
 
-def cell_passed(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
+def cell_passed(value: Any, words: Mapping[str, Mark] | None = None) -> Mark:
     """A 是否合格 or 結訓狀態 cell: passed (是, 合格, 已結訓, 有), exempt, failed (否, 退訓, 無) or absent."""
     outcome = outcome_of(value, words)
-    if outcome is not None and outcome is not Outcome.present:
+    if outcome is not None and outcome is not Mark.present:
         return outcome
     raise CellError("records.bad_result", value=_text(value) or "")
 
 
-def cell_attended(value: Any, words: Mapping[str, Outcome] | None = None) -> Outcome:
+def cell_attended(value: Any, words: Mapping[str, Mark] | None = None) -> Mark:
     """A 出缺勤 cell: present (出席, 全勤, 是), absent (缺課, 缺席, 請假, 未到, 否), or one of the other outcomes."""
     outcome = outcome_of(value, words)
-    if outcome is Outcome.passed:
-        return Outcome.present
-    if outcome is Outcome.failed:
-        return Outcome.absent
+    if outcome is Mark.passed:
+        return Mark.present
+    if outcome is Mark.failed:
+        return Mark.absent
     if outcome is not None:
         return outcome
     raise CellError("records.bad_attendance", value=_text(value) or "")

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from kmc_gap.model.hrdates import DayOrder
 from kmc_gap.model.problems import Problem
-from kmc_gap.model.tables.cells import CellError, Outcome, cell_date, is_date, norm, number_in, outcome_of
+from kmc_gap.model.tables.cells import CellError, Mark, cell_date, is_date, norm, number_in, outcome_of
 from kmc_gap.model.tables.table import Table, cell_text
 from kmc_gap.model.vocabulary import ATTENDANCE_HEADER_WORDS, RESULT_HEADER_WORDS, SCORE_UNITS
 
@@ -48,7 +48,7 @@ class ResultLike:
     target: Target
 
 
-_ATTENDANCE = (Outcome.present, Outcome.absent)
+_ATTENDANCE = (Mark.present, Mark.absent)
 _SCORE_TEXT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*(?:%|％|" + "|".join(map(re.escape, SCORE_UNITS)) + ")$")
 
 
@@ -62,7 +62,7 @@ def column_values(table: Table, header_row: int, index: int) -> list[Any]:
 
 
 def result_like(
-    header: str, values: Sequence[Any], words: Mapping[str, Outcome] | None = None, *, dates: bool = False
+    header: str, values: Sequence[Any], words: Mapping[str, Mark] | None = None, *, dates: bool = False
 ) -> Target | None:
     """What an unknown column holds when it looks like results: its header says so (簽到, 考核), or most of its
     values are outcome words (通過, 缺課, ○, ×) or scores with their mark (85分, 85%) — or, with ``dates`` (a
@@ -152,7 +152,7 @@ class Unpivoted:
 
 
 #: The outcome written into a long row made from a wide cell: a word every reading knows.
-_WORDS = {Outcome.passed: "passed", Outcome.exempt: "exempt", Outcome.present: "present"}
+_WORDS = {Mark.passed: "passed", Mark.exempt: "exempt", Mark.present: "present"}
 
 
 def unpivot(
@@ -163,7 +163,7 @@ def unpivot(
     *,
     order: DayOrder | None = None,
     undated: dt.date | None = None,
-    words: Mapping[str, Outcome] | None = None,
+    words: Mapping[str, Mark] | None = None,
     skip: Callable[[list[Any]], str | None] | None = None,
 ) -> Unpivoted:
     """The long rows of a wide table: the person cells and, after them, the course, its date, outcome and score.
@@ -217,18 +217,18 @@ def _wide_cell(
     value: Any,
     order: DayOrder | None,
     undated: dt.date | None,
-    words: Mapping[str, Outcome] | None,
+    words: Mapping[str, Mark] | None,
 ) -> tuple[Any, Any, Any] | None:
     """(date, outcome word, score) of one filled course cell, or None when it is no row (counted in ``out``)."""
     outcome = outcome_of(value, words)
-    if outcome is Outcome.not_taken:
+    if outcome is Mark.not_taken:
         out.passed_over["not_taken"] += 1
         return None
-    if outcome in (Outcome.failed, Outcome.absent):
+    if outcome in (Mark.failed, Mark.absent):
         if undated is None:
             out.not_counted["not_passed"] += 1
             return None
-        return undated, "failed" if outcome is Outcome.failed else "absent", None
+        return undated, "failed" if outcome is Mark.failed else "absent", None
     if outcome is not None:
         return _dated(out, table, number, index, value, undated, _WORDS[outcome], None)
     score = number_in(value, tuple(norm(unit) for unit in (*SCORE_UNITS, "%", "％")))
