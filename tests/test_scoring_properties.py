@@ -154,11 +154,12 @@ def test_figures_add_up(evidence: list[dict[str, Any]], policy: Policy) -> None:
 
 def _naive_at_risk(profile: Profile, policy: Policy, as_of: dt.date, day: dt.date) -> list[str]:
     """The definition, worked out the slow way: tasks met today, not met once everything expiring by ``day`` lapses."""
-    from kmc_gap.engine.rules import gating_codes, reason_not_counted
+    from kmc_gap.engine.rules import gating_blocks, reason_not_counted
     from kmc_gap.engine.scoring import Coverage
 
-    def met(task: Any, cov: Coverage) -> bool:
-        return all(cov.cap(code) >= task.level for code in gating_codes(task, policy.require_outputs))
+    def met(task: Any, cov: Coverage) -> bool:  # every block's gating items at its level
+        blocks = gating_blocks(task, policy.require_outputs)
+        return all(cov.cap(code) >= level for level, codes in blocks for code in codes)
 
     counting = [ev for ev in profile.evidence if reason_not_counted(ev, policy, as_of) is None]
     now = Coverage(counting, policy.min_evidence)

@@ -1,6 +1,6 @@
-"""`kmc-gap transcribe`: a published standard (its ODT, or its text copied out) into a checked standard file.
+"""`kmc-gap transcribe`: a published standard (its PDF, its ODT, or its text copied out) into a checked standard file.
 
-The document is read by what it is (an ODT's zip, else text in any encoding people save), its
+The document is read by what it is (a PDF, an ODT's zip, else text in any encoding people save), its
 standard written in the data file's layout, and that text read back exactly as ``--standard`` will
 read it — schema and integrity rules — so that a file written here is a file every command takes.
 Nothing is written while anything is unclear, unless ``accept``: then each choice the reading made is
@@ -19,6 +19,7 @@ from kmc_gap.model.models import Standard
 from kmc_gap.model.problems import Problem
 from kmc_gap.model.yamlsource import DEFAULT_MAX_BYTES
 from kmc_gap.words import t
+from kmc_gap.words.safe import visible
 
 
 @dataclass
@@ -77,7 +78,8 @@ def standard_file(data: dict[str, Any], choices: list[Problem], lang: str) -> st
     if choices:
         head.append(t("transcribe.file_choices", lang, n=len(choices)))
         head += [f"  {p.location()}: {p.message(lang)}" for p in choices]
-    comment = "".join(f"# {line}\n" for text in head for line in text.splitlines())
+    # text from the document is data: no control character reaches the comment of a file people open
+    comment = "".join(f"# {visible(line)}\n" for text in head for line in text.splitlines())
     body = yaml.safe_dump(_dated(data), allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None)
     return comment + body
 

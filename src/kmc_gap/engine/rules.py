@@ -91,14 +91,9 @@ def overridden(counting: Sequence[Evidence]) -> dict[str, set[str]]:
     return out
 
 
-def gating_codes(task: Task, require_outputs: bool) -> list[str]:
-    """The codes that decide ``task``: its P, K and S items, and its work outputs with ``require_outputs``."""
-    codes = task.required_codes()
-    return codes + [o.code for o in task.outputs] if require_outputs else codes
-
-
 def gating_blocks(task: Task, require_outputs: bool) -> list[tuple[int, list[str]]]:
-    """Each competency block of ``task`` as its level and the codes that decide it (see :func:`gating_codes`)."""
+    """Each competency block of ``task`` as its level and the codes that decide it: its P, K and S items,
+    and its work outputs with ``require_outputs``."""
     out = []
     for block in task.competency:
         codes = block.required_codes()
@@ -110,7 +105,7 @@ T = TypeVar("T")
 
 
 def gating(items: Sequence[T], outputs: Sequence[T], require_outputs: bool) -> list[T]:
-    """The same rule as :func:`gating_codes` for a task already scored: items, then outputs if required."""
+    """The same rule as :func:`gating_blocks` for a task already scored: items, then outputs if required."""
     return [*items, *outputs] if require_outputs else list(items)
 
 

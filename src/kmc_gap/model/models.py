@@ -177,8 +177,15 @@ class Block(_Model):
         """The items that decide whether the block is met: its P, then K, then S codes."""
         return [p.code for p in self.indicators] + list(self.knowledge) + list(self.skills)
 
+    def holds(self, code: str) -> bool:
+        """Whether the block asks for ``code`` (a P, K, S or O)."""
+        return code in self.required_codes() or any(o.code == code for o in self.outputs)
 
-_SHARED = ("level", "activities", "outputs", "indicators", "knowledge", "skills", "blocks")
+
+#: A task's own level and items, written flat (one block) or made from its ``blocks``.
+_FLAT = ("level", "activities", "outputs", "indicators", "knowledge", "skills")
+#: What a task that shares another's block (``same_as``) takes from it.
+_SHARED = (*_FLAT, "blocks")
 
 
 def _shared_blocks(data: Any) -> Any:
@@ -214,7 +221,7 @@ def _flat_from_blocks(data: Any) -> Any:
     output, indicator, K and S once, in order (an output a standard repeats in two blocks is one output)."""
     if not isinstance(data, dict) or not isinstance(data.get("blocks"), list) or not data["blocks"]:
         return data
-    if any(key in data for key in ("level", "activities", "outputs", "indicators", "knowledge", "skills")):
+    if any(key in data for key in _FLAT):
         raise PydanticCustomError("blocks_and_flat", "give the task's blocks, or its level and items, not both")
     blocks = [b for b in data["blocks"] if isinstance(b, dict)]
 
@@ -270,20 +277,14 @@ class Task(_Model):
 
     def level_of(self, code: str) -> int:
         """The level the task asks ``code`` at: its block's (the highest, for a code two blocks list)."""
-        levels = [
-            b.level for b in self.competency if code in b.required_codes() or any(o.code == code for o in b.outputs)
-        ]
-        return max(levels, default=self.level)
+        return max((b.level for b in self.competency if b.holds(code)), default=self.level)
 
     @cached_property
     def competency(self) -> list[Block]:
         """The task's competency blocks: its ``blocks``, or the one its flat fields make."""
         if self.blocks:
             return list(self.blocks)
-        flat = {
-            key: getattr(self, key) for key in ("level", "activities", "outputs", "indicators", "knowledge", "skills")
-        }
-        return [Block.model_construct(**flat)]  # the task's own fields, already checked
+        return [Block.model_construct(**{key: getattr(self, key) for key in _FLAT})]  # its own fields, checked
 
 
 class Duty(_Model):

@@ -245,5 +245,4 @@ def _levels(task: Task, code: str) -> dict[str, Any] | None:
     knows nothing of blocks reads the task as before. A one-block task's associations carry nothing."""
     if len(task.competency) < 2:
         return None
-    levels = [b.level for b in task.competency if code in b.required_codes() or any(o.code == code for o in b.outputs)]
-    return {"icapLevels": levels}
+    return {"icapLevels": [b.level for b in task.competency if b.holds(code)]}

@@ -10,6 +10,8 @@ from kmc_gap.words.plural import Plural
 
 WORDS: dict[str, tuple[str, str | Plural]] = {
     "list.separator": ("、", ", "),
+    # a parenthetical after a word: full-width brackets and no space in Chinese, a space and Latin ones in English
+    "punct.aside": ("（{text}）", " ({text})"),
     "punct.colon": ("：", ": "),
     "list.semicolon": ("；", "; "),
     "policy.name.default": ("預設", "default"),
@@ -1883,7 +1885,6 @@ WORDS: dict[str, tuple[str, str | Plural]] = {
     "render.best": ("最佳", "Best"),
     "render.attitude_met": ("已具備", "shown"),
     "render.attitude_missing": ("未見證據", "no evidence"),
-    "render.attitude_gate": ("（態度不影響結論）", "(attitudes do not affect the verdict)"),
     "render.not_counted": ("未採計的證據", "Evidence not counted"),
     "render.none": ("無", "none"),
     "render.counted": ("採計", "counted"),

@@ -21,6 +21,7 @@ from kmc_gap.model.publication.table import (
     Piece,
     Table,
     TaskRows,
+    current_task,
     header_columns,
     read_row,
     read_stream,
@@ -28,6 +29,7 @@ from kmc_gap.model.publication.table import (
 from kmc_gap.model.publication.text import Line, joined, lines_of, notes_in
 from kmc_gap.model.vocabulary import (
     STANDARD_ATTITUDES,
+    STANDARD_BULLETS,
     STANDARD_CATEGORIES,
     STANDARD_CLOSING,
     STANDARD_CODE_SUFFIX,
@@ -119,8 +121,8 @@ class _Reading:
         words = set(line.filled[0].split())
         if not STANDARD_HEADING_MARKS.issubset(words):
             return None
-        self.table.stream = True
-        return {key: 0 for key, names in STANDARD_COLUMNS.items() if words & set(names) or key not in ("activity",)}
+        self.table.stream = True  # every column's cells follow one another: one column, 工作活動 only if printed
+        return {key: 0 for key, names in STANDARD_COLUMNS.items() if key != "activity" or words & set(names)}
 
     # ------------------------------------------------------------------ the header table
 
@@ -128,7 +130,7 @@ class _Reading:
         # a label a narrow cell broke (職能基準代 / 碼) is the label whole
         cells = [joined(c) for c in line.filled] if len(line.filled) > 1 else _tokens(line.filled[0])
         field = STANDARD_FIELDS.get(cells[0]) if len(cells) > 1 else None
-        if tuple(joined(c).replace(" ", "") for c in cells) == STANDARD_VERSION_HEADING:
+        if tuple(c.replace(" ", "") for c in cells) == STANDARD_VERSION_HEADING:
             self.head["versions"] = True
         elif self.head.get("versions") and re.fullmatch(r"V\d+", cells[0]) and len(cells) >= 5:
             self._version(line, cells)
@@ -214,7 +216,7 @@ class _Reading:
 
     def _closing(self, line: Line) -> None:
         raw = joined(" ".join(line.filled))
-        text = raw.lstrip("-•\uf0b7").strip().strip("*").strip()
+        text = raw.lstrip("".join(STANDARD_BULLETS)).strip().strip("*").strip()
         if not text:
             return
         if self.last_note is not None and raw == text and not text.startswith("【"):  # a wrapped line goes on
@@ -301,7 +303,7 @@ class _Reading:
     def _last_code(self) -> str:
         if not self.table.tasks:
             return next(reversed(self.table.duties), "—") if self.table.duties else "—"
-        task = next((t for t in reversed(self.table.tasks) if t.same_as is None), self.table.tasks[-1])
+        task = current_task(self.table) or self.table.tasks[-1]
         pieces = [piece for block in task.blocks for piece in block.pieces()]
         return sorted(pieces, key=lambda p: (p.line, p.column))[-1].code if pieces else task.code  # in reading order
 

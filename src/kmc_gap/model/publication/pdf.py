@@ -73,14 +73,14 @@ def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool
 
 
 def _cut(before: dict[str, Any], after: dict[str, Any], right: float) -> bool:
-    """Whether ``before`` ends at the cell's edge in the middle of a Latin token that ``after`` goes on with."""
+    """Whether the break between ``before`` and ``after`` cut a word, so that no space stands there: after a
+    hyphen or a slash (KMC3332-|001v3, 贊助商/|合作) wherever the line ends, inside a Latin token only at
+    the cell's right edge (KMC|3332). Chinese is rejoined by the text reading anyway."""
     glyph = _GLYPH * (before["bottom"] - before["top"])
     at_edge = right - float(before["x1"]) < 2.5 * glyph
     last, first = before["text"][-1:], after["text"][:1]
-    # a code or a path cut at the edge (KMC|3332-|001v3, 贊助商/|合作): no space; Chinese is rejoined anyway
     mid_token = last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
     spaced = before["text"][-2:-1] == " "  # 產業 / | 產品: the mark stood between spaces, as its other side shows
-    # a line may break after a hyphen or a slash wherever it stands; inside a token only at the edge
     return (last in "-/" and not spaced) or (at_edge and (mid_token or (last in "_." and not spaced)))
 
 

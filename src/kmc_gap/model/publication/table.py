@@ -1,10 +1,10 @@
-"""The main table of a published standard: 主要職責 | 工作任務 | 工作產出 | 行為指標 | 職能級別 | K | S.
+"""The main table of a published standard: 主要職責 | 工作任務 | [工作活動] | 工作產出 | 行為指標 | 職能級別 | K | S.
 
 Each row of the copied text is a row of the table. A row that begins a page repeats nothing but what
 goes on: its task and level cells are empty, and a cell whose text comes before its first code carries
-the end of the item the previous page cut (KMC3332's 「風」 + 「險應變及備案計畫」). What this reading cannot
-put in kmc-gap's format — a task whose competency comes in blocks at several levels, task codes that
-share one block — is refused where it stands, never read as something else.
+the end of the item the previous page cut (KMC3332's 「風」 + 「險應變及備案計畫」). A row of the task above
+with a level and K/S of its own begins a competency block; task codes printed in one cell share one.
+What a row leaves unclear is a located problem, never read as something else.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from kmc_gap.model.problems import Problem
 from kmc_gap.model.publication.text import Line, joined, notes_in
 from kmc_gap.model.vocabulary import STANDARD_BULLETS, STANDARD_COLUMNS
 
-COLUMNS = STANDARD_COLUMNS
 _DUTY = re.compile(r"^(T\d+)(?!\.)\s*(.*)$")
 _TASK = re.compile(r"(?:^|\s)(T\d+\.\d+)(?=\s|$)")
 #: Codes as the documents print them; an output typed with a digit zero (04.2.1) is read as O4.2.1.
@@ -104,7 +103,7 @@ def header_columns(line: Line) -> dict[str, int] | None:
     """The main table's columns by the words of a heading row, or None when ``line`` is not that row."""
     found: dict[str, int] = {}
     for index, cell in enumerate(line.cells):
-        for key, words in COLUMNS.items():
+        for key, words in STANDARD_COLUMNS.items():
             if key not in found and any(word in cell for word in words):
                 found[key] = index
                 break
@@ -122,7 +121,7 @@ def read_row(table: Table, line: Line) -> None:
     if task_cell:
         bare = not line.cell(cols["outputs"]) and not line.cell(cols["indicators"])
         _task(table, line, task_cell, cols["task"] + 1, bare)
-    current = _current(table)
+    current = current_task(table)
     if current is not None and not task_cell:
         _new_block(table, line, current)
     if "activity" in cols and line.cell(cols["activity"]) and current is not None:
@@ -156,7 +155,7 @@ def _duty(table: Table, line: Line, cell: str, column: int) -> None:
     table.duties[code] = [joined(name), line.number]
 
 
-def _current(table: Table) -> TaskRows | None:
+def current_task(table: Table) -> TaskRows | None:
     """The task whose block the rows are filling: the last one with a block of its own."""
     return next((task for task in reversed(table.tasks) if task.same_as is None), None)
 
@@ -167,7 +166,7 @@ def _task(table: Table, line: Line, cell: str, column: int, bare: bool = False) 
     codes = _TASK.findall(cell)
     if len(codes) > 1:
         names = re.split("|".join(re.escape(code) for code in codes), cell)[1:]
-        above = _current(table)
+        above = current_task(table)
         first = above.code if bare and above is not None else None  # all of them share the block above
         for i, (code, name) in enumerate(zip(codes, names, strict=True)):
             _one_task(table, line, column, code, joined(name), first if first or not i else codes[0])
@@ -178,7 +177,7 @@ def _task(table: Table, line: Line, cell: str, column: int, bare: bool = False) 
         else:
             table.problem("transcribe.uncoded_cell", line, column, text=cell[:40])
         return
-    above = _current(table)
+    above = current_task(table)
     shares = above.code if bare and above is not None else None
     _one_task(table, line, column, codes[0], joined(cell.split(codes[0], 1)[1]), shares)
 
@@ -202,6 +201,14 @@ def _activity(task: TaskRows, cell: str, started: bool) -> None:
         activities[-1] = joined(f"{activities[-1]} {cell}")
     else:
         activities.append(joined(cell))
+
+
+def _letter_o(table: Table, line: Line, column: int, code: str) -> str:
+    """An output code typed with a digit zero (04.2.1) read as O4.2.1 — a choice for a person to check."""
+    if not code.startswith("0"):
+        return code
+    table.choice("transcribe.zero_for_o", line, column, code=code, read="O" + code[1:])
+    return "O" + code[1:]
 
 
 def _carry(target: Piece, text: str, pointed: bool) -> None:
@@ -264,10 +271,8 @@ def _coded(table: Table, line: Line, key: str, cell: str, task: TaskRows | None)
             text, marks = notes_in(lead)  # the cell's own column says whose end it is: nothing to guess
             _carry(target, text, key in ("knowledge", "skills"))
             target.notes += marks
-    for code, text in zip(rest[::2], rest[1::2], strict=True):
-        if code.startswith("0"):
-            table.choice("transcribe.zero_for_o", line, column, code=code, read="O" + code[1:])
-            code = "O" + code[1:]
+    for printed, text in zip(rest[::2], rest[1::2], strict=True):
+        code = _letter_o(table, line, column, printed)
         words, marks = notes_in(text)
         name, *points = _BULLET.split(words) if key in ("knowledge", "skills") else [words]
         items.append(Piece(code, joined(name), line.number, column, marks, _points(points)))
@@ -287,7 +292,7 @@ def read_stream(table: Table, line: Line, after_break: bool) -> None:
     any other text goes on with the item above — which, first thing after a page break, is a choice to
     check (the cut cell may be another column's)."""
     text = " ".join(line.filled)
-    current = _current(table)
+    current = current_task(table)
     if text.isdigit():
         _level(table, line, text, current)
         return
@@ -313,9 +318,7 @@ def read_stream(table: Table, line: Line, after_break: bool) -> None:
         table.problem("transcribe.no_task", line, 1)
         return
     key = _KINDS[code[0]]
-    if code.startswith("0"):
-        table.choice("transcribe.zero_for_o", line, 1, code=code, read="O" + code[1:])
-        code = "O" + code[1:]
+    code = _letter_o(table, line, 1, code)
     words, marks = notes_in(rest)
     table.last = Piece(code, joined(words), line.number, 1, marks)
     getattr(current.block, key).append(table.last)

@@ -202,8 +202,8 @@ def _ratings(con: Console, r: Report, ctx: RenderContext) -> None:
 
 def _attitudes(con: Console, r: Report, ctx: RenderContext) -> None:
     lang, name = ctx.lang, terminal_names(ctx.std, ctx.lang)
-    gate = t("render.attitude_gate", lang)
-    note = "" if r["policy"]["require_attitudes"] else ("" if gate.startswith("（") else " ") + gate
+    aside = t("punct.aside", lang, text=t("policy.attitudes_free", lang))
+    note = "" if r["policy"]["require_attitudes"] else aside
     con.print()
     con.print(Text.assemble((t("render.attitudes", lang), "bold"), (note, "dim")))
     for att in r["attitudes"]:
@@ -288,8 +288,7 @@ def _task_detail(con: Console, r: Report, ctx: RenderContext, code: str) -> None
     for item in sorted([*task["items"], *task["outputs"]], key=lambda i: i.get("block", 0)):
         if item.get("block", 0) != block:  # a task of several competency blocks: each under its own head
             block = item.get("block", 0)
-            level = next(b["level"] for n, b in enumerate(task.get("blocks", []), start=1) if n == block)
-            con.print(Text(t("render.block_head", lang, n=block, level=level), style="bold"))
+            con.print(Text(t("render.block_head", lang, n=block, level=item.get("level")), style="bold"))
         mark, style = (marks["yes"], "green") if item["met"] else (marks["no"], "red")
         best = marks["none"] if item["best_level"] is None else str(item["best_level"])
         required = item.get("level", task["level"])  # its block's level, in a task of several
