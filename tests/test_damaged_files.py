@@ -124,6 +124,33 @@ def test_a_reader_that_dies_is_one_problem(run_line: RunLine, monkeypatch: pytes
     assert stderr == f"{REL}: 無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）\n"
 
 
+@pytest.mark.parametrize("reader", [None, _abort], ids=["reads", "dies"])
+def test_the_checks_made_while_the_reader_reads_come_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: Any
+) -> None:
+    """The limits are checked in this process while the child reads: a workbook they refuse is refused for
+    that, whether the reader read it or died on it, and the reader is not left running."""
+    if reader is not None:
+        monkeypatch.setattr(spreadsheet, "_child", reader)
+    raw = small_book(tmp_path / "a.xlsx").read_bytes()
+
+    def refuse() -> None:
+        raise spreadsheet.InputError([spreadsheet.Problem("a.xlsx", "records.workbook_bomb", {"member": "m"})])
+
+    with pytest.raises(spreadsheet.InputError) as caught:
+        spreadsheet.read_book(raw, "a.xlsx", list, refuse)
+    assert [p.key for p in caught.value.problems] == ["records.workbook_bomb"]
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []
+
+
+def test_what_the_checks_give_comes_back_with_the_sheets(tmp_path: Path) -> None:
+    raw = small_book(tmp_path / "a.xlsx").read_bytes()
+    book, notes = spreadsheet.read_book(raw, "a.xlsx", list, lambda: spreadsheet.check_zip(raw, "a.xlsx", 50 << 20))
+    assert list(book.sheets) == list(book.names) and notes == {}
+
+
 def _hang(raw: bytes, pipe: Any) -> None:  # a reader stuck in a damaged file
     import time
 

@@ -178,3 +178,13 @@ def test_every_format_renders_the_hand_built_report(fmt: AssessFormat) -> None:
     text, data = render(fmt, cohort=fmt is AssessFormat.summary)
     # the summary counts people without naming them; the workbook is bytes (read back above)
     assert data and (fmt in (AssessFormat.xlsx, AssessFormat.summary) or "H001" in text)
+
+
+def test_json_keys_that_are_not_text_are_written_as_text() -> None:
+    """A calibration's ratings are keyed by rater (an enum), a plan's by number: both are JSON objects."""
+    from kmc_gap.model.models import Rater
+    from kmc_gap.render.text import dumps_json
+
+    data = {"ratings": {Rater.manager: 3, Rater.self: 4}, "attends": {2: [0, 1]}}
+    assert json.loads(dumps_json(data)) == {"ratings": {"manager": 3, "self": 4}, "attends": {"2": [0, 1]}}
+    assert json.loads(dumps_json({"plain": "鍵"}, indent=False)) == {"plain": "鍵"}

@@ -74,6 +74,7 @@ class Coverage:
             self.caps[code] = entries[min_evidence - 1][0] if len(entries) >= min_evidence else 0
 
         self.ratings: dict[str, list[Rating]] = {}  # each code's ratings, most trusted first: set by weigh
+        self.items: dict[tuple[str, int], ItemResult] = {}  # (code, level) → its result, made once by _item
 
     def cap(self, code: str) -> int:
         """The highest level at which ``code`` is met (0 when it is not met at any level)."""
@@ -89,18 +90,24 @@ class Coverage:
 
 
 def _item(code: str, level: int, cov: Coverage) -> ItemResult:
-    entries = cov.entries.get(code)
-    item: ItemResult = {
-        "code": code,
-        "type": _TYPES[code[0]],
-        "met": cov.caps.get(code, 0) >= level,
-        "best_level": entries[0][0] if entries else None,
-        "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
-    }
-    ratings = cov.ratings.get(code)
-    if ratings:
-        item["ratings"] = ratings
-    return item
+    """``code``'s result at ``level``: worked out once per profile (most items are listed by several tasks at
+    the same level). Tasks share it: nothing changes an item once made, but for a task of several blocks,
+    which adds its block to a copy of its own (:func:`score_task`)."""
+    found = cov.items.get((code, level))
+    if found is None:
+        entries = cov.entries.get(code)
+        found = {
+            "code": code,
+            "type": _TYPES[code[0]],
+            "met": cov.caps.get(code, 0) >= level,
+            "best_level": entries[0][0] if entries else None,
+            "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
+        }
+        ratings = cov.ratings.get(code)
+        if ratings:
+            found["ratings"] = ratings
+        cov.items[(code, level)] = found
+    return found
 
 
 def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResult:
@@ -115,9 +122,9 @@ def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResu
     for number, block in enumerate(blocks, start=1):
         mine = [_item(code, block.level, cov) for code in block.required_codes()]
         made = [_item(o.code, block.level, cov) for o in block.outputs]
-        if several:
-            for item in (*mine, *made):
-                item["block"], item["level"] = number, block.level
+        if several:  # each item its own copy: the same item in another task is of another block
+            mine = [{**item, "block": number, "level": block.level} for item in mine]
+            made = [{**item, "block": number, "level": block.level} for item in made]
         gate = gating(mine, made, policy.require_outputs)
         gates.append((block.level, gate))
         items += mine

@@ -15,6 +15,7 @@ both readings, never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -101,12 +102,18 @@ def read_date(value: Any, order: DayOrder | None = None) -> dt.date:
         if day is None:
             raise DateError("records.bad_date", value=_shown(value))
         return day
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return _text_date(str(value), order)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_date(value: str, order: DayOrder | None) -> dt.date:
+    """A date written as text (remembered: an export repeats a course's day for each of its attendees)."""
+    text = unicodedata.normalize("NFKC", value).strip()
     day = one_date(text, order)
     if day is None:
         day = _range_end(text, order)
     if day is None:
-        raise DateError("records.bad_date", value=str(value).strip())
+        raise DateError("records.bad_date", value=value.strip())
     return day
 
 

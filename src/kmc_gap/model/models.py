@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import Annotated, Any, Literal
+from functools import cache, cached_property
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -504,6 +504,38 @@ class Person(_Model):
     id: Ident | None = None
     organisation: Text | None = None
     role: Text | None = None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def built(model: type[M], fields: dict[str, Any]) -> M:
+    """``model`` made of ``fields`` that were checked already, as ``model.model_construct(**fields)`` makes it
+    (the fields given are the fields set; the others take their defaults), in a fraction of its time.
+
+    A year's export builds one evidence per row, and pydantic's ``model_construct`` walks every field of the
+    model on every call; here the defaults are worked out once per model. A model with private attributes,
+    extra fields or a default made by a factory is left to ``model_construct``.
+    """
+    defaults = _plain_defaults(model)
+    if defaults is None:
+        return model.model_construct(**fields)
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", {**defaults, **fields})
+    object.__setattr__(made, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+@cache
+def _plain_defaults(model: type[BaseModel]) -> dict[str, Any] | None:
+    """Each field's default, in the model's order; None when :func:`built` cannot stand in for model_construct."""
+    if model.__private_attributes__ or model.model_config.get("extra") == "allow":
+        return None
+    if any(field.default_factory is not None for field in model.model_fields.values()):
+        return None
+    return {name: field.get_default() for name, field in model.model_fields.items()}
 
 
 class Evidence(_Model):

@@ -26,7 +26,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from kmc_gap.model.problems import InputError, Problem
 
@@ -59,6 +59,8 @@ class Book:
     names: tuple[str, ...]
     sheets: dict[str, Sheet]
 
+
+T = TypeVar("T")
 
 #: A cell's position (1-based row and column) → what it shows in place of the empty cell the reader gives.
 CellTexts = dict[tuple[int, int], str]
@@ -296,11 +298,16 @@ def hidden_columns(data: bytes) -> frozenset[int]:
     return frozenset(hidden)
 
 
-def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[str]]) -> Book:
-    """The sheet names, and the rows of the sheets ``choose`` picks from them, read in a child process.
+def read_book(
+    raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[str]], meanwhile: Callable[[], T]
+) -> tuple[Book, T]:
+    """The sheet names, and the rows of the sheets ``choose`` picks from them, read in a child process; and what
+    ``meanwhile`` gives, run here while the child reads (the checks of :func:`check_zip`, say).
 
     Every failure of the reader — its own errors, a panic, a crash, too much memory or time — is
-    ``InputError`` naming the file; so is an error that ``choose`` raises (a sheet that is not there).
+    ``InputError`` naming the file; so is an error that ``choose`` raises (a sheet that is not there). What
+    ``meanwhile`` raises comes first: a workbook it refuses is refused for that, whatever the reader made of it,
+    and the reader is stopped.
     """
     import multiprocessing
 
@@ -311,10 +318,18 @@ def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[st
     process.start()
     there.close()
     try:
-        names = _receive(here, name)
+        early: InputError | None = None
+        try:
+            names = _receive(here, name)
+            if isinstance(names, tuple):
+                here.send(choose(names))  # the child reads these sheets while ``meanwhile`` runs
+        except InputError as exc:
+            early = exc
+        done = meanwhile()
+        if early is not None:
+            raise early
         if not isinstance(names, tuple):
             raise InputError([Problem(name, "records.not_workbook")])
-        here.send(choose(names))
         book = _receive(here, name)
     finally:
         here.close()
@@ -323,7 +338,7 @@ def read_book(raw: bytes, name: str, choose: Callable[[tuple[str, ...]], list[st
         process.join()
     if not isinstance(book, Book):
         raise InputError([Problem(name, "records.not_workbook")])
-    return book
+    return book, done
 
 
 def _receive(pipe: Any, name: str) -> Any:

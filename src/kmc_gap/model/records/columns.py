@@ -87,7 +87,7 @@ _BRACKETS = re.compile(r"[(\[【〔][^)\]】〕]*[)\]】〕]")
 _HEADER_MARKS = re.compile(r"[_\-./:·]")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _header_key(text: str) -> str:
     """A header as compared: :func:`_norm`, and a bracketed remark (``(YYYY/MM/DD)``, ``（小時）``) and the
     marks between words (``_``, ``-``, ``.``) left out, so that ``Employee ID`` is ``employee_id``."""
@@ -105,7 +105,7 @@ _KNOWN_SET = frozenset(known for known in (*_ALIASES, *_IGNORED) if len(known) >
 _KNOWN_LENGTHS = sorted({len(known) for known in _KNOWN_SET}, reverse=True)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _by_words(key: str) -> Column | None:
     """The field of a header that ends with a known one after words of its own: 外訓課程名稱 → title,
     實際上課時數 → hours. Not when those words make it a plan (應到時数), someone else's (主管姓名), or

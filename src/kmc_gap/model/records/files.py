@@ -78,7 +78,6 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
     """
     from kmc_gap.model.spreadsheet import check_zip, read_book, sheet_members
 
-    notes = check_zip(raw, name, max_bytes)
     found: dict[str, bool] = {}
 
     def choose(names: tuple[str, ...]) -> list[str]:
@@ -88,7 +87,8 @@ def _read_sheets(raw: bytes, name: str, own: str | None, wanted: str | None, max
         chosen, found["has"] = _choose(names, name, own, wanted)
         return chosen
 
-    book = read_book(raw, name, choose)
+    # the limits are checked here while the child reads: what they refuse is refused before any cell is used
+    book, notes = read_book(raw, name, choose, lambda: check_zip(raw, name, max_bytes))
     members = sheet_members(raw) if notes else {}
     empty = SheetNotes({}, frozenset(), frozenset())
     tables = [_table(name, sheet, notes.get(members.get(sheet.name, ""), empty)) for sheet in book.sheets.values()]

@@ -24,6 +24,7 @@ from kmc_gap.model.models import (
     EvidenceKind,
     Person,
     Standard,
+    built,
     is_related,
     join_key,
 )
@@ -154,6 +155,11 @@ def _summary(label: str) -> bool:
 _NOTE = tuple(unicodedata.normalize("NFKC", word).casefold() for word in NOTE_PREFIXES)  # ``*`` kept
 
 
+def _note(text: str) -> bool:
+    """Whether a row's first filled cell opens a note line (註：…, 備註：…, ``*``)."""
+    return unicodedata.normalize("NFKC", text).strip().casefold().startswith(_NOTE)
+
+
 def row_kind(
     cells: list[Any], columns: Columns, wanted: Mapping[str, Column | None], texts: list[str | None] | None = None
 ) -> Skip | None:
@@ -168,15 +174,15 @@ def row_kind(
         i = index.get(col)
         return (texts[i] or "") if i is not None and i < len(texts) else ""
 
-    first = unicodedata.normalize("NFKC", filled[0]).strip().casefold() if filled else ""
     # the header again: its person id cell is a header (checked first: it is one look-up, not one a cell)
     if _column_of(cell(Column.person_id), wanted) and len({_column_of(text, wanted) for text in filled} - {None}) >= 2:
         return Skip.header
-    if first.startswith(_NOTE) and not cell(Column.date):
+    date = cell(Column.date)
+    if not date and filled and _note(filled[0]):  # a dated row is a record, whatever its first cell says
         return Skip.note
     labels = (cell(Column.person_id), cell(Column.name), cell(Column.organisation), texts[0] or "")
     labelled = any(len(label) <= 24 and _summary(label) for label in labels)
-    if labelled and not is_date(cell(Column.date)):  # 小計 with its count (3 筆) spread into the date column
+    if labelled and not is_date(date):  # 小計 with its count (3 筆) spread into the date column
         return Skip.summary
     if len(filled) == 1:
         return Skip.summary if _number(filled[0], ()) is not None else Skip.section
@@ -291,6 +297,7 @@ class _Reader:
         self.first_skip = self.first_skip or row
 
     def record(self, row: _Row) -> _Record | None:
+        text = row.texts.get  # a row's cell as text (None: empty), looked up a score of times a row
         if any(outcome_of(row.raw(col), self.words) is Mark.not_taken for col in self.outcomes):
             self.skip(Skip.not_taken, row.number)  # enrolled, waitlisted, cancelled: no training was taken
             self.bystander(row)
@@ -300,7 +307,7 @@ class _Reader:
             self.bystander(row)
             return None
         for col in NAMED if self.by_name else REQUIRED:
-            if row.text(col) is None:
+            if text(col) is None:
                 row.fail(col, "records.empty_cell", field=Word(f"records.field.{col.value}"))
         date = row.read(Column.date, self.date)
         expires = row.read(Column.expires, self.expires)
@@ -313,32 +320,33 @@ class _Reader:
         if isinstance(score, Mark):
             outcomes.append(score)
         if course is not None:
-            level = level if row.text(Column.level) is not None else course.level
-            covers = covers if row.text(Column.covers) is not None else list(course.covers)
-            hours = hours if row.text(Column.hours) is not None else (course.hours or None)
+            level = level if text(Column.level) is not None else course.level
+            covers = covers if text(Column.covers) is not None else list(course.covers)
+            hours = hours if text(Column.hours) is not None else (course.hours or None)
         self.check_competency(row, covers)
-        title = row.text(Column.title) or (course.title if course else None) or row.text(Column.course)
+        title = text(Column.title) or (course.title if course else None) or text(Column.course)
         if title is None:
             row.fail(Column.title, "records.no_title")
-        name = row.text(Column.name)
+        name = text(Column.name)
         if self.by_name:
             person_id: str | None = _BY_NAME + join_key(name or "")
         else:
-            person_id = self.options.person_key(row.text(Column.person_id) or "") or None
+            person_id = self.options.person_key(text(Column.person_id) or "") or None
         if row.problems or None in (date, level, covers, title, person_id, name):
             return None
         assert date is not None and person_id is not None and name is not None and title is not None
         if expires is not None and date > expires:
             row.fail(Column.expires, "profile.date_after_expiry", date=date, expires=expires)
             return None
-        what = row.text(Column.course) or title
+        what = text(Column.course) or title
         # a fail mark, an absence or a score word (缺考) in any of the three columns: the row did not pass
-        failed = any(outcome in (Mark.failed, Mark.absent) for outcome in outcomes)
-        exempt = [row.text(col) or "" for col in self.outcomes if outcome_of(row.raw(col), self.words) is Mark.exempt]
-        note = "；".join(dict.fromkeys(text for text in (row.text(Column.note), *exempt) if text)) or None
+        failed = Mark.failed in outcomes or Mark.absent in outcomes
+        exempt = [text(col) or "" for col in self.outcomes if outcome_of(row.raw(col), self.words) is Mark.exempt]
+        said = [words for words in (text(Column.note), *exempt) if words]
+        note = "；".join(dict.fromkeys(said)) if said else None
         # every field was checked above, cell by cell, so the model is built without validating it again:
         # this is the inner loop of a year's export
-        evidence = Evidence.model_construct(
+        fields = dict(
             id=record_id(person_id, what, date),
             kind=EvidenceKind(kind),
             title=title,
@@ -346,19 +354,20 @@ class _Reader:
             level=level,
             covers=covers,
             expires=expires,
-            verified_by=row.text(Column.verified_by) or self.verified_by,
+            verified_by=text(Column.verified_by) or self.verified_by,
             hours=None if hours is None else float(hours),
-            reference=row.text(Column.reference),
+            reference=text(Column.reference),
             note=note,
-            course=row.text(Column.course),
-            provider=row.text(Column.provider),
+            course=text(Column.course),
+            provider=text(Column.provider),
             score=score if type(score) is float else None,
             pass_mark=course.pass_mark if course is not None else None,
             passed=False if failed else None,
             exclude=False,
             source=self.source,
         )
-        who = (name, person_id, row.text(Column.organisation), row.text(Column.role))
+        evidence = built(Evidence, fields)
+        who = (name, person_id, text(Column.organisation), text(Column.role))
         person = self.people.get(who)
         if person is None:
             person = self.people[who] = Person(name=name, id=person_id, organisation=who[2], role=who[3])

@@ -125,7 +125,7 @@ def cell_hours(value: Any) -> float:
     """Training hours: a number of zero or more, with or without its unit (``21``, ``21小時``, ``21 hr``, ``1.5H``),
     or minutes with theirs (``90分鐘``, ``45 min``)."""
     text = norm(_text(value) or "") if isinstance(value, str) else ""
-    if any(text.endswith(unit) and len(text) > len(unit) for unit in _MINUTE_UNITS):
+    if text and any(text.endswith(unit) and len(text) > len(unit) for unit in _MINUTE_UNITS):
         minutes = number_in(value, _MINUTE_UNITS)
         number = None if minutes is None else minutes / 60
     else:
