@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import kmc_gap.api
-from kmc_gap.api.assess import AssessRequest, Settings
+from kmc_gap.api.assess import AssessRequest, Inputs, Scoring
 from kmc_gap.api.calibrate import CalibrateRequest
 from kmc_gap.api.forms import FormRequest
 from kmc_gap.api.imports import ImportRequest
@@ -75,16 +75,17 @@ def reading(files: dict[str, Path]) -> RecordReading:
 
 
 def test_assess_lists_every_input(files: dict[str, Path]) -> None:
-    settings = Settings(None, named_policy("default"), str(files["policy"]), DAY)
-    request = AssessRequest(
-        (files["profile"], files["records"]), settings, files["catalog"], reading(files), files["plan"]
+    scoring = Scoring(policy=named_policy("default"), policy_name=str(files["policy"]), as_of=DAY)
+    inputs = Inputs(
+        paths=(files["profile"], files["records"]), catalog=files["catalog"], reading=reading(files), plan=files["plan"]
     )
-    assert set(request.never_overwrite()) == set(files.values())
+    assert set(AssessRequest(inputs=inputs, scoring=scoring).never_overwrite()) == set(files.values())
 
 
 def test_a_built_in_policy_is_no_file(files: dict[str, Path]) -> None:
-    settings = Settings(None, named_policy("strict"), "strict", DAY)
-    assert AssessRequest((files["profile"],), settings).never_overwrite() == (files["profile"],)
+    scoring = Scoring(policy=named_policy("strict"), policy_name="strict", as_of=DAY)
+    request = AssessRequest(inputs=Inputs(paths=(files["profile"],)), scoring=scoring)
+    assert request.never_overwrite() == (files["profile"],)
 
 
 def test_the_other_writers_list_their_inputs(files: dict[str, Path], tmp_path: Path) -> None:

@@ -1,5 +1,10 @@
 """Assessing many profiles: one report or one failure per file, in path order, in N processes.
 
+A run is asked for with one :class:`AssessRequest` (what is read, how it is scored, the gates, how reports
+leave) and gives its :class:`Event` s in order — what the reports are shown with, then one event per
+input — and, once they are all given, its :class:`Tally`. The caller drives and prints; nothing here calls
+back into it.
+
 Files are read and scored one at a time and each result is handed on at once, so memory does
 not grow with the number of files. With ``jobs > 1`` a process pool scores files in parallel;
 ``imap`` keeps the results in input order, so the output is the same whatever ``jobs`` is.
@@ -15,7 +20,7 @@ import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from kmc_gap.api.people import joined, ratings_of, read_records, stands_in
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
@@ -35,35 +40,15 @@ if TYPE_CHECKING:
     from kmc_gap.model.records import RecordOptions, RecordPerson, RecordSet
 
 
-class ReportSink(Protocol):
-    """Where the reports of a run go, in input order: the CLI plugs in a renderer of the chosen format.
-
-    ``inputs`` first, with what became of every row of the record files (nothing for YAML profiles
-    alone); ``start`` before the first report, then for each input ``add`` (a report), ``add_piece`` (a report a
-    worker has already rendered with :data:`Render`) or ``failure`` (an input that could not be used),
-    and ``finish`` after the last. The sink owns its stream, text or binary.
-    """
-
-    def inputs(self, counts: list[InputCount]) -> None: ...
-
-    def start(self) -> None: ...
-
-    def add(self, value: Report) -> None: ...
-
-    def add_piece(self, text: str) -> None: ...
-
-    def failure(self, file: str, problems: list[Problem]) -> None: ...
-
-    def finish(self) -> None: ...
-
-
-#: Renders one report on its own, in the chosen language: ``(report, standard) -> text``.
-Render = Callable[["Report", Standard], str]
+#: Renders one report on its own, in the chosen language and with everything else the output shows it with:
+#: ``report -> text``. It is pickled to the worker processes of ``--jobs`` as it is.
+Render = Callable[["Report"], str]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a worker needs to score a file the same way as the parent process."""
+    """Everything a worker needs to score a file the same way as the parent process: made by :class:`AssessRun`
+    from the request, with what the record files gave (the ratings of forms, the count of rows)."""
 
     standard_path: Path | None
     policy: Policy
@@ -141,7 +126,7 @@ def score_profile(
         return Result(name, report=report, brief=brief(report), warnings=list(warnings))
     # the text carries the report; the parent needs only the figures its thresholds check
     summary = brief(report)
-    return Result(name, brief=summary, text=settings.render(report, std), warnings=list(warnings))
+    return Result(name, brief=summary, text=settings.render(report), warnings=list(warnings))
 
 
 #: What is scored: a YAML file, a person read from record files, or a record file's problems.
@@ -225,31 +210,72 @@ class Tally:
     inputs: list[InputCount] = field(default_factory=list)  # what became of every row of the record files
 
 
-@dataclass(frozen=True)
-class AssessRequest:
-    """What `kmc-gap assess` is asked: the inputs as paths and options, how to score them, the gates.
+@dataclass(frozen=True, kw_only=True)
+class Inputs:
+    """What a run reads: the paths (those named, not found in folders, must be profiles), the catalogue and
+    the options record files are read with, a plan the summary shows, and the size limit of every file.
 
-    The catalogue, the reading options' files and the plan are read by :func:`assess_paths`, the
-    catalogue only when there are record files to read (or the summary shows courses).
+    The catalogue, the reading options' files and the plan are read by :class:`AssessRun`, the catalogue
+    only when there are record files to read (or ``courses`` asks for its courses).
     """
 
     paths: tuple[Path, ...]
-    settings: Settings
+    named: frozenset[Path] = frozenset()
     catalog: Path | None = None
     reading: RecordReading = NO_READING
-    plan: Path | None = None  # a plan the summary shows
-    summary: bool = False  # the team summary: it shows the catalogue's courses even with no record files
-    jobs: int = 1
-    fail_under: float | None = None  # percent coverage each person must reach
-    required: tuple[str, ...] = ()  # task codes each person must meet
+    plan: Path | None = None
+    courses: bool = False  # the catalogue's courses are shown even with no record files (the team summary)
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     def reads_records(self) -> bool:
         """Whether the run reads record tables (or a roster), and so needs the catalogue."""
         return any(map(read_together, self.paths)) or bool(self.reading.roster)
 
+
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    """How every person is scored: the policy, the day, the standard's file (for worker processes), how far
+    ahead expiring evidence is listed, and whether people are shown by pseudonym."""
+
+    policy: Policy
+    as_of: dt.date
+    policy_name: str = "default"
+    standard_path: Path | None = None
+    warn_days: int = 90
+    redact: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Gates:
+    """What each person must reach, or the run finds them short: percent coverage, task codes met."""
+
+    fail_under: float | None = None
+    required: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Presentation:
+    """How reports leave the run: rendered one by one where they are made (in a worker with ``jobs``), when the
+    output's format can render a report on its own; else as reports, for the caller to render."""
+
+    render: Render | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessRequest:
+    """What `kmc-gap assess` is asked, as one value: the inputs, the scoring, the gates, the presentation,
+    and how many processes score."""
+
+    inputs: Inputs
+    scoring: Scoring
+    gates: Gates = Gates()
+    presentation: Presentation = Presentation()
+    jobs: int = 1
+
     def never_overwrite(self) -> tuple[Path, ...]:
         """Every file the request reads: an output is never written over one."""
-        return never_overwrite(self.paths, self.reading, self.settings.policy_name, self.catalog, self.plan)
+        inputs = self.inputs
+        return never_overwrite(inputs.paths, inputs.reading, self.scoring.policy_name, inputs.catalog, inputs.plan)
 
 
 @dataclass(frozen=True)
@@ -261,85 +287,129 @@ class Alongside:
     alone: bool = False  # the record files hold one person and nothing else is read: their own report, no cohort
 
 
-def assess_paths(
-    request: AssessRequest,
-    std: Standard,
-    sink: Callable[[Alongside], ReportSink],
-    *,
-    on_failure: Callable[[list[Problem]], None] = lambda problems: None,
-    advance: Callable[[], None] = lambda: None,
-) -> Tally:
-    """Assess ``paths`` in path order into the sink made for what they are shown with; each file that fails
-    goes to ``on_failure`` too.
+@dataclass(frozen=True)
+class Opened:
+    """The first event of a run: what its reports are shown with, and what became of every row of the record
+    files (empty when it read none), which a report opens with."""
 
-    The thresholds (``fail_under`` percent coverage, ``required`` task codes) are checked for
-    every person; the run goes on past bad files so that no one else's report is lost. Record
-    files (CSV, workbooks) are read first, all together, since one person's rows may be in several.
-    A bad catalogue, mapping, key or plan raises ``InputError`` before any report is made.
+    alongside: Alongside
+    counts: list[InputCount]
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """A person assessed: their report, or its text when the presentation renders reports where they are made."""
+
+    file: str
+    report: Report | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An input that could not be used, with its problems (a file, or a record file's rows)."""
+
+    file: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class Passed:
+    """An input passed over: a file found in a folder that is no profile, or a roster person with no rows whose
+    own profile was read before (their warnings, if any, are the tally's)."""
+
+    file: str
+
+
+#: What a run gives, in order: :class:`Opened` once, then one of the others per input.
+Event: TypeAlias = "Opened | Assessed | Refused | Passed"
+
+
+class AssessRun:
+    """A run of a request: iterate it for its events, then read its :attr:`tally`.
+
+    The thresholds (``fail_under`` percent coverage, ``required`` task codes) are checked for every
+    person; the run goes on past bad files so that no one else's report is lost. Record files (CSV,
+    workbooks) are read first, all together, since one person's rows may be in several. A bad catalogue,
+    mapping, key or plan raises ``InputError`` at the first event, before any report is made.
     """
-    paths, settings = list(request.paths), request.settings
-    fail_under, required, jobs = request.fail_under, list(request.required), request.jobs
-    records = _record_options(request, std)
-    found = read_records([p for p in paths if read_together(p)], std, records)
-    alone = found is not None and len(found.people) == 1 and not found.problems and all(map(read_together, paths))
-    writer = sink(replace(_shown(request, std, records), alone=alone))
-    outcome = Tally()
-    outcome.warnings += found.warnings if found is not None else []
-    if found is not None:
-        settings = replace(settings, ratings=ratings_of(found))
-    seen: dict[str, str] = {}  # person id → the first file that had it
-    if found is not None:
-        from kmc_gap.api.accounting import input_counts
 
-        outcome.inputs = input_counts(found, settings.policy, settings.as_of)
-        settings = replace(settings, inputs=tuple(outcome.inputs))
-        writer.inputs(outcome.inputs)
-    writer.start()
-    for result in results(sources(paths, found), std, settings, jobs):
-        advance()
-        outcome.warnings += result.warnings
-        key = join_key(result.brief["person"]["id"] or "") if result.brief else ""
-        if result.skipped or (result.stands_in and key in seen):  # a profile of theirs read before stands instead
-            continue
-        if result.brief is None:
-            outcome.invalid += 1
-            writer.failure(result.file, result.problems)
-            on_failure(result.problems)
-            continue
-        outcome.assessed += 1
-        ident = result.brief["person"]["id"]
-        if ident and key in seen and not settings.redact:
-            outcome.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[key]}))
-        elif ident:
-            seen[key] = result.file
-        if result.report is not None:
-            writer.add(result.report)
-        elif result.text is not None:
-            writer.add_piece(result.text)
-        outcome.shortfalls += shortfalls(result.brief, fail_under, required)
-    writer.finish()
-    return outcome
+    def __init__(self, request: AssessRequest, std: Standard) -> None:
+        self.request = request
+        self.std = std
+        self.tally = Tally()
+
+    def __iter__(self) -> Iterator[Event]:
+        request, std, tally = self.request, self.std, self.tally
+        inputs, scoring, gates = request.inputs, request.scoring, request.gates
+        paths = list(inputs.paths)
+        records = _record_options(inputs, std)
+        found = read_records([p for p in paths if read_together(p)], std, records)
+        alone = found is not None and len(found.people) == 1 and not found.problems and all(map(read_together, paths))
+        settings = _settings(request)
+        if found is not None:
+            from kmc_gap.api.accounting import input_counts
+
+            tally.warnings += found.warnings
+            tally.inputs = input_counts(found, scoring.policy, scoring.as_of)
+            settings = replace(settings, ratings=ratings_of(found), inputs=tuple(tally.inputs))
+        yield Opened(replace(_shown(inputs, std, records), alone=alone), list(tally.inputs))
+        seen: dict[str, str] = {}  # person id → the first file that had it
+        for result in results(sources(paths, found), std, settings, request.jobs):
+            tally.warnings += result.warnings
+            key = join_key(result.brief["person"]["id"] or "") if result.brief else ""
+            if result.skipped or (result.stands_in and key in seen):  # a profile of theirs read before stands instead
+                yield Passed(result.file)
+                continue
+            if result.brief is None:
+                tally.invalid += 1
+                yield Refused(result.file, result.problems)
+                continue
+            tally.assessed += 1
+            ident = result.brief["person"]["id"]
+            if ident and key in seen and not scoring.redact:
+                tally.warnings.append(Problem(result.file, "run.duplicate_person", {"id": ident, "other": seen[key]}))
+            elif ident:
+                seen[key] = result.file
+            tally.shortfalls += shortfalls(result.brief, gates.fail_under, list(gates.required))
+            yield Assessed(result.file, result.report, result.text)
 
 
-def _record_options(request: AssessRequest, std: Standard) -> RecordOptions | None:
+def _settings(request: AssessRequest) -> Settings:
+    """What a worker scores with, from the request."""
+    scoring, inputs = request.scoring, request.inputs
+    return Settings(
+        standard_path=scoring.standard_path,
+        policy=scoring.policy,
+        policy_name=scoring.policy_name,
+        as_of=scoring.as_of,
+        max_bytes=inputs.max_bytes,
+        redact=scoring.redact,
+        render=request.presentation.render,
+        warn_days=scoring.warn_days,
+        named=inputs.named,
+    )
+
+
+def _record_options(inputs: Inputs, std: Standard) -> RecordOptions | None:
     """How the record files are read, the catalogue read; None when there are none (no spreadsheet code is imported)."""
-    if not request.reads_records():
+    if not inputs.reads_records():
         return None
     from kmc_gap.api.records import read_record_options
 
-    return read_record_options(request.catalog, request.reading, std, request.settings.max_bytes)
+    return read_record_options(inputs.catalog, inputs.reading, std, inputs.max_bytes)
 
 
-def _shown(request: AssessRequest, std: Standard, records: RecordOptions | None) -> Alongside:
+def _shown(inputs: Inputs, std: Standard, records: RecordOptions | None) -> Alongside:
     """The catalogue's courses (the record files' catalogue, or for the summary the one named) and the plan."""
     courses = records.catalog if records is not None else None
-    if records is None and request.summary and request.catalog is not None:
+    if records is None and inputs.courses and inputs.catalog is not None:
         from kmc_gap.api.records import optional_catalog
 
-        courses = optional_catalog(request.catalog, std, request.settings.max_bytes)
+        courses = optional_catalog(inputs.catalog, std, inputs.max_bytes)
     planned = None
-    if request.plan is not None:
+    if inputs.plan is not None:
         from kmc_gap.api.plan import load_plan
 
-        planned = load_plan(request.plan, request.settings.max_bytes)
+        planned = load_plan(inputs.plan, inputs.max_bytes)
     return Alongside(tuple(courses.related()) if courses is not None else None, planned)

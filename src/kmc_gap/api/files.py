@@ -24,6 +24,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
@@ -40,8 +41,20 @@ class OutputRefused(KmcGapError):
         self.key = key
 
 
-class Discard(Exception):
-    """Raised inside :func:`atomic_output` to leave the destination as it was (nothing worth writing)."""
+@dataclass
+class Output:
+    """Where an output is being written: its text stream, and whether it is kept when the writing ends.
+
+    :meth:`discard` leaves the destination as it was (a run that assessed no one keeps the old ``-o`` file);
+    on a terminal, a pipe or a device, what was written stays written.
+    """
+
+    stream: TextIO
+    kept: bool = True
+
+    def discard(self) -> None:
+        """Keep the destination as it was when the writing ends."""
+        self.kept = False
 
 
 def _umask_mode() -> int:
@@ -77,11 +90,11 @@ def check_output(path: Path, inputs: Sequence[Path] = ()) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
-    """A text stream whose content reaches ``path`` only when the ``with`` block succeeds.
+def atomic_file(path: Path, *, force: bool = True) -> Iterator[Output]:
+    """An :class:`Output` whose content reaches ``path`` only when the ``with`` block succeeds and it was not
+    discarded.
 
     Without ``force`` an existing file is never replaced: :class:`FileExistsError` is raised.
-    Raising :class:`Discard` in the block leaves ``path`` untouched and is not an error.
     """
     try:
         mode = os.stat(path).st_mode
@@ -90,8 +103,8 @@ def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
     if mode is not None and not force:
         raise FileExistsError(path)
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        with open(path, "w", encoding="utf-8", newline="") as device, contextlib.suppress(Discard):
-            yield device
+        with open(path, "w", encoding="utf-8", newline="") as device:
+            yield Output(device)
         return
     target = path.resolve() if path.is_symlink() else path  # write the link's target, keep the link
     permissions = stat.S_IMODE(mode) if mode is not None else _umask_mode()
@@ -99,17 +112,26 @@ def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
     try:
         os.fchmod(fd, permissions)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
+            output = Output(handle)
+            yield output
             handle.flush()
             os.fsync(handle.fileno())
+        if not output.kept:
+            Path(tmp).unlink(missing_ok=True)
+            return
         if not force and target.exists():
             raise FileExistsError(path)
         os.replace(tmp, target)
-    except Discard:
-        Path(tmp).unlink(missing_ok=True)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, force: bool = True) -> Iterator[TextIO]:
+    """A text stream whose content reaches ``path`` only when the ``with`` block succeeds (:func:`atomic_file`)."""
+    with atomic_file(path, force=force) as output:
+        yield output.stream
 
 
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:

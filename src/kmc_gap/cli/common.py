@@ -26,6 +26,7 @@ F = TypeVar("F", bound=StrEnum)
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kmc_gap.api.files import Output
     from kmc_gap.api.plan import PlanRun
     from kmc_gap.model.models import Policy, Standard
     from kmc_gap.model.paths import Expansion
@@ -92,16 +93,18 @@ def run_inputs(ctx: typer.Context) -> tuple[Path, ...]:
 
 
 @contextlib.contextmanager
-def destination(ctx: typer.Context, output: Path | None, inputs: Iterable[Path]) -> Iterator[TextIO]:
+def destination(ctx: typer.Context, output: Path | None, inputs: Iterable[Path]) -> Iterator[Output]:
     """stdout, or ``output`` written safely (see :mod:`kmc_gap.api.files`), never over ``inputs`` or the run's own."""
+    from kmc_gap.api.files import Output
+
     if output is None:
-        yield sys.stdout
+        yield Output(sys.stdout)
         return
-    from kmc_gap.api.files import atomic_output, check_output
+    from kmc_gap.api.files import atomic_file, check_output
 
     check_output(output, [*inputs, *run_inputs(ctx)])
     try:
-        with atomic_output(output) as handle:
+        with atomic_file(output) as handle:
             yield handle
     except OSError as exc:
         fail([Problem(shown(output), "file.unwritable", {"reason": os_reason(exc)})])

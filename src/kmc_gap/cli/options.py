@@ -5,8 +5,10 @@ The language, the date, the policy, the size limit and the options that say how 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -116,5 +118,39 @@ def reads_records(*, without: tuple[str, ...] = ()) -> Callable[[F], F]:
         with_reading.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         with_reading.__annotations__ = {p.name: p.annotation for p in params}
         return with_reading  # type: ignore[return-value]
+
+    return decorate
+
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def declared_in(args: type[A]) -> Callable[[Callable[[typer.Context, A], R]], Callable[..., R]]:
+    """A command whose arguments and options are the fields of the dataclass ``args``, each declared there once
+    with its Typer option, and which is called with them as one ``args`` value.
+
+    ``def run(ctx, args: Args)`` becomes a command Typer reads as ``def cmd(ctx, *, profiles, fmt, …)``; a field
+    named ``reading`` stands for the record-reading options (:func:`reads_records` puts them in its place).
+    """
+
+    def decorate(run: Callable[[typer.Context, A], R]) -> Callable[..., R]:
+        hints = typing.get_type_hints(args, include_extras=True)
+        params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+        for spec in dataclasses.fields(args):  # type: ignore[arg-type]
+            default = spec.default if spec.default is not dataclasses.MISSING else inspect.Parameter.empty
+            params.append(
+                inspect.Parameter(
+                    spec.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hints[spec.name]
+                )
+            )
+
+        @functools.wraps(run)
+        def command(ctx: typer.Context, **given: Any) -> R:
+            return run(ctx, args(**given))
+
+        command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        return command
 
     return decorate

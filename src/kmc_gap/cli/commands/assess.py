@@ -1,11 +1,12 @@
-"""`kmc-gap assess`: the command's options, checked and handed to the API; the result rendered."""
+"""`kmc-gap assess`: the command's options, declared once in :class:`AssessArgs`, checked and made one
+:class:`~kmc_gap.api.assess.AssessRequest`; the run's events rendered as they come."""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +30,7 @@ from kmc_gap.cli.options import (
     MaxSizeOption,
     PolicyOption,
     RecordsCatalogOption,
+    declared_in,
     reads_records,
 )
 from kmc_gap.cli.outcome import EXIT_FINDINGS, EXIT_OK, Outcome
@@ -39,124 +41,174 @@ from kmc_gap.render.formats import (
     GroupBy,
 )
 
+if TYPE_CHECKING:
+    from kmc_gap.api.assess import AssessRequest
+    from kmc_gap.api.files import Output
+    from kmc_gap.model.models import Standard
+    from kmc_gap.render.assess import AssessRenderer
+    from kmc_gap.render.base import RenderContext
+
 #: The formats that show one person as their own report, where a record file holds only them. A format for
 #: tools keeps one shape whatever the data: a record file gives a list of reports, even of one.
 PERSON_VIEWS = frozenset({AssessFormat.table, AssessFormat.markdown, AssessFormat.html})
 
 
-@app.command("assess", cls=LocalCommand, help="help.cmd.assess")
-@reads_records()
-def assess_cmd(
-    ctx: typer.Context,
-    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)],
+@dataclass(frozen=True, kw_only=True)
+class AssessArgs:
+    """`kmc-gap assess`'s arguments and options, each declared here once (the command's signature is made from
+    these fields), as given, before they are checked and read."""
+
+    profiles: Annotated[list[Path], typer.Argument(metavar="PROFILE", help="help.arg.profiles", show_default=False)]
     fmt: Annotated[
         AssessFormat | None,
         typer.Option("--format", "-f", metavar="FORMAT", help="help.opt.assess_format", show_default=False),
-    ] = None,
-    lang_: LangOption = None,
-    as_of: AsOfOption = None,
-    policy: PolicyOption = "default",
-    fail_under: Annotated[str | None, typer.Option("--fail-under", metavar="PCT", help="help.opt.fail_under")] = None,
-    gaps: Annotated[str, typer.Option("--gaps", metavar="N|all", help="help.opt.gaps")] = "10",
-    task: Annotated[str | None, typer.Option("--task", metavar="TASK", help="help.opt.task")] = None,
-    require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None,
+    ] = None
+    lang_: LangOption = None
+    as_of: AsOfOption = None
+    policy: PolicyOption = "default"
+    fail_under: Annotated[str | None, typer.Option("--fail-under", metavar="PCT", help="help.opt.fail_under")] = None
+    gaps: Annotated[str, typer.Option("--gaps", metavar="N|all", help="help.opt.gaps")] = "10"
+    task: Annotated[str | None, typer.Option("--task", metavar="TASK", help="help.opt.task")] = None
+    require: Annotated[str | None, typer.Option("--require", metavar="TASKS", help="help.opt.require")] = None
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="help.opt.output", dir_okay=False)
-    ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="help.opt.jobs")] = 1,
-    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
-    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="help.opt.bom")] = True,
+    ] = None
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="help.opt.jobs")] = 1
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="help.opt.bom")] = True
     warn_expiring: Annotated[
         int, typer.Option("--warn-expiring", min=0, metavar="DAYS", help="help.opt.warn_expiring")
-    ] = 90,
-    catalog: RecordsCatalogOption = None,
-    reading: RecordReading = NO_READING,
+    ] = 90
+    catalog: RecordsCatalogOption = None
+    reading: RecordReading = NO_READING
     plan_file: Annotated[
         Path | None, typer.Option("--plan", metavar="FILE", help="help.opt.summary_plan", show_default=False)
-    ] = None,
+    ] = None
     group_by: Annotated[
         GroupBy | None, typer.Option("--group-by", metavar="FIELD", help="help.opt.group_by", show_default=False)
-    ] = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
-) -> Outcome:
-    return _assess(ctx, AssessArgs(**{k: v for k, v in locals().items() if k != "ctx"}))  # every option, by its name
+    ] = None
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES
 
 
-@dataclass(frozen=True)
-class AssessArgs:
-    """`kmc-gap assess`'s options as given, before they are checked and read."""
+@app.command("assess", cls=LocalCommand, help="help.cmd.assess")
+@reads_records()
+@declared_in(AssessArgs)
+def assess_cmd(ctx: typer.Context, a: AssessArgs) -> Outcome:
+    """Check the options, make them one request, and render the run's events in the chosen format."""
+    from kmc_gap.api.assess import Assessed, AssessRun, Opened, Refused
 
-    profiles: list[Path]
-    fmt: AssessFormat | None
-    lang_: str | None
-    as_of: str | None
-    policy: str
-    fail_under: str | None
-    gaps: str
-    task: str | None
-    require: str | None
-    output: Path | None
-    jobs: int
-    redact: bool
-    bom: bool
-    warn_expiring: int
-    catalog: Path | None
-    reading: RecordReading
-    plan_file: Path | None
-    group_by: GroupBy | None
-    max_size: int
-
-
-def _assess(ctx: typer.Context, a: AssessArgs) -> Outcome:
-    """Check the options, read the inputs into a request, and assess it into the chosen format's renderer."""
-    from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import Alongside, AssessRequest, ReportSink, Settings, assess_paths
-    from kmc_gap.render.assess import Piece, renderer
-
-    day = inputs.as_of(a.as_of)
     std = standard_of(ctx)
-    required = thresholds.required_tasks(a.require, std)
-    limit = thresholds.percentage(a.fail_under)
-    shown_gaps = inputs.gap_count(a.gaps)
-    detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
     fmt = output_format(AssessFormat, a.fmt, a.output, AssessFormat.table)
     if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
-    policy_name, pol = inputs.policy(a.policy, a.max_size)
     told = Outcome()
     found = expand_paths(a.profiles, told)
-    paths = found.files
-    kind = renderer(fmt)
-    piece = Piece(kind, lang()) if kind.pieces else None
-    settings = Settings(
-        run_of(ctx).standard, pol, policy_name, day, a.max_size, a.redact, piece, a.warn_expiring, found.named
-    )
-    summary = fmt is AssessFormat.summary
-    request = AssessRequest(
-        tuple(paths), settings, a.catalog, a.reading, a.plan_file, summary, a.jobs, limit, tuple(required)
-    )
-    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
-    unused = (catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by
-    if not request.reads_records() and unused:
+    cohort = len(found.files) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
+    shown = _context(a, std, fmt, cohort)
+    request = _request(ctx, a, std, fmt, found.files, found.named, shown)
+    if not request.inputs.reads_records() and _records_options_given(ctx, a, fmt):
         told.notes.append(say("run.records_options_unused"))  # a config file's catalogue is for runs that need one
-    cohort = len(paths) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
-    group = a.group_by.value if a.group_by is not None else None
-    options = {"cohort": cohort, "bom": a.bom, "gaps": shown_gaps, "task": detail, "group_by": group}
-    with destination(ctx, a.output, request.never_overwrite()) as out, progress(len(paths)) as advance:
-
-        def sink(shown: Alongside) -> ReportSink:
-            alone = shown.alone and fmt in PERSON_VIEWS  # one person's file: their report; JSON keeps its list
-            chosen = {**options, "cohort": options["cohort"] and not alone}
-            return kind(out, context(std, courses=shown.courses, plan=shown.plan, **chosen))
-
-        outcome = assess_paths(request, std, sink, on_failure=told.problems.extend, advance=advance)
-        if not outcome.assessed and a.output is not None:
-            from kmc_gap.api.files import Discard
-
-            raise Discard  # nothing was assessed: an existing -o file stays as it was
-    told.warnings += outcome.warnings
-    told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in outcome.shortfalls]
-    if a.output is not None and outcome.assessed:
-        told.said.append(say("run.wrote_people", path=a.output, n=outcome.assessed))
-    told.code = EXIT_FINDINGS if outcome.shortfalls else EXIT_OK
+    run = AssessRun(request, std)
+    with destination(ctx, a.output, request.never_overwrite()) as written, progress(len(found.files)) as advance:
+        writer: AssessRenderer | None = None
+        for event in run:
+            if isinstance(event, Opened):
+                writer = _writer(written, fmt, shown, event)
+                continue
+            assert writer is not None
+            advance()
+            if isinstance(event, Refused):
+                writer.failure(event.file, event.problems)
+                told.problems += event.problems
+            elif isinstance(event, Assessed) and event.report is not None:
+                writer.add(event.report)
+            elif isinstance(event, Assessed) and event.text is not None:
+                writer.add_piece(event.text)
+        if writer is not None:
+            writer.finish()
+        if not run.tally.assessed:
+            written.discard()  # nothing was assessed: an existing -o file stays as it was
+    tally = run.tally
+    told.warnings += tally.warnings
+    told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in tally.shortfalls]
+    if a.output is not None and tally.assessed:
+        told.said.append(say("run.wrote_people", path=a.output, n=tally.assessed))
+    told.code = EXIT_FINDINGS if tally.shortfalls else EXIT_OK
     return told
+
+
+def _context(a: AssessArgs, std: Standard, fmt: AssessFormat, cohort: bool) -> RenderContext:
+    """How reports are shown, made once: the run adds only what they are shown with (courses, a plan)."""
+    from kmc_gap.api import inputs, thresholds
+
+    detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
+    group = a.group_by.value if a.group_by is not None else None
+    return context(std, cohort=cohort, bom=a.bom, gaps=inputs.gap_count(a.gaps), task=detail, group_by=group)
+
+
+def _request(
+    ctx: typer.Context,
+    a: AssessArgs,
+    std: Standard,
+    fmt: AssessFormat,
+    paths: list[Path],
+    named: frozenset[Path],
+    shown: RenderContext,
+) -> AssessRequest:
+    """The options checked and made one request: inputs, scoring, gates and presentation."""
+    from kmc_gap.api import inputs, thresholds
+    from kmc_gap.api.assess import AssessRequest, Gates, Inputs, Presentation, Scoring
+    from kmc_gap.render.assess import Piece, renderer
+
+    day = inputs.as_of(a.as_of)
+    gates = Gates(
+        fail_under=thresholds.percentage(a.fail_under), required=tuple(thresholds.required_tasks(a.require, std))
+    )
+    policy_name, pol = inputs.policy(a.policy, a.max_size)
+    kind = renderer(fmt)
+    return AssessRequest(
+        inputs=Inputs(
+            paths=tuple(paths),
+            named=named,
+            catalog=a.catalog,
+            reading=a.reading,
+            plan=a.plan_file,
+            courses=fmt is AssessFormat.summary,
+            max_bytes=a.max_size,
+        ),
+        scoring=Scoring(
+            policy=pol,
+            as_of=day,
+            policy_name=policy_name,
+            standard_path=run_of(ctx).standard,
+            warn_days=a.warn_expiring,
+            redact=a.redact,
+        ),
+        gates=gates,
+        presentation=Presentation(render=Piece(kind, shown) if kind.pieces else None),
+        jobs=a.jobs,
+    )
+
+
+def _records_options_given(ctx: typer.Context, a: AssessArgs, fmt: AssessFormat) -> bool:
+    """Whether options that only record files use were given (a config file's catalogue is not: it is for runs
+    that need one)."""
+    catalog = a.catalog if ctx.get_parameter_source("catalog") is not ParameterSource.DEFAULT_MAP else None
+    summary = fmt is AssessFormat.summary
+    return bool((catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by)
+
+
+def _writer(written: Output, fmt: AssessFormat, shown: RenderContext, opened: object) -> AssessRenderer:
+    """The chosen format's renderer, started, once the run says what its reports are shown with."""
+    from kmc_gap.api.assess import Opened
+    from kmc_gap.render.assess import renderer
+
+    assert isinstance(opened, Opened)
+    alongside = opened.alongside
+    alone = alongside.alone and fmt in PERSON_VIEWS  # one person's file: their report; JSON keeps its list
+    ctx = replace(shown, courses=alongside.courses, plan=alongside.plan, cohort=shown.cohort and not alone)
+    writer = renderer(fmt)(written.stream, ctx)
+    if opened.counts:
+        writer.inputs(opened.counts)
+    writer.start()
+    return writer

@@ -49,8 +49,8 @@ def calibrate_cmd(
     told.warnings += run.warnings
     told.problems += run.problems
     if run.calibration is not None:
-        with destination(ctx, output, request.never_overwrite()) as out:
-            RENDERERS[fmt].write(run.calibration, out, context(std, top=top or None))
+        with destination(ctx, output, request.never_overwrite()) as written:
+            RENDERERS[fmt].write(run.calibration, written.stream, context(std, top=top or None))
         if output is not None:
             people = len({i["person"]["id"] for i in run.calibration["items"]})
             told.said.append(say("run.wrote_people", path=output, n=people))

@@ -47,7 +47,7 @@ def catalog_init_cmd(
     if not found:
         told.code = EXIT_INVALID
         return told
-    with destination(ctx, output, request.never_overwrite()) as out:
-        RENDERERS[fmt].write(found, out, context(std))
+    with destination(ctx, output, request.never_overwrite()) as written:
+        RENDERERS[fmt].write(found, written.stream, context(std))
     told.said.append(say("catalog.written", path=output, n=len(found)))
     return told

@@ -78,11 +78,11 @@ def plan_cmd(
     told.warnings += run.warnings
     told.problems += run.problems
     if run.plan is not None:
-        with destination(ctx, output, request.never_overwrite()) as out:
+        with destination(ctx, output, request.never_overwrite()) as written:
             if fmt is PlanFormat.summary:  # the team's page with this plan
-                plan_summary(out, run, std, pol, policy_name, day)
+                plan_summary(written.stream, run, std, pol, policy_name, day)
             else:
-                RENDERERS[fmt].write(run.plan, out, context(std))
+                RENDERERS[fmt].write(run.plan, written.stream, context(std))
         if output is not None:
             n, courses = len(run.plan["people"]), len(run.plan["courses"])
             told.said.append(say("run.wrote_plan", path=output, n=n, courses=courses))

@@ -60,8 +60,8 @@ def records_inspect_cmd(
             k: t(f"mapping.{k}", lang())
             for k in ("title", "how", "header_open", "word_open", "course_open", "date_order", "hidden_rows", "join")
         }
-        with destination(ctx, write_mapping, request.never_overwrite()) as out:
-            out.write(mapping_text(found, notes))
+        with destination(ctx, write_mapping, request.never_overwrite()) as written:
+            written.stream.write(mapping_text(found, notes))
         told.said.append(say("inspect.wrote", path=write_mapping))
     if any(table.causes or table.unreadable for table in found.tables):
         told.code = EXIT_INVALID  # rows that would be refused: each is in the tables, not a problem of its own

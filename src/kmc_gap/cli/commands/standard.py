@@ -42,6 +42,6 @@ def standard_cmd(
         hint = suggest(code or "", index(std))
         key = "profile.unknown_code_hint" if hint else "profile.unknown_code"
         fail([Problem("kmc-gap standard", key, {"code": code, "suggestion": hint})])
-    with destination(ctx, output, ()) as out:
-        RENDERERS[fmt].write(view, out, context(std))
+    with destination(ctx, output, ()) as written:
+        RENDERERS[fmt].write(view, written.stream, context(std))
     return Outcome()

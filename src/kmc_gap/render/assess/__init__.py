@@ -19,7 +19,6 @@ from kmc_gap.render.formats import AssessFormat
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Brief, InputCount, Report
-    from kmc_gap.model.models import Standard
     from kmc_gap.model.problems import Problem
 
 
@@ -186,11 +185,11 @@ def renderer(fmt: AssessFormat) -> type[AssessRenderer]:
 
 @dataclass(frozen=True)
 class Piece:
-    """A renderer's :meth:`AssessRenderer.piece` with its language: a plain, picklable function
-    ``(report, standard) -> text`` for the worker processes of ``--jobs``."""
+    """A renderer's :meth:`AssessRenderer.piece` with the run's render context, made once: a plain, picklable
+    function ``report -> text`` for the worker processes of ``--jobs``."""
 
     renderer: type[AssessRenderer]
-    lang: str
+    ctx: RenderContext
 
-    def __call__(self, report: Report, std: Standard) -> str:
-        return self.renderer.piece(report, RenderContext(std, self.lang))
+    def __call__(self, report: Report) -> str:
+        return self.renderer.piece(report, self.ctx)
