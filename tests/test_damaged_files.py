@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kmc_gap.model import spreadsheet
+from kmc_gap.words import t
 
 from conftest import RunLine, examples, run_cli, without_inputs
 
@@ -61,7 +62,7 @@ def test_a_stray_cell_far_outside_the_table_is_refused_before_reading(run_line: 
 
 def test_a_stray_cell_a_few_thousand_rows_down_is_refused_too(run_line: RunLine, tmp_path: Path) -> None:
     code, _, stderr = with_profile(run_line, small_book(tmp_path / "s.xlsx", stray=(7999, 16383)))  # XFD8000
-    assert code == 2 and "有 131072000 格" in stderr
+    assert code == 2 and t("records.workbook_grid", cells=131072000, limit=spreadsheet.MAX_CELLS) in stderr
 
 
 def _rezip(source: Path, target: Path, change: dict[str, bytes]) -> Path:
@@ -83,7 +84,7 @@ def test_a_zip_bomb_is_refused(run_line: RunLine, tmp_path: Path) -> None:
     assert bomb.stat().st_size < 200_000
     code, people, stderr = with_profile(run_line, bomb)
     assert (code, people) == (2, ["王志明"])
-    assert "xl/worksheets/sheet1.xml" in stderr and "壓縮炸彈" in stderr
+    assert t("records.workbook_bomb", member="xl/worksheets/sheet1.xml") in stderr
 
 
 def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(
@@ -96,10 +97,7 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(
     assert unpacked > 2 * size
     code, people, stderr = with_profile(run_line, Path(REL), "--max-size", str(size))
     assert (code, people) == (2, ["王志明"])
-    assert (
-        stderr
-        == f"{REL}: 活頁簿解壓後有 {unpacked} 位元組，超過上限 {2 * size}：不予讀取（上限為 --max-size 的 2 倍）\n"
-    )
+    assert stderr == f"{REL}: {t('records.workbook_unpacks', size=unpacked, limit=2 * size, factor=2)}\n"
 
 
 def _abort(raw: bytes, pipe: Any) -> None:  # a reader that dies as a Rust abort does: signal 6
@@ -121,7 +119,7 @@ def test_a_reader_that_dies_is_one_problem(run_line: RunLine, monkeypatch: pytes
     monkeypatch.setattr(spreadsheet, "_child", reader)
     code, people, stderr = with_profile(run_line, Path(REL))
     assert (code, people) == (2, ["王志明"])  # the valid profile given with it still gets its report
-    assert stderr == f"{REL}: 無法讀取這個試算表檔案（損毀，或不是 Excel／LibreOffice 檔）\n"
+    assert stderr == f"{REL}: {t('records.not_workbook')}\n"
 
 
 @pytest.mark.parametrize("reader", [None, _abort], ids=["reads", "dies"])
@@ -162,7 +160,7 @@ def test_a_reader_that_hangs_is_stopped(run_line: RunLine, monkeypatch: pytest.M
     monkeypatch.setattr(spreadsheet, "_child", _hang)
     monkeypatch.setattr(spreadsheet, "READER_SECONDS", 1)
     code, people, stderr = with_profile(run_line, Path(REL))
-    assert (code, people) == (2, ["王志明"]) and "讀取活頁簿超過 1 秒，已停止" in stderr
+    assert (code, people) == (2, ["王志明"]) and t("records.workbook_slow", seconds=1) in stderr
 
 
 @pytest.mark.slow
@@ -239,7 +237,7 @@ def test_a_csv_with_half_a_million_columns_is_refused_at_once(run_line: RunLine,
     path.write_text(",".join(["x"] * 500_000) + "\n" + ",".join(["1"] * 500_000) + "\n", encoding="utf-8")
     code, people, stderr = with_profile(run_line, path)
     assert (code, people) == (2, ["王志明"])
-    assert stderr == f"{path}:1: 這一列有 500000 欄，超過上限 1000：檔案可能損毀\n"
+    assert stderr == f"{path}:1: {t('records.too_wide', n=500000, limit=1000)}\n"
 
 
 def test_many_unknown_headers_are_summed_up(run_line: RunLine, tmp_path: Path) -> None:
@@ -247,8 +245,10 @@ def test_many_unknown_headers_are_summed_up(run_line: RunLine, tmp_path: Path) -
     extra = [f"自訂欄{i}" for i in range(40)]
     path.write_text(",".join([*HEAD, *extra]) + "\nE1,王,C01,2025-03-01" + "," * 40 + "\n", encoding="utf-8")
     run = run_line("validate", str(path), "-c", CATALOG)
-    warnings = [line for line in run.stderr.splitlines() if "警告" in line]
-    assert len(warnings) == 6 and warnings[-1] == f"{path}:1: 警告：另有 35 個未使用的欄位"
+    warnings = [line for line in run.stderr.splitlines() if t("run.warning", message="") in line]
+    assert (
+        len(warnings) == 6 and warnings[-1] == f"{path}:1: {t('run.warning', message=t('records.more_unused', n=35))}"
+    )
 
 
 def test_a_long_cell_is_read(run_line: RunLine, tmp_path: Path) -> None:
@@ -330,8 +330,9 @@ def test_a_hand_broken_profile_is_named_and_left_as_it_is(run_line: RunLine, tmp
     run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
     assert run.code == 2
     counted, first = run.stderr.splitlines()[:2]
-    assert counted == f"kmc-gap: {path}：3 列 — 寫入 3、未寫入 0、略過 0、無法讀取 0"  # every row read
-    assert first.startswith(f"{profile}: 這個檔案不是可更新的證據檔")
+    rows = {"rows": 3, "written": 3, "not_written": 0, "passed_over": 0, "refused": 0}
+    assert counted == f"kmc-gap: {t('inputs.import_line', file=path, **rows)}"  # every row read
+    assert first == f"{profile}: {t('import.not_profile')}"
     assert profile.read_text(encoding="utf-8") == damaged  # left as it is
     assert [c["person_id"] for c in json.loads(run.stdout)] == ["E2"]  # and the next person is written
 
@@ -343,7 +344,7 @@ def test_a_dangling_link_in_the_folder_is_never_followed_out_of_it(run_line: Run
     (out / "E1.yaml").symlink_to(elsewhere / "E1.yaml")
     path = _csv(tmp_path / "r.csv", [["E1", "王", "C01", "2025-03-01"], ["E2", "李", "C01", "2025-03-01"]])
     run = run_line("import", str(path), "-c", CATALOG, "-o", str(out))
-    assert run.code == 2 and "指向資料夾外的連結" in run.stderr
+    assert run.code == 2 and t("file.link_out") in run.stderr
     assert list(elsewhere.iterdir()) == [] and (out / "E2.yaml").is_file()
 
 
