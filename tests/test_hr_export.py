@@ -33,6 +33,7 @@ from kmc_gap.model.vocabulary import (
     PRESENT_WORDS,
     WITHDRAWN_WORDS,
 )
+from kmc_gap.words import t
 from test_records import write_csv, write_xlsx
 
 from conftest import RunLine, without_inputs
@@ -309,7 +310,7 @@ def test_headers_hr_exports_carry_are_passed_over_quietly(run_line: RunLine, tmp
     heads = ["員工編號", "姓名", "到職日", "生日", "身分證字號", "電話", "性別", "年資", "薪資", "課程代號", "結訓日期"]
     rows = [heads, ["E1", "王", "2020/1/1", "1990/1/1", "A123", "02", "女", "5", "1", "C01", "2025-03-01"]]
     run = run_line("validate", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG)
-    assert (run.code, run.stderr) == (0, "kmc-gap: 已檢查 2 個檔案，0 個有問題\n")
+    assert (run.code, run.stderr) == (0, f"kmc-gap: {t('run.checked', n=2, invalid=0)}\n")
 
 
 def test_a_hire_date_is_never_offered_as_an_expiry(run_line: RunLine, tmp_path: Path) -> None:
@@ -541,7 +542,8 @@ def test_a_record_person_missing_from_the_roster_is_warned_once(run_line: RunLin
     run = run_line("assess", str(records), "--roster", str(roster), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 0
     assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E9", "E2"]
-    assert run.stderr == f"{records}:3: 警告：人員編號 E2（李）有訓練紀錄，但不在人員名冊中\n"
+    absent = t("records.not_on_roster", id="E2", name="李")
+    assert run.stderr == f"{records}:3: {t('run.warning', message=absent)}\n"
 
 
 def test_a_roster_file_is_recognised_by_its_columns(run_line: RunLine, tmp_path: Path) -> None:
@@ -607,7 +609,7 @@ def test_sheet_all_passes_over_sheets_without_a_header(run_line: RunLine, tmp_pa
     book.close()
     run = run_line("assess", str(path), "--sheet", "all", "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 0
-    assert run.stderr == f"{path}: 警告：工作表「說明」沒有可辨識的標題列，已略過\n"
+    assert run.stderr == f"{path}: {t('run.warning', message=t('records.sheet_skipped', sheet='說明'))}\n"
 
 
 # --------------------------------------------------------------------------- re-import: a merge, never a wipe
@@ -843,7 +845,7 @@ def test_the_plan_workbook_names_people_and_adds_up(run_line: RunLine, tmp_path:
     out = tmp_path / "plan.xlsx"
     run = run_line(*args, "-o", str(out))
     assert run.code == 0
-    assert run.stderr.endswith(f"kmc-gap: 已寫入 {out}：25 人、{len(plan['courses'])} 門課\n")
+    assert run.stderr.endswith(f"kmc-gap: {t('run.wrote_plan', path=out, n=25, courses=len(plan['courses']))}\n")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["課程", "人員", "部門", "說明"]
     names = {p["key"]: f"{p['person']['name']} {p['person']['id']}" for p in plan["people"]}

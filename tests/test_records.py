@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.model.vocabulary import RECORD_HEADERS
+from kmc_gap.words import t
 
 from conftest import RunLine, examples, without_inputs
 
@@ -120,8 +121,9 @@ def test_headers_are_matched_whatever_their_width_case_and_spacing(tmp_path: Pat
 def test_an_unknown_header_is_warned_about_once_with_a_guess(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [[*HEAD, "訓練峙數", "聯絡人"], ["E1", "王", "C01", "2025-03-01", "3", ""]])
     run = run_line("validate", str(path), "-c", CATALOG)
-    assert f"{path}:1:5: 警告：未使用的欄位「訓練峙數」；是不是「訓練時數」？" in run.stderr
-    assert f"{path}:1:6: 警告：未使用的欄位「聯絡人」\n" in run.stderr
+    guess = t("records.unused_column_hint", header="訓練峙數", suggestion="訓練時數")
+    assert f"{path}:1:5: {t('run.warning', message=guess)}" in run.stderr
+    assert f"{path}:1:6: {t('run.warning', message=t('records.unused_column', header='聯絡人'))}\n" in run.stderr
     assert run.stderr.count("訓練峙數") == 1
 
 
@@ -261,7 +263,7 @@ def test_sheet_chooses_the_sheet_and_a_missing_one_lists_those_there(run_line: R
     book.close()
     assert run_line("assess", str(path), "-c", CATALOG, "--sheet", "紀錄", "-f", "json").code == 0
     run = run_line("assess", str(path), "-c", CATALOG, "--sheet", "明細")
-    assert run.code == 2 and "找不到工作表「明細」（檔案中有：封面, 紀錄）" in run.stderr
+    assert run.code == 2 and t("records.no_sheet", sheet="明細", sheets="封面, 紀錄") in run.stderr
 
 
 def test_record_options_without_record_files_are_warned_about(run_line: RunLine) -> None:
@@ -374,14 +376,16 @@ def test_a_header_row_typed_with_full_width_commas_is_named(run_line: RunLine, t
     path.write_text("員工編號，姓名,課程代號,訓練日期\nE1,王,C01,2025-03-01\n", encoding="utf-8")
     run = run_line("assess", str(path), "-c", CATALOG)
     assert run.code == 2
-    assert f"{path}:1:1: 警告：標題「員工編號，姓名」中間是全形逗號「，」：CSV 的欄位要以半形逗號 , 分隔" in run.stderr
+    comma = t("records.wide_comma", header="員工編號，姓名")
+    assert f"{path}:1:1: {t('run.warning', message=comma)}" in run.stderr
 
 
 def test_the_same_row_twice_counts_once_with_a_warning(run_line: RunLine, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "r.csv", [HEAD, ROWS[0], ROWS[0]])
     run = run_line("assess", str(path), "-c", CATALOG, "-f", "json")
     assert run.code == 0
-    assert f"{path}:3: 警告：與 {path}:2 是同一筆紀錄（同一人、課程與日期）：採用 {path}:2，這一列略過" in run.stderr
+    twice = t("records.duplicate_row", first=f"{path}:2")
+    assert f"{path}:3: {t('run.warning', message=twice)}" in run.stderr
     assert len(json.loads(run.stdout)[0]["evidence"]) == 1
 
 
@@ -505,7 +509,7 @@ def test_a_workbook_is_not_written_to_a_terminal(tmp_path: Path) -> None:
         os.close(secondary)
         os.close(primary)
     assert done.returncode == 2
-    assert "活頁簿（xlsx）不能印在終端機上；請加 -o 檔名.xlsx" in done.stderr.decode()
+    assert t("usage.xlsx_terminal") in done.stderr.decode()
 
 
 def test_an_input_workbook_is_never_the_output(run_line: RunLine, tmp_path: Path) -> None:
