@@ -209,3 +209,25 @@ def test_unknown_code_in_profile_is_located(run_line: RunLine, tmp_path: Path) -
     assert (result.code, result.stdout) == (2, "")
     # line 9 is "    covers: [K03, K7]": 4 spaces + "covers: [" (9) + "K03, " (5) = 18 cells before K7
     assert result.stderr == f"{profile}:9:19: the standard has no code K7 (did you mean K07?)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--as-of", "2026-13-01", "--require", "T9.9"), "--as-of"),  # the date first, as the help lists it
+        (("--require", "T9.9", "--gaps", "x"), "T9.9"),  # an unknown task code, not the gap count
+        (("--gaps", "x", "--policy", "lenient"), "--gaps"),
+        (("--task", "T9.9", "--policy", "lenient"), "T9.9"),  # not the policy file
+    ],
+)
+def test_options_are_checked_in_order_and_before_the_inputs(
+    run_line: RunLine, tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    """A wrong option is said before anything about the inputs: an empty folder stops a run, but only one whose
+    options are right; of two wrong options, the one checked first is said."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_line("assess", str(empty), *args, "--lang", "en")
+    assert result.code == 2
+    first = result.stderr.splitlines()[0]
+    assert said in first and str(empty) not in result.stderr

@@ -60,3 +60,15 @@ def test_a_full_width_group_command_runs(run_line: RunLine, tmp_path: Path) -> N
     plain = run_line("--lang", "en", "records", "inspect", str(records))
     assert (typed.code, typed.stdout, typed.stderr) == (plain.code, plain.stdout, plain.stderr)
     assert "training.csv" in typed.stdout
+
+
+def test_option_values_that_are_numbers_or_dates_are_read_full_width(run_line: RunLine) -> None:
+    """A date, a percentage and a count typed in full-width mode mean what they say (a file name never changes)."""
+    typed = run_line(
+        "assess", MID, "--as-of", "２０２６－０６－３０", "--fail-under", "８０％", "--gaps", "ａｌｌ", "-f", "json"
+    )
+    plain = run_line("assess", MID, "--as-of", "2026-06-30", "--fail-under", "80%", "--gaps", "all", "-f", "json")
+    assert (typed.code, typed.stdout, typed.stderr) == (plain.code, plain.stdout, plain.stderr)
+    assert json.loads(typed.stdout)["as_of"] == "2026-06-30"
+    refused = run_line("assess", MID, "--fail-under", "０.８")  # a fraction, full-width or not, is still refused
+    assert refused.code == 2 and "--fail-under" in refused.stderr

@@ -45,19 +45,27 @@ if TYPE_CHECKING:
 Render = Callable[["Report"], str]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Scoring:
+    """How every person is scored: the policy, the day, the standard's file (for worker processes), how far
+    ahead expiring evidence is listed, and whether people are shown by pseudonym."""
+
+    policy: Policy
+    as_of: dt.date
+    policy_name: str = "default"
+    standard_path: Path | None = None
+    warn_days: int = 90
+    redact: bool = False
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a worker needs to score a file the same way as the parent process: made by :class:`AssessRun`
     from the request, with what the record files gave (the ratings of forms, the count of rows)."""
 
-    standard_path: Path | None
-    policy: Policy
-    policy_name: str
-    as_of: dt.date
+    scoring: Scoring
     max_bytes: int = DEFAULT_MAX_BYTES
-    redact: bool = False
     render: Render | None = None  # renders each report where it is made, when the format allows
-    warn_days: int = 90
     named: frozenset[Path] = frozenset()  # files named directly; others were found in folders
     ratings: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)  # person id → ratings from forms
     inputs: tuple[InputCount, ...] = ()  # what became of every row of the record files, for the JSON reports
@@ -109,18 +117,19 @@ def score_profile(
     profile: Profile, name: str, std: Standard, settings: Settings, warnings: Sequence[Problem] = ()
 ) -> Result:
     """Assess a profile read from ``name`` (a YAML file, or the rows of record files)."""
+    scoring = settings.scoring
     report = assess(
         profile,
         std,
-        settings.policy,
-        settings.as_of,
-        policy_name=settings.policy_name,
+        scoring.policy,
+        scoring.as_of,
+        policy_name=scoring.policy_name,
         file=name,
-        warn_days=settings.warn_days,
+        warn_days=scoring.warn_days,
     )
     if settings.inputs:
         report = {**report, "inputs": list(settings.inputs)}
-    if settings.redact:
+    if scoring.redact:
         report = redact(report)
     if settings.render is None:
         return Result(name, report=report, brief=brief(report), warnings=list(warnings))
@@ -177,7 +186,7 @@ def _init_worker(settings: Settings) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = (load_standard(settings.standard_path), settings)
+    _WORKER = (load_standard(settings.scoring.standard_path), settings)
 
 
 def _score_in_worker(source: Source) -> Result:
@@ -230,19 +239,6 @@ class Inputs:
     def reads_records(self) -> bool:
         """Whether the run reads record tables (or a roster), and so needs the catalogue."""
         return any(map(read_together, self.paths)) or bool(self.reading.roster)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Scoring:
-    """How every person is scored: the policy, the day, the standard's file (for worker processes), how far
-    ahead expiring evidence is listed, and whether people are shown by pseudonym."""
-
-    policy: Policy
-    as_of: dt.date
-    policy_name: str = "default"
-    standard_path: Path | None = None
-    warn_days: int = 90
-    redact: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -377,18 +373,8 @@ class AssessRun:
 
 def _settings(request: AssessRequest) -> Settings:
     """What a worker scores with, from the request."""
-    scoring, inputs = request.scoring, request.inputs
-    return Settings(
-        standard_path=scoring.standard_path,
-        policy=scoring.policy,
-        policy_name=scoring.policy_name,
-        as_of=scoring.as_of,
-        max_bytes=inputs.max_bytes,
-        redact=scoring.redact,
-        render=request.presentation.render,
-        warn_days=scoring.warn_days,
-        named=inputs.named,
-    )
+    inputs = request.inputs
+    return Settings(request.scoring, inputs.max_bytes, request.presentation.render, inputs.named)
 
 
 def _record_options(inputs: Inputs, std: Standard) -> RecordOptions | None:

@@ -24,11 +24,11 @@ def policy(spec: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, Policy]:
 
 
 def as_of(value: str | None) -> dt.date:
-    """The assessment date: ``YYYY-MM-DD``, or today when not given."""
+    """The assessment date: ``YYYY-MM-DD`` (typed full-width too), or today when not given."""
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(unicodedata.normalize("NFKC", value).strip())
     except ValueError:
         raise OptionError("--as-of", "usage.date", value=value) from None
 
@@ -40,10 +40,11 @@ def profile_from_text(text: str, name: str, std: Standard) -> Profile:
 
 def gap_count(value: str) -> int | None:
     """``--gaps``: how many gaps the tables list, or ``all`` (None)."""
-    if value.strip().lower() == "all":
+    plain = unicodedata.normalize("NFKC", value).strip()  # ａｌｌ or １０ typed full-width too
+    if plain.lower() == "all":
         return None
     try:
-        count = int(value)
+        count = int(plain)
     except ValueError:
         raise OptionError("--gaps", "usage.gaps", value=value) from None
     if count < 0:

@@ -48,7 +48,7 @@ def percentage(value: str | None) -> float | None:
     """
     if value is None:
         return None
-    text = value.strip().removesuffix("%").strip()
+    text = unicodedata.normalize("NFKC", value).strip().removesuffix("%").strip()  # ８０％ typed full-width too
     try:
         number = float(text)
     except ValueError:

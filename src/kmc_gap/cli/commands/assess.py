@@ -42,7 +42,9 @@ from kmc_gap.render.formats import (
 )
 
 if TYPE_CHECKING:
-    from kmc_gap.api.assess import AssessRequest
+    from collections.abc import Callable
+
+    from kmc_gap.api.assess import AssessRequest, AssessRun, Gates, Opened, Scoring
     from kmc_gap.api.files import Output
     from kmc_gap.model.models import Standard
     from kmc_gap.render.assess import AssessRenderer
@@ -94,40 +96,37 @@ class AssessArgs:
 @reads_records()
 @declared_in(AssessArgs)
 def assess_cmd(ctx: typer.Context, a: AssessArgs) -> Outcome:
-    """Check the options, make them one request, and render the run's events in the chosen format."""
-    from kmc_gap.api.assess import Assessed, AssessRun, Opened, Refused
+    """Check the options (in the order their errors are said), make them one request, and render the run's
+    events in the chosen format."""
+    from kmc_gap.api import inputs
+    from kmc_gap.api.assess import AssessRun, Scoring
 
+    day = inputs.as_of(a.as_of)
     std = standard_of(ctx)
+    gates = _gates(a, std)
+    shown = _context(a, std)
     fmt = output_format(AssessFormat, a.fmt, a.output, AssessFormat.table)
     if fmt is AssessFormat.xlsx and a.output is None and sys.stdout.isatty():
         raise OptionError("--format", "usage.xlsx_terminal")
+    policy_name, pol = inputs.policy(a.policy, a.max_size)
+    scoring = Scoring(
+        policy=pol,
+        as_of=day,
+        policy_name=policy_name,
+        standard_path=run_of(ctx).standard,
+        warn_days=a.warn_expiring,
+        redact=a.redact,
+    )
     told = Outcome()
-    found = expand_paths(a.profiles, told)
+    found = expand_paths(a.profiles, told)  # the inputs, once every option is known to be right
     cohort = len(found.files) > 1 or any(p.is_dir() or read_together(p) for p in a.profiles)
-    shown = _context(a, std, fmt, cohort)
-    request = _request(ctx, a, std, fmt, found.files, found.named, shown)
+    shown = replace(shown, cohort=cohort)
+    request = _request(a, fmt, found.files, found.named, scoring, gates, shown)
     if not request.inputs.reads_records() and _records_options_given(ctx, a, fmt):
         told.notes.append(say("run.records_options_unused"))  # a config file's catalogue is for runs that need one
     run = AssessRun(request, std)
     with destination(ctx, a.output, request.never_overwrite()) as written, progress(len(found.files)) as advance:
-        writer: AssessRenderer | None = None
-        for event in run:
-            if isinstance(event, Opened):
-                writer = _writer(written, fmt, shown, event)
-                continue
-            assert writer is not None
-            advance()
-            if isinstance(event, Refused):
-                writer.failure(event.file, event.problems)
-                told.problems += event.problems
-            elif isinstance(event, Assessed) and event.report is not None:
-                writer.add(event.report)
-            elif isinstance(event, Assessed) and event.text is not None:
-                writer.add_piece(event.text)
-        if writer is not None:
-            writer.finish()
-        if not run.tally.assessed:
-            written.discard()  # nothing was assessed: an existing -o file stays as it was
+        _render(run, written, fmt, shown, told, advance)
     tally = run.tally
     told.warnings += tally.warnings
     told.said += [problem.format(lang()) if cohort else problem.message(lang()) for problem in tally.shortfalls]
@@ -137,57 +136,77 @@ def assess_cmd(ctx: typer.Context, a: AssessArgs) -> Outcome:
     return told
 
 
-def _context(a: AssessArgs, std: Standard, fmt: AssessFormat, cohort: bool) -> RenderContext:
-    """How reports are shown, made once: the run adds only what they are shown with (courses, a plan)."""
+def _gates(a: AssessArgs, std: Standard) -> Gates:
+    """``--require`` and ``--fail-under``, checked."""
+    from kmc_gap.api import thresholds
+    from kmc_gap.api.assess import Gates
+
+    required = tuple(thresholds.required_tasks(a.require, std))
+    return Gates(fail_under=thresholds.percentage(a.fail_under), required=required)
+
+
+def _context(a: AssessArgs, std: Standard) -> RenderContext:
+    """How reports are shown, made once: the run adds only whether there are several people and what the
+    reports are shown with (courses, a plan)."""
     from kmc_gap.api import inputs, thresholds
 
+    gaps = inputs.gap_count(a.gaps)
     detail = thresholds.required_tasks(a.task, std)[0] if a.task else None
     group = a.group_by.value if a.group_by is not None else None
-    return context(std, cohort=cohort, bom=a.bom, gaps=inputs.gap_count(a.gaps), task=detail, group_by=group)
+    return context(std, bom=a.bom, gaps=gaps, task=detail, group_by=group)
 
 
 def _request(
-    ctx: typer.Context,
     a: AssessArgs,
-    std: Standard,
     fmt: AssessFormat,
     paths: list[Path],
     named: frozenset[Path],
+    scoring: Scoring,
+    gates: Gates,
     shown: RenderContext,
 ) -> AssessRequest:
-    """The options checked and made one request: inputs, scoring, gates and presentation."""
-    from kmc_gap.api import inputs, thresholds
-    from kmc_gap.api.assess import AssessRequest, Gates, Inputs, Presentation, Scoring
+    """The checked options as one request: inputs, scoring, gates and presentation."""
+    from kmc_gap.api.assess import AssessRequest, Inputs, Presentation
     from kmc_gap.render.assess import Piece, renderer
 
-    day = inputs.as_of(a.as_of)
-    gates = Gates(
-        fail_under=thresholds.percentage(a.fail_under), required=tuple(thresholds.required_tasks(a.require, std))
-    )
-    policy_name, pol = inputs.policy(a.policy, a.max_size)
     kind = renderer(fmt)
-    return AssessRequest(
-        inputs=Inputs(
-            paths=tuple(paths),
-            named=named,
-            catalog=a.catalog,
-            reading=a.reading,
-            plan=a.plan_file,
-            courses=fmt is AssessFormat.summary,
-            max_bytes=a.max_size,
-        ),
-        scoring=Scoring(
-            policy=pol,
-            as_of=day,
-            policy_name=policy_name,
-            standard_path=run_of(ctx).standard,
-            warn_days=a.warn_expiring,
-            redact=a.redact,
-        ),
-        gates=gates,
-        presentation=Presentation(render=Piece(kind, shown) if kind.pieces else None),
-        jobs=a.jobs,
+    inputs = Inputs(
+        paths=tuple(paths),
+        named=named,
+        catalog=a.catalog,
+        reading=a.reading,
+        plan=a.plan_file,
+        courses=fmt is AssessFormat.summary,
+        max_bytes=a.max_size,
     )
+    presentation = Presentation(render=Piece(kind, shown) if kind.pieces else None)
+    return AssessRequest(inputs=inputs, scoring=scoring, gates=gates, presentation=presentation, jobs=a.jobs)
+
+
+def _render(
+    run: AssessRun, written: Output, fmt: AssessFormat, shown: RenderContext, told: Outcome, advance: Callable[[], None]
+) -> None:
+    """Each event of the run, rendered as it comes; an ``-o`` file is kept as it was when no one was assessed."""
+    from kmc_gap.api.assess import Assessed, Opened, Refused
+
+    writer: AssessRenderer | None = None
+    for event in run:
+        if isinstance(event, Opened):
+            writer = _writer(written, fmt, shown, event)
+            continue
+        assert writer is not None  # Opened comes first
+        advance()
+        if isinstance(event, Refused):
+            writer.failure(event.file, event.problems)
+            told.problems += event.problems
+        elif isinstance(event, Assessed) and event.report is not None:
+            writer.add(event.report)
+        elif isinstance(event, Assessed) and event.text is not None:
+            writer.add_piece(event.text)
+    if writer is not None:
+        writer.finish()
+    if not run.tally.assessed:
+        written.discard()
 
 
 def _records_options_given(ctx: typer.Context, a: AssessArgs, fmt: AssessFormat) -> bool:
@@ -198,12 +217,10 @@ def _records_options_given(ctx: typer.Context, a: AssessArgs, fmt: AssessFormat)
     return bool((catalog and not summary) or a.reading.sheet or a.reading.columns or a.reading.verified_by)
 
 
-def _writer(written: Output, fmt: AssessFormat, shown: RenderContext, opened: object) -> AssessRenderer:
+def _writer(written: Output, fmt: AssessFormat, shown: RenderContext, opened: Opened) -> AssessRenderer:
     """The chosen format's renderer, started, once the run says what its reports are shown with."""
-    from kmc_gap.api.assess import Opened
     from kmc_gap.render.assess import renderer
 
-    assert isinstance(opened, Opened)
     alongside = opened.alongside
     alone = alongside.alone and fmt in PERSON_VIEWS  # one person's file: their report; JSON keeps its list
     ctx = replace(shown, courses=alongside.courses, plan=alongside.plan, cohort=shown.cohort and not alone)
