@@ -45,11 +45,11 @@ def test_events_come_in_input_order_and_the_tally_after(tmp_path: Path) -> None:
 
 
 def test_a_report_is_rendered_where_it_is_made_when_the_presentation_says_how() -> None:
-    shown = Presentation(render=lambda report: f"{report['person']['name']}\n")
+    shown = Presentation(render=lambda report: f"{report['person']['name']}\n".encode())
     events = list(AssessRun(request(SENIOR, JUNIOR, presentation=shown), load_standard(None)))
     assessed = [e for e in events if isinstance(e, Assessed)]
     assert [e.report for e in assessed] == [None, None]
-    assert all(e.text and e.text.endswith("\n") for e in assessed)
+    assert [e.piece for e in assessed] == ["王志明\n".encode(), "陳怡君\n".encode()]
 
 
 def test_the_gates_are_the_tallys_shortfalls() -> None:

@@ -142,6 +142,19 @@ def test_order_is_the_same_whatever_the_number_of_jobs(run_line: RunLine, tmp_pa
     assert every_core.stdout == one.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_people_read_from_records_are_the_same_whatever_the_number_of_jobs(run_line: RunLine, fmt: str) -> None:
+    # the workers inherit the people read from the rows and are sent only their places: nothing is lost or
+    # reordered on the way, in a format whose reports are written between the parent's commas (json) or not
+    records = ("examples/records/training-2025.xlsx", "--catalog", "examples/catalog.yaml", *AS_OF, "-f", fmt)
+    one = run_line("assess", *records, "--jobs", "1")
+    two = run_line("assess", *records, "--jobs", "2")
+    assert (one.code, one.stdout, one.stderr) == (two.code, two.stdout, two.stderr)
+    people = json.loads(one.stdout) if fmt == "json" else [json.loads(line) for line in one.stdout.splitlines()]
+    assert len(people) > 2
+
+
 def test_redact(run_line: RunLine) -> None:
     first = run_line("assess", "examples/profiles", *AS_OF, "-f", "json", "--redact").stdout
     again = run_line("assess", "examples/profiles", *AS_OF, "-f", "json", "--redact").stdout

@@ -188,3 +188,34 @@ def test_json_keys_that_are_not_text_are_written_as_text() -> None:
     data = {"ratings": {Rater.manager: 3, Rater.self: 4}, "attends": {2: [0, 1]}}
     assert json.loads(dumps_json(data)) == {"ratings": {"manager": 3, "self": 4}, "attends": {"2": [0, 1]}}
     assert json.loads(dumps_json({"plain": "鍵"}, indent=False)) == {"plain": "鍵"}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline", "expected"),
+    [
+        # a file kmc-gap opened, stdout on POSIX: the bytes go straight beneath, after the text written before
+        ("utf-8", "", "[\n王志明\n]\n".encode()),
+        # a Windows console's code page, its line ends: the piece is decoded and written as text
+        ("cp950", "\r\n", "[\r\n王志明\r\n]\r\n".encode("cp950")),
+    ],
+)
+def test_a_rendered_piece_reaches_the_stream_as_its_encoding_and_line_ends_say(
+    encoding: str, newline: str, expected: bytes
+) -> None:
+    from kmc_gap.render.text import write_utf8
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding, newline=newline)
+    out.write("[\n")
+    write_utf8(out, "王志明\n".encode())
+    out.write("]\n")
+    out.flush()
+    assert raw.getvalue() == expected
+
+
+def test_a_rendered_piece_reaches_a_stream_with_no_bytes_beneath_as_text() -> None:
+    from kmc_gap.render.text import write_utf8
+
+    out = io.StringIO()
+    write_utf8(out, "王志明\n".encode())
+    assert out.getvalue() == "王志明\n"

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 #: Renders one report on its own, in the chosen language and with everything else the output shows it with:
 #: ``report -> text``. It is pickled to the worker processes of ``--jobs`` as it is.
-Render = Callable[["Report"], str]
+Render = Callable[["Report"], bytes]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,7 +78,7 @@ class Result:
     file: str
     report: Report | None = None
     brief: Brief | None = None
-    text: str | None = None
+    piece: bytes | None = None  # the report rendered where it was made (UTF-8)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # found in a folder, but not a profile (its warning says why)
     stands_in: bool = False  # a roster person with no rows, or one only rated: left out when their profile was read
@@ -135,7 +135,7 @@ def score_profile(
         return Result(name, report=report, brief=brief(report), warnings=list(warnings))
     # the text carries the report; the parent needs only the figures its thresholds check
     summary = brief(report)
-    return Result(name, brief=summary, text=settings.render(report), warnings=list(warnings))
+    return Result(name, brief=summary, piece=settings.render(report), warnings=list(warnings))
 
 
 #: What is scored: a YAML file, a person read from record files, or a record file's problems.
@@ -179,6 +179,8 @@ def sources(paths: list[Path], records: RecordSet | None) -> list[Source]:
 
 
 _WORKER: tuple[Standard, Settings] | None = None
+#: The sources a forked worker scores, inherited from the parent as they are (only their places are sent).
+_FORKED: list[Source] = []
 
 
 def _init_worker(settings: Settings) -> None:
@@ -194,8 +196,17 @@ def _score_in_worker(source: Source) -> Result:
     return score(source, *_WORKER)
 
 
+def _score_forked(index: int) -> Result:
+    assert _WORKER is not None
+    return score(_FORKED[index], *_WORKER)
+
+
 def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 1) -> Iterator[Result]:
-    """Score ``paths`` in order; with ``jobs`` > 1 in that many processes (0: one per core)."""
+    """Score ``paths`` in order; with ``jobs`` > 1 in that many processes (0: one per core).
+
+    Where processes can be forked, a worker inherits the sources and is sent only their places: a person's
+    rows pickled to be sent cost about what scoring them does."""
+    global _FORKED
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if workers <= 1 or len(paths) < 2:
         for path in paths:
@@ -204,6 +215,15 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
     import multiprocessing
 
     chunk = max(1, min(32, len(paths) // (workers * 8)))
+    if "fork" in multiprocessing.get_all_start_methods():
+        _FORKED = paths
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+                yield from pool.imap(_score_forked, range(len(paths)), chunksize=chunk)
+        finally:
+            _FORKED = []
+        return
     with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
         yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
 
@@ -294,11 +314,12 @@ class Opened:
 
 @dataclass(frozen=True)
 class Assessed:
-    """A person assessed: their report, or its text when the presentation renders reports where they are made."""
+    """A person assessed: their report, or its rendering (UTF-8) when the presentation renders reports where
+    they are made."""
 
     file: str
     report: Report | None
-    text: str | None
+    piece: bytes | None
 
 
 @dataclass(frozen=True)
@@ -368,7 +389,7 @@ class AssessRun:
             elif ident:
                 seen[key] = result.file
             tally.shortfalls += shortfalls(result.brief, gates.fail_under, list(gates.required))
-            yield Assessed(result.file, result.report, result.text)
+            yield Assessed(result.file, result.report, result.piece)
 
 
 def _settings(request: AssessRequest) -> Settings:

@@ -201,8 +201,8 @@ def _render(
             told.problems += event.problems
         elif isinstance(event, Assessed) and event.report is not None:
             writer.add(event.report)
-        elif isinstance(event, Assessed) and event.text is not None:
-            writer.add_piece(event.text)
+        elif isinstance(event, Assessed) and event.piece is not None:
+            writer.add_piece(event.piece)
     if writer is not None:
         writer.finish()
     if not run.tally.assessed:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 from kmc_gap.engine.scoring import brief
 from kmc_gap.render.base import Registry, RenderContext, Renderer
 from kmc_gap.render.formats import AssessFormat
+from kmc_gap.render.text import write_utf8
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Brief, InputCount, Report
@@ -40,17 +41,17 @@ class AssessRenderer(Renderer["Report"]):
         self.counts = counts
 
     @classmethod
-    def piece(cls, report: Report, ctx: RenderContext) -> str:
-        """The text of one report made on its own (only for formats with :attr:`pieces`)."""
+    def piece(cls, report: Report, ctx: RenderContext) -> bytes:
+        """One report rendered on its own, in UTF-8 (only for formats with :attr:`pieces`)."""
         raise NotImplementedError
 
     def add(self, value: Report) -> None:
         """Write one report (formats without pieces override this)."""
         self.add_piece(self.piece(value, self.ctx))
 
-    def add_piece(self, text: str) -> None:
+    def add_piece(self, data: bytes) -> None:
         """Write one report already rendered by :meth:`piece`, perhaps in another process."""
-        self.out.write(text)
+        write_utf8(self.out, data)
 
 
 @dataclass
@@ -186,10 +187,10 @@ def renderer(fmt: AssessFormat) -> type[AssessRenderer]:
 @dataclass(frozen=True)
 class Piece:
     """A renderer's :meth:`AssessRenderer.piece` with the run's render context, made once: a plain, picklable
-    function ``report -> text`` for the worker processes of ``--jobs``."""
+    function ``report -> UTF-8 bytes`` for the worker processes of ``--jobs``."""
 
     renderer: type[AssessRenderer]
     ctx: RenderContext
 
-    def __call__(self, report: Report) -> str:
+    def __call__(self, report: Report) -> bytes:
         return self.renderer.piece(report, self.ctx)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.names import name_report
-from kmc_gap.render.text import dumps_json
+from kmc_gap.render.text import json_bytes, write_utf8
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -25,20 +25,20 @@ class JsonRenderer(AssessRenderer):
     count = 0
 
     @classmethod
-    def piece(cls, report: Report, ctx: RenderContext) -> str:
+    def piece(cls, report: Report, ctx: RenderContext) -> bytes:
         """The report as indented JSON."""
-        return dumps_json(named(report, ctx))
+        return json_bytes(named(report, ctx))
 
     def start(self) -> None:
         """Open the array in cohort mode."""
         if self.ctx.cohort:
             self.out.write("[")
 
-    def add_piece(self, text: str) -> None:
+    def add_piece(self, data: bytes) -> None:
         """Write one report (after a comma in an array)."""
         if self.ctx.cohort:
             self.out.write(",\n" if self.count else "\n")
-        self.out.write(text)
+        write_utf8(self.out, data)
         self.count += 1
         if not self.ctx.cohort:
             self.out.write("\n")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kmc_gap.render.assess import AssessRenderer
 from kmc_gap.render.assess.json_report import named
 from kmc_gap.render.base import RenderContext
-from kmc_gap.render.text import dumps_json
+from kmc_gap.render.text import json_bytes
 
 if TYPE_CHECKING:
     from kmc_gap.engine.report import Report
@@ -19,6 +19,6 @@ class JsonLinesRenderer(AssessRenderer):
     pieces = True
 
     @classmethod
-    def piece(cls, report: Report, ctx: RenderContext) -> str:
+    def piece(cls, report: Report, ctx: RenderContext) -> bytes:
         """The report as one line of JSON."""
-        return dumps_json(named(report, ctx), indent=False) + "\n"
+        return json_bytes(named(report, ctx), indent=False) + b"\n"
