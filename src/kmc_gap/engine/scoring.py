@@ -74,7 +74,7 @@ class Coverage:
             self.caps[code] = entries[min_evidence - 1][0] if len(entries) >= min_evidence else 0
 
         self.ratings: dict[str, list[Rating]] = {}  # each code's ratings, most trusted first: set by weigh
-        self.items: dict[tuple[str, int], ItemResult] = {}  # (code, level) → its result, made once by _item
+        self.items: dict[int, dict[str, ItemResult]] = {}  # level → code → its result, made once by _items
 
     def cap(self, code: str) -> int:
         """The highest level at which ``code`` is met (0 when it is not met at any level)."""
@@ -89,24 +89,35 @@ class Coverage:
         return len(self.entries.get(code, ()))
 
 
+def _items(codes: list[str], level: int, cov: Coverage) -> list[ItemResult]:
+    """The results of ``codes`` at ``level``: each worked out once per profile (most items are listed by several
+    tasks at the same level). Tasks share them: nothing changes an item once made, but for a task of several
+    blocks, which adds its block to a copy of its own (:func:`score_task`)."""
+    made = cov.items.get(level)
+    if made is None:
+        made = cov.items[level] = {}
+    out = []
+    for code in codes:
+        found = made.get(code)
+        if found is None:
+            found = made[code] = _item(code, level, cov)
+        out.append(found)
+    return out
+
+
 def _item(code: str, level: int, cov: Coverage) -> ItemResult:
-    """``code``'s result at ``level``: worked out once per profile (most items are listed by several tasks at
-    the same level). Tasks share it: nothing changes an item once made, but for a task of several blocks,
-    which adds its block to a copy of its own (:func:`score_task`)."""
-    found = cov.items.get((code, level))
-    if found is None:
-        entries = cov.entries.get(code)
-        found = {
-            "code": code,
-            "type": _TYPES[code[0]],
-            "met": cov.caps.get(code, 0) >= level,
-            "best_level": entries[0][0] if entries else None,
-            "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
-        }
-        ratings = cov.ratings.get(code)
-        if ratings:
-            found["ratings"] = ratings
-        cov.items[(code, level)] = found
+    """``code``'s result at ``level``."""
+    entries = cov.entries.get(code)
+    found: ItemResult = {
+        "code": code,
+        "type": _TYPES[code[0]],
+        "met": cov.caps.get(code, 0) >= level,
+        "best_level": entries[0][0] if entries else None,
+        "evidence": [ev_id for lvl, ev_id in entries if lvl >= level] if entries else [],
+    }
+    ratings = cov.ratings.get(code)
+    if ratings:
+        found["ratings"] = ratings
     return found
 
 
@@ -120,8 +131,8 @@ def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResu
     gates: list[tuple[int, list[ItemResult]]] = []
     results: list[BlockResult] = []
     for number, block in enumerate(blocks, start=1):
-        mine = [_item(code, block.level, cov) for code in block.required_codes()]
-        made = [_item(o.code, block.level, cov) for o in block.outputs]
+        mine = _items(block.required_codes(), block.level, cov)
+        made = _items([o.code for o in block.outputs], block.level, cov)
         if several:  # each item its own copy: the same item in another task is of another block
             mine = [{**item, "block": number, "level": block.level} for item in mine]
             made = [{**item, "block": number, "level": block.level} for item in made]
@@ -129,20 +140,21 @@ def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResu
         gates.append((block.level, gate))
         items += mine
         outputs += made
-        met = sum(i["met"] for i in mine)
-        results.append(
-            {"level": block.level, "met": all(i["met"] for i in gate), "items_met": met, "items_total": len(mine)}
-        )
-    gate = gating(items, outputs, policy.require_outputs)
-    met = sum(i["met"] for i in gate)
-    status: TaskStatus = "met" if met == len(gate) else ("missing" if met == 0 else "partial")
+        if several:
+            met = [i["met"] for i in mine].count(True)
+            block_met = all([i["met"] for i in gate])
+            results.append({"level": block.level, "met": block_met, "items_met": met, "items_total": len(mine)})
+    items_met = [i["met"] for i in items].count(True)
+    met = items_met + [i["met"] for i in outputs].count(True) if policy.require_outputs else items_met
+    gated = len(items) + len(outputs) if policy.require_outputs else len(items)
+    status: TaskStatus = "met" if met == gated else ("missing" if met == 0 else "partial")
     result: TaskResult = {
         "code": task.code,
         "duty": duty,
         "level": task.level,
         "status": status,
         "attained_level": _attained(gates, cov.caps),
-        "items_met": sum(i["met"] for i in items),
+        "items_met": items_met,
         "items_total": len(items),
         "items": items,
         "outputs": outputs,
@@ -158,11 +170,11 @@ def _attained(gates: list[tuple[int, list[ItemResult]]], caps: dict[str, int]) -
     lowest cap in the first block not met — and past the top block, every item's lowest cap."""
     attained = 0
     for level, gate in sorted(gates, key=lambda g: g[0]):
-        lowest = min((caps.get(i["code"], 0) for i in gate), default=MAX_LEVEL)
+        lowest = min([caps.get(i["code"], 0) for i in gate], default=MAX_LEVEL)
         if lowest < level:
             return min(max(attained, lowest), MAX_LEVEL)
         attained = level
-    every = min((caps.get(i["code"], 0) for _, gate in gates for i in gate), default=MAX_LEVEL)
+    every = min([caps.get(i["code"], 0) for _, gate in gates for i in gate], default=MAX_LEVEL)
     return min(max(attained, every), MAX_LEVEL)
 
 
@@ -178,7 +190,7 @@ def find_gaps(tasks: list[TaskResult], policy: Policy, position: dict[str, int])
             "code": code,
             "type": pairs[0][1]["type"],
             "tasks": [t["code"] for t, _ in pairs],
-            "required_level": max(item.get("level", t["level"]) for t, item in pairs),
+            "required_level": max([item.get("level", t["level"]) for t, item in pairs]),
             "best_level": pairs[0][1]["best_level"],
         }
         for code, pairs in unmet.items()
