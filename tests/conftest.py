@@ -83,8 +83,12 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> RunLine:
     return run_cli
 
 
+#: The ``golden`` fixture: ``golden(name, text)``.
+Golden = Callable[[str, str], None]
+
+
 @pytest.fixture
-def golden() -> Callable[[str, str], None]:
+def golden() -> Golden:
     """Compare text with ``tests/golden/NAME``; KMC_GAP_UPDATE_GOLDEN=1 rewrites the file (and fails the test)."""
 
     def check(name: str, text: str) -> None:
@@ -169,3 +173,19 @@ def nfkc(text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKC", text)
+
+
+def warning(key: str, **args: Any) -> str:
+    """A warning as kmc-gap words it (``警告：…``), from the catalogue: tests name the key and its values, so a
+    copy-edit of the words breaks no test."""
+    from kmc_gap.words import t
+
+    return t("run.warning", message=t(key, **args))
+
+
+def passed_over(**counts: int) -> str:
+    """The warning about the rows of a table passed over, by kind in the order met: ``passed_over(section=1)``."""
+    from kmc_gap.words import Word
+
+    words = tuple(Word(f"records.skip.{kind}", {"n": n}) for kind, n in counts.items())
+    return warning("records.passed_over", n=sum(counts.values()), counts=words)

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from kmc_gap.words import Word, t
 from test_records import write_csv
 
-from conftest import RunLine
+from conftest import Golden, RunLine
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -102,19 +103,11 @@ def test_every_row_is_in_one_bucket_and_json_says_which(run_line: RunLine, tmp_p
     assert exempt["counted"] and exempt["note"] == "免試"
 
 
-def test_the_table_opens_with_the_count_per_file(run_line: RunLine, tmp_path: Path) -> None:
+def test_the_table_opens_with_the_count_per_file(run_line: RunLine, golden: Golden, tmp_path: Path) -> None:
     lms, roster = export(tmp_path)
     run = run_line("assess", str(lms), "--roster", str(roster), "-c", CATALOG, *AS_OF)
-    lines = run.stdout.splitlines()
-    assert lines[:6] == [
-        "輸入檔案",
-        f"  {roster}：名冊 4 列 — 人員 3、略過 1、無法讀取 0",
-        "    略過：已離職人員 1 列",
-        f"  {lms}：10 列 — 採計 3、未採計 2、略過 3、無法讀取 2",
-        "    未採計：未通過或缺課 2；略過：未上課（報名中、取消…）1 列、小計／合計 1 列、已離職人員 1 列；"
-        "無法讀取 2 列，涉及 2 人：其紀錄未列入報告",
-        "",
-    ]
+    head = run.stdout.split("\n\n")[0]  # the count per file, up to the first blank line
+    golden("inputs-table.txt", head.replace(str(tmp_path), "<tmp>") + "\n")
 
 
 @pytest.mark.slow
@@ -124,7 +117,7 @@ def test_the_summary_and_the_workbook_headline_refused_rows(run_line: RunLine, t
     lms, roster = export(tmp_path)
     common = (str(lms), "--roster", str(roster), "-c", CATALOG, *AS_OF)
     page = run_line("assess", *common, "-f", "summary").stdout
-    headline = "注意：有 2 列紀錄無法讀取（涉及 2 人），未列入本報告；請依錯誤訊息修正後重跑"
+    headline = t("inputs.refused_headline", n=2, people=2)
     assert f"<p class=refused>{headline}</p>" in page
     assert page.index(headline) < page.index('<div class="row">')  # above every figure
     book = tmp_path / "team.xlsx"
@@ -140,13 +133,12 @@ def test_problems_of_one_cause_are_summed_with_their_first_rows(run_line: RunLin
     path = write_csv(tmp_path / "r.csv", [HEAD, *rows])
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF)
     assert run.code == 2
-    problems = [line for line in run.stderr.splitlines() if "不是日期" in line]
-    assert problems == [
-        f"{path}:2:5: 57 列同樣的問題，第一列：「2026-02-30 00:00:00」不是日期；"
-        "可寫 2025-03-01、2025/3/1、2025年3月1日、114/03/01、1140301 或 民國114年3月1日"
-        "（第 2、3、4、5、6、7、8、9、10、11… 列）"
-    ]
-    assert "57 列 — 採計 0、未採計 0、略過 0、無法讀取 57" in run.stdout
+    problems = [line for line in run.stderr.splitlines() if line.startswith(f"{path}:")]
+    first = Word("records.bad_date", {"value": "2026-02-30 00:00:00"})
+    rows = tuple(Word("records.row_number", {"n": n}) for n in range(2, 12))  # the first ten, then …
+    assert problems == [f"{path}:2:5: {t('records.rows_summed', n=57, first=first, rows=rows, more='…')}"]
+    counts = t("inputs.line", file=path, rows=57, counted=0, not_counted=0, passed_over=0, refused=57)
+    assert counts in run.stdout
 
 
 def test_a_file_that_cannot_be_read_is_said_to_be_left_out(run_line: RunLine, tmp_path: Path) -> None:
@@ -167,5 +159,6 @@ def test_import_says_what_became_of_every_row(run_line: RunLine, tmp_path: Path)
     assert run.code == 2  # two rows refused; the others written
     lines = run.stderr.splitlines()
     # written: the 5 rows that became evidence (3 counted, 2 not counted); passed over: 報名中, 小計, the leaver's
-    assert f"kmc-gap: {lms}：10 列 — 寫入 5、未寫入 0、略過 3、無法讀取 2" in lines
-    assert f"kmc-gap: {roster}：名冊 4 列 — 人員 3、略過 1、無法讀取 0" in lines
+    written = t("inputs.import_line", file=lms, rows=10, written=5, not_written=0, passed_over=3, refused=2)
+    assert f"kmc-gap: {written}" in lines
+    assert f"kmc-gap: {t('inputs.import_roster', file=roster, rows=4, written=3, passed_over=1, refused=0)}" in lines

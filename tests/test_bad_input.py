@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kmc_gap.model import yamlsource
 from kmc_gap.model.problems import Problem
+from kmc_gap.words import t
 
 from conftest import RunLine, examples
 
@@ -110,11 +111,14 @@ def test_messages_are_plain(run_line: RunLine, name: str, message: str) -> None:
 
 def test_messages_in_chinese(run_line: RunLine) -> None:
     out = run_line("validate", "tests/corpus/level-string.yaml").stdout
-    assert out == "tests/corpus/level-string.yaml:9:12: evidence[0].level：級別請寫成不加引號的半形數字：4\n"
+    detail = t("detail.level_text", level=4)
+    assert (
+        out == f"tests/corpus/level-string.yaml:9:12: {t('schema.invalid', field='evidence[0].level', detail=detail)}\n"
+    )
     out = run_line("validate", "tests/corpus/unknown-code.yaml").stdout.splitlines()
     assert out == [
-        "tests/corpus/unknown-code.yaml:10:22: 職能基準沒有代碼 p2.2.3（是不是 P2.2.3？）",
-        "tests/corpus/unknown-code.yaml:10:30: 職能基準沒有代碼 K21",
+        f"tests/corpus/unknown-code.yaml:10:22: {t('profile.unknown_code_hint', code='p2.2.3', suggestion='P2.2.3')}",
+        f"tests/corpus/unknown-code.yaml:10:30: {t('profile.unknown_code', code='K21')}",
     ]
 
 
@@ -189,7 +193,7 @@ def test_validate_checks_directories_and_reports_all_files(run_line: RunLine) ->
         ("tests/corpus/level-7.yaml", False),
     ]
     assert result.code == 1
-    assert result.stderr == "kmc-gap: 已檢查 4 個檔案，1 個有問題\n"
+    assert result.stderr == f"kmc-gap: {t('run.checked', n=4, invalid=1)}\n"
 
 
 def test_validate_policy_file(run_line: RunLine, tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import RunLine
 
 AS_OF = ("--as-of", "2026-06-30")
@@ -160,10 +162,10 @@ def test_strict_policy_and_policy_file(run_line: RunLine, tmp_path: Path) -> Non
     ("args", "code", "stderr"),
     [
         (("--fail-under", "90"), 0, ""),  # 186/205 = 90.73% ≥ 90
-        (("--fail-under", "91"), 1, "kmc-gap: 涵蓋率 90.73% 低於 --fail-under 91%\n"),
+        (("--fail-under", "91"), 1, f"kmc-gap: {t('threshold.coverage', coverage='90.73', limit=91)}\n"),
         (("--require", "T1.1,T5.3"), 0, ""),
-        (("--require", "T1.1,T3.2"), 1, "kmc-gap: 要求的工作任務未符合：T3.2\n"),
-        (("--require", "all"), 1, "kmc-gap: 要求的工作任務未符合：T3.1, T3.2, T3.3, T3.4\n"),
+        (("--require", "T1.1,T3.2"), 1, f"kmc-gap: {t('threshold.tasks', tasks='T3.2')}\n"),
+        (("--require", "all"), 1, f"kmc-gap: {t('threshold.tasks', tasks='T3.1, T3.2, T3.3, T3.4')}\n"),
     ],
 )
 def test_thresholds(run_line: RunLine, args: tuple[str, ...], code: int, stderr: str) -> None:
@@ -181,14 +183,20 @@ def test_senior_passes_require_all(run_line: RunLine) -> None:
     )
 
 
+def _usage(option: str, value: str, detail: str) -> str:
+    """The start of a usage error about one option's value: its detail may go on (the choices, listed)."""
+    said = t("usage.error", detail=t("usage.bad_value", name=option, value=value, detail=detail))
+    return "kmc-gap: " + (said if detail else said[: said.index(value) + len(value)])
+
+
 @pytest.mark.parametrize(
     ("args", "first"),
     [
-        (("--as-of", "2026-13-01"), "kmc-gap: 用法錯誤：--as-of 的值 '2026-13-01' 無效：日期請寫成 YYYY-MM-DD"),
-        (("--require", "T9.9"), "kmc-gap: 用法錯誤：沒有這些工作任務：T9.9"),
-        (("--fail-under", "101"), "kmc-gap: 用法錯誤：--fail-under 的值 '101' 無效"),
-        (("--format", "xml"), "kmc-gap: 用法錯誤：--format 的值 'xml' 無效：可用的值：table、json"),
-        (("--policy", "lenient"), "lenient: 找不到檔案"),
+        (("--as-of", "2026-13-01"), _usage("--as-of", "'2026-13-01'", t("usage.date"))),
+        (("--require", "T9.9"), "kmc-gap: " + t("usage.error", detail=t("usage.unknown_tasks", codes="T9.9"))),
+        (("--fail-under", "101"), _usage("--fail-under", "'101'", "")),
+        (("--format", "xml"), _usage("--format", "'xml'", t("usage.choice", choices="table、json"))),
+        (("--policy", "lenient"), f"lenient: {t('file.missing')}"),
     ],
 )
 def test_usage_errors_exit_2(run_line: RunLine, args: tuple[str, ...], first: str) -> None:

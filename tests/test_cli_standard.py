@@ -9,6 +9,7 @@ import pytest
 
 from kmc_gap import __version__
 from kmc_gap.model.loading import bundled_standard_path
+from kmc_gap.words import t
 
 from conftest import RunLine
 
@@ -119,7 +120,8 @@ def test_unknown_code(run_line: RunLine, code: str, message: str) -> None:
 
 def test_unknown_code_in_chinese(run_line: RunLine) -> None:
     result = run_line("standard", "K7")
-    assert (result.code, result.stderr) == (2, "kmc-gap standard: 職能基準沒有代碼 K7（是不是 K07？）\n")
+    said = t("profile.unknown_code_hint", code="K7", suggestion="K07")
+    assert (result.code, result.stderr) == (2, f"kmc-gap standard: {said}\n")
 
 
 def test_other_standard_file(run_line: RunLine, tmp_path: Path) -> None:

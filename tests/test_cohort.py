@@ -12,12 +12,17 @@ import pytest
 
 from kmc_gap.render.assess import RENDERERS, AssessRenderer
 from kmc_gap.render.formats import AssessFormat
+from kmc_gap.words import t
 
 from conftest import RunLine
 
 AS_OF = ("--as-of", "2026-06-30")
 COHORT = ("examples/profiles", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file
 NAMES = ["陳怡君", "林小美", "王志明"]  # in path order: junior, mid-career, senior
+#: What the invalid file of the cohort gets: its place, the field and why.
+LEVEL_7 = (
+    f"tests/corpus/level-7.yaml:9:12: {t('schema.invalid', field='evidence[0].level', detail=t('detail.le', le=6))}\n"
+)
 
 
 @pytest.mark.parametrize("fmt", list(AssessFormat))
@@ -32,7 +37,7 @@ def test_every_format_has_a_renderer(fmt: AssessFormat) -> None:
 def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
     result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
     assert result.code == 2  # one file failed; the others are still reported
-    assert result.stderr == "tests/corpus/level-7.yaml:9:12: evidence[0].level：必須小於或等於 6\n"
+    assert result.stderr == LEVEL_7
     golden(f"cohort.{ext}", result.stdout)
 
 
@@ -40,7 +45,7 @@ def test_cohort_golden(run_line: RunLine, golden, fmt: str, ext: str) -> None:
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_cohort_json_holds_each_single_report(run_line: RunLine, fmt: str) -> None:
     result = run_line("assess", *COHORT, *AS_OF, "--format", fmt)
-    assert result.code == 2 and result.stderr == "tests/corpus/level-7.yaml:9:12: evidence[0].level：必須小於或等於 6\n"
+    assert result.code == 2 and result.stderr == LEVEL_7
     reports = json.loads(result.stdout) if fmt == "json" else [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["person"]["name"] for r in reports] == NAMES
     for report in reports:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import ROOT, Run, RunLine, run_cli
 
 MID = ROOT / "examples" / "profiles" / "mid-career-planner.yaml"
@@ -56,9 +58,9 @@ def test_flag_beats_environment_beats_file(team: Path) -> None:
 
 
 def test_the_files_language_and_the_variables_and_the_flags(team: Path) -> None:
-    assert run_cli("config").stdout.startswith("Settings in force")  # lang = "en" in the file
-    assert run_cli("config", env={"KMC_GAP_LANG": "zh-TW"}).stdout.startswith("生效中的設定")
-    assert run_cli("config", "--lang", "zh-TW").stdout.startswith("生效中的設定")
+    assert run_cli("config").stdout.startswith(t("config.title", "en"))  # lang = "en" in the file
+    assert run_cli("config", env={"KMC_GAP_LANG": "zh-TW"}).stdout.startswith(t("config.title"))
+    assert run_cli("config", "--lang", "zh-TW").stdout.startswith(t("config.title"))
 
 
 def test_a_catalogue_from_the_file_serves_plan_and_never_warns_assess(team: Path) -> None:
@@ -105,16 +107,13 @@ def test_a_full_width_mark_typed_on_a_chinese_keyboard_is_named(team: Path) -> N
     (team / "kmc-gap.toml").write_text('policy ＝ "strict"\n', "utf-8")
     result = run_cli("config")
     assert result.code == 2
-    assert (
-        result.stderr
-        == f"{team / 'kmc-gap.toml'}:1:8: 設定檔的 TOML 語法錯誤：這一行有全形符號（例如 ＝、“”、，），請改用半形\n"
-    )
+    assert result.stderr == f"{team / 'kmc-gap.toml'}:1:8: {t('config.syntax_full_width')}\n"
 
 
 def test_a_full_width_language_is_the_language(team: Path) -> None:
     (team / "kmc-gap.toml").write_text('lang = "ｅｎ"\n', "utf-8")
-    assert run_cli("config").stdout.startswith("Settings in force")
-    assert run_cli("--lang", "ｚｈ－ＴＷ", "config").stdout.startswith("生效中的設定")
+    assert run_cli("config").stdout.startswith(t("config.title", "en"))
+    assert run_cli("--lang", "ｚｈ－ＴＷ", "config").stdout.startswith(t("config.title"))
 
 
 @pytest.mark.parametrize("text", ["roster = 3\n", 'lang = "fr"\n', 'catalog = ""\n'])

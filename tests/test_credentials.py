@@ -22,6 +22,7 @@ from kmc_gap.model.case import identifier, item_link
 from kmc_gap.model.credentials import Signature, load_keys, read_credentials
 from kmc_gap.model.loading import load_standard
 from kmc_gap.model.problems import InputError
+from kmc_gap.words import t
 
 from conftest import RunLine
 
@@ -207,7 +208,7 @@ def _signed(cred: dict[str, Any], key: rsa.RSAPrivateKey, headers: dict[str, Any
 def test_a_jws_without_a_key_is_not_verified_and_counts(tmp_path: Path, issuer: rsa.RSAPrivateKey) -> None:
     (read,) = _read(_write(tmp_path, "b.jwt", _signed(badge(), issuer))).credentials
     assert read.signature is Signature.not_verified
-    assert read.evidence is not None and read.evidence.note == "簽章未驗證（未提供 --issuer-key）"
+    assert read.evidence is not None and read.evidence.note == t("credentials.note.not_verified")
     path = _write(tmp_path, "b.jwt", _signed(badge(), issuer))
     (english,) = read_credentials(path, path.name, STD, None, lang="en").credentials
     assert english.evidence is not None and english.evidence.note == "signature not verified (no --issuer-key)"

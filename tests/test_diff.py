@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import ROOT, RunLine
 
 MID = ROOT / "examples" / "profiles" / "mid-career-planner.yaml"
@@ -79,7 +81,7 @@ def test_different_people_are_flagged(run_line: RunLine) -> None:
     senior = "examples/profiles/senior-planner.yaml"
     result = run_line("diff", str(MID), senior, *AS_OF, "-f", "json")
     assert result.code == 0
-    assert result.stderr == "kmc-gap: 兩份資料不是同一個人\n"
+    assert result.stderr == f"kmc-gap: {t('run.other_person')}\n"
     assert json.loads(result.stdout)["same_person"] is False
     table = run_line("diff", str(MID), senior, *AS_OF, "--lang", "en")
     assert table.stdout.splitlines()[0] == "Progress: 林小美 · E1024 → 王志明 · E0871"  # the header names both

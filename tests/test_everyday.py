@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import RunLine
 
 MID = "examples/profiles/mid-career-planner.yaml"
@@ -355,8 +357,8 @@ def test_a_narrow_terminal_gives_its_room_to_names_and_cuts_no_duty_or_figure(ru
     t1 = next(i for i, line in enumerate(lines) if line.startswith(" T1 "))
     assert "…" not in lines[t1] and (lines[t1] + lines[t1 + 1]).replace(" ", "").endswith("蒐集與分析活動行銷目標資訊")
     # the expiry (date and days left) is one unit, on one line; attitudes' note follows without a space
-    assert any("2028-08-18 到期（剩 780 天）" in line for line in lines)
-    assert "態度（態度不影響結論）" in lines
+    assert any(t("render.expires_on", date="2028-08-18", days=780) in line for line in lines)
+    assert t("render.attitudes") + t("punct.aside", text=t("policy.attitudes_free")) in lines
 
 
 def test_every_problem_of_a_file_in_one_run_in_file_order(run_line: RunLine, tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kmc_gap.words import t
+
 from conftest import ROOT, RunLine, examples, run_cli
 
 AS_OF = ("--as-of", "2026-11-30")
@@ -123,15 +125,15 @@ def test_raters_choose_the_columns_and_the_rater_labels(run_line: RunLine, tmp_p
     assert [h for h in sheet.col if h in ("自評", "主管評核", "同儕評")] == ["自評", "主管評核", "同儕評"]
     assert "同儕評核人" in sheet.labels and "評核人" in sheet.labels
     bad = run_line("form", MID, "-o", str(tmp_path / "x.xlsx"), "--raters", "boss")
-    assert bad.code == 2 and bad.stderr.startswith(
-        "kmc-gap: 用法錯誤：--raters 的值 'boss' 無效：評核者請用 self, peer, manager, assessor\n"
-    )
+    detail = t("usage.raters", raters="self, peer, manager, assessor")
+    said = t("usage.error", detail=t("usage.bad_value", name="--raters", value="'boss'", detail=detail))
+    assert bad.code == 2 and bad.stderr.startswith(f"kmc-gap: {said}\n")
 
 
 @pytest.mark.slow
 def test_a_folder_gets_a_workbook_per_person_and_a_file_one_for_the_team(run_line: RunLine, tmp_path: Path) -> None:
     run = run_line("form", PROFILES, "-o", str(tmp_path / "forms"))
-    assert run.code == 0 and run.stderr.endswith(f"kmc-gap: 已寫入 3 份評核表到 {tmp_path / 'forms'}\n")
+    assert run.code == 0 and run.stderr.endswith(f"kmc-gap: {t('run.wrote_forms', n=3, path=tmp_path / 'forms')}\n")
     assert sorted(p.name for p in (tmp_path / "forms").iterdir()) == [
         "E0871 王志明.xlsx", "E1024 林小美.xlsx", "T2025-031 陳怡君.xlsx"]  # fmt: skip
     team = openpyxl.load_workbook(make_form(run_line, tmp_path, EXPORT, "--sheet", "all", "-c", COURSES))
@@ -211,20 +213,21 @@ def test_resorted_and_deleted_rows_read_as_they_are(run_line: RunLine, tmp_path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("cells", "where", "says"),
+    ("cells", "where", "value"),
     [
-        ({"P1.1.1": {"主管評核": 7}}, "G10", "評核級別 7 無效"),
-        ({"P1.1.1": {"主管評核": "四"}}, "G10", "評核級別 四 無效"),
-        ({"P1.1.1": {"主管評核": 4.5}}, "G10", "評核級別 4.5 無效"),
-        ({"P1.1.1": {"自評": "很好"}}, "E10", "評核級別 很好 無效"),
+        ({"P1.1.1": {"主管評核": 7}}, "G10", "7"),
+        ({"P1.1.1": {"主管評核": "四"}}, "G10", "四"),
+        ({"P1.1.1": {"主管評核": 4.5}}, "G10", "4.5"),
+        ({"P1.1.1": {"自評": "很好"}}, "E10", "很好"),
     ],
 )
 def test_a_bad_rating_is_located_at_its_cell(
-    run_line: RunLine, tmp_path: Path, cells: dict[str, dict[str, object]], where: str, says: str
+    run_line: RunLine, tmp_path: Path, cells: dict[str, dict[str, object]], where: str, value: str
 ) -> None:
     filled = fill(make_form(run_line, tmp_path, MID), tmp_path / "bad.xlsx", cells)
     run = run_line("assess", str(filled), *AS_OF)
-    assert run.code == 2 and f"bad.xlsx:'E1024 林小美'!{where}: {says}" in run.stderr, run.stderr
+    said = t("form.bad_rating", value=value)
+    assert run.code == 2 and f"bad.xlsx:'E1024 林小美'!{where}: {said}" in run.stderr, run.stderr
 
 
 @pytest.mark.slow
@@ -232,14 +235,15 @@ def test_a_future_date_and_a_missing_rater_are_located(run_line: RunLine, tmp_pa
     form = make_form(run_line, tmp_path, MID)
     later = fill(form, tmp_path / "later.xlsx", {"P1.1.1": {"主管評核": 4}}, day=dt.datetime(2099, 1, 1))
     run = run_line("assess", str(later), *AS_OF)
-    assert run.code == 2 and "later.xlsx:'E1024 林小美'!B6: 評核日期 2099-01-01 晚於今天" in run.stderr
+    assert run.code == 2 and f"later.xlsx:'E1024 林小美'!B6: {t('form.date_future', value='2099-01-01')}" in run.stderr
     nobody = fill(form, tmp_path / "nobody.xlsx", {"P1.1.1": {"主管評核": 4}, "P1.1.2": {"自評": 3}}, rater=None)
     run = run_line("assess", str(nobody), *AS_OF)
-    assert run.code == 2 and "nobody.xlsx:'E1024 林小美'!B5: 已有主管評核，但沒有填寫評核人姓名" in run.stderr
-    assert run.stderr.count("沒有填寫評核人姓名") == 1  # once for the sheet, not once per row
+    no_rater = t("form.no_rater", rater=t("form.rater.manager"))
+    assert run.code == 2 and f"nobody.xlsx:'E1024 林小美'!B5: {no_rater}" in run.stderr
+    assert run.stderr.count(no_rater) == 1  # once for the sheet, not once per row
     undated = fill(form, tmp_path / "undated.xlsx", {"P1.1.1": {"主管評核": 4}}, day=None)
     run = run_line("assess", str(undated), *AS_OF)
-    assert run.code == 2 and "undated.xlsx:'E1024 林小美'!B6: 已有評核，但沒有評核日期" in run.stderr
+    assert run.code == 2 and f"undated.xlsx:'E1024 林小美'!B6: {t('form.no_date')}" in run.stderr
 
 
 @pytest.mark.slow
@@ -260,8 +264,8 @@ def test_a_changed_code_or_a_typed_in_row_is_located_and_the_rest_of_the_batch_g
     other = "examples/profiles/senior-planner.yaml"
     run = run_line("assess", str(tmp_path / "edited.xlsx"), other, *AS_OF, "-f", "json")
     assert run.code == 2
-    assert "edited.xlsx:'E1024 林小美'!A10: 代碼 P1.1.2 與這一列原本的代碼不符" in run.stderr
-    assert f"edited.xlsx:'E1024 林小美'!A{extra}: 第 P2.1.1 列不是評核表原有的列" in run.stderr
+    assert f"edited.xlsx:'E1024 林小美'!A10: {t('form.code_changed', code='P1.1.2')}" in run.stderr
+    assert f"edited.xlsx:'E1024 林小美'!A{extra}: {t('form.row_not_issued', code='P2.1.1')}" in run.stderr
     reports = json.loads(run.stdout)
     assert [r["person"]["id"] for r in reports] == ["E1024", "E0871"]  # the other input is still assessed
     assert reports[0]["evidence"] == []  # both of 林小美's ratings refused: on the team, rated on nothing
@@ -276,12 +280,14 @@ def test_a_form_for_another_person_or_standard_is_refused(run_line: RunLine, tmp
     Sheet(book).labels["員工編號"].value = "E0871"  # someone else's id typed over
     book.save(tmp_path / "other.xlsx")
     run = run_line("assess", str(tmp_path / "other.xlsx"), *AS_OF)
-    assert run.code == 2 and "other.xlsx:'E1024 林小美'!B3: 員工編號 E0871 與這份評核表的人員 E1024 不符" in run.stderr
+    differs = t("form.person_differs", found="E0871", expected="E1024")
+    assert run.code == 2 and f"other.xlsx:'E1024 林小美'!B3: {differs}" in run.stderr
     book = openpyxl.load_workbook(form)
     book["kmc-gap"]["C1"].value = "KMC9999-001v1"
     book.save(tmp_path / "standard.xlsx")
     run = run_line("assess", str(tmp_path / "standard.xlsx"), *AS_OF)
-    assert run.code == 2 and "standard.xlsx: 這份評核表是職能基準 KMC9999-001v1 的，不是 KMC3332-001v3" in run.stderr
+    other = t("form.other_standard", found="KMC9999-001v1", standard="KMC3332-001v3")
+    assert run.code == 2 and f"standard.xlsx: {other}" in run.stderr
 
 
 # --------------------------------------------------------------------------- the ratings and the rules
@@ -362,7 +368,7 @@ def test_calibrate_lists_the_agenda_and_the_agreement(run_line: RunLine, tmp_pat
     assert [(a["code"], a["difference"]) for a in c["agenda"]] == [("O1.1.1", 2), ("P1.1.2", 2)]
     assert c["people"][0]["mean_difference"] == 1.0
     table = run_line("calibrate", str(filled))
-    assert "級別完全一致：50.0%" in table.stdout and "加權 kappa（二次權重）：0.00" in table.stdout
+    assert t("calibrate.exact", pct="50.0%") in table.stdout and t("calibrate.kappa", kappa="0.00") in table.stdout
     out = tmp_path / "cal.xlsx"
     assert run_line("calibrate", str(filled), "-o", str(out)).code == 0
     agenda = openpyxl.load_workbook(out).worksheets[0]
@@ -506,7 +512,7 @@ def test_an_existing_file_that_is_no_workbook_is_never_written_over(run_line: Ru
     notes.write_text("hello", encoding="utf-8")
     run = run_line("form", MID, "-o", str(notes))
     assert (run.code, notes.read_text(encoding="utf-8")) == (2, "hello")
-    assert run.stderr == f"{notes}: 這是一個檔案：-o 請給一個資料夾（每人一個活頁簿）或一個 .xlsx 檔\n"
+    assert run.stderr == f"{notes}: {t('form.output_not_folder')}\n"
 
 
 def test_codes_and_commas_typed_in_full_width_are_read(run_line: RunLine, tmp_path: Path) -> None:
@@ -578,9 +584,10 @@ def test_a_bad_rating_cell_costs_one_rating_and_a_missing_rater_only_theirs(run_
     book.save(tmp_path / "rated.xlsx")
     run = run_line("assess", str(tmp_path / "rated.xlsx"), *AS_OF, "-f", "json")
     assert run.code == 2
-    problems = [line for line in run.stderr.splitlines() if "rated.xlsx" in line and "警告" not in line]
+    warning = t("run.warning", message="")
+    problems = [line for line in run.stderr.splitlines() if "rated.xlsx" in line and warning not in line]
     messages = sorted(line.split(": ", 1)[1] for line in problems)
-    assert messages == ["已有主管評核，但沒有填寫評核人姓名", "評核級別 3~4 無效：請填 1–6 的整數或「不適用」"]
+    assert messages == sorted([t("form.no_rater", rater=t("form.rater.manager")), t("form.bad_rating", value="3~4")])
     (report,) = json.loads(run.stdout)
     rated = sorted((ev["covers"][0], ev["rater"], ev["level"]) for ev in report["evidence"])
     assert rated == [("P1.1.2", "self", 4), ("P1.1.3", "self", 5)]

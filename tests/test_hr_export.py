@@ -36,7 +36,7 @@ from kmc_gap.model.vocabulary import (
 from kmc_gap.words import t
 from test_records import write_csv, write_xlsx
 
-from conftest import RunLine, without_inputs
+from conftest import RunLine, passed_over, warning, without_inputs
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -167,8 +167,8 @@ def test_not_passed_is_worded_in_both_languages(run_line: RunLine, tmp_path: Pat
     path = out / "E1.yaml"
     zh = run_line("assess", str(path), *AS_OF, "--task", "T1.1").stdout
     en = run_line("assess", str(path), *AS_OF, "--task", "T1.1", "--lang", "en").stdout
-    assert "活動行銷企劃實務 (2025-03-01)  未通過或缺課" in zh
-    assert "活動行銷企劃實務 (2025-03-01)  not passed or absent" in en
+    assert f"活動行銷企劃實務 (2025-03-01)  {t('reason.not_passed')}" in zh
+    assert f"活動行銷企劃實務 (2025-03-01)  {t('reason.not_passed', 'en')}" in en
 
 
 def test_an_unrecognised_result_is_located(run_line: RunLine, tmp_path: Path) -> None:
@@ -182,8 +182,8 @@ def test_an_unrecognised_result_is_located(run_line: RunLine, tmp_path: Path) ->
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 2
     assert run.stderr.splitlines() == [
-        f"{path}:2:5: 「待補」看不出是否合格；可寫 是／否、合格／不合格、通過／未通過、Y／N、缺課",
-        f"{path}:3:6: 「待確認」看不出是否出席；可寫 出席／缺席、缺課、請假、未到",
+        f"{path}:2:5: {t('records.bad_result', value='待補')}",
+        f"{path}:3:6: {t('records.bad_attendance', value='待確認')}",
     ]
     assert [e["course"] for e in json.loads(run.stdout)["evidence"]] == ["C03"]  # the good row goes on
 
@@ -204,7 +204,7 @@ def test_a_hand_exclusion_does_not_count_and_survives_a_reimport(run_line: RunLi
     assert json.loads(again.stdout)[0]["state"] == "unchanged"
     assert profile.read_text(encoding="utf-8") == text
     table = run_line("assess", str(profile), *AS_OF).stdout
-    assert "活動行銷企劃實務 (2025-03-01)  已手動排除  代課，未實際上課" in table
+    assert f"活動行銷企劃實務 (2025-03-01)  {t('reason.excluded')}  代課，未實際上課" in table
 
 
 # --------------------------------------------------------------------------- rows that are not records
@@ -231,9 +231,7 @@ def test_rows_that_are_not_records_are_passed_over_with_one_note(run_line: RunLi
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 0
     assert [json.loads(line)["person"]["id"] for line in run.stdout.splitlines()] == ["E1", "E2"]
-    assert run.stderr == (
-        f"{path}:工作表1!4:4: 警告：略過 9 列非紀錄列：部門標題 1 列、小計／合計 5 列、重複的標題列 1 列、註記 2 列\n"
-    )
+    assert run.stderr == (f"{path}:工作表1!4:4: {passed_over(section=1, summary=5, header=1, note=2)}\n")
 
 
 # --------------------------------------------------------------------------- cells
@@ -316,7 +314,7 @@ def test_headers_hr_exports_carry_are_passed_over_quietly(run_line: RunLine, tmp
 def test_a_hire_date_is_never_offered_as_an_expiry(run_line: RunLine, tmp_path: Path) -> None:
     rows = [["員工編號", "姓名", "到職日期x", "課程代號", "結訓日期"], ["E1", "王", "2020", "C01", "2025-03-01"]]
     run = run_line("validate", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG)
-    assert "到期日" not in run.stderr and "未使用的欄位「到職日期x」" in run.stderr
+    assert "到期日" not in run.stderr and t("records.unused_column", header="到職日期x") in run.stderr
 
 
 def test_certificate_headers_are_read(tmp_path: Path) -> None:
@@ -384,10 +382,10 @@ def test_unrelated_and_unknown_courses(run_line: RunLine, tmp_path: Path) -> Non
     run = run_line("assess", str(path), "-c", str(catalog), *AS_OF, "-f", "jsonl")
     assert run.code == 0
     assert run.stderr.splitlines() == [
-        f"{path}:2: 警告：略過 2 列非紀錄列：與職能基準無關的課程 2 列",
-        f"{path}:4:3: 警告：課程目錄沒有課程代號 X-77：3 列、2 人未採計（與職能基準無關的課程請在目錄標 unrelated）",
-        f"{path}:7:3: 警告：課程目錄沒有課程代號 C1O：1 列、1 人未採計（與職能基準無關的課程請在目錄標 unrelated）",
-        f"{path}:8:3: 警告：課程目錄沒有課程代號 C-01：1 列、1 人未採計；是不是 C01？",
+        f"{path}:2: {passed_over(unrelated=2)}",
+        f"{path}:4:3: {warning('records.unknown_course', code='X-77', rows=3, people=2)}",
+        f"{path}:7:3: {warning('records.unknown_course', code='C1O', rows=1, people=1)}",
+        f"{path}:8:3: {warning('records.unknown_course_hint', code='C-01', rows=1, people=1, suggestion='C01')}",
     ]
     people = [json.loads(line) for line in run.stdout.splitlines()]
     assert [(p["person"]["id"], len(p["evidence"])) for p in people] == [("E1", 1), ("E2", 0)]
@@ -412,10 +410,7 @@ def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> No
     run = _export(run_line, "-f", "jsonl")
     assert run.code == 0
     # one note for the rows that are not records, nothing else: no errors, no guesses
-    assert run.stderr == (
-        f"{EXPORT}:訓練紀錄!6:6: 警告：略過 41 列非紀錄列："
-        "部門標題 3 列、與職能基準無關的課程 33 列、小計／合計 4 列、註記 1 列\n"
-    )
+    assert run.stderr == f"{EXPORT}:訓練紀錄!6:6: {passed_over(section=3, unrelated=33, summary=4, note=1)}\n"
     reports = [json.loads(line) for line in run.stdout.splitlines()]
     # the roster's 25 people, in its order; the two new hires with no rows are there too
     assert [r["person"]["id"] for r in reports] == [f"E{3101 + n}" for n in range(25)]
@@ -495,13 +490,11 @@ def test_roster_people_are_in_the_workbook_and_no_id_is(run_line: RunLine, tmp_p
         for row in sheet.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and "rec-" in v for v in row), (sheet.title, row)
     reasons = {row[10] for row in book["證據"].iter_rows(min_row=2, values_only=True)}
-    assert "未通過或缺課" in reasons
+    assert t("reason.not_passed") in reasons
     # a gap all 25 miss names five of them in its cell, so that it prints; everyone is on the detail sheet
     gaps = {row[0]: row for row in book["落差"].iter_rows(min_row=2, values_only=True)}
-    assert (
-        gaps["S04"][3] == 25
-        and gaps["S04"][4]
-        == "陳怡君 (E3101)、林志明 (E3102)、黃雅婷 (E3103)、張家豪 (E3104)、李淑芬 (E3105) 等，另有 20 人（全部見明細）"
+    assert gaps["S04"][3] == 25 and gaps["S04"][4] == t(
+        "xlsx.more_people", names="陳怡君 (E3101)、林志明 (E3102)、黃雅婷 (E3103)、張家豪 (E3104)、李淑芬 (E3105)", n=20
     )
     # every sheet prints with the standard and the date at the top and page n of m at the bottom
     full = openpyxl.load_workbook(out)
@@ -576,7 +569,7 @@ def test_columns_apply_to_the_files_that_have_those_headers(run_line: RunLine, t
     run = run_line("assess", str(a), str(b), "-c", CATALOG, *AS_OF, "-f", "jsonl", "--columns", "person_id=工號x")
     assert (run.code, len(run.stdout.splitlines())) == (0, 2)
     nowhere = run_line("assess", str(a), str(b), "-c", CATALOG, *AS_OF, "-f", "jsonl", "--columns", "person_id=工號y")
-    assert nowhere.code == 2 and f"{a}: --columns 指定的標題「工號y」不在標題列中" in nowhere.stderr
+    assert nowhere.code == 2 and f"{a}: {t('records.columns_header_missing', header='工號y')}" in nowhere.stderr
 
 
 @pytest.mark.slow
@@ -596,7 +589,7 @@ def test_sheet_applies_to_the_workbooks_that_have_it(run_line: RunLine, tmp_path
     own = run_line("assess", f"{one}#證照", str(two), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert (own.code, len(own.stdout.splitlines())) == (0, 2)
     missing = run_line("assess", f"{one}#明細", "-c", CATALOG, *AS_OF, "-f", "jsonl")
-    assert missing.code == 2 and "找不到工作表「明細」（檔案中有：封面, 證照）" in missing.stderr
+    assert missing.code == 2 and t("records.no_sheet", sheet="明細", sheets="封面, 證照") in missing.stderr
 
 
 def test_sheet_all_passes_over_sheets_without_a_header(run_line: RunLine, tmp_path: Path) -> None:
@@ -662,7 +655,7 @@ def test_a_reimport_removes_only_what_its_own_source_dropped(run_line: RunLine, 
     write_csv(a, [head, ["E1", "王", "C01", "2025-03-01"]])  # a.csv no longer has C02
     dry = run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n")
     assert dry.stdout.splitlines()[-2:] == [
-        "  E1 王：從 ../a.csv 移除（這次的檔案已沒有這些紀錄）",
+        "  " + t("import.removed_from", id="E1", name="王", source="../a.csv"),
         "    - 活動預算編列與財務管理 (2025-03-02)",
     ]
     dry_json = json.loads(run_line("import", str(a), "-c", CATALOG, "-o", str(out), "-n", "-f", "json").stdout)

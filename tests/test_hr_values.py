@@ -247,7 +247,10 @@ def test_leavers_are_left_out_and_listed_once(tmp_path: Path) -> None:
     assert [p.profile.person.id for p in found.people] == ["E1"]
     assert [p.id for p in found.leavers] == ["E2", "E3"]
     (listed,) = [w for w in found.warnings if w.key == "records.leavers"]
-    assert listed.message() == "名冊上已離職的 2 人不列入（要列入請加 --include-leavers）：乙（E2）、丙（E3）"
+    assert listed.args["n"] == 2 and [(w.args["name"], w.args["id"]) for w in listed.args["names"]] == [
+        ("乙", "E2"),
+        ("丙", "E3"),
+    ]
     kept = read(lms, roster=(roster,), include_leavers=True)
     assert [p.profile.person.id for p in kept.people] == ["E1", "E2", "E3"]
 

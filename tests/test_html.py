@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import RunLine, nfkc, pdf_text, print_pdf
 
 pytestmark = pytest.mark.slow  # Chromium renders and prints: the quick loop (-m "not slow") leaves it out
@@ -79,7 +81,7 @@ def test_radar_and_bars(run_line: RunLine) -> None:
 def test_tables_gaps_and_evidence(run_line: RunLine) -> None:
     p, html = page(run_line, MID)
     text = "".join(p.text)
-    assert "尚未符合職能基準" in text
+    assert t("verdict.not_met") in text
     assert "S13" in text and "供應商、贊助商及利益關係人等分析與管理" in text
     assert len(p.all("table")) == 1 + 3  # the printed sheet, then tasks, gaps, evidence
     # the sheet's running header and its one body row, then header + rows for each table
@@ -107,7 +109,8 @@ def test_cohort_page(run_line: RunLine) -> None:
 
 def test_title_names_the_person_and_the_radar_names_the_duties(run_line: RunLine) -> None:
     _, html = page(run_line, MID)
-    assert "<title>林小美 · E1024 · 職能落差報告 · KMC3332-001v3 活動 (專案) 行銷企劃人員 · kmc-gap</title>" in html
+    standard = "KMC3332-001v3 活動 (專案) 行銷企劃人員"
+    assert f"<title>林小美 · E1024 · {t('render.report_title')} · {standard} · kmc-gap</title>" in html
     radar = html[html.index('<svg class="radar"') : html.index("</svg>")]
     # every duty's name (in lines of up to 8 characters) is on the chart itself, not only in a tooltip
     labels = "".join(part.split(">", 1)[1] for part in radar.split("<tspan")[1:])

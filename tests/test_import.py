@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from kmc_gap.api.imports import profile_name
+from kmc_gap.words import t
 
 from conftest import RunLine, without_inputs
 
@@ -25,7 +26,7 @@ def test_import_validate_assess_round_trip(run_line: RunLine, tmp_path: Path) ->
     run = run_line("import", EXAMPLE, "-c", CATALOG, "-o", str(out))
     assert run.code == 0, run.stderr
     assert len(list(out.glob("*.yaml"))) == 20
-    assert run.stderr.endswith(f"kmc-gap: 已寫入 20 個證據檔，0 個不變（{out}）\n")
+    assert run.stderr.endswith(f"kmc-gap: {t('import.done', written=20, unchanged=0, folder=out)}\n")
     assert run_line("validate", str(out)).code == 0
     from_profiles = run_line("assess", str(out), *AS_OF, "-f", "jsonl")
     from_records = run_line("assess", EXAMPLE, "-c", CATALOG, *AS_OF, "-f", "jsonl")
@@ -102,7 +103,8 @@ def test_a_profile_broken_by_hand_is_left_alone_and_the_others_go_on(run_line: R
     run = run_line("import", str(records), "-c", CATALOG, "-o", str(out))
     assert run.code == 2
     lines = run.stderr.splitlines()
-    assert lines[0] == f"kmc-gap: {records}：2 列 — 寫入 2、未寫入 0、略過 0、無法讀取 0"  # every row read
+    counts = t("inputs.import_line", file=records, rows=2, written=2, not_written=0, passed_over=0, refused=0)
+    assert lines[0] == f"kmc-gap: {counts}"  # every row read
     assert lines[1].startswith(f"{out / 'E1.yaml'}:3:1: YAML 語法錯誤")
     assert (out / "E1.yaml").read_text(encoding="utf-8") == broken
     assert "活動預算編列與財務管理" in (out / "E2.yaml").read_text(encoding="utf-8")

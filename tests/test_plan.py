@@ -17,6 +17,7 @@ from kmc_gap.engine.report import Plan
 from kmc_gap.engine.scoring import assess
 from kmc_gap.model.loading import load_standard
 from kmc_gap.model.models import Catalog, Policy, Profile
+from kmc_gap.words import t
 
 from conftest import RunLine
 
@@ -349,7 +350,7 @@ def test_senior_needs_no_course(run_line: RunLine, lang: str) -> None:
     data = json.loads(result.stdout)
     assert data["courses"] == [] and data["people"][0]["unclosable"] == [] and data["after"]["meets_standard"] is True
     table = run_line("plan", "examples/profiles/senior-planner.yaml", "-c", "examples/catalog.yaml", "-l", lang)
-    assert ("不需要任何課程" if lang == "zh-TW" else "no course is needed") in table.stdout
+    assert t("render.plan_none_needed", lang) in table.stdout
 
 
 def test_team_plan_cli(run_line: RunLine) -> None:
@@ -446,8 +447,9 @@ def test_a_planned_certificate_reads_as_an_exam(run_line: RunLine, tmp_path: Pat
     profile = tmp_path / "p.yaml"
     profile.write_text(everything_but({"K12", "K13"}).model_dump_json(), encoding="utf-8")
     run = run_line("plan", str(profile), "-c", str(catalog), "--budget", "NT$10,000", "--as-of", "2026-06-30")
-    assert "CERT-MICE 考取證照：MICE 專業人員證照" in run.stdout
-    assert "1 張證照未列入規劃：課程目錄沒有報考費用（CERT-FREE）" in run.stdout
+    assert f"CERT-MICE {t('render.exam', title='MICE 專業人員證照')}" in run.stdout
+    unbroken = "".join(run.stdout.split())  # the line wraps where the terminal ends
+    assert "".join(t("render.not_planned", n=1, codes="CERT-FREE").split()) in unbroken
 
 
 @pytest.mark.parametrize("columns", [60, 80])

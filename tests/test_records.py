@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.model.vocabulary import RECORD_HEADERS
 from kmc_gap.words import t
 
-from conftest import RunLine, examples, without_inputs
+from conftest import RunLine, examples, warning, without_inputs
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
@@ -227,10 +228,9 @@ def test_csv_problems_are_located_by_line_and_column_and_other_rows_go_on(run_li
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl")
     assert run.code == 2
     assert run.stderr.splitlines() == [  # every command's one order: the warnings, then the problems
-        f"{path}:4:3: 警告：課程目錄沒有課程代號 C99：1 列、1 人未採計；是不是 C09？",
-        f"{path}:3:4: 「2025-13-01」不是日期；"
-        "可寫 2025-03-01、2025/3/1、2025年3月1日、114/03/01、1140301 或 民國114年3月1日",
-        f"{path}:5:5: 職能級別「七」應為 1 到 6",
+        f"{path}:4:3: {warning('records.unknown_course_hint', code='C99', rows=1, people=1, suggestion='C09')}",
+        f"{path}:3:4: {t('records.bad_date', value='2025-13-01')}",
+        f"{path}:5:5: {t('records.bad_level', value='七')}",
     ]
     # the good rows of all three people are still assessed; E2, none of whose rows counts, is still on the team
     people = [(p["person"]["id"], len(p["evidence"])) for p in map(json.loads, run.stdout.splitlines())]
@@ -269,10 +269,7 @@ def test_sheet_chooses_the_sheet_and_a_missing_one_lists_those_there(run_line: R
 def test_record_options_without_record_files_are_warned_about(run_line: RunLine) -> None:
     run = run_line("assess", "examples/profiles/mid-career-planner.yaml", "-c", CATALOG, "-f", "json")
     assert run.code == 0
-    assert (
-        run.stderr
-        == "kmc-gap: 警告：--catalog、--sheet、--columns 只用於訓練紀錄檔（.csv、.xlsx）；這次沒有紀錄檔，未使用\n"
-    )
+    assert run.stderr == f"kmc-gap: {t('run.records_options_unused')}\n"
 
 
 def test_a_course_code_needs_the_catalogue(run_line: RunLine, tmp_path: Path) -> None:
@@ -462,27 +459,30 @@ def test_plan_reads_records_with_its_catalogue(run_line: RunLine) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("name", "content", "key"),
     [
-        ("empty.csv", b"", "檔案中沒有任何紀錄"),
-        ("header-only.csv", "員工編號,姓名,課程代號,訓練日期\r\n".encode(), "檔案中沒有任何紀錄"),
-        ("random.csv", bytes(range(256)) * 8, "這是二進位檔，不是 CSV 文字檔"),
-        ("latin.csv", bytes(range(128, 256)) * 8, "CSV 檔不是 UTF-8、UTF-16 或 Big5 編碼"),
-        ("random.xlsx", bytes(range(256)) * 8, "無法讀取這個試算表檔案"),
-        ("zip.xlsx", b"PK\x05\x06" + b"\x00" * 18, "無法讀取這個試算表檔案"),
-        ("nul.csv", "員工編號,姓名\x00,課程代號,訓練日期\n".encode(), "這是二進位檔，不是 CSV 文字檔"),
-        ("quote.csv", '員工編號,姓名,課程代號,訓練日期\nE1,"王,C01,2025-03-01\n'.encode(), "CSV 格式有誤"),
+        ("empty.csv", b"", "records.empty"),
+        ("header-only.csv", "員工編號,姓名,課程代號,訓練日期\r\n".encode(), "records.empty"),
+        ("random.csv", bytes(range(256)) * 8, "records.binary"),
+        ("latin.csv", bytes(range(128, 256)) * 8, "records.encoding"),
+        ("random.xlsx", bytes(range(256)) * 8, "records.not_workbook"),
+        ("zip.xlsx", b"PK\x05\x06" + b"\x00" * 18, "records.not_workbook"),
+        ("nul.csv", "員工編號,姓名\x00,課程代號,訓練日期\n".encode(), "records.binary"),
+        ("quote.csv", '員工編號,姓名,課程代號,訓練日期\nE1,"王,C01,2025-03-01\n'.encode(), "records.csv_broken"),
     ],
 )
 def test_bad_record_files_give_one_message_and_exit_2(
-    run_line: RunLine, tmp_path: Path, name: str, content: bytes, message: str
+    run_line: RunLine, tmp_path: Path, name: str, content: bytes, key: str
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     good = write_csv(tmp_path / "good.csv", [HEAD, ["E1", "王", "C01", "2025-03-01"]])
     run = run_line("assess", str(path), str(good), "-c", CATALOG, "-f", "jsonl")
     assert run.code == 2
-    assert message in run.stderr
+    # the one message, at the file (and the line, where there is one)
+    ours = [line for line in run.stderr.splitlines() if line.startswith(str(path))]
+    said = re.escape(str(path)) + r"(:\d+)?: " + re.escape(t(key))
+    assert len(ours) == 1 and re.fullmatch(said, ours[0]), ours
     assert json.loads(run.stdout)["person"]["id"] == "E1"  # the good file is still assessed
 
 

@@ -18,6 +18,7 @@ from kmc_gap.model.loading import load_standard
 from kmc_gap.render.assess import RENDERERS
 from kmc_gap.render.base import RenderContext
 from kmc_gap.render.formats import AssessFormat
+from kmc_gap.words import t
 
 STD = load_standard()
 
@@ -101,10 +102,12 @@ def test_the_report_is_valid_against_the_report_schema() -> None:
 
 def test_table_shows_the_person_the_verdict_and_the_task_met() -> None:
     text, _ = render(AssessFormat.table)
-    assert "手作人 · H001" in text and "尚未符合職能基準" in text
+    assert "手作人 · H001" in text and t("verdict.not_met") in text
     assert next(line for line in text.splitlines() if line.startswith(" T5.3")).split()[2] == "符合"
-    assert "自評 P1.1.1 (2026-01-10)  由更可信的評核取代" in text  # the rating set aside, and why
-    assert "預算課 (2025-06-01)  成績 65，未達及格分數 70" in text  # a failed course says by how much
+    assert f"自評 P1.1.1 (2026-01-10)  {t('reason.overridden')}" in text  # the rating set aside, and why
+    assert (
+        f"預算課 (2025-06-01)  {t('reason.score_below', score=65, mark=70)}" in text
+    )  # a failed course says by how much
 
 
 def test_a_failed_score_says_so_in_english_and_in_html() -> None:
@@ -113,7 +116,7 @@ def test_a_failed_score_says_so_in_english_and_in_html() -> None:
     RENDERERS[AssessFormat.table].write(report, out, RenderContext(STD, "en"))
     assert "預算課 (2025-06-01)  score 65, under the pass mark 70" in out.getvalue()
     text, _ = render(AssessFormat.html)
-    assert "成績 65，未達及格分數 70" in text
+    assert t("reason.score_below", score=65, mark=70) in text
 
 
 def test_json_adds_names_and_keeps_the_figures() -> None:
@@ -161,7 +164,7 @@ def test_html_is_one_self_contained_page() -> None:
 
 def test_summary_counts_the_one_person() -> None:
     text, _ = render(AssessFormat.summary, cohort=True)
-    assert "0 / 1 人符合職能基準" in text  # nobody of one meets the standard
+    assert t("summary.meeting", met=0, n=1) in text  # nobody of one meets the standard
 
 
 def test_xlsx_is_a_workbook_with_the_person() -> None:

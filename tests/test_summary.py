@@ -12,6 +12,7 @@ import pytest
 from kmc_gap.engine.summary import summarise
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.lookup import codes_of, order
+from kmc_gap.words import labelled, t
 
 from conftest import ROOT, RunLine, pdf_text, print_pdf
 
@@ -116,12 +117,20 @@ def test_the_summary_shows_the_plan_it_is_given(run_line: RunLine, team: Path, t
     run = run_line("assess", str(team), "-c", CATALOG, *AS_OF, "-f", "summary", "--plan", str(plan_file))
     assert run.code == 0
     cost, used = f"{figures['total_cost']:,.0f}", f"{figures['total_cost'] / 30000 * 100:.1f}%"
-    assert f"開設 {len(figures['courses'])} 門課，費用 {cost}（預算 30,000，使用 {used}）" in run.stdout
-    assert "1 / 5 人符合職能基準" in run.stdout and "部門甲" in run.stdout and "（未填部門）" in run.stdout
+    plan = t("summary.plan", courses=len(figures["courses"]), cost=cost, budget="30,000", used=used, before=0, after=0)
+    assert plan.split("；")[0] in run.stdout  # the figures of the course and the money; the tasks are below
+    assert (
+        t("summary.meeting", met=1, n=5) in run.stdout
+        and "部門甲" in run.stdout
+        and t("group.none.organisation") in run.stdout
+    )
     bad = tmp_path / "bad.json"
     bad.write_text('{"courses": 3}', encoding="utf-8")
     wrong = run_line("assess", str(team), "-f", "summary", "--plan", str(bad))
-    assert wrong.code == 2 and "不是 kmc-gap plan -f json 寫出的規劃" in wrong.stderr
+    assert (wrong.code, wrong.stderr) == (
+        2,
+        f"{bad}: {t('json.not_plan', field='standard')}\n",
+    )  # the first one missing
 
 
 def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_path: Path, chromium: str) -> None:
@@ -132,7 +141,7 @@ def test_the_summary_of_25_people_prints_on_one_a4_page(run_line: RunLine, tmp_p
     pages = print_pdf(chromium, source, tmp_path / "summary.pdf")
     assert len(pages) == 1
     text = pdf_text(pages[0])
-    assert "0 / 25 人符合職能基準" in text and "品牌公關部" in text and "最多人欠缺的 10 項" in text
+    assert t("summary.meeting", met=0, n=25) in text and "品牌公關部" in text and t("summary.most_missed") in text
 
 
 def test_the_workbook_opens_on_the_summary_with_a_chart(run_line: RunLine, team: Path, tmp_path: Path) -> None:
@@ -145,7 +154,7 @@ def test_the_workbook_opens_on_the_summary_with_a_chart(run_line: RunLine, team:
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "摘要"
     rows = [row for row in book["摘要"].iter_rows(values_only=True)]
-    assert rows[1][0] == "1 / 5 人符合職能基準"
+    assert rows[1][0] == t("summary.meeting", met=1, n=5)
     departments = {row[0]: row[2:6] for row in rows[5:8]}  # the name spans A:B
     assert departments == {
         "部門乙": (2, 0, 12.5, round(407 / 410, 4)),
@@ -167,8 +176,9 @@ def test_group_by_groups_the_matrix_the_workbook_and_the_summary(run_line: RunLi
     import openpyxl
 
     table = run_line("assess", str(team), *AS_OF, "--group-by", "organisation").stdout.splitlines()
-    heads = [line for line in table if line.startswith("部門：")]
-    assert heads == ["部門：部門乙", "部門：部門甲", "部門：（未填部門）"]
+    head = labelled("group.organisation")
+    heads = [line for line in table if line.startswith(head)]
+    assert heads == [f"{head}部門乙", f"{head}部門甲", head + t("group.none.organisation")]
     after = table.index("部門：部門乙")
     assert [line.split()[0] for line in table[after + 1 : after + 3]] == ["人P3", "人P4"]
     out = tmp_path / "team.xlsx"
@@ -187,4 +197,4 @@ def test_plan_format_summary_is_the_summary_with_the_plan(run_line: RunLine, tea
     run = run_line(*args, "-f", "summary", "-o", str(out))
     assert run.code == 0 and run.stderr.endswith(f"：5 人、{len(figures['courses'])} 門課\n")
     page = out.read_text(encoding="utf-8")
-    assert "1 / 5 人符合職能基準" in page and f"費用 {figures['total_cost']:,.0f}（預算 30,000" in page
+    assert t("summary.meeting", met=1, n=5) in page and f"費用 {figures['total_cost']:,.0f}（預算 30,000" in page

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from kmc_gap.api.transcribe import transcribe
 from kmc_gap.model.loading import load_standard
-from kmc_gap.words import Word
+from kmc_gap.words import Word, t
 from publications import Typesetting, as_odt, as_pdf, as_text, chinese
 
 from conftest import ROOT, RunLine, examples
@@ -322,7 +322,9 @@ def test_a_choice_is_written_only_when_accepted_and_then_listed_in_the_file(run_
     accepted = run_line("transcribe", str(path), "-o", str(out), "--accept")
     assert accepted.code == 0 and out.exists()
     head = out.read_text("utf-8").split("\ncode:")[0]
-    assert "待確認" in head and re.search(r"typo\.txt:\d+:\d+: 代碼 04\.2\.1 以數字 0 開頭，讀作 O4\.2\.1", head)
+    assert "待確認" in head and re.search(
+        r"typo\.txt:\d+:\d+: " + re.escape(t("transcribe.zero_for_o", code="04.2.1", read="O4.2.1")), head
+    )
     assert run_line("--standard", str(out), "standard", "O4.2.1").code == 0
 
 
@@ -392,8 +394,8 @@ def _long_standard() -> dict[str, Any]:
     duties, k_names, s_names = [], {}, {}
     for d in (1, 2):
         tasks = []
-        for t in (1, 2, 3):
-            code = f"T{d}.{t}"
+        for n in (1, 2, 3):
+            code = f"T{d}.{n}"
             ks = sorted(rnd.sample(range(1, 13), 6))
             ss = sorted(rnd.sample(range(1, 13), 6))
             for k in ks:
@@ -427,10 +429,10 @@ def _long_standard() -> dict[str, Any]:
     del t22["level"]
     t22["blocks"] = [low, high]  # fmt: skip
     for d in duties:  # a 工作活動 column, as BGM1219 has: one activity a row
-        for t in d["tasks"]:
-            for block in t.get("blocks", [t]):
+        for task in d["tasks"]:
+            for block in task.get("blocks", [task]):
                 block["activities"] = [words(30) + "。"]
-    listed = [b for d in duties for t in d["tasks"] for b in t.get("blocks", [t])]
+    listed = [b for d in duties for task in d["tasks"] for b in task.get("blocks", [task])]
     used_k = sorted({k for b in listed for k in b["knowledge"]})
     used_s = sorted({s for b in listed for s in b["skills"]})
     k_points = {used_k[0]: ["工作授權與分配", "目標設定"]}  # sub-points under one K item, bulleted in its cell

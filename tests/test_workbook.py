@@ -9,6 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kmc_gap.words import t
+
 from conftest import RunLine
 
 CATALOG = "examples/catalog.yaml"
@@ -161,7 +163,7 @@ def test_a_failed_input_is_listed_on_the_about_sheet(run_line: RunLine, tmp_path
     out = tmp_path / "t.xlsx"
     assert run_line("assess", MID, str(bad), *AS_OF, "-o", str(out)).code == 2
     values = [row[0] for row in openpyxl.load_workbook(out)["說明"].iter_rows(values_only=True)]
-    assert "無法評估的檔案" in values and any(str(v).startswith(f"{bad}:3:") for v in values)
+    assert t("render.failed_files") in values and any(str(v).startswith(f"{bad}:3:") for v in values)
 
 
 # --------------------------------------------------------------------------- columns that fit their text
