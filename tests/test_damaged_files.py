@@ -54,10 +54,7 @@ def test_a_stray_cell_far_outside_the_table_is_refused_before_reading(run_line: 
     code, people, stderr = with_profile(run_line, path)
     assert (code, people) == (2, ["王志明"])  # the valid profile still gets its report
     # A1 to XFD1048576: 1,048,576 rows × 16,384 columns
-    assert stderr == (
-        f"{path}: 工作表的範圍（從第一格到最後一格）有 17179869184 格，超過上限 20000000："
-        "可能有一格遠在表外，請刪除多餘的列與欄\n"
-    )
+    assert stderr == f"{path}: {t('records.workbook_grid', cells=17179869184, limit=20000000)}\n"
 
 
 def test_a_stray_cell_a_few_thousand_rows_down_is_refused_too(run_line: RunLine, tmp_path: Path) -> None:

@@ -918,10 +918,8 @@ def test_an_older_export_never_undoes_a_newer_ones_changes_unannounced(run_line:
     os.utime(path, (older, older))
     run = run_line("import", str(path), "-c", CATALOG, "-o", str(out), "-f", "json")
     assert run.code == 0, run.stderr
-    assert (
-        f"{out / 'E1.yaml'}: 警告：../lms.csv 這份匯出檔（{day[older]}）比上次匯入的（{day[newer]}）舊：2 項較新的內容"
-        "未被還原；確定要用舊檔，請先刪除證據檔 exports 中的 ../lms.csv"
-    ) in run.stderr
+    older_export = warning("import.older_export", source="../lms.csv", this=day[older], last=day[newer], n=2)
+    assert f"{out / 'E1.yaml'}: {older_export}" in run.stderr
     (change,) = json.loads(run.stdout)
     assert (change["updated"], change["removed"]) == (0, 0)
     after = yaml.safe_load((out / "E1.yaml").read_text(encoding="utf-8"))

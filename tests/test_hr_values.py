@@ -15,6 +15,7 @@ from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records
 from kmc_gap.model.records.columns import _column_of
+from kmc_gap.words import t
 from test_records import write_csv
 
 from conftest import RunLine, examples
@@ -111,10 +112,8 @@ def test_an_ambiguous_date_is_located_with_both_readings(run_line: RunLine, tmp_
     )
     run = run_line("validate", str(path), "-c", str(CATALOG))
     assert run.code == 1
-    assert (
-        f"{path}:2:4: 「05/03/2026」的日與月分不出先後：可能是 2026-03-05（日/月/年），也可能是 2026-05-03（月/日/年）"
-        in run.stdout + run.stderr
-    )
+    said = t("records.ambiguous_date", value="05/03/2026", dmy="2026-03-05", mdy="2026-05-03")
+    assert f"{path}:2:4: {said}" in run.stdout + run.stderr
 
 
 # --------------------------------------------------------------------------- headers by their words

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.model.vocabulary import RECORD_HEADERS
-from kmc_gap.words import t
+from kmc_gap.words import Word, t
 
 from conftest import RunLine, examples, warning, without_inputs
 
@@ -146,11 +146,11 @@ def test_a_missing_required_column_names_the_headers_that_would_do(run_line: Run
     path = write_csv(tmp_path / "r.csv", [["員工編號", "課程代號", "訓練日期"], ["E1", "C01", "2025-03-01"]])
     run = run_line("assess", str(path), "-c", CATALOG)
     assert run.code == 2
-    assert (
-        f"{path}:1: 找不到「姓名」欄；可用的標題：姓名, 員工姓名, 學員姓名, 中文姓名, 人員姓名, 參訓人員, 受訓人員, "
-        "full_name, employee_name, learner_name, name"
-        "（或以 --columns 指定）" in run.stderr
+    headers = (
+        "姓名, 員工姓名, 學員姓名, 中文姓名, 人員姓名, 參訓人員, 受訓人員, full_name, employee_name, learner_name, name"
     )
+    said = t("records.missing_column", field=Word("records.field.name"), headers=headers)
+    assert f"{path}:1: {said}" in run.stderr
 
 
 def test_github_annotations_of_a_workbook_name_the_cell_in_the_message(run_line: RunLine, tmp_path: Path) -> None:

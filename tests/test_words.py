@@ -76,6 +76,31 @@ def test_no_chinese_text_outside_the_catalogue() -> None:
     assert offenders == []
 
 
+#: Sentence marks: a catalogue entry's text with one of them (or nine Chinese characters running) is a sentence.
+SENTENCE = re.compile(r"[，；。？！]|[\u4e00-\u9fff]{9}")
+
+
+def test_no_test_asserts_on_a_catalogue_sentence() -> None:
+    """Tests name a catalogue key and its values (``t(key, **args)``), and keep sentences to the golden files:
+    a copy-edit of the words then breaks no test. Labels (a column's heading, a sheet's name) may be written."""
+    pieces = {
+        piece
+        for zh, _ in WORDS.values()
+        for piece in re.split(r"\{[^}]*\}", zh)
+        if len(HAN.findall(piece)) >= 6 and SENTENCE.search(piece)
+    }
+    offenders = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Assert):
+                continue
+            for literal in ast.walk(node):
+                if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                    found = [piece for piece in pieces if piece in literal.value]
+                    offenders += [f"{path.name}:{literal.lineno}: {piece}" for piece in found]
+    assert offenders == []
+
+
 @pytest.mark.parametrize(
     ("spelling", "lang"),
     [

@@ -122,10 +122,11 @@ def test_about_names_the_standard_date_and_policy(team: tuple[openpyxl.Workbook,
     assert rows["評估日期"][0] == dt.datetime(2026, 6, 30)
     assert rows["採計規則"][0] == "預設" and rows["人數"][0] == 3
     # every setting in words: never True, None or a key name in a Chinese workbook
-    assert rows["採計規則"][1] == (
-        "每一項至少 1 筆採計的證據；不要求確認；不限證據年限；採計：訓練、證照、工作產出、工作經歷、評核、自評；"
-        "態度不影響結論；工作產出不影響任務判定；及格分數 60"
-    )
+    kinds = "、".join(t(f"evidence_kind.{kind}") for kind in ("training", "certificate", "work_output"))
+    kinds += "、" + "、".join(t(f"evidence_kind.{kind}") for kind in ("experience", "assessment", "self_report"))
+    said = [t("policy.min_evidence", n=1), t("policy.unverified"), t("policy.any_age"), t("policy.kinds", kinds=kinds)]
+    said += [t("policy.attitudes_free"), t("policy.outputs_free"), t("policy.pass_mark", mark=60)]
+    assert rows["採計規則"][1] == "；".join(said)
 
 
 def test_text_from_files_never_becomes_a_formula_or_a_link(run_line: RunLine, tmp_path: Path) -> None:
