@@ -77,7 +77,7 @@ def test_no_chinese_text_outside_the_catalogue() -> None:
 
 
 #: Sentence marks: a catalogue entry's text with one of them (or nine Chinese characters running) is a sentence.
-SENTENCE = re.compile(r"[，；。？！]|[\u4e00-\u9fff]{9}")
+CATALOGUE_SENTENCE = re.compile(r"[，；。？！]|[\u4e00-\u9fff]{9}")
 
 
 def test_no_test_asserts_on_a_catalogue_sentence() -> None:
@@ -87,7 +87,7 @@ def test_no_test_asserts_on_a_catalogue_sentence() -> None:
         piece
         for zh, _ in WORDS.values()
         for piece in re.split(r"\{[^}]*\}", zh)
-        if len(HAN.findall(piece)) >= 6 and SENTENCE.search(piece)
+        if len(HAN.findall(piece)) >= 6 and CATALOGUE_SENTENCE.search(piece)
     }
     offenders = []
     for path in sorted(Path(__file__).parent.glob("*.py")):
