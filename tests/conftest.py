@@ -17,7 +17,9 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
+# the tests' shared fixtures (this file) and helpers (support/: files written as HR systems and people write them)
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "support"))
 
 from kmc_gap.cli.app import main
 
@@ -59,6 +61,8 @@ RunLine = Callable[..., Run]
 
 
 ROOT = Path(__file__).parent.parent
+#: The tests' folder: its data (corpus/, fixtures/, golden/, interop/) is found from here, whatever a test's depth.
+TESTS = Path(__file__).parent
 
 
 def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:

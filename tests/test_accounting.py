@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from record_files import write_csv
 
 from kmc_gap.words import Word, t
-from test_records import write_csv
 
 from conftest import Golden, RunLine
 

@@ -34,10 +34,10 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The standard as its published text would give it: typeset (publications.py), then transcribed —
     field for field the standard written by hand."""
     import yaml
+    from publications import as_text
 
     from kmc_gap.api.transcribe import transcribe
     from kmc_gap.model.loading import load_standard
-    from publications import as_text
 
     folder = tmp_path_factory.mktemp("published")
     text = folder / "ZZZ0001-001v1.txt"
@@ -166,12 +166,12 @@ def test_a_case_package_carries_each_blocks_level_and_reads_back(
     """Each item's association with its task carries the levels of the blocks it stands in (``icapLevels``):
     the hierarchy stays the published one (a block is not a CFItem the document never names), a tool that
     knows nothing of blocks still reads tasks and items, and kmc-gap reads the blocks back."""
-    from test_case import _validator
+    from case_schemas import validator
 
     pkg = tmp_path / "blocks.case.json"
     assert run_line("--standard", imported, "standard", "--format", "case", "-o", str(pkg)).code == 0
     data = json.loads(pkg.read_text("utf-8"))
-    assert [f"{list(e.absolute_path)}: {e.message}" for e in _validator(schema).iter_errors(data)] == []
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in validator(schema).iter_errors(data)] == []
     carried = {
         a["originNodeURI"]["title"]: a["extensions"]["icapLevels"]
         for a in data["CFAssociations"]

@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-from jsonschema import Draft4Validator, Draft201909Validator, Draft202012Validator
+from case_schemas import SCHEMAS, validator
 
 from kmc_gap.model.case import identifier, load_case
 from kmc_gap.model.loading import bundled_standard_path, load_standard
@@ -23,12 +22,7 @@ from kmc_gap.render.case import case_package
 from conftest import ROOT, RunLine
 
 INTEROP = Path(__file__).parent / "interop"
-SCHEMAS = {
-    "case_v1p1_cfpackage-jsonschema1.json": Draft201909Validator,
-    # its $schema names 2020-12 without https, which jsonschema would not recognise by itself
-    "case_v1p1_getcfpackage-200-responsepayload-schema.json": Draft202012Validator,
-    "opensalt_case-v1p0-cfpackage-schema.json": Draft4Validator,
-}
+
 CASE_1_0_TYPES = {
     "isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy", "exemplar",
     "hasSkillLevel",
@@ -40,16 +34,9 @@ def package() -> dict[str, Any]:
     return case_package(load_standard())
 
 
-def _validator(name: str) -> jsonschema.protocols.Validator:
-    cls = SCHEMAS[name]
-    checker = cls.FORMAT_CHECKER
-    assert {"uri", "date-time"} <= set(checker.checkers)  # rfc3987 and rfc3339-validator are installed
-    return cls(json.loads((INTEROP / "schemas" / name).read_text("utf-8")), format_checker=checker)
-
-
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_export_validates_against_each_schema(package: dict[str, Any], name: str) -> None:
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(name).iter_errors(package)]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(package)]
     assert errors == []
 
 
@@ -58,7 +45,7 @@ def test_each_schema_refuses_a_date_time_without_its_zone(package: dict[str, Any
     """The check can fail: the same package with one zone-less date-time is refused by every schema."""
     bad = copy.deepcopy(package)
     bad["CFItems"][0]["lastChangeDateTime"] = "2023-12-15T00:00:00"
-    assert list(_validator(name).iter_errors(bad))
+    assert list(validator(name).iter_errors(bad))
 
 
 def test_one_item_per_code_with_the_standards_own_words(package: dict[str, Any]) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
-
-from test_forms import AS_OF, MID, fill
+from form_files import AS_OF, MID, fill
 
 from conftest import RunLine
 

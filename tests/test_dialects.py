@@ -15,10 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
-
 from dialects import AS_OF, DIALECTS, Dialect, company, roster
-from test_libreoffice import convert
-from test_records import write_csv, write_xlsx
+from libreoffice import convert
+from record_files import write_csv, write_xlsx
 
 from conftest import RunLine
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from form_files import AS_OF, MID, PROFILES, fill
 
 from kmc_gap.api.files import EDITED, Edited
-from test_forms import AS_OF, MID, PROFILES, fill
 
 from conftest import RunLine
 

@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from form_files import AS_OF, MID, PROFILES, Sheet, fill, make_form
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,47 +22,8 @@ from kmc_gap.words import t
 
 from conftest import ROOT, RunLine, examples, run_cli
 
-AS_OF = ("--as-of", "2026-11-30")
-MID = "examples/profiles/mid-career-planner.yaml"  # 林小美, E1024
-PROFILES = "examples/profiles"
 EXPORT = "examples/records/ehr-export-2025.xlsx"
 COURSES = "examples/records/courses.xlsx"
-
-
-def make_form(run_line: RunLine, tmp_path: Path, *args: str, name: str = "form.xlsx") -> Path:
-    out = tmp_path / name
-    run = run_line("form", *args, "-o", str(out))
-    assert run.code == 0, run.stderr
-    return out
-
-
-class Sheet:
-    """A person's sheet of a form: its labels, its heading row and its rows by code."""
-
-    def __init__(self, book: Any, title: str | None = None) -> None:
-        self.sheet = book[title] if title else book.worksheets[0]
-        rows = list(self.sheet.iter_rows())
-        self.head = next(i for i, r in enumerate(rows) if r[0].value in ("代碼", "Code"))
-        self.labels = {r[0].value: r[1] for r in rows[: self.head] if r[0].value}
-        self.col = {c.value: i for i, c in enumerate(rows[self.head]) if c.value}
-        self.rows = {r[0].value: r for r in rows[self.head + 1 :] if r[0].value}
-
-    def rate(self, code: str, column: str, value: object) -> None:
-        self.rows[code][self.col[column]].value = value
-
-
-def fill(path: Path, out: Path, ratings: dict[str, dict[str, object]], *, rater: str | None = "王經理",
-         day: object = dt.datetime(2026, 11, 20)) -> Path:  # fmt: skip
-    book = openpyxl.load_workbook(path)
-    sheet = Sheet(book)
-    if rater is not None:
-        sheet.labels["評核人"].value = rater
-    sheet.labels["評核日期"].value = day
-    for code, cells in ratings.items():
-        for column, value in cells.items():
-            sheet.rate(code, column, value)
-    book.save(out)
-    return out
 
 
 def reports(run_line: RunLine, *paths: str | Path) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+from record_files import write_csv, write_xlsx
 
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import RecordOptions, load_records
@@ -34,7 +35,6 @@ from kmc_gap.model.vocabulary import (
     WITHDRAWN_WORDS,
 )
 from kmc_gap.words import t
-from test_records import write_csv, write_xlsx
 
 from conftest import RunLine, passed_over, warning, without_inputs
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from record_files import write_csv
 
 from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records
 from kmc_gap.model.records.columns import _column_of
 from kmc_gap.words import t
-from test_records import write_csv
 
 from conftest import RunLine, examples
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
+from libreoffice import convert
 
 from conftest import ROOT, RunLine, nfkc, pdf_text
 
@@ -24,15 +24,6 @@ CATALOG = "examples/catalog.yaml"
 EXPORT = ROOT / "examples" / "records" / "training-2025.xlsx"
 # LibreOffice's CSV filter: comma, double quote, UTF-8 (76), from line 1, and -1 at the end: every sheet
 ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def convert(soffice: str, source: Path, to: str, folder: Path) -> None:
-    profile = folder / "lo-profile"  # a profile of its own, so that parallel or earlier runs never interfere
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to, "--outdir",
-         str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
 
 
 def test_libreoffice_opens_the_workbook_with_every_sheet(run_line: RunLine, soffice: str, tmp_path: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
-from test_records import write_csv
+from record_files import write_csv
 
 from conftest import ROOT, RunLine
 

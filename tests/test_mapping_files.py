@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from test_records import write_csv
+from record_files import write_csv
 
 from conftest import RunLine
 

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from renderings import CONTAINERS, NAMESAKE, PEOPLE, SHAPES, STYLES, counted, names_only, roster, truth
 
 from conftest import RunLine, examples, run_cli

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from credential_files import badge
 
 from kmc_gap.model.yamlsource import MAX_DIGITS
-from test_credentials import badge
 
 from conftest import RunLine
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from pathlib import Path
@@ -14,6 +12,7 @@ import pytest
 import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from record_files import read, write_csv, write_xlsx
 
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
@@ -28,35 +27,6 @@ ROOT = Path(__file__).parent.parent
 
 HEAD = ["員工編號", "姓名", "課程代號", "訓練日期"]
 EXPORT_BYTES = (ROOT / "examples" / "records" / "training-2025.xlsx").read_bytes()
-
-
-def write_csv(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode(encoding))
-    return path
-
-
-def write_xlsx(path: Path, rows: list[list[Any]], sheet: str = "工作表1", top: int = 0) -> Path:
-    book = xlsxwriter.Workbook(str(path))
-    ws = book.add_worksheet(sheet)
-    date = book.add_format({"num_format": "yyyy/m/d"})
-    for r, row in enumerate(rows, start=top):
-        for c, value in enumerate(row):
-            if isinstance(value, dt.date):
-                ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date)
-            elif isinstance(value, int | float):
-                ws.write_number(r, c, value)
-            elif value is not None:
-                ws.write_string(r, c, value)
-    book.close()
-    return path
-
-
-def read(path: Path, **options: Any) -> Any:
-    std = load_standard()
-    catalog = load_catalog(ROOT / CATALOG, std)
-    return load_records([path], std, RecordOptions(catalog=catalog, **options))
 
 
 # --------------------------------------------------------------------------- headers

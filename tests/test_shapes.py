@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from record_files import read, write_csv
 from renderings import html_as_xls, spreadsheet_ml, xlsx
-from test_records import read, write_csv
 
 from conftest import RunLine
 

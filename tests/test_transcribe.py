@@ -18,11 +18,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from publications import Typesetting, as_odt, as_pdf, as_text, chinese
 
 from kmc_gap.api.transcribe import transcribe
 from kmc_gap.model.loading import load_standard
 from kmc_gap.words import Word, t
-from publications import Typesetting, as_odt, as_pdf, as_text, chinese
 
 from conftest import ROOT, RunLine, examples
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SOURCE = Path(__file__).parent / "fixtures" / "KMC3332-001v3.source.txt"
-LEVELS_SOURCE = Path(__file__).parent / "fixtures" / "icap-levels.source.md"
+SOURCE = Path(__file__).resolve().parents[1] / "fixtures" / "KMC3332-001v3.source.txt"
+LEVELS_SOURCE = Path(__file__).resolve().parents[1] / "fixtures" / "icap-levels.source.md"
 
 
 def squash(text: str) -> str:
