@@ -20,7 +20,8 @@ from kmc_gap.api.assess import (
 from kmc_gap.model.loading import load_standard
 from kmc_gap.model.models import Policy
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 SENIOR = ROOT / "examples" / "profiles" / "senior-planner.yaml"
 JUNIOR = ROOT / "examples" / "profiles" / "junior-coordinator.yaml"
 DAY = dt.date(2026, 6, 30)

@@ -14,9 +14,9 @@ from kmc_gap.model import yamlsource
 from kmc_gap.model.problems import Problem
 from kmc_gap.words import t
 
-from conftest import RunLine, examples
+from conftest import TESTS, RunLine, examples
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = TESTS / "corpus"
 
 # file → (problem key, line, column) of the first problem; None where the whole file is at fault
 EXPECTED: dict[str, tuple[str, int | None, int | None]] = {

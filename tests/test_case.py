@@ -19,9 +19,9 @@ from kmc_gap.model.loading import bundled_standard_path, load_standard
 from kmc_gap.model.problems import InputError
 from kmc_gap.render.case import case_package
 
-from conftest import ROOT, RunLine
+from conftest import ROOT, TESTS, RunLine
 
-INTEROP = Path(__file__).parent / "interop"
+INTEROP = TESTS / "interop"
 
 CASE_1_0_TYPES = {
     "isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy", "exemplar",

@@ -15,9 +15,9 @@ from kmc_gap.cli.commands import MODULES as NAMED
 from kmc_gap.cli.commands import command_named, load_commands
 from kmc_gap.cli.compat import Command
 
-from conftest import RunLine
+from conftest import ROOT, RunLine
 
-COMMANDS = Path(__file__).parent.parent / "src" / "kmc_gap" / "cli" / "commands"
+COMMANDS = ROOT / "src" / "kmc_gap" / "cli" / "commands"
 MODULES = sorted(p for p in COMMANDS.glob("*.py") if p.name != "__init__.py")
 
 

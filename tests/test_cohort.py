@@ -14,7 +14,7 @@ from kmc_gap.render.assess import RENDERERS, AssessRenderer
 from kmc_gap.render.formats import AssessFormat
 from kmc_gap.words import t
 
-from conftest import RunLine
+from conftest import ROOT, RunLine
 
 AS_OF = ("--as-of", "2026-06-30")
 COHORT = ("examples/profiles", "tests/corpus/level-7.yaml")  # three Chinese-named people and one invalid file
@@ -121,9 +121,7 @@ def test_junit_read_by_junitparser(run_line: RunLine, tmp_path: Path) -> None:
 
 
 def _write_profiles(folder: Path, n: int) -> None:
-    text = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(
-        encoding="utf-8"
-    )
+    text = (ROOT / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
     folder.mkdir()
     for i in range(n):
         # vary the person and drop a different evidence item so that reports differ

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 PROFILE = ROOT / "examples" / "profiles" / "senior-planner.yaml"
 
 

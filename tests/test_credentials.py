@@ -25,9 +25,9 @@ from kmc_gap.model.loading import load_standard
 from kmc_gap.model.problems import InputError
 from kmc_gap.words import t
 
-from conftest import RunLine
+from conftest import ROOT, TESTS, RunLine
 
-INTEROP = Path(__file__).parent / "interop"
+INTEROP = TESTS / "interop"
 STD = load_standard()
 OB3_SCHEMA = json.loads((INTEROP / "schemas" / "ob_v3p0_achievementcredential_schema.json").read_text("utf-8"))
 
@@ -365,7 +365,7 @@ def test_records_inspect_says_a_credential_is_no_table(run_line: RunLine, tmp_pa
 
 def test_the_shipped_example_credentials_read_as_the_docs_say() -> None:
     # docs/credentials.md runs these; here what they hold: a JWT the shipped key verifies, two OB 3.0 badges
-    shipped = Path(__file__).parent.parent / "examples" / "credentials"
+    shipped = ROOT / "examples" / "credentials"
     (signed,) = _read(shipped / "badge.jwt", shipped / "academy.pem").credentials
     assert signed.signature is Signature.verified and signed.evidence is not None
     assert (signed.person.id, signed.evidence.covers, signed.evidence.level) == ("E2101", ["K16", "S12"], 4)

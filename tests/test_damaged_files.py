@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 from kmc_gap.model import spreadsheet
 from kmc_gap.words import t
 
-from conftest import RunLine, examples, run_cli, without_inputs
+from conftest import ROOT, RunLine, examples, run_cli, without_inputs
 
-ROOT = Path(__file__).parent.parent
 CATALOG = "examples/catalog.yaml"
 PROFILE = "examples/profiles/senior-planner.yaml"
 REL = "examples/records/training-2025.xlsx"

@@ -14,7 +14,8 @@ from kmc_gap.cli.app import app
 from kmc_gap.cli.commands import load_commands
 from kmc_gap.cli.compat import Command
 
-ROOT = Path(__file__).parent.parent
+from conftest import ROOT
+
 DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]
 #: The pages people write: the command pages under docs/commands/ are written from --help by the tests,
 #: so an option they list is not thereby explained anywhere.

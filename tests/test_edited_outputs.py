@@ -19,7 +19,7 @@ from form_files import AS_OF, MID, PROFILES, fill
 
 from kmc_gap.api.files import EDITED, Edited
 
-from conftest import RunLine
+from conftest import TESTS, RunLine
 
 RECORDS = "examples/records/training-2025.csv"
 CATALOG = "examples/catalog.yaml"
@@ -134,7 +134,7 @@ def _import(run_line: RunLine, tmp: Path) -> tuple[Path, list[str], Callable[[],
 def _transcribe(run_line: RunLine, tmp: Path) -> tuple[Path, list[str], Callable[[], bool]]:
     out = tmp / "std.yaml"
     out.write_text("# 對照原文件修正過的標準檔\n", encoding="utf-8")
-    source = str(Path(__file__).parent / "fixtures" / "KMC3332-001v3.source.txt")
+    source = str(TESTS / "fixtures" / "KMC3332-001v3.source.txt")
     return out, ["transcribe", source], lambda: out.read_text(encoding="utf-8") == "# 對照原文件修正過的標準檔\n"
 
 

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import examples, run_cli
+from conftest import ROOT, examples, run_cli
 
 pytestmark = pytest.mark.slow  # fuzzes the CLI: the quick loop (-m "not slow") leaves it out
 
-BASE = (Path(__file__).parent.parent / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
+BASE = (ROOT / "examples" / "profiles" / "mid-career-planner.yaml").read_text(encoding="utf-8")
 BASE_DATA = yaml.safe_load(BASE)
 HOSTILE_TEXT = st.text(
     alphabet=st.sampled_from(["\x1b", "\x07", "\u202e", "\u2066", "[", "]", "/", "=", ":", "\n", "a", "陳", "\x85"]),

@@ -36,13 +36,12 @@ from kmc_gap.model.vocabulary import (
 )
 from kmc_gap.words import t
 
-from conftest import RunLine, passed_over, warning, without_inputs
+from conftest import ROOT, RunLine, passed_over, warning, without_inputs
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
 EXPORT = "examples/records/ehr-export-2025.xlsx"
 COURSES = "examples/records/courses.xlsx"
-ROOT = Path(__file__).parent.parent
 
 
 def wide(text: str) -> str:

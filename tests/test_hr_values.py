@@ -18,9 +18,8 @@ from kmc_gap.model.records import Column, RecordOptions, load_records
 from kmc_gap.model.records.columns import _column_of
 from kmc_gap.words import t
 
-from conftest import RunLine, examples
+from conftest import ROOT, RunLine, examples
 
-ROOT = Path(__file__).parent.parent
 CATALOG = ROOT / "examples/catalog.yaml"
 STD = load_standard()
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # builds and installs the wheel: the quick loop (-m "not slow") leaves it out
+from conftest import ROOT
 
-ROOT = Path(__file__).parent.parent
+pytestmark = pytest.mark.slow  # builds and installs the wheel: the quick loop (-m "not slow") leaves it out
 
 
 def test_wheel_ships_the_standard_and_runs_anywhere(tmp_path: Path) -> None:

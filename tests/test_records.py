@@ -19,11 +19,10 @@ from kmc_gap.model.records import Column, RecordOptions, load_records, record_id
 from kmc_gap.model.vocabulary import RECORD_HEADERS
 from kmc_gap.words import Word, t
 
-from conftest import RunLine, examples, warning, without_inputs
+from conftest import ROOT, RunLine, examples, warning, without_inputs
 
 CATALOG = "examples/catalog.yaml"
 AS_OF = ("--as-of", "2026-06-30")
-ROOT = Path(__file__).parent.parent
 
 HEAD = ["員工編號", "姓名", "課程代號", "訓練日期"]
 EXPORT_BYTES = (ROOT / "examples" / "records" / "training-2025.xlsx").read_bytes()

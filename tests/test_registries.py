@@ -18,6 +18,8 @@ from kmc_gap.render import formats
 from kmc_gap.render.base import Registry, Renderer
 from kmc_gap.words.catalogue import WORDS
 
+from conftest import ROOT
+
 #: Each command's registry, by its render module, and the members the CLI renders otherwise (and where).
 REGISTRIES = {
     "kmc_gap.render.assess": (formats.AssessFormat, set()),
@@ -48,7 +50,7 @@ def test_every_format_of_a_command_has_its_renderer(module: str) -> None:
 
 def test_plans_summary_is_rendered_by_the_cli() -> None:
     """The one member outside a registry is handled where the table says."""
-    cli = Path(__file__).parent.parent / "src" / "kmc_gap" / "cli"
+    cli = ROOT / "src" / "kmc_gap" / "cli"
     assert "if fmt is PlanFormat.summary:" in (cli / "commands" / "plan.py").read_text("utf-8")
     assert "def plan_summary(" in (cli / "common.py").read_text("utf-8")
 

@@ -13,9 +13,9 @@ from kmc_gap.words import Lang, parse_lang, t
 from kmc_gap.words.catalogue import WORDS
 from kmc_gap.words.plural import Plural
 
-from conftest import RunLine
+from conftest import ROOT, TESTS, RunLine
 
-SRC = Path(__file__).parent.parent / "src" / "kmc_gap"
+SRC = ROOT / "src" / "kmc_gap"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -90,7 +90,7 @@ def test_no_test_asserts_on_a_catalogue_sentence() -> None:
         if len(HAN.findall(piece)) >= 6 and CATALOGUE_SENTENCE.search(piece)
     }
     offenders = []
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(TESTS.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Assert):
                 continue

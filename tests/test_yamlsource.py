@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 from kmc_gap.model import yamlsource
 from kmc_gap.model.problems import InputError
 
-from conftest import examples
-
-ROOT = Path(__file__).parent.parent
+from conftest import ROOT, examples
 
 
 def pyyaml(text: str) -> object:
