@@ -193,3 +193,12 @@ def passed_over(**counts: int) -> str:
 
     words = tuple(Word(f"records.skip.{kind}", {"n": n}) for kind, n in counts.items())
     return warning("records.passed_over", n=sum(counts.values()), counts=words)
+
+
+@pytest.fixture(scope="module")
+def package() -> dict[str, Any]:
+    """The bundled standard as a CASE package, made once per module."""
+    from kmc_gap.model.loading import load_standard
+    from kmc_gap.render.case import case_package
+
+    return case_package(load_standard())

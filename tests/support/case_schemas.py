@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 from jsonschema import Draft4Validator, Draft201909Validator, Draft202012Validator
@@ -24,3 +25,10 @@ def validator(name: str) -> jsonschema.protocols.Validator:
     checker = cls.FORMAT_CHECKER
     assert {"uri", "date-time"} <= set(checker.checkers)  # rfc3987 and rfc3339-validator are installed
     return cls(json.loads((INTEROP / "schemas" / name).read_text("utf-8")), format_checker=checker)
+
+
+def write_package(tmp_path: Path, package: dict[str, Any], name: str = "pkg.json") -> Path:
+    """A CASE package written as a file, as a reader is given it."""
+    path = tmp_path / name
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), "utf-8")
+    return path

@@ -15,6 +15,16 @@ from kmc_gap.model.records import RecordOptions, load_records
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = "examples/catalog.yaml"
+#: The four columns every record file has.
+HEAD = ["員工編號", "姓名", "課程代號", "訓練日期"]
+#: Five rows of three people in the four columns every record file has (HEAD), dates written three ways.
+ROWS = [
+    ["E1", "王", "C01", "2025-03-01"],
+    ["E1", "王", "C02", "2025-04-01"],
+    ["E2", "李", "C01", "2025-03-01"],
+    ["E2", "李", "C03", "114/05/01"],
+    ["E3", "陳", "C14", "20250601"],
+]
 
 
 def write_csv(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
@@ -44,3 +54,17 @@ def read(path: Path, **options: Any) -> Any:
     std = load_standard()
     catalog = load_catalog(ROOT / CATALOG, std)
     return load_records([path], std, RecordOptions(catalog=catalog, **options))
+
+
+def catalog_rows() -> list[list[Any]]:
+    """examples/catalog.yaml as a training officer keeps it in Excel: Chinese headers, codes with 、."""
+    import yaml
+
+    doc = yaml.safe_load((ROOT / CATALOG).read_text(encoding="utf-8"))
+    rows: list[list[Any]] = [["課程代號", "課程名稱", "開課單位", "時數", "職能級別", "職能內涵", "開班費", "每人費用"]]
+    for c in doc["courses"]:
+        seat = c.get("seat_cost")
+        rows.append(
+            [c["code"], c["title"], c["provider"], c["hours"], c["level"], "、".join(c["covers"]), c.get("cost"), seat]
+        )
+    return rows

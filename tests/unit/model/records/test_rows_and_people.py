@@ -1,24 +1,19 @@
-"""Values as HR systems write them: dates in every unambiguous form, outcome words, headers by their
-words, ids as HR means them, leavers and people who moved department."""
+"""Values as HR systems write them: headers by their words, outcome words, ids as HR means them, leavers and people
+who moved department."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from record_files import write_csv
 
-from kmc_gap.model.hrdates import DateError, DayOrder, day_order, read_date
 from kmc_gap.model.loading import load_catalog, load_standard
 from kmc_gap.model.records import Column, RecordOptions, load_records
 from kmc_gap.model.records.columns import _column_of
-from kmc_gap.words import t
 
-from conftest import ROOT, RunLine, examples
+from conftest import ROOT
 
 CATALOG = ROOT / "examples/catalog.yaml"
 STD = load_standard()
@@ -28,91 +23,14 @@ def read(*paths: Path, **options: Any) -> Any:
     return load_records(list(paths), STD, RecordOptions(catalog=load_catalog(CATALOG, STD), **options))
 
 
-# --------------------------------------------------------------------------- dates
+# --------------------------------------------------------------------------- outcome words, end to end
+
+HEAD = ["員工編號", "姓名", "課程代號", "結訓日期", "結訓狀態"]
 
 
-def written(day: dt.date, form: int) -> Any:
-    """``day`` as one HR system or another writes it."""
-    roc = day.year - 1911
-    return [
-        day,
-        dt.datetime.combine(day, dt.time(9, 30)),
-        f"{day.isoformat()} 00:00:00",
-        f"{day.isoformat()}T09:00:00+08:00",
-        f"{day.year}/{day.month}/{day.day} 上午 09:00:00",
-        f"{day.year}/{day.month}/{day.day} 下午 05:30",
-        f"{day.year}年{day.month}月{day.day}日",
-        f"{roc}/{day.month:02d}/{day.day:02d}",
-        f"民國{roc}年{day.month}月{day.day}日",
-        f"{roc:03d}{day.month:02d}{day.day:02d}",  # 0890101 for 2000-01-01
-        f"{day.year}{day.month:02d}{day.day:02d}",
-        (day - dt.date(1899, 12, 30)).days,  # an Excel serial in a number cell
-        str((day - dt.date(1899, 12, 30)).days),  # the same written out by a CSV export
-        (day - dt.date(1899, 12, 30)).days + 0.375,  # a serial with a time of day
-        day.strftime("%d %b %Y"),
-        day.strftime("%b %d, %Y"),
-        day.strftime("%d-%b-%Y"),
-        f"{day.year}-{day.month}-{day.day}",
-        f"{day.year}.{day.month:02d}.{day.day:02d}",
-    ][form]
+# --------------------------------------------------------------------------- people as HR means them
 
-
-FORMS = 19
-
-
-@given(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)), st.integers(0, FORMS - 1))
-@settings(max_examples=examples(300))
-def test_every_unambiguous_form_reads_as_its_date(day: dt.date, form: int) -> None:
-    assert read_date(written(day, form)) == day
-
-
-@given(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)), st.integers(0, FORMS - 1), st.integers(0, FORMS - 1))
-@settings(max_examples=examples(200))
-def test_a_range_of_days_reads_as_its_last_day(start: dt.date, first: int, last: int) -> None:
-    end = start + dt.timedelta(days=2)
-    one, two = written(start, first), written(end, last)
-    if not isinstance(one, str) or not isinstance(two, str):
-        return  # a range is text
-    assert read_date(f"{one}~{two}") == end
-
-
-@given(st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)))
-@settings(max_examples=examples(200))
-def test_day_and_month_either_way_round(day: dt.date) -> None:
-    dmy, mdy = day.strftime("%d/%m/%Y"), day.strftime("%m/%d/%Y")
-    if day.day > 12 or day.day == day.month:  # it settles itself
-        assert read_date(dmy) == day and read_date(mdy) == day
-        return
-    with pytest.raises(DateError) as caught:
-        read_date(dmy)
-    # 05/03/2026: both readings are named, and neither is guessed
-    other = dt.date(day.year, day.day, day.month)
-    assert caught.value.args_ == {"value": dmy, "dmy": day.isoformat(), "mdy": other.isoformat()}
-    assert read_date(dmy, DayOrder.dmy) == day
-    assert read_date(mdy, DayOrder.mdy) == day
-
-
-def test_the_files_other_dates_settle_the_order() -> None:
-    assert day_order(["05/03/2026", "13/03/2026"]) is DayOrder.dmy  # 13 can only be a day
-    assert day_order(["05/03/2026", "03/13/2026"]) is DayOrder.mdy
-    assert day_order(["05/03/2026", "13/03/2026", "03/13/2026"]) is None  # they disagree: every cell is asked
-    assert day_order(["05/03/2026"]) is None
-
-
-@pytest.mark.parametrize("value", ["2026-02-30", "下週一", "2026/13/01 00:00:00", 123, 3.5, "99999"])
-def test_what_is_no_date_is_refused(value: Any) -> None:
-    with pytest.raises(DateError):
-        read_date(value)
-
-
-def test_an_ambiguous_date_is_located_with_both_readings(run_line: RunLine, tmp_path: Path) -> None:
-    path = write_csv(
-        tmp_path / "r.csv", [["員工編號", "姓名", "課程代號", "結訓日期"], ["E1", "王", "C01", "05/03/2026"]]
-    )
-    run = run_line("validate", str(path), "-c", str(CATALOG))
-    assert run.code == 1
-    said = t("records.ambiguous_date", value="05/03/2026", dmy="2026-03-05", mdy="2026-05-03")
-    assert f"{path}:2:4: {said}" in run.stdout + run.stderr
+ROSTER = [["員工編號", "姓名", "部門", "在職狀態"]]
 
 
 # --------------------------------------------------------------------------- headers by their words
@@ -144,11 +62,6 @@ def test_an_ambiguous_date_is_located_with_both_readings(run_line: RunLine, tmp_
 )
 def test_headers_are_found_by_their_words(header: str, field: Column | None) -> None:
     assert _column_of(header, {}) is field
-
-
-# --------------------------------------------------------------------------- outcome words, end to end
-
-HEAD = ["員工編號", "姓名", "課程代號", "結訓日期", "結訓狀態"]
 
 
 def test_outcome_words_decide_what_a_row_is(tmp_path: Path) -> None:
@@ -186,11 +99,6 @@ def test_a_certificate_column_of_yes_and_no(tmp_path: Path) -> None:
     )
     (person,) = read(path).people
     assert [(ev.course, ev.passed) for ev in person.profile.evidence] == [("C01", None), ("C02", False)]
-
-
-# --------------------------------------------------------------------------- people as HR means them
-
-ROSTER = [["員工編號", "姓名", "部門", "在職狀態"]]
 
 
 def test_ids_lose_their_zeros_only_when_the_names_agree(tmp_path: Path) -> None:

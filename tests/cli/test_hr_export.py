@@ -10,30 +10,8 @@ from typing import Any
 
 import pytest
 import xlsxwriter
-from record_files import write_csv, write_xlsx
+from record_files import catalog_rows, write_csv, write_xlsx
 
-from kmc_gap.model.loading import load_catalog, load_standard
-from kmc_gap.model.records import RecordOptions, load_records
-from kmc_gap.model.tables.cells import (
-    CellError,
-    Mark,
-    cell_attended,
-    cell_date,
-    cell_expires,
-    cell_hours,
-    cell_passed,
-    cell_score,
-)
-from kmc_gap.model.vocabulary import (
-    ABSENT_WORDS,
-    EXEMPT_WORDS,
-    FAIL_WORDS,
-    NO_EXPIRY_WORDS,
-    NOT_TAKEN_WORDS,
-    PASS_WORDS,
-    PRESENT_WORDS,
-    WITHDRAWN_WORDS,
-)
 from kmc_gap.words import t
 
 from conftest import ROOT, RunLine, passed_over, warning, without_inputs
@@ -44,75 +22,52 @@ EXPORT = "examples/records/ehr-export-2025.xlsx"
 COURSES = "examples/records/courses.xlsx"
 
 
-def wide(text: str) -> str:
-    """The full-width form of ASCII text, as a Chinese IME types it (Y → Ｙ)."""
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
-
-
-def read(path: Path, **options: Any) -> Any:
-    std = load_standard()
-    return load_records([path], std, RecordOptions(catalog=load_catalog(ROOT / CATALOG, std), **options))
-
-
-# --------------------------------------------------------------------------- pass, fail, attendance
-
-
-@pytest.mark.parametrize("word", [*PASS_WORDS, *(w.upper() for w in PASS_WORDS), *map(wide, PASS_WORDS)])
-def test_every_pass_word_passes(word: str) -> None:
-    assert cell_passed(word) is Mark.passed
-    assert cell_attended(word) is Mark.present  # 是, Y, ✓ in an attendance column: present
-
-
-@pytest.mark.parametrize("word", [*FAIL_WORDS, *ABSENT_WORDS, *(w.upper() for w in FAIL_WORDS), *map(wide, FAIL_WORDS)])
-def test_every_fail_and_absence_word_fails(word: str) -> None:
-    expected = Mark.absent if word in ABSENT_WORDS else Mark.failed
-    assert cell_passed(word) is expected
-    assert cell_attended(word) is Mark.absent
-    assert cell_score(word) is expected  # 缺考 where the score goes
-
-
-@pytest.mark.parametrize("word", PRESENT_WORDS)
-def test_every_presence_word_is_present(word: str) -> None:
-    assert cell_attended(word) is Mark.present
-
-
-@pytest.mark.parametrize("word", [*WITHDRAWN_WORDS, *map(wide, WITHDRAWN_WORDS), *(w.upper() for w in WITHDRAWN_WORDS)])
-def test_every_withdrawal_word_is_a_fail(word: str) -> None:
-    assert cell_passed(word) is Mark.failed  # 退訓: left before the end, never counted
-    assert cell_score(word) is Mark.failed
-
-
-@pytest.mark.parametrize("word", [*EXEMPT_WORDS, *map(wide, EXEMPT_WORDS)])
-def test_every_exemption_word_counts(word: str) -> None:
-    assert cell_passed(word) is Mark.exempt
-    assert cell_score(word) is Mark.exempt  # 免試 where the score goes
-
-
-@pytest.mark.parametrize("word", [*NOT_TAKEN_WORDS, *map(wide, NOT_TAKEN_WORDS)])
-def test_every_not_taken_word_is_no_record(word: str) -> None:
-    for parse in (cell_passed, cell_attended, cell_score):
-        assert parse(word) is Mark.not_taken
-
-
-@pytest.mark.parametrize(
-    ("cell", "score"), [(58, 58.0), ("58", 58.0), ("58分", 58.0), ("８５．５", 85.5), (100.0, 100.0)]
-)
-def test_scores_as_hr_systems_write_them(cell: Any, score: float) -> None:
-    assert cell_score(cell) == score
-
-
-@pytest.mark.parametrize("parse", [cell_passed, cell_attended, cell_score])
-def test_a_value_that_says_neither_is_refused(parse: Any) -> None:
-    with pytest.raises(CellError):
-        parse("待補")
-
-
 def _results(run_line: RunLine, path: Path, *extra: str) -> dict[str, Any]:
     """The report of the one person in a record file."""
     run = run_line("assess", str(path), "-c", CATALOG, *AS_OF, "-f", "jsonl", *extra)
     assert run.code == 0, run.stderr
     (line,) = run.stdout.splitlines()
     return dict(json.loads(line))
+
+
+# --------------------------------------------------------------------------- the made-up export, whole
+
+
+def _export(run_line: RunLine, *extra: str) -> Any:
+    return run_line("assess", EXPORT, "--sheet", "all", "-c", COURSES, *AS_OF, *extra)
+
+
+def _failed_rows() -> int:
+    """The 訓練紀錄 rows that did not pass, counted straight from the sheet with openpyxl."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(ROOT / EXPORT, read_only=True)["訓練紀錄"]
+    marks = {"C01": 70}  # courses.xlsx: C01 has its own pass mark; the policy's is 60
+    n = 0
+    for row in sheet.iter_rows(min_row=6, values_only=True):
+        code, score, passed, attended = row[4], row[8], row[9], row[10]
+        if not code or str(code).startswith("HR"):
+            continue  # a heading, a subtotal, or a course outside the standard
+        low = isinstance(score, int | float) and score < marks.get(str(code), 60)
+        n += passed == "否" or attended == "缺課" or low
+    return n
+
+
+# --------------------------------------------------------------------------- re-import: a merge, never a wipe
+
+
+def _items(folder: Path) -> dict[str, set[tuple[str, str]]]:
+    """Each profile's imported items, as (id, source)."""
+    import yaml
+
+    out = {}
+    for path in sorted(folder.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[doc["person"]["id"]] = {(e["id"], e.get("source", "")) for e in doc["evidence"] or []}
+    return out
+
+
+# --------------------------------------------------------------------------- the catalogue in a spreadsheet
 
 
 def test_failed_and_absent_rows_are_listed_and_never_counted(run_line: RunLine, tmp_path: Path) -> None:
@@ -233,73 +188,6 @@ def test_rows_that_are_not_records_are_passed_over_with_one_note(run_line: RunLi
     assert run.stderr == (f"{path}:工作表1!4:4: {passed_over(section=1, summary=5, header=1, note=2)}\n")
 
 
-# --------------------------------------------------------------------------- cells
-
-
-@pytest.mark.parametrize(
-    ("cell", "day"),
-    [
-        ("113/09/23~113/09/25", dt.date(2024, 9, 25)),  # a three-day course ends on its last day
-        ("113/09/23～113/09/25", dt.date(2024, 9, 25)),
-        ("2025/3/1-2025/3/3", dt.date(2025, 3, 3)),
-        ("2025-03-01~2025-03-03", dt.date(2025, 3, 3)),
-        ("113.09.23–25", dt.date(2024, 9, 25)),
-        ("113/09/29-10/02", dt.date(2024, 10, 2)),
-        ("114/3/1 至 114/3/2", dt.date(2025, 3, 2)),
-        ("1140301-1140303", dt.date(2025, 3, 3)),
-        ("2025-03-01", dt.date(2025, 3, 1)),
-        ("１１４／０３／０１", dt.date(2025, 3, 1)),
-    ],
-)
-def test_dates_and_date_ranges(cell: str, day: dt.date) -> None:
-    assert cell_date(cell) == day
-
-
-@pytest.mark.parametrize("cell", ["113/09/25~113/09/23", "2025/3/1-abc", "113.09.23–32"])
-def test_a_range_that_ends_before_it_starts_or_nowhere_is_refused(cell: str) -> None:
-    with pytest.raises(CellError):
-        cell_date(cell)
-
-
-@pytest.mark.parametrize(
-    ("cell", "hours"),
-    [
-        ("21小時", 21),
-        ("21 hr", 21),
-        ("1.5H", 1.5),
-        ("21.0", 21),
-        (21, 21),
-        ("21 hours", 21),
-        ("２１小時", 21),
-        ("3時", 3),
-    ],
-)
-def test_hours_with_their_units(cell: Any, hours: float) -> None:
-    assert cell_hours(cell) == hours
-
-
-@pytest.mark.parametrize("cell", [*NO_EXPIRY_WORDS, "永久有效", " 無期限 ", "—", None, ""])
-def test_never_expires(cell: Any) -> None:
-    assert cell_expires(cell) is None
-
-
-def test_an_expiry_is_still_a_date() -> None:
-    assert cell_expires("116/06/30") == dt.date(2027, 6, 30)
-    with pytest.raises(CellError):
-        cell_expires("明年")
-
-
-def test_export_cells_in_one_file(tmp_path: Path) -> None:
-    rows = [
-        ["員工編號", "姓名", "課程代號", "訓練期間", "時數", "證照有效期限"],
-        ["E1", "王", "C01", "113/09/23~113/09/25", "21小時", "永久有效"],
-    ]
-    found = read(write_csv(tmp_path / "r.csv", rows))
-    assert found.problems == {}
-    evidence = found.people[0].profile.evidence[0]
-    assert (evidence.date, evidence.hours, evidence.expires) == (dt.date(2024, 9, 25), 21.0, None)
-
-
 # --------------------------------------------------------------------------- headers
 
 
@@ -314,40 +202,6 @@ def test_a_hire_date_is_never_offered_as_an_expiry(run_line: RunLine, tmp_path: 
     rows = [["員工編號", "姓名", "到職日期x", "課程代號", "結訓日期"], ["E1", "王", "2020", "C01", "2025-03-01"]]
     run = run_line("validate", str(write_csv(tmp_path / "r.csv", rows)), "-c", CATALOG)
     assert "到期日" not in run.stderr and t("records.unused_column", header="到職日期x") in run.stderr
-
-
-def test_certificate_headers_are_read(tmp_path: Path) -> None:
-    rows = [
-        ["員工編號", "姓名", "證照代碼", "證照名稱", "取得日期", "證照到期日", "證照編號", "職能級別", "職能內涵"],
-        ["E1", "王", "CERT-1", "活動企劃證照", "2025-01-01", "2027-01-01", "No.1", "4", "K01"],
-    ]
-    found = read(write_csv(tmp_path / "c.csv", rows))
-    ev = found.people[0].profile.evidence[0]
-    assert (ev.course, ev.expires, ev.reference, ev.kind.value) == (
-        "CERT-1",
-        dt.date(2027, 1, 1),
-        "No.1",
-        "certificate",
-    )
-
-
-def test_a_two_level_header_is_read(tmp_path: Path) -> None:
-    path = tmp_path / "two.xlsx"
-    book = xlsxwriter.Workbook(str(path))
-    ws = book.add_worksheet("紀錄")
-    ws.merge_range(0, 0, 1, 0, "員工編號")  # merged down over both header rows
-    ws.merge_range(0, 1, 0, 2, "員工資料")
-    ws.write_row(1, 1, ["姓名", "部門"])
-    ws.merge_range(0, 3, 0, 4, "課程資訊")
-    ws.write_row(1, 3, ["課程代號", "結訓日期"])
-    ws.merge_range(0, 5, 0, 6, "證照")
-    ws.write_row(1, 5, ["名稱", "有效期限"])  # 證照 + 有效期限
-    ws.write_row(2, 0, ["E1", "王", "行銷部", "C01", "2025-03-01", "", "2027-01-01"])
-    book.close()
-    found = read(path)
-    assert found.problems == {}
-    person = found.people[0].profile
-    assert (person.person.organisation, person.evidence[0].expires) == ("行銷部", dt.date(2027, 1, 1))
 
 
 def test_columns_names_fields_by_their_aliases(run_line: RunLine, tmp_path: Path) -> None:
@@ -397,13 +251,6 @@ def test_without_a_catalogue_each_course_code_is_one_error(run_line: RunLine, tm
     assert len(run.stderr.splitlines()) == 1 and "course C01 (rows: 4, people: 1)" in run.stderr
 
 
-# --------------------------------------------------------------------------- the made-up export, whole
-
-
-def _export(run_line: RunLine, *extra: str) -> Any:
-    return run_line("assess", EXPORT, "--sheet", "all", "-c", COURSES, *AS_OF, *extra)
-
-
 @pytest.mark.slow
 def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> None:
     run = _export(run_line, "-f", "jsonl")
@@ -426,22 +273,6 @@ def test_the_example_export_reads_without_hand_cleaning(run_line: RunLine) -> No
     # every failed or absent row of the sheet is in the reports and none counts
     failed = [e for e in evidence if e["reason"] == "not_passed"]
     assert len(failed) == _failed_rows() and not any(e["counted"] for e in failed)
-
-
-def _failed_rows() -> int:
-    """The 訓練紀錄 rows that did not pass, counted straight from the sheet with openpyxl."""
-    import openpyxl
-
-    sheet = openpyxl.load_workbook(ROOT / EXPORT, read_only=True)["訓練紀錄"]
-    marks = {"C01": 70}  # courses.xlsx: C01 has its own pass mark; the policy's is 60
-    n = 0
-    for row in sheet.iter_rows(min_row=6, values_only=True):
-        code, score, passed, attended = row[4], row[8], row[9], row[10]
-        if not code or str(code).startswith("HR"):
-            continue  # a heading, a subtotal, or a course outside the standard
-        low = isinstance(score, int | float) and score < marks.get(str(code), 60)
-        n += passed == "否" or attended == "缺課" or low
-    return n
 
 
 def test_the_export_with_a_big5_certificates_file_and_a_roster_by_sheet(run_line: RunLine) -> None:
@@ -604,20 +435,6 @@ def test_sheet_all_passes_over_sheets_without_a_header(run_line: RunLine, tmp_pa
     assert run.stderr == f"{path}: {t('run.warning', message=t('records.sheet_skipped', sheet='說明'))}\n"
 
 
-# --------------------------------------------------------------------------- re-import: a merge, never a wipe
-
-
-def _items(folder: Path) -> dict[str, set[tuple[str, str]]]:
-    """Each profile's imported items, as (id, source)."""
-    import yaml
-
-    out = {}
-    for path in sorted(folder.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[doc["person"]["id"]] = {(e["id"], e.get("source", "")) for e in doc["evidence"] or []}
-    return out
-
-
 @pytest.mark.slow
 def test_a_top_up_import_keeps_everything_from_the_full_export(run_line: RunLine, tmp_path: Path) -> None:
     out = tmp_path / "people"
@@ -675,40 +492,8 @@ def test_a_source_with_bad_rows_removes_nothing(run_line: RunLine, tmp_path: Pat
     assert len(_items(out)["E1"]) == 2  # the item whose row is broken today is not lost
 
 
-# --------------------------------------------------------------------------- the catalogue in a spreadsheet
-
-
-def _catalog_rows() -> list[list[Any]]:
-    """examples/catalog.yaml as a training officer keeps it in Excel: Chinese headers, codes with 、."""
-    import yaml
-
-    doc = yaml.safe_load((ROOT / CATALOG).read_text(encoding="utf-8"))
-    rows: list[list[Any]] = [["課程代號", "課程名稱", "開課單位", "時數", "職能級別", "職能內涵", "開班費", "每人費用"]]
-    for c in doc["courses"]:
-        seat = c.get("seat_cost")
-        rows.append(
-            [c["code"], c["title"], c["provider"], c["hours"], c["level"], "、".join(c["covers"]), c.get("cost"), seat]
-        )
-    return rows
-
-
-def test_a_catalogue_in_xlsx_or_csv_reads_as_the_yaml_one(tmp_path: Path) -> None:
-    from kmc_gap.api.records import read_catalog
-
-    std = load_standard()
-    yaml_catalog = load_catalog(ROOT / CATALOG, std)
-    rows = _catalog_rows()
-    xlsx = write_xlsx(tmp_path / "courses.xlsx", [["114 年度課程目錄"], *rows])
-    # as a CSV from Excel on a Chinese Windows: Big5, amounts written NT$12,000
-    money = [["" if v is None else (f"NT${v:,.0f}" if i == 6 else v) for i, v in enumerate(r)] for r in rows[1:]]
-    csv_rows = [rows[0], *money]
-    csv_file = write_csv(tmp_path / "courses.csv", csv_rows, encoding="cp950")
-    for path in (xlsx, csv_file):
-        assert read_catalog(path, std).courses == yaml_catalog.courses, path
-
-
 def test_plan_reads_a_catalogue_workbook(run_line: RunLine, tmp_path: Path) -> None:
-    xlsx = write_xlsx(tmp_path / "courses.xlsx", _catalog_rows())
+    xlsx = write_xlsx(tmp_path / "courses.xlsx", catalog_rows())
     profile = "examples/profiles/mid-career-planner.yaml"
     by_sheet = run_line("plan", profile, "-c", str(xlsx), *AS_OF, "-f", "json")
     by_yaml = run_line("plan", profile, "-c", CATALOG, *AS_OF, "-f", "json")
