@@ -355,8 +355,13 @@ def _child(raw: bytes, pipe: Any) -> None:  # pragma: no cover - runs in the chi
     """Read the workbook under a memory cap: send its sheet names, then the sheets asked for (None: failed).
 
     The reader's own stderr goes nowhere: a Rust panic's ``thread '<unnamed>' panicked at …`` is the
-    reader's business, and the parent says what went wrong in one located line.
+    reader's business, and the parent says what went wrong in one located line. Nor does a Python fault
+    handler the parent had on (pytest's, ``python -X faulthandler``) dump the child's stack when the memory cap
+    aborts it.
     """
+    import faulthandler
+
+    faulthandler.disable()
     with contextlib.suppress(OSError):
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 2)
