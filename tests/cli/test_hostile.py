@@ -218,3 +218,29 @@ def test_ctrl_c_with_workers_gives_one_line_and_no_traceback(tmp_path: Path) -> 
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr.decode()[-2000:]
     assert stderr.decode().strip().splitlines() == ["kmc-gap: interrupted"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0301" + "王" * 60,  # a combining accent typed first, in a name wider than its column
+        "王" * 30 + " \u200b" + "林" * 30,  # a zero-width space pasted in where a line breaks
+    ],
+)
+def test_text_with_a_zero_width_character_where_a_line_starts_is_laid_out(tmp_path: Path, text: str) -> None:
+    """The tables lay such text out and end: rich 14.3.0 to 14.3.2 looped for ever on a line that opens with a
+    zero-width character, and pyproject.toml now rules them out (the lowest-dependency run of CI checks it)."""
+    path = tmp_path / "r.csv"
+    path.write_text(f"員工編號,姓名,課程代號,訓練日期,課程名稱\nE1,{text},C01,2025-03-01,{text}\n", encoding="utf-8")
+    catalog = str(ROOT / "examples" / "catalog.yaml")
+    for args in (
+        ["assess", str(path), "-c", catalog, *AS_OF, "--task", "T1.1"],
+        ["import", str(path), "-c", catalog, "-o", str(tmp_path / "people")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "kmc_gap", *args],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "40"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "E1" in done.stdout
