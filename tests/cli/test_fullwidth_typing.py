@@ -72,3 +72,12 @@ def test_option_values_that_are_numbers_or_dates_are_read_full_width(run_line: R
     assert json.loads(typed.stdout)["as_of"] == "2026-06-30"
     refused = run_line("assess", MID, "--fail-under", "０.８")  # a fraction, full-width or not, is still refused
     assert refused.code == 2 and "--fail-under" in refused.stderr
+
+
+@pytest.mark.parametrize("typed", ["T1.1，T3.2", "T1.1、T3.2", "Ｔ１．１，Ｔ３．２"])
+def test_a_list_typed_with_chinese_commas_is_the_list(run_line: RunLine, typed: str) -> None:
+    """``--require`` (and ``--raters``) lists typed with ， or 、 are read as with commas: T3.2 is not met."""
+    typed_run = run_line("assess", MID, "--as-of", "2026-06-30", "--require", typed, "-f", "json")
+    plain = run_line("assess", MID, "--as-of", "2026-06-30", "--require", "T1.1,T3.2", "-f", "json")
+    assert (typed_run.code, typed_run.stdout, typed_run.stderr) == (plain.code, plain.stdout, plain.stderr)
+    assert plain.code == 1  # found short on T3.2, not a usage error

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 
 #: Renders one report on its own, in the chosen language and with everything else the output shows it with:
-#: ``report -> text``. It is pickled to the worker processes of ``--jobs`` as it is.
+#: ``report -> UTF-8 bytes``. It is pickled to the worker processes of ``--jobs`` as it is.
 Render = Callable[["Report"], bytes]
 
 
@@ -215,17 +215,17 @@ def results(paths: list[Source], std: Standard, settings: Settings, jobs: int = 
     import multiprocessing
 
     chunk = max(1, min(32, len(paths) // (workers * 8)))
-    if "fork" in multiprocessing.get_all_start_methods():
-        _FORKED = paths
-        try:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forked else None)
+    _FORKED = paths if forked else []
+    try:
+        with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+            if forked:
                 yield from pool.imap(_score_forked, range(len(paths)), chunksize=chunk)
-        finally:
-            _FORKED = []
-        return
-    with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
+            else:
+                yield from pool.imap(_score_in_worker, paths, chunksize=chunk)
+    finally:
+        _FORKED = []
 
 
 @dataclass

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kmc_gap.api.errors import OptionError
 from kmc_gap.api.files import OutputRefused, atomic_output, check_output, filled_refused, in_folder
+from kmc_gap.api.inputs import listed
 from kmc_gap.api.people import load_people
 from kmc_gap.api.reading import NO_READING, RecordReading, never_overwrite
 from kmc_gap.engine.scoring import assess
@@ -63,18 +64,15 @@ class FormRun:
 
 
 def raters(value: str | None) -> tuple[Rater, ...]:
-    """``--raters self,manager``: the rating columns, each once, in the order given (full-width ， too)."""
+    """``--raters self,manager``: the rating columns, each once, in the order given (full-width ， and 、 too)."""
     if value is None:
         return DEFAULT_RATERS
     chosen: list[Rater] = []
-    for part in value.replace("\uff0c", ",").split(","):
-        word = part.strip().lower()
-        if not word:
-            continue
+    for part in listed(value):
         try:
-            rater = Rater(word)
+            rater = Rater(part.lower())
         except ValueError:
-            raise OptionError("--raters", "usage.raters", value=part.strip(), raters=", ".join(Rater)) from None
+            raise OptionError("--raters", "usage.raters", value=part, raters=", ".join(Rater)) from None
         if rater not in chosen:
             chosen.append(rater)
     if not chosen:

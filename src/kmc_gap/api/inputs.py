@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def as_of(value: str | None) -> dt.date:
 def profile_from_text(text: str, name: str, std: Standard) -> Profile:
     """A profile from YAML text (an editor buffer, a web form), its problems located in ``name``."""
     return check_profile(yamlsource.parse(text, name), std)
+
+
+#: What separates the items of a list typed on the command line: a comma, and on a Chinese keyboard ， or 、.
+LIST_SEPARATORS = re.compile("[,\uff0c\u3001]")
+
+
+def listed(value: str) -> list[str]:
+    """The items of a list typed on the command line (``T1.1,T2.1``, ``T1.1，T2.1``, ``T1.1、T2.1``), stripped;
+    empty ones left out."""
+    return [part.strip() for part in LIST_SEPARATORS.split(value) if part.strip()]
 
 
 def gap_count(value: str) -> int | None:

@@ -6,6 +6,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from kmc_gap.api.errors import OptionError
+from kmc_gap.api.inputs import listed
 from kmc_gap.model.loading import suggest
 from kmc_gap.model.models import Standard
 from kmc_gap.model.problems import Problem
@@ -15,13 +16,13 @@ if TYPE_CHECKING:
 
 
 def required_tasks(value: str | None, std: Standard) -> list[str]:
-    """The task codes of ``--require``: ``all`` or a comma-separated list (any letter case)."""
+    """The task codes of ``--require``: ``all`` or a list (any letter case, its commas full-width too)."""
     if value is None:
         return []
     codes = [task.code for task in std.tasks()]
     if value.strip().lower() == "all":
         return codes
-    return task_codes(value.split(","), std, "--require")
+    return task_codes(listed(value), std, "--require")
 
 
 def task_codes(values: list[str], std: Standard, option: str) -> list[str]:

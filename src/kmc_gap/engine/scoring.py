@@ -145,7 +145,7 @@ def score_task(task: Task, duty: str, cov: Coverage, policy: Policy) -> TaskResu
             block_met = all([i["met"] for i in gate])
             results.append({"level": block.level, "met": block_met, "items_met": met, "items_total": len(mine)})
     items_met = [i["met"] for i in items].count(True)
-    met = items_met + [i["met"] for i in outputs].count(True) if policy.require_outputs else items_met
+    met = (items_met + [i["met"] for i in outputs].count(True)) if policy.require_outputs else items_met
     gated = len(items) + len(outputs) if policy.require_outputs else len(items)
     status: TaskStatus = "met" if met == gated else ("missing" if met == 0 else "partial")
     result: TaskResult = {

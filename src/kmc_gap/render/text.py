@@ -4,6 +4,7 @@ figures and verdicts worded once for every format, and problems as ``file:line:c
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -48,12 +49,19 @@ def write_utf8(out: TextIO, data: bytes) -> None:
     translation (a file kmc-gap opened, stdout on POSIX), else decoded and written as text (a Windows console's
     code page and line ends, a stream with no bytes beneath)."""
     buffer = getattr(out, "buffer", None)
-    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+    if buffer is None or _codec(getattr(out, "encoding", None)) != "utf-8" or os.linesep != "\n":
         out.write(data.decode())
         return
     out.flush()  # what was written as text goes first
     buffer.write(data)
+
+
+def _codec(encoding: str | None) -> str | None:
+    """The codec's own name for ``encoding`` (``UTF8``, ``utf_8`` and ``U8`` are all ``utf-8``); None if unknown."""
+    try:
+        return codecs.lookup(encoding).name if encoding else None
+    except LookupError:
+        return None
 
 
 def console(stream: TextIO | None = None) -> Console:

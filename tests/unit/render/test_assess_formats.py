@@ -198,6 +198,7 @@ def test_json_keys_that_are_not_text_are_written_as_text() -> None:
     [
         # a file kmc-gap opened, stdout on POSIX: the bytes go straight beneath, after the text written before
         ("utf-8", "", "[\n王志明\n]\n".encode()),
+        ("UTF8", "", "[\n王志明\n]\n".encode()),  # the same codec, however its name is spelled
         # a Windows console's code page, its line ends: the piece is decoded and written as text
         ("cp950", "\r\n", "[\r\n王志明\r\n]\r\n".encode("cp950")),
     ],

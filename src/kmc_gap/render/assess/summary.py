@@ -106,9 +106,8 @@ def page(
             before=p["tasks_before"],
             after=p["tasks_after"],
         )
-        if (
-            p["courses"] and p["tasks_after"] == p["tasks_before"]
-        ):  # said where the figure stands: why training alone moves no task
+        # said where the figure stands: why the planned training alone moves no task
+        if p["courses"] and p["tasks_after"] == p["tasks_before"]:
             text += " " + t("render.plan_no_task_gain", lang)
         out.append(f"<h2>{e(t('summary.plan_title', lang))}</h2><p>{e(text)}</p>")
     if failed:
